@@ -1,0 +1,102 @@
+-- Adding, getting, listing, counting and deleting pairs.
+SET timezone = 'UTC';
+TRUNCATE tde_pairs;
+
+-- The guide's example, as SQL: the function returns exactly what was kept.
+SELECT natural_language_query, sql_query, database_type, database_name ~ '^db_[0-9a-f]{12}$' AS db_hashed,
+       table_names, success, execution_time_ms, metadata, query_type,
+       pair_id IS NOT NULL AS has_id, "timestamp" <= now() AS has_timestamp
+  FROM tde_add_pair(natural_language_query => 'Show me all users',
+                    sql_query => 'SELECT * FROM users',
+                    database_type => 'postgresql',
+                    database_name => 'production_db',
+                    success => true,
+                    execution_time_ms => 45.5);
+
+-- Defaults: sql_query '', success true, metadata {}.
+SELECT sql_query, success, metadata, query_type, table_names, database_name
+  FROM tde_add_pair('Count orders');
+
+-- Named parameters in any order, metadata kept.
+SELECT query_type, table_names, success, metadata
+  FROM tde_add_pair(sql_query => 'UPDATE orders SET status = ''x'' WHERE id = 1',
+                    natural_language_query => 'Cancel order 1', success => false,
+                    metadata => '{"agent_id": "a1"}');
+
+-- The REST body shape in, {"pair": {...}} out.
+SELECT (r -> 'pair') ? 'pair_id' AS has_id,
+       r #>> '{pair,natural_language_query}' AS question,
+       r #>> '{pair,query_type}' AS query_type,
+       r #> '{pair,table_names}' AS table_names,
+       r #> '{pair,execution_time_ms}' AS ms,
+       (r #>> '{pair,timestamp}') ~ '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}' AS iso_timestamp
+  FROM tde_add_pair_json('{"natural_language_query": "Top products", "sql_query": "SELECT name FROM products ORDER BY sales DESC LIMIT 10", "database_type": "postgresql", "success": true, "execution_time_ms": 12, "metadata": {}}') AS r;
+
+-- Fixed timestamps for the filter tests.
+INSERT INTO tde_pairs (natural_language_query, sql_query, "timestamp", success) VALUES
+  ('jan first',   'SELECT 1 FROM a', '2024-01-01 00:00:00+00', true),
+  ('jan last',    'SELECT 1 FROM b', '2024-01-31 23:59:59+00', true),
+  ('jan failed',  'SELECT 1 FROM c', '2024-01-15 12:00:00+00', false),
+  ('feb first',   'SELECT 1 FROM d', '2024-02-01 00:00:00+00', true);
+
+-- A date-only end_date includes that whole day; newest first.
+SELECT natural_language_query FROM tde_list_pairs(start_date => '2024-01-01', end_date => '2024-01-31');
+SELECT tde_count_pairs(start_date => '2024-01-01', end_date => '2024-01-31');
+SELECT natural_language_query FROM tde_list_pairs('2024-01-01', '2024-01-31', successful_only => true);
+SELECT tde_count_pairs('2024-01-01', '2024-01-31', true);
+-- Timestamps are inclusive bounds.
+SELECT natural_language_query FROM tde_list_pairs('2024-01-15T12:00:00Z', '2024-02-01T00:00:00Z');
+SELECT natural_language_query FROM tde_list_pairs('2024-01-15 12:00:00+00', '2024-01-31T23:59:58Z');
+-- Pagination is stable.
+SELECT natural_language_query FROM tde_list_pairs(end_date => '2024-12-31', limit_rows => 2);
+SELECT natural_language_query FROM tde_list_pairs(end_date => '2024-12-31', limit_rows => 2, offset_rows => 2);
+SELECT natural_language_query FROM tde_list_pairs(end_date => '2024-12-31', limit_rows => 0);
+
+-- List as the REST bridge returns it.
+SELECT jsonb_array_length(j -> 'pairs') AS page, j -> 'total' AS total,
+       j #>> '{pairs,0,natural_language_query}' AS first
+  FROM tde_list_pairs_json('2024-01-01', '2024-01-31', false, 2, 0) AS j;
+SELECT tde_list_pairs_json('2030-01-01', '2030-01-02');
+
+-- Get and delete by id.
+SELECT pair_id AS jan_id FROM tde_pairs WHERE natural_language_query = 'jan first' \gset
+SELECT natural_language_query, table_names FROM tde_get_pair(:'jan_id');
+SELECT tde_get_pair_json(:'jan_id') #>> '{pair,natural_language_query}' AS question;
+SELECT count(*) FROM tde_get_pair('00000000-0000-0000-0000-000000000000');
+SELECT tde_get_pair_json('00000000-0000-0000-0000-000000000000') IS NULL AS missing;
+SELECT tde_delete_pair(:'jan_id');
+SELECT tde_delete_pair(:'jan_id');
+SELECT count(*) FROM tde_get_pair(:'jan_id');
+
+-- Bad input: clear errors with proper SQLSTATEs; nothing stored.
+\set VERBOSITY sqlstate
+SELECT count(*) AS before_count FROM tde_pairs \gset
+SELECT * FROM tde_add_pair(NULL);
+SELECT * FROM tde_add_pair('');
+SELECT * FROM tde_add_pair('   ');
+SELECT * FROM tde_add_pair('q', execution_time_ms => -1);
+SELECT * FROM tde_add_pair('q', execution_time_ms => 'NaN');
+SELECT * FROM tde_add_pair('q', metadata => '[1,2]');
+SELECT * FROM tde_add_pair('q', metadata => '{"unterminated');
+SELECT tde_add_pair_json('[]');
+SELECT tde_add_pair_json('{"sql_query": "SELECT 1"}');
+SELECT tde_add_pair_json('{"natural_language_query": "q", "success": "yes"}');
+SELECT tde_add_pair_json('{"natural_language_query": "q", "execution_time_ms": "fast"}');
+SELECT tde_add_pair_json('{"natural_language_query": "q", "metadata": [1]}');
+SELECT tde_add_pair_json('{"natural_language_query": "q", "colour": "blue"}');
+SELECT tde_add_pair_json('{"natural_language_query": "", "sql_query": "SELECT 1"}');
+SELECT * FROM tde_list_pairs(start_date => 'yesterday');
+SELECT * FROM tde_list_pairs(end_date => '2024-02-30');
+SELECT * FROM tde_list_pairs(end_date => '31/01/2024');
+SELECT tde_count_pairs(start_date => 'not a date');
+SELECT * FROM tde_list_pairs(limit_rows => -1);
+SELECT * FROM tde_list_pairs(offset_rows => -5);
+SELECT * FROM tde_get_pair('not-a-uuid');
+INSERT INTO tde_pairs (natural_language_query) VALUES ('ok'), ('');
+\set VERBOSITY default
+SELECT count(*) = :before_count AS unchanged FROM tde_pairs;
+
+-- The messages themselves.
+SELECT * FROM tde_list_pairs(start_date => 'yesterday');
+SELECT * FROM tde_list_pairs(limit_rows => -1);
+SELECT tde_add_pair_json('{"natural_language_query": "q", "success": "yes"}');

@@ -1,0 +1,56 @@
+-- Roles: each gets what it needs, nothing more.
+TRUNCATE tde_pairs;
+CREATE ROLE regress_tde_w LOGIN IN ROLE tde_writer;
+CREATE ROLE regress_tde_r LOGIN IN ROLE tde_reader;
+CREATE ROLE regress_tde_nobody LOGIN;
+
+\set VERBOSITY sqlstate
+SET ROLE regress_tde_w;
+-- A writer adds through the function, INSERT and the JSON entry point...
+SELECT natural_language_query ~ '^writer adds user_[0-9a-f]{12}@example\.com$' AS anonymized
+  FROM tde_add_pair('writer adds bob@example.com');
+INSERT INTO tde_pairs (natural_language_query) VALUES ('writer inserts 555-123-4567');
+SELECT tde_add_pair_json('{"natural_language_query": "writer json"}') #>> '{pair,natural_language_query}';
+-- ...but cannot read pairs, the secret, or switch anonymization off.
+SELECT count(*) FROM tde_pairs;
+SELECT * FROM tde_list_pairs();
+SELECT key FROM tde_secret;
+SET tde.anonymize = off;
+SELECT tde_rotate_secret();
+UPDATE tde_secret SET key = 'x';
+SELECT tde_random_secret() IS NOT NULL;
+RESET ROLE;
+
+SET ROLE regress_tde_r;
+SELECT regexp_replace(natural_language_query, 'user_[0-9a-f]{12}', 'user_<token>') AS question
+  FROM tde_list_pairs() ORDER BY 1;
+SELECT tde_count_pairs();
+SELECT * FROM tde_add_pair('reader cannot add');
+INSERT INTO tde_pairs (natural_language_query) VALUES ('reader cannot insert');
+SELECT tde_delete_pair(gen_random_uuid());
+SELECT key FROM tde_secret;
+SET tde.anonymize = off;
+RESET ROLE;
+
+SET ROLE regress_tde_nobody;
+SELECT * FROM tde_add_pair('nobody');
+SELECT count(*) FROM tde_pairs;
+SELECT * FROM tde_list_pairs();
+RESET ROLE;
+\set VERBOSITY default
+
+-- A writer who sets the parameter before the library is loaded in a fresh
+-- session gets a placeholder that the library refuses when it loads.
+\c - regress_tde_w
+SET tde.anonymize = off;
+SELECT natural_language_query ~ '^fresh session user_[0-9a-f]{12}@example\.com$' AS still_anonymized
+  FROM tde_add_pair('fresh session carol@example.com');
+SHOW tde.anonymize;
+\c - postgres
+LOAD 'training_data_export';
+
+-- The writer's attempts above did not switch anything off.
+SHOW tde.anonymize;
+SELECT count(*) AS stored FROM tde_pairs;
+
+DROP ROLE regress_tde_w, regress_tde_r, regress_tde_nobody;

@@ -1,0 +1,314 @@
+-- training_data_export 0.1.0: privacy-safe natural-language question / SQL pairs.
+\echo Use "CREATE EXTENSION training_data_export" to load this file. \quit
+
+-------------------------------------------------------------------------------
+-- Roles (cluster-wide; created once, kept when the extension is dropped)
+-------------------------------------------------------------------------------
+DO $roles$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'tde_writer') THEN
+        CREATE ROLE tde_writer NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'tde_reader') THEN
+        CREATE ROLE tde_reader NOLOGIN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'tde_exporter') THEN
+        CREATE ROLE tde_exporter NOLOGIN;
+    END IF;
+END
+$roles$;
+
+GRANT USAGE ON SCHEMA @extschema@ TO tde_writer, tde_reader, tde_exporter;
+
+-------------------------------------------------------------------------------
+-- The anonymization secret: one row, readable by nobody but its owner. The
+-- trigger reads it in C without a privilege check. Not dumped by pg_dump.
+-------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.tde_random_secret() RETURNS bytea
+    AS 'MODULE_PATHNAME', 'tde_random_secret' LANGUAGE C VOLATILE STRICT PARALLEL SAFE;
+REVOKE ALL ON FUNCTION @extschema@.tde_random_secret() FROM PUBLIC;
+
+CREATE TABLE @extschema@.tde_secret (
+    singleton  boolean PRIMARY KEY DEFAULT true CONSTRAINT tde_secret_single_row CHECK (singleton),
+    key        bytea NOT NULL CONSTRAINT tde_secret_key_length CHECK (octet_length(key) >= 32),
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+REVOKE ALL ON @extschema@.tde_secret FROM PUBLIC;
+INSERT INTO @extschema@.tde_secret (key) VALUES (@extschema@.tde_random_secret());
+
+CREATE FUNCTION @extschema@.tde_invalidate_cache() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'tde_invalidate_cache' LANGUAGE C;
+REVOKE ALL ON FUNCTION @extschema@.tde_invalidate_cache() FROM PUBLIC;
+CREATE TRIGGER tde_secret_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+    ON @extschema@.tde_secret FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.tde_invalidate_cache();
+
+-- A new key changes future tokens only; stored rows keep the tokens they have.
+CREATE FUNCTION @extschema@.tde_rotate_secret() RETURNS timestamptz
+LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+    INSERT INTO @extschema@.tde_secret AS s (key) VALUES (@extschema@.tde_random_secret())
+    ON CONFLICT (singleton) DO UPDATE SET key = excluded.key, created_at = now()
+    RETURNING s.created_at;
+$$;
+REVOKE ALL ON FUNCTION @extschema@.tde_rotate_secret() FROM PUBLIC;
+
+-------------------------------------------------------------------------------
+-- The pairs table. Columns carry the guide's field names.
+-------------------------------------------------------------------------------
+CREATE TABLE @extschema@.tde_pairs (
+    pair_id                uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    natural_language_query text NOT NULL
+        CONSTRAINT tde_pairs_natural_language_query_not_empty CHECK (btrim(natural_language_query) <> ''),
+    sql_query              text NOT NULL DEFAULT '',
+    "timestamp"            timestamptz NOT NULL DEFAULT now(),
+    database_type          text,
+    database_name          text,
+    table_names            text[] NOT NULL DEFAULT '{}',
+    success                boolean NOT NULL DEFAULT true,
+    execution_time_ms      double precision
+        CONSTRAINT tde_pairs_execution_time_ms_valid
+        CHECK (execution_time_ms >= 0 AND execution_time_ms < 'Infinity'::float8),
+    metadata               jsonb NOT NULL DEFAULT '{}'
+        CONSTRAINT tde_pairs_metadata_is_object CHECK (jsonb_typeof(metadata) = 'object'),
+    query_type             text
+);
+
+COMMENT ON TABLE @extschema@.tde_pairs IS
+    'Natural-language question / SQL pairs; personal data is anonymized by trigger tde_pairs_anonymize before it is stored';
+
+-- Listing order is newest first ("timestamp" DESC, pair_id DESC); date filters use these.
+CREATE INDEX tde_pairs_timestamp_idx ON @extschema@.tde_pairs ("timestamp" DESC, pair_id DESC);
+CREATE INDEX tde_pairs_successful_timestamp_idx ON @extschema@.tde_pairs ("timestamp" DESC, pair_id DESC)
+    WHERE success;
+
+CREATE FUNCTION @extschema@.tde_pairs_before_write() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'tde_pairs_before_write' LANGUAGE C;
+REVOKE ALL ON FUNCTION @extschema@.tde_pairs_before_write() FROM PUBLIC;
+
+CREATE TRIGGER tde_pairs_anonymize BEFORE INSERT OR UPDATE ON @extschema@.tde_pairs
+    FOR EACH ROW EXECUTE FUNCTION @extschema@.tde_pairs_before_write();
+
+-- pg_dump dumps the pairs (not the secret) with the extension.
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.tde_pairs', '');
+
+-------------------------------------------------------------------------------
+-- Date filters: ISO 8601 dates or timestamps. A date-only end_date includes
+-- that whole day. Returns an exclusive upper bound for ends.
+-------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.tde_date_bound(value text, is_end boolean, parameter_name text)
+RETURNS timestamptz
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    v text := btrim(value);
+BEGIN
+    IF v IS NULL OR v = '' THEN
+        RETURN NULL;
+    END IF;
+    BEGIN
+        IF v ~ '^\d{4}-\d{2}-\d{2}$' THEN
+            RETURN CASE WHEN is_end THEN (v::date + 1)::timestamptz ELSE v::date::timestamptz END;
+        ELSIF v ~ '^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?\s*(Z|z|[+-]\d{2}(:?\d{2})?)?$' THEN
+            RETURN CASE WHEN is_end THEN v::timestamptz + interval '1 microsecond' ELSE v::timestamptz END;
+        END IF;
+    EXCEPTION WHEN datetime_field_overflow OR invalid_datetime_format THEN
+        NULL;  -- reported below
+    END;
+    RAISE EXCEPTION 'invalid % "%"', parameter_name, left(v, 40)
+        USING ERRCODE = 'invalid_datetime_format',
+              HINT = 'Use an ISO 8601 date (2024-01-31) or timestamp (2024-01-31T23:59:59Z).';
+END
+$$;
+
+-- The pairs matching the common filters. Inlined into callers; the bounds are
+-- computed once per query (initplans), not per row.
+CREATE FUNCTION @extschema@.tde_filtered_pairs(start_date text, end_date text, successful_only boolean)
+RETURNS SETOF @extschema@.tde_pairs
+LANGUAGE sql STABLE AS $$
+    SELECT p.*
+      FROM @extschema@.tde_pairs p
+     WHERE p."timestamp" >= coalesce((SELECT @extschema@.tde_date_bound(start_date, false, 'start_date')), '-infinity')
+       AND p."timestamp" <  coalesce((SELECT @extschema@.tde_date_bound(end_date, true, 'end_date')), 'infinity')
+       AND (p.success OR NOT coalesce(successful_only, false))
+$$;
+
+-------------------------------------------------------------------------------
+-- Add, get, list, count, delete
+-------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.tde_add_pair(
+    natural_language_query text,
+    sql_query              text DEFAULT '',
+    database_type          text DEFAULT NULL,
+    database_name          text DEFAULT NULL,
+    success                boolean DEFAULT true,
+    execution_time_ms      double precision DEFAULT NULL,
+    metadata               jsonb DEFAULT '{}')
+RETURNS @extschema@.tde_pairs
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    INSERT INTO @extschema@.tde_pairs AS p
+        (natural_language_query, sql_query, database_type, database_name, success,
+         execution_time_ms, metadata)
+    VALUES ($1, coalesce($2, ''), $3, $4, coalesce($5, true), $6, coalesce($7, '{}'))
+    RETURNING p.*;
+$$;
+
+-- The guide's JSON shape of one pair (timestamps in ISO 8601).
+CREATE FUNCTION @extschema@.tde_pair_json(pair @extschema@.tde_pairs) RETURNS jsonb
+LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT pg_catalog.to_jsonb(pair);
+$$;
+
+-- The guide's POST body in, the guide's {"pair": {...}} out.
+CREATE FUNCTION @extschema@.tde_add_pair_json(body jsonb) RETURNS jsonb
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    allowed constant text[] := ARRAY['natural_language_query', 'sql_query', 'database_type',
+                                     'database_name', 'success', 'execution_time_ms', 'metadata'];
+    expected constant text[] := ARRAY['string', 'string', 'string', 'string', 'boolean', 'number', 'object'];
+    unknown text;
+    stored @extschema@.tde_pairs;
+BEGIN
+    IF body IS NULL OR jsonb_typeof(body) <> 'object' THEN
+        RAISE EXCEPTION 'request body must be a JSON object'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT k INTO unknown FROM jsonb_object_keys(body) AS k WHERE k <> ALL (allowed) ORDER BY k LIMIT 1;
+    IF unknown IS NOT NULL THEN
+        RAISE EXCEPTION 'unknown field "%"', left(unknown, 64)
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Fields: ' || array_to_string(allowed, ', ');
+    END IF;
+    FOR i IN 1 .. array_length(allowed, 1) LOOP
+        IF body ? allowed[i] AND jsonb_typeof(body -> allowed[i]) NOT IN (expected[i], 'null') THEN
+            RAISE EXCEPTION 'field "%" must be a JSON %', allowed[i], expected[i]
+                USING ERRCODE = 'invalid_parameter_value';
+        END IF;
+    END LOOP;
+    IF jsonb_typeof(body -> 'natural_language_query') IS DISTINCT FROM 'string' THEN
+        RAISE EXCEPTION 'field "natural_language_query" is required'
+            USING ERRCODE = 'not_null_violation';
+    END IF;
+    stored := @extschema@.tde_add_pair(
+        natural_language_query => body ->> 'natural_language_query',
+        sql_query              => body ->> 'sql_query',
+        database_type          => body ->> 'database_type',
+        database_name          => body ->> 'database_name',
+        success                => (body ->> 'success')::boolean,
+        execution_time_ms      => (body ->> 'execution_time_ms')::double precision,
+        metadata               => body -> 'metadata');
+    RETURN jsonb_build_object('pair', @extschema@.tde_pair_json(stored));
+END
+$$;
+
+CREATE FUNCTION @extschema@.tde_get_pair(pair_id uuid) RETURNS SETOF @extschema@.tde_pairs
+LANGUAGE sql STABLE ROWS 1 AS $$
+    SELECT p.* FROM @extschema@.tde_pairs p WHERE p.pair_id = tde_get_pair.pair_id;
+$$;
+
+CREATE FUNCTION @extschema@.tde_get_pair_json(pair_id uuid) RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+    SELECT jsonb_build_object('pair', @extschema@.tde_pair_json(p))
+      FROM @extschema@.tde_pairs p WHERE p.pair_id = tde_get_pair_json.pair_id;
+$$;
+
+CREATE FUNCTION @extschema@.tde_check_page(limit_rows bigint, offset_rows bigint) RETURNS void
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+BEGIN
+    IF limit_rows < 0 THEN
+        RAISE EXCEPTION 'limit_rows must not be negative'
+            USING ERRCODE = 'invalid_row_count_in_limit_clause';
+    END IF;
+    IF offset_rows < 0 THEN
+        RAISE EXCEPTION 'offset_rows must not be negative'
+            USING ERRCODE = 'invalid_row_count_in_result_offset_clause';
+    END IF;
+END
+$$;
+
+-- Newest first: "timestamp" DESC, then pair_id DESC (stable across pages).
+-- limit_rows NULL returns every matching pair.
+CREATE FUNCTION @extschema@.tde_list_pairs(
+    start_date      text DEFAULT NULL,
+    end_date        text DEFAULT NULL,
+    successful_only boolean DEFAULT false,
+    limit_rows      bigint DEFAULT NULL,
+    offset_rows     bigint DEFAULT 0)
+RETURNS SETOF @extschema@.tde_pairs
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    PERFORM @extschema@.tde_check_page(limit_rows, offset_rows);
+    RETURN QUERY
+        SELECT p.*
+          FROM @extschema@.tde_filtered_pairs(start_date, end_date, successful_only) p
+         ORDER BY p."timestamp" DESC, p.pair_id DESC
+         LIMIT limit_rows OFFSET coalesce(offset_rows, 0);
+END
+$$;
+
+CREATE FUNCTION @extschema@.tde_count_pairs(
+    start_date      text DEFAULT NULL,
+    end_date        text DEFAULT NULL,
+    successful_only boolean DEFAULT false)
+RETURNS bigint
+LANGUAGE sql STABLE AS $$
+    SELECT count(*) FROM @extschema@.tde_filtered_pairs(start_date, end_date, successful_only);
+$$;
+
+-- The REST list shape: {"pairs": [...], "total": N}, both from one snapshot.
+CREATE FUNCTION @extschema@.tde_list_pairs_json(
+    start_date      text DEFAULT NULL,
+    end_date        text DEFAULT NULL,
+    successful_only boolean DEFAULT false,
+    limit_rows      bigint DEFAULT NULL,
+    offset_rows     bigint DEFAULT 0)
+RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+    SELECT jsonb_build_object(
+        'pairs', coalesce((SELECT jsonb_agg(@extschema@.tde_pair_json(p) ORDER BY p."timestamp" DESC, p.pair_id DESC)
+                             FROM @extschema@.tde_list_pairs(start_date, end_date, successful_only,
+                                                             limit_rows, offset_rows) p), '[]'::jsonb),
+        'total', @extschema@.tde_count_pairs(start_date, end_date, successful_only));
+$$;
+
+CREATE FUNCTION @extschema@.tde_delete_pair(pair_id uuid) RETURNS boolean
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    WITH deleted AS (
+        DELETE FROM @extschema@.tde_pairs p WHERE p.pair_id = tde_delete_pair.pair_id RETURNING 1
+    )
+    SELECT count(*) > 0 FROM deleted;
+$$;
+
+-------------------------------------------------------------------------------
+-- Privileges: nothing for PUBLIC; each role gets what it needs.
+-------------------------------------------------------------------------------
+REVOKE ALL ON @extschema@.tde_pairs FROM PUBLIC;
+REVOKE ALL ON FUNCTION
+    @extschema@.tde_add_pair(text, text, text, text, boolean, double precision, jsonb),
+    @extschema@.tde_add_pair_json(jsonb),
+    @extschema@.tde_get_pair(uuid),
+    @extschema@.tde_get_pair_json(uuid),
+    @extschema@.tde_list_pairs(text, text, boolean, bigint, bigint),
+    @extschema@.tde_list_pairs_json(text, text, boolean, bigint, bigint),
+    @extschema@.tde_count_pairs(text, text, boolean),
+    @extschema@.tde_delete_pair(uuid)
+FROM PUBLIC;
+
+-- Writers add pairs (through the functions, or INSERT / COPY FROM, which the
+-- trigger anonymizes) and delete them by id. They cannot read the table.
+GRANT INSERT ON @extschema@.tde_pairs TO tde_writer;
+GRANT EXECUTE ON FUNCTION
+    @extschema@.tde_add_pair(text, text, text, text, boolean, double precision, jsonb),
+    @extschema@.tde_add_pair_json(jsonb),
+    @extschema@.tde_delete_pair(uuid)
+TO tde_writer;
+
+-- Readers list, get and count.
+GRANT SELECT ON @extschema@.tde_pairs TO tde_reader;
+GRANT EXECUTE ON FUNCTION
+    @extschema@.tde_get_pair(uuid),
+    @extschema@.tde_get_pair_json(uuid),
+    @extschema@.tde_list_pairs(text, text, boolean, bigint, bigint),
+    @extschema@.tde_list_pairs_json(text, text, boolean, bigint, bigint),
+    @extschema@.tde_count_pairs(text, text, boolean)
+TO tde_reader;
+
+-- Exporters read the table (export functions are granted where they are defined).
+GRANT SELECT ON @extschema@.tde_pairs TO tde_exporter;

@@ -1,0 +1,124 @@
+// tde_pairs_before_write(): the BEFORE INSERT OR UPDATE trigger of tde_pairs,
+// the single place where a row is made safe (anonymized) and complete
+// (query_type and table_names derived from sql_query).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/pii_anonymizer.hpp"
+#include "core/sql_analyzer.hpp"
+#include "pg/error_boundary.hpp"
+#include "pg/secret.hpp"
+#include "pg/settings.hpp"
+
+namespace {
+
+using tde::pg::pg_guard;
+
+// Patterns are compiled once per backend, on first use.
+const tde::core::PiiAnonymizer &anonymizer() {
+    static const tde::core::PiiAnonymizer instance;
+    return instance;
+}
+
+struct PairColumns {
+    int question, sql, database_type, database_name, table_names, query_type;
+};
+
+PairColumns find_columns(TupleDesc desc) {
+    PairColumns c;
+    c.question = SPI_fnumber(desc, "natural_language_query");
+    c.sql = SPI_fnumber(desc, "sql_query");
+    c.database_type = SPI_fnumber(desc, "database_type");
+    c.database_name = SPI_fnumber(desc, "database_name");
+    c.table_names = SPI_fnumber(desc, "table_names");
+    c.query_type = SPI_fnumber(desc, "query_type");
+    for (int attnum : {c.question, c.sql, c.database_type, c.database_name, c.table_names,
+                       c.query_type})
+        if (attnum <= 0)
+            throw tde::core::Error("42703", "tde_pairs_before_write(): table lacks a pairs column");
+    return c;
+}
+
+// A text column's value as a view over detoasted memory (valid for the row);
+// nullopt-like: returns false when NULL.
+bool text_column(HeapTuple tuple, TupleDesc desc, int attnum, std::string_view &out) {
+    bool isnull = true;
+    Datum value = heap_getattr(tuple, attnum, desc, &isnull);
+    if (isnull) return false;
+    text *t = pg_guard([&] { return DatumGetTextPP(value); });
+    out = std::string_view(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+    return true;
+}
+
+Datum text_datum(const std::string &s) {
+    return pg_guard([&] { return PointerGetDatum(cstring_to_text_with_len(s.data(), static_cast<int>(s.size()))); });
+}
+
+Datum text_array_datum(const std::vector<std::string> &items) {
+    Datum *elems = pg_guard([&] { return static_cast<Datum *>(palloc(sizeof(Datum) * (items.size() + 1))); });
+    for (size_t i = 0; i < items.size(); ++i) elems[i] = text_datum(items[i]);
+    return pg_guard([&] {
+        return PointerGetDatum(construct_array(elems, static_cast<int>(items.size()), TEXTOID, -1,
+                                               false, TYPALIGN_INT));
+    });
+}
+
+}  // namespace
+
+TDE_FUNCTION(tde_pairs_before_write) {
+    if (!CALLED_AS_TRIGGER(fcinfo))
+        throw tde::core::Error("39P01", "tde_pairs_before_write() must be called as a trigger");
+    auto *trigdata = reinterpret_cast<TriggerData *>(fcinfo->context);
+    TriggerEvent event = trigdata->tg_event;
+    if (!TRIGGER_FIRED_BEFORE(event) || !TRIGGER_FIRED_FOR_ROW(event) ||
+        !(TRIGGER_FIRED_BY_INSERT(event) || TRIGGER_FIRED_BY_UPDATE(event)))
+        throw tde::core::Error("39P01",
+                               "tde_pairs_before_write() must fire BEFORE INSERT OR UPDATE FOR EACH ROW");
+
+    Relation rel = trigdata->tg_relation;
+    TupleDesc desc = RelationGetDescr(rel);
+    HeapTuple tuple = TRIGGER_FIRED_BY_UPDATE(event) ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
+    PairColumns cols = find_columns(desc);
+
+    std::vector<int> changed_cols;
+    std::vector<Datum> changed_values;
+    std::vector<bool> changed_nulls;
+    auto set_column = [&](int attnum, Datum value, bool isnull) {
+        changed_cols.push_back(attnum);
+        changed_values.push_back(value);
+        changed_nulls.push_back(isnull);
+    };
+
+    if (tde::pg::anonymize_enabled) {
+        Oid nsp = RelationGetNamespace(rel);
+        const std::string &key = tde::pg::current_secret(nsp);
+        std::string_view question;
+        std::string anonymized;
+        if (text_column(tuple, desc, cols.question, question) &&
+            anonymizer().anonymize(question, key, anonymized))
+            set_column(cols.question, text_datum(anonymized), false);
+        std::string_view database_name;
+        if (text_column(tuple, desc, cols.database_name, database_name) && !database_name.empty()) {
+            std::string token = tde::core::anonymize_database_name(database_name, key);
+            if (token != database_name) set_column(cols.database_name, text_datum(token), false);
+        }
+    }
+
+    std::string_view sql;
+    std::string_view database_type;
+    if (!text_column(tuple, desc, cols.sql, sql)) sql = std::string_view();
+    if (!text_column(tuple, desc, cols.database_type, database_type)) database_type = std::string_view();
+    tde::core::SqlInfo info =
+        tde::core::analyze_sql(sql, tde::core::dialect_from_database_type(database_type));
+    set_column(cols.query_type, text_datum(info.query_type), false);
+    set_column(cols.table_names, text_array_datum(info.table_names), false);
+
+    bool *nulls = pg_guard([&] { return static_cast<bool *>(palloc(sizeof(bool) * changed_nulls.size())); });
+    for (size_t i = 0; i < changed_nulls.size(); ++i) nulls[i] = changed_nulls[i];
+    HeapTuple result = pg_guard([&] {
+        return heap_modify_tuple_by_cols(tuple, desc, static_cast<int>(changed_cols.size()),
+                                         changed_cols.data(), changed_values.data(), nulls);
+    });
+    return PointerGetDatum(result);
+}
