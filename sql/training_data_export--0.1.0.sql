@@ -118,16 +118,28 @@ BEGIN
 END
 $$;
 
--- The pairs matching the common filters. Inlined into callers; the bounds are
--- computed once per query (initplans), not per row.
-CREATE FUNCTION @extschema@.tde_filtered_pairs(start_date text, end_date text, successful_only boolean)
+-- The pairs matching the common filters, by bounds [lo, hi). Inlined into
+-- callers.
+CREATE FUNCTION @extschema@.tde_pairs_between(lo timestamptz, hi timestamptz, successful_only boolean)
 RETURNS SETOF @extschema@.tde_pairs
 LANGUAGE sql STABLE AS $$
     SELECT p.*
       FROM @extschema@.tde_pairs p
-     WHERE p."timestamp" >= coalesce((SELECT @extschema@.tde_date_bound(start_date, false, 'start_date')), '-infinity')
-       AND p."timestamp" <  coalesce((SELECT @extschema@.tde_date_bound(end_date, true, 'end_date')), 'infinity')
+     WHERE p."timestamp" >= coalesce(lo, '-infinity')
+       AND p."timestamp" <  coalesce(hi, 'infinity')
        AND (p.success OR NOT coalesce(successful_only, false))
+$$;
+
+-- The same with the text date filters of the API. The bounds are computed
+-- once per query (initplans), not per row.
+CREATE FUNCTION @extschema@.tde_filtered_pairs(start_date text, end_date text, successful_only boolean)
+RETURNS SETOF @extschema@.tde_pairs
+LANGUAGE sql STABLE AS $$
+    SELECT p.*
+      FROM @extschema@.tde_pairs_between(
+               (SELECT @extschema@.tde_date_bound(start_date, false, 'start_date')),
+               (SELECT @extschema@.tde_date_bound(end_date, true, 'end_date')),
+               successful_only) p
 $$;
 
 -------------------------------------------------------------------------------
@@ -312,3 +324,272 @@ TO tde_reader;
 
 -- Exporters read the table (export functions are granted where they are defined).
 GRANT SELECT ON @extschema@.tde_pairs TO tde_exporter;
+
+-------------------------------------------------------------------------------
+-- Statistics
+-------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.tde_statistics(
+    start_date text DEFAULT NULL, end_date text DEFAULT NULL, successful_only boolean DEFAULT false,
+    OUT total_pairs bigint, OUT successful_pairs bigint, OUT failed_pairs bigint,
+    OUT avg_query_length double precision, OUT avg_sql_length double precision,
+    OUT earliest timestamptz, OUT latest timestamptz)
+LANGUAGE sql STABLE AS $$
+    SELECT count(*),
+           count(*) FILTER (WHERE p.success),
+           count(*) FILTER (WHERE NOT p.success),
+           coalesce(avg(length(p.natural_language_query)::float8), 0),
+           coalesce(avg(length(p.sql_query)::float8), 0),
+           min(p."timestamp"),
+           max(p."timestamp")
+      FROM @extschema@.tde_filtered_pairs(start_date, end_date, successful_only) p
+$$;
+
+CREATE FUNCTION @extschema@.tde_query_type_distribution(
+    start_date text DEFAULT NULL, end_date text DEFAULT NULL, successful_only boolean DEFAULT false)
+RETURNS TABLE (query_type text, pairs bigint)
+LANGUAGE sql STABLE AS $$
+    SELECT p.query_type, count(*)
+      FROM @extschema@.tde_filtered_pairs(start_date, end_date, successful_only) p
+     GROUP BY p.query_type
+     ORDER BY 2 DESC, p.query_type COLLATE "C"
+$$;
+
+CREATE FUNCTION @extschema@.tde_table_usage(
+    start_date text DEFAULT NULL, end_date text DEFAULT NULL, successful_only boolean DEFAULT false)
+RETURNS TABLE (table_name text, pairs bigint)
+LANGUAGE sql STABLE AS $$
+    SELECT t.name, count(*)
+      FROM @extschema@.tde_filtered_pairs(start_date, end_date, successful_only) p,
+           unnest(p.table_names) AS t(name)
+     GROUP BY t.name
+     ORDER BY 2 DESC, t.name COLLATE "C"
+$$;
+
+CREATE FUNCTION @extschema@.tde_database_types(
+    start_date text DEFAULT NULL, end_date text DEFAULT NULL, successful_only boolean DEFAULT false)
+RETURNS TABLE (database_type text, pairs bigint)
+LANGUAGE sql STABLE AS $$
+    SELECT p.database_type, count(*)
+      FROM @extschema@.tde_filtered_pairs(start_date, end_date, successful_only) p
+     GROUP BY p.database_type
+     ORDER BY 2 DESC, p.database_type COLLATE "C" NULLS LAST
+$$;
+
+-- The guide's "statistics" object.
+CREATE FUNCTION @extschema@.tde_statistics_json(
+    start_date text DEFAULT NULL, end_date text DEFAULT NULL, successful_only boolean DEFAULT false)
+RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+    SELECT jsonb_build_object(
+        'total_pairs', s.total_pairs,
+        'successful_pairs', s.successful_pairs,
+        'failed_pairs', s.failed_pairs,
+        'unique_tables', coalesce((SELECT jsonb_agg(u.table_name ORDER BY u.table_name COLLATE "C")
+                                     FROM @extschema@.tde_table_usage(start_date, end_date, successful_only) u), '[]'),
+        'database_types', coalesce((SELECT jsonb_agg(d.database_type ORDER BY d.database_type COLLATE "C")
+                                      FROM @extschema@.tde_database_types(start_date, end_date, successful_only) d
+                                     WHERE d.database_type IS NOT NULL), '[]'),
+        'avg_query_length', round(s.avg_query_length::numeric, 2),
+        'avg_sql_length', round(s.avg_sql_length::numeric, 2),
+        'date_range', jsonb_build_object('start', s.earliest, 'end', s.latest),
+        'query_type_distribution',
+            '{"SELECT": 0, "INSERT": 0, "UPDATE": 0, "DELETE": 0}'::jsonb
+            || coalesce((SELECT jsonb_object_agg(coalesce(q.query_type, 'OTHER'), q.pairs)
+                           FROM @extschema@.tde_query_type_distribution(start_date, end_date, successful_only) q), '{}'))
+      FROM @extschema@.tde_statistics(start_date, end_date, successful_only) s
+$$;
+
+-------------------------------------------------------------------------------
+-- Exports: set-returning functions of text lines, streamed by the executor
+-- (call them in the SELECT list or in FROM; both stream). All lines of one
+-- export come from one query, hence one snapshot.
+-------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.tde_jsonl_line(pair @extschema@.tde_pairs, style text DEFAULT 'pair',
+                                           system_prompt text DEFAULT NULL) RETURNS text
+    AS 'MODULE_PATHNAME', 'tde_jsonl_line' LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.tde_csv_record(pair @extschema@.tde_pairs) RETURNS text
+    AS 'MODULE_PATHNAME', 'tde_csv_record' LANGUAGE C STABLE PARALLEL SAFE;
+-- Keeps per-query state (no comma before the first element): parallel unsafe,
+-- which also keeps the export query serial and its parts in order.
+CREATE FUNCTION @extschema@.tde_json_element(pair @extschema@.tde_pairs) RETURNS text
+    AS 'MODULE_PATHNAME', 'tde_json_element' LANGUAGE C STABLE PARALLEL UNSAFE;
+
+-- Questions that differ only in case and white space are duplicates.
+CREATE FUNCTION @extschema@.tde_normalize_question(question text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT lower(regexp_replace(btrim(question), '\s+', ' ', 'g'));
+$$;
+
+-- A stable number in [0, 1) for a (question, SQL) pair: SHA-256 of the
+-- normalized question and the SQL, so duplicates always share a split.
+CREATE FUNCTION @extschema@.tde_split_point(question text, sql_query text) RETURNS double precision
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT (get_byte(h, 0)::bigint << 24 | get_byte(h, 1) << 16 | get_byte(h, 2) << 8 | get_byte(h, 3))
+           / 4294967296.0::float8
+      FROM (SELECT sha256(convert_to(@extschema@.tde_normalize_question(question) || chr(31) || sql_query, 'UTF8')) AS h) x;
+$$;
+
+CREATE FUNCTION @extschema@.tde_split_of(question text, sql_query text, split_ratios double precision[])
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN x < split_ratios[1] THEN 'train'
+                WHEN x < split_ratios[1] + split_ratios[2] THEN 'validation'
+                ELSE 'test' END
+      FROM (SELECT @extschema@.tde_split_point(question, sql_query) AS x) s;
+$$;
+
+-- Validates export options; raises 22023 with a clear message.
+CREATE FUNCTION @extschema@.tde_check_export_options(format text, style text, split text,
+                                                     split_ratios double precision[])
+RETURNS boolean
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+BEGIN
+    IF format IS NULL OR format NOT IN ('jsonl', 'json', 'csv') THEN
+        RAISE EXCEPTION 'unknown export format "%"', left(coalesce(format, 'NULL'), 40)
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'Use one of: jsonl, json, csv.';
+    END IF;
+    IF style IS NOT NULL AND style NOT IN ('pair', 'prompt_completion', 'chat', 'alpaca') THEN
+        RAISE EXCEPTION 'unknown export style "%"', left(style, 40)
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'Use one of: pair, prompt_completion, chat, alpaca.';
+    END IF;
+    IF style IS NOT NULL AND style <> 'pair' AND format <> 'jsonl' THEN
+        RAISE EXCEPTION 'style "%" is only available for the jsonl format', style
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF split IS NOT NULL AND split NOT IN ('train', 'validation', 'test') THEN
+        RAISE EXCEPTION 'unknown split "%"', left(split, 40)
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'Use one of: train, validation, test.';
+    END IF;
+    IF split IS NOT NULL AND (split_ratios IS NULL OR cardinality(split_ratios) <> 3
+            OR array_position(split_ratios, NULL) IS NOT NULL
+            OR (SELECT min(r) FROM unnest(split_ratios) r) < 0
+            OR abs((SELECT sum(r) FROM unnest(split_ratios) r) - 1) > 1e-9) THEN
+        RAISE EXCEPTION 'split_ratios must be three non-negative numbers (train, validation, test) that sum to 1'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN true;
+END
+$$;
+
+-- The rows of an export, oldest first. Only one branch runs (one-time
+-- filters); each keeps its own order, so nothing is sorted in memory when
+-- no deduplication is asked for (the timestamp index is read backwards).
+CREATE FUNCTION @extschema@.tde_export_rows(
+    lo timestamptz, hi timestamptz, successful_only boolean,
+    deduplicate boolean, split text, split_ratios double precision[])
+RETURNS SETOF @extschema@.tde_pairs
+LANGUAGE sql STABLE AS $$
+    (SELECT p.*
+       FROM @extschema@.tde_pairs_between(lo, hi, successful_only) p
+      WHERE NOT coalesce(deduplicate, false)
+        AND (split IS NULL OR @extschema@.tde_split_of(p.natural_language_query, p.sql_query, split_ratios) = split)
+      ORDER BY p."timestamp", p.pair_id)
+    UNION ALL
+    (SELECT d.*
+       FROM (SELECT DISTINCT ON (@extschema@.tde_normalize_question(p.natural_language_query), p.sql_query) p.*
+               FROM @extschema@.tde_pairs_between(lo, hi, successful_only) p
+              WHERE coalesce(deduplicate, false)
+              ORDER BY @extschema@.tde_normalize_question(p.natural_language_query), p.sql_query,
+                       p."timestamp", p.pair_id) d
+      WHERE split IS NULL OR @extschema@.tde_split_of(d.natural_language_query, d.sql_query, split_ratios) = split
+      ORDER BY d."timestamp", d.pair_id)
+$$;
+
+-- JSONL: one JSON object per pair, oldest first.
+CREATE FUNCTION @extschema@.tde_export_jsonl(
+    start_date      text DEFAULT NULL,
+    end_date        text DEFAULT NULL,
+    successful_only boolean DEFAULT false,
+    style           text DEFAULT 'pair',
+    system_prompt   text DEFAULT NULL,
+    deduplicate     boolean DEFAULT false,
+    split           text DEFAULT NULL,
+    split_ratios    double precision[] DEFAULT '{0.8,0.1,0.1}')
+RETURNS SETOF text
+LANGUAGE sql STABLE AS $$
+    SELECT @extschema@.tde_jsonl_line(p, style, system_prompt)
+      FROM @extschema@.tde_export_rows(
+               (SELECT @extschema@.tde_date_bound(start_date, false, 'start_date')),
+               (SELECT @extschema@.tde_date_bound(end_date, true, 'end_date')),
+               successful_only, deduplicate, split, split_ratios) p
+     WHERE (SELECT @extschema@.tde_check_export_options('jsonl', style, split, split_ratios))
+$$;
+
+-- CSV: the guide's header and columns, RFC 4180 quoting. A record whose
+-- fields contain line breaks comes out as several lines (so that COPY never
+-- has to quote a line); joined with "\n" they are the record.
+CREATE FUNCTION @extschema@.tde_export_csv(
+    start_date      text DEFAULT NULL,
+    end_date        text DEFAULT NULL,
+    successful_only boolean DEFAULT false,
+    deduplicate     boolean DEFAULT false,
+    split           text DEFAULT NULL,
+    split_ratios    double precision[] DEFAULT '{0.8,0.1,0.1}')
+RETURNS SETOF text
+LANGUAGE sql STABLE AS $$
+    SELECT line FROM (
+        SELECT 'pair_id,natural_language_query,sql_query,timestamp,database_type,database_name,table_names,success,execution_time_ms,query_type'::text AS line
+         WHERE (SELECT @extschema@.tde_check_export_options('csv', NULL, split, split_ratios))
+        UNION ALL
+        SELECT unnest(CASE WHEN strpos(r.record, chr(10)) = 0 THEN ARRAY[r.record]
+                           ELSE string_to_array(r.record, chr(10)) END)
+          FROM (SELECT @extschema@.tde_csv_record(p) AS record
+                  FROM @extschema@.tde_export_rows(
+                           (SELECT @extschema@.tde_date_bound(start_date, false, 'start_date')),
+                           (SELECT @extschema@.tde_date_bound(end_date, true, 'end_date')),
+                           successful_only, deduplicate, split, split_ratios) p) r
+    ) lines
+$$;
+
+-- JSON: the guide's document, streamed line by line: the pairs first, then
+-- total_pairs and statistics (same snapshot, same filters).
+CREATE FUNCTION @extschema@.tde_export_json(
+    start_date      text DEFAULT NULL,
+    end_date        text DEFAULT NULL,
+    successful_only boolean DEFAULT false,
+    deduplicate     boolean DEFAULT false,
+    split           text DEFAULT NULL,
+    split_ratios    double precision[] DEFAULT '{0.8,0.1,0.1}')
+RETURNS SETOF text
+LANGUAGE sql STABLE AS $$
+    SELECT line FROM (
+        SELECT '{"exported_at": ' || to_jsonb(now())::text || ', "format_version": "1.0", "pairs": [' AS line
+         WHERE (SELECT @extschema@.tde_check_export_options('json', NULL, split, split_ratios))
+        UNION ALL
+        SELECT @extschema@.tde_json_element(p)
+          FROM @extschema@.tde_export_rows(
+                   (SELECT @extschema@.tde_date_bound(start_date, false, 'start_date')),
+                   (SELECT @extschema@.tde_date_bound(end_date, true, 'end_date')),
+                   successful_only, deduplicate, split, split_ratios) p
+        UNION ALL
+        SELECT '  ], "total_pairs": ' || count(*) || ', "statistics": '
+               || @extschema@.tde_statistics_json(start_date, end_date, successful_only)::text || '}'
+          FROM @extschema@.tde_export_rows(
+                   (SELECT @extschema@.tde_date_bound(start_date, false, 'start_date')),
+                   (SELECT @extschema@.tde_date_bound(end_date, true, 'end_date')),
+                   successful_only, deduplicate, split, split_ratios) p
+    ) lines
+$$;
+
+REVOKE ALL ON FUNCTION
+    @extschema@.tde_statistics(text, text, boolean),
+    @extschema@.tde_query_type_distribution(text, text, boolean),
+    @extschema@.tde_table_usage(text, text, boolean),
+    @extschema@.tde_database_types(text, text, boolean),
+    @extschema@.tde_statistics_json(text, text, boolean),
+    @extschema@.tde_export_jsonl(text, text, boolean, text, text, boolean, text, double precision[]),
+    @extschema@.tde_export_csv(text, text, boolean, boolean, text, double precision[]),
+    @extschema@.tde_export_json(text, text, boolean, boolean, text, double precision[])
+FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION
+    @extschema@.tde_statistics(text, text, boolean),
+    @extschema@.tde_query_type_distribution(text, text, boolean),
+    @extschema@.tde_table_usage(text, text, boolean),
+    @extschema@.tde_database_types(text, text, boolean),
+    @extschema@.tde_statistics_json(text, text, boolean)
+TO tde_reader, tde_exporter;
+GRANT EXECUTE ON FUNCTION
+    @extschema@.tde_export_jsonl(text, text, boolean, text, text, boolean, text, double precision[]),
+    @extschema@.tde_export_csv(text, text, boolean, boolean, text, double precision[]),
+    @extschema@.tde_export_json(text, text, boolean, boolean, text, double precision[])
+TO tde_exporter;

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Insert benchmark: rows/s through the anonymizing trigger (plain INSERT ...
+# SELECT into tde_pairs, and tde_add_pair() per row) against the same INSERT
+# into an identical table without the trigger, measured in the same run.
+#
+#   bench/run_insert_bench.sh [ROWS] [ROUNDS]     (default 1000000 rows, 3 rounds; median reported)
+#
+# Uses $PGHOST/$PGPORT/$PGDATABASE if PGDATABASE is set; otherwise starts a
+# throwaway cluster (the extension must be installed: make && sudo make install).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS=${1:-1000000}
+ROUNDS=${2:-3}
+
+if [ -z "${PGDATABASE:-}" ]; then
+  source ./scripts/cluster.sh
+  DIR=$(mktemp -d /tmp/tde-bench.XXXXXX)
+  trap 'cluster_stop "$DIR"; rm -rf "$DIR"' EXIT
+  CLUSTER_EXTRA_CONF="shared_buffers = '1GB'
+max_wal_size = '8GB'
+synchronous_commit = off" cluster_start "$DIR" "${TDE_BENCH_PORT:-54339}"
+  createdb tde_bench
+  export PGDATABASE=tde_bench
+fi
+psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS training_data_export"
+psql -X -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -f bench/insert_setup.sql
+
+cols="natural_language_query, sql_query, database_type, database_name, success, execution_time_ms"
+# Prints the seconds one statement took (server-side clock, after a TRUNCATE).
+time_sql() {
+  psql -X -At -v ON_ERROR_STOP=1 <<SQL | tail -1
+TRUNCATE $1;
+CHECKPOINT;
+SELECT clock_timestamp() AS t0 \gset
+$2;
+SELECT extract(epoch FROM clock_timestamp() - :'t0');
+SQL
+}
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+plain=(); trig=(); func=()
+for r in $(seq "$ROUNDS"); do
+  plain+=("$(time_sql plain_pairs "INSERT INTO plain_pairs ($cols) SELECT $cols FROM bench_src")")
+  trig+=("$(time_sql tde_pairs "INSERT INTO tde_pairs ($cols) SELECT $cols FROM bench_src")")
+  func+=("$(time_sql tde_pairs "SELECT count(*) FROM bench_src s, LATERAL tde_add_pair(s.natural_language_query, s.sql_query, s.database_type, s.database_name, s.success, s.execution_time_ms) p")")
+done
+p=$(printf '%s\n' "${plain[@]}" | median)
+t=$(printf '%s\n' "${trig[@]}" | median)
+f=$(printf '%s\n' "${func[@]}" | median)
+leaked=$(psql -X -At -c "SELECT count(*) FROM tde_pairs WHERE natural_language_query ~ '(customer|ops)[0-9]+@|555-|4111 1111|123-45-|10\\.[0-9]+\\.[0-9]+\\.7' OR database_name !~ '^db_'")
+awk -v n="$ROWS" -v p="$p" -v t="$t" -v f="$f" -v leaked="$leaked" -v rounds="$ROUNDS" 'BEGIN {
+  printf "insert benchmark: %d rows (~20%% with personal data), median of %d rounds\n", n, rounds
+  printf "  %-44s %8.2f s %10.0f rows/s  ratio 1.00\n", "INSERT ... SELECT, no trigger (baseline)", p, n / p
+  printf "  %-44s %8.2f s %10.0f rows/s  ratio %.2f\n", "INSERT ... SELECT into tde_pairs (trigger)", t, n / t, t / p
+  printf "  %-44s %8.2f s %10.0f rows/s  ratio %.2f\n", "tde_add_pair() per row (trigger)", f, n / f, f / p
+  printf "  raw personal data left in tde_pairs: %d rows\n", leaked
+}'

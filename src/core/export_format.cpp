@@ -1,0 +1,114 @@
+#include "core/export_format.hpp"
+
+namespace tde::core {
+
+void append_json_string(std::string &out, std::string_view value) {
+    static const char hex[] = "0123456789abcdef";
+    out.push_back('"');
+    size_t run_start = 0;
+    for (size_t i = 0; i < value.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(value[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(value.data() + run_start, i - run_start);
+        run_start = i + 1;
+        switch (c) {
+            case '"': out.append("\\\""); break;
+            case '\\': out.append("\\\\"); break;
+            case '\n': out.append("\\n"); break;
+            case '\r': out.append("\\r"); break;
+            case '\t': out.append("\\t"); break;
+            case '\b': out.append("\\b"); break;
+            case '\f': out.append("\\f"); break;
+            default:
+                out.append("\\u00");
+                out.push_back(hex[c >> 4]);
+                out.push_back(hex[c & 0x0f]);
+        }
+    }
+    out.append(value.data() + run_start, value.size() - run_start);
+    out.push_back('"');
+}
+
+void append_csv_field(std::string &out, std::string_view value) {
+    bool quote = value.empty() || value.find_first_of(",\"\r\n") != std::string_view::npos;
+    if (!quote) {
+        out.append(value);
+        return;
+    }
+    out.push_back('"');
+    for (char c : value) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
+bool parse_jsonl_style(std::string_view name, JsonlStyle &style) {
+    if (name == "pair") style = JsonlStyle::Pair;
+    else if (name == "prompt_completion") style = JsonlStyle::PromptCompletion;
+    else if (name == "chat") style = JsonlStyle::Chat;
+    else if (name == "alpaca") style = JsonlStyle::Alpaca;
+    else return false;
+    return true;
+}
+
+void append_example(std::string &out, JsonlStyle style, std::string_view question,
+                    std::string_view sql, const std::string_view *system_prompt) {
+    switch (style) {
+        case JsonlStyle::PromptCompletion:
+            out.append("{\"prompt\": ");
+            append_json_string(out, question);
+            out.append(", \"completion\": ");
+            append_json_string(out, sql);
+            out.push_back('}');
+            break;
+        case JsonlStyle::Chat:
+            out.append("{\"messages\": [");
+            if (system_prompt != nullptr) {
+                out.append("{\"role\": \"system\", \"content\": ");
+                append_json_string(out, *system_prompt);
+                out.append("}, ");
+            }
+            out.append("{\"role\": \"user\", \"content\": ");
+            append_json_string(out, question);
+            out.append("}, {\"role\": \"assistant\", \"content\": ");
+            append_json_string(out, sql);
+            out.append("}]}");
+            break;
+        case JsonlStyle::Alpaca:
+            out.append("{\"instruction\": ");
+            append_json_string(out, question);
+            out.append(", \"input\": ");
+            append_json_string(out, system_prompt ? *system_prompt : std::string_view());
+            out.append(", \"output\": ");
+            append_json_string(out, sql);
+            out.push_back('}');
+            break;
+        case JsonlStyle::Pair:
+            break;  // written by the caller, which has every column
+    }
+}
+
+}  // namespace tde::core
+
+namespace tde::core {
+
+void append_pg_array_element(std::string &out, std::string_view element) {
+    bool is_null_word = element.size() == 4 && (element[0] | 0x20) == 'n' &&
+                        (element[1] | 0x20) == 'u' && (element[2] | 0x20) == 'l' &&
+                        (element[3] | 0x20) == 'l';
+    bool quote = element.empty() || is_null_word ||
+                 element.find_first_of("{},\"\\ \t\n\r\v\f") != std::string_view::npos;
+    if (!quote) {
+        out.append(element);
+        return;
+    }
+    out.push_back('"');
+    for (char c : element) {
+        if (c == '"' || c == '\\') out.push_back('\\');
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
+}  // namespace tde::core

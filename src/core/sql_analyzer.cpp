@@ -1,0 +1,1056 @@
+// SQL analyzer: a dialect-aware lexer (Lexer) turns the text into tokens,
+// the token stream is split into statements at ';', and StatementAnalyzer
+// applies keyword rules to each statement. See sql_analyzer.hpp.
+#include "core/sql_analyzer.hpp"
+
+#include <cstddef>
+#include <initializer_list>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace tde::core {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Character helpers (ASCII only; bytes >= 0x80 count as identifier letters).
+
+bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_space(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+bool is_word_start(unsigned char c) { return is_alpha(c) || c == '_' || c >= 0x80; }
+bool is_word_char(unsigned char c) { return is_word_start(c) || is_digit(c) || c == '$'; }
+
+std::string ascii_upper(std::string_view s) {
+    std::string out(s);
+    for (char &c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char &c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
+    for (std::string_view k : list)
+        if (w == k) return true;
+    return false;
+}
+
+// ---------------------------------------------------------------------------
+// Tokens and lexer.
+
+enum class TokKind { Word, Ident, String, Number, Punct, Separator };
+
+struct Token {
+    TokKind kind;
+    std::string text;   // Word: as written; Ident: inner text, escapes undone; Punct: the char
+    std::string upper;  // Word only: ASCII upper-case, for keyword comparison
+};
+
+class Lexer {
+public:
+    Lexer(std::string_view sql, SqlDialect dialect) : s_(sql), d_(dialect) {}
+
+    std::vector<Token> run() {
+        while (i_ < s_.size()) step();
+        return std::move(out_);
+    }
+
+private:
+    bool pg_like() const { return d_ == SqlDialect::PostgreSQL || d_ == SqlDialect::Unknown; }
+    bool mysql() const { return d_ == SqlDialect::MySQL; }
+    bool backtick_idents() const {
+        return d_ == SqlDialect::MySQL || d_ == SqlDialect::SQLite || d_ == SqlDialect::Unknown;
+    }
+    bool bracket_idents() const { return d_ == SqlDialect::SQLServer || d_ == SqlDialect::SQLite; }
+    unsigned char peek(size_t off) const {
+        return i_ + off < s_.size() ? static_cast<unsigned char>(s_[i_ + off]) : 0;
+    }
+    void push(TokKind kind, std::string text) { out_.push_back(Token{kind, std::move(text), {}}); }
+
+    void step();
+    bool step_comment_or_quote(unsigned char c);
+    void skip_line_comment();
+    void skip_block_comment();
+    void read_string(char quote, bool backslash);
+    void read_ident(char close);
+    bool try_dollar_quote();
+    bool try_prefixed_string(unsigned char c);
+    void read_word();
+    void read_number();
+
+    std::string_view s_;
+    SqlDialect d_;
+    size_t i_ = 0;
+    std::vector<Token> out_;
+};
+
+void Lexer::step() {
+    const unsigned char c = peek(0);
+    if (is_space(c)) {
+        ++i_;
+    } else if (step_comment_or_quote(c)) {
+        // handled
+    } else if (c == '$' && pg_like() && try_dollar_quote()) {
+        // handled
+    } else if (try_prefixed_string(c)) {
+        // handled
+    } else if (c == '#' && d_ == SqlDialect::SQLServer && (peek(1) == '#' || is_word_start(peek(1)))) {
+        read_word();
+    } else if (is_word_start(c)) {
+        read_word();
+    } else if (is_digit(c) || (c == '.' && is_digit(peek(1))) || (c == '$' && is_digit(peek(1)))) {
+        read_number();
+    } else if (c == ';') {
+        push(TokKind::Separator, ";");
+        ++i_;
+    } else {
+        push(TokKind::Punct, std::string(1, static_cast<char>(c)));
+        ++i_;
+    }
+}
+
+// Comments, strings and quoted identifiers that start with a fixed character.
+bool Lexer::step_comment_or_quote(unsigned char c) {
+    if (c == '-' && peek(1) == '-') {
+        skip_line_comment();
+    } else if (c == '/' && peek(1) == '*') {
+        skip_block_comment();
+    } else if (c == '#' && mysql()) {
+        skip_line_comment();
+    } else if (c == '\'') {
+        read_string('\'', mysql());
+    } else if (c == '"') {
+        if (mysql())
+            read_string('"', true);
+        else
+            read_ident('"');
+    } else if (c == '`' && backtick_idents()) {
+        read_ident('`');
+    } else if (c == '[' && bracket_idents()) {
+        read_ident(']');
+    } else {
+        return false;
+    }
+    return true;
+}
+
+void Lexer::skip_line_comment() {
+    while (i_ < s_.size() && s_[i_] != '\n') ++i_;
+}
+
+void Lexer::skip_block_comment() {
+    const bool nests = pg_like();
+    size_t depth = 1;
+    i_ += 2;
+    while (i_ < s_.size()) {
+        if (nests && peek(0) == '/' && peek(1) == '*') {
+            ++depth;
+            i_ += 2;
+        } else if (peek(0) == '*' && peek(1) == '/') {
+            i_ += 2;
+            if (--depth == 0) return;
+        } else {
+            ++i_;
+        }
+    }
+}
+
+// i_ is on the opening quote. Doubled quotes always escape; backslash
+// escapes only where `backslash` is set (MySQL, PostgreSQL E'...').
+void Lexer::read_string(char quote, bool backslash) {
+    ++i_;
+    while (i_ < s_.size()) {
+        const char ch = s_[i_];
+        if (backslash && ch == '\\') {
+            i_ += 2;
+        } else if (ch == quote) {
+            if (peek(1) != static_cast<unsigned char>(quote)) {
+                ++i_;
+                break;
+            }
+            i_ += 2;
+        } else {
+            ++i_;
+        }
+    }
+    if (i_ > s_.size()) i_ = s_.size();
+    push(TokKind::String, {});
+}
+
+// i_ is on the opening delimiter; a doubled closing delimiter escapes it.
+void Lexer::read_ident(char close) {
+    std::string text;
+    ++i_;
+    while (i_ < s_.size()) {
+        const char ch = s_[i_];
+        if (ch == close) {
+            if (peek(1) != static_cast<unsigned char>(close)) {
+                ++i_;
+                break;
+            }
+            i_ += 2;
+        } else {
+            ++i_;
+        }
+        text.push_back(ch);
+    }
+    push(TokKind::Ident, std::move(text));
+}
+
+// PostgreSQL $$...$$ / $tag$...$tag$. Returns false when `$` starts no tag.
+bool Lexer::try_dollar_quote() {
+    size_t j = i_ + 1;
+    if (j < s_.size() && is_word_start(static_cast<unsigned char>(s_[j]))) {
+        while (j < s_.size() && (is_word_start(static_cast<unsigned char>(s_[j])) ||
+                                 is_digit(static_cast<unsigned char>(s_[j]))))
+            ++j;
+    }
+    if (j >= s_.size() || s_[j] != '$') return false;
+    const std::string_view tag = s_.substr(i_, j - i_ + 1);
+    const size_t close = s_.find(tag, j + 1);
+    i_ = close == std::string_view::npos ? s_.size() : close + tag.size();
+    push(TokKind::String, {});
+    return true;
+}
+
+// E'...', N'...', B'...', X'...' (a one-letter prefix glued to a quote).
+bool Lexer::try_prefixed_string(unsigned char c) {
+    if (peek(1) != '\'') return false;
+    const unsigned char u = static_cast<unsigned char>(c & ~0x20);
+    if (u != 'E' && u != 'N' && u != 'B' && u != 'X') return false;
+    if (!is_alpha(c)) return false;
+    ++i_;
+    read_string('\'', mysql() || (u == 'E' && pg_like()));
+    return true;
+}
+
+void Lexer::read_word() {
+    const size_t start = i_;
+    while (i_ < s_.size() && s_[i_] == '#') ++i_;  // T-SQL #tmp / ##tmp
+    while (i_ < s_.size() && is_word_char(static_cast<unsigned char>(s_[i_]))) ++i_;
+    const std::string_view w = s_.substr(start, i_ - start);
+    out_.push_back(Token{TokKind::Word, std::string(w), ascii_upper(w)});
+}
+
+// Numbers, including 1.5e-3, 0x1F, .5 and PostgreSQL parameters $1.
+void Lexer::read_number() {
+    ++i_;
+    while (i_ < s_.size()) {
+        const unsigned char ch = peek(0);
+        const unsigned char prev = static_cast<unsigned char>(s_[i_ - 1]);
+        if (is_word_char(ch) || ch == '.') {
+            ++i_;
+        } else if ((ch == '+' || ch == '-') && (prev == 'e' || prev == 'E') && is_digit(peek(1))) {
+            i_ += 2;
+        } else {
+            break;
+        }
+    }
+    push(TokKind::Number, {});
+}
+
+// ---------------------------------------------------------------------------
+// Statement splitting and parenthesis matching over the whole token stream.
+
+struct Range {
+    size_t begin;
+    size_t end;
+};
+
+std::vector<Range> split_statements(const std::vector<Token> &toks) {
+    std::vector<Range> out;
+    size_t start = 0;
+    for (size_t i = 0; i <= toks.size(); ++i) {
+        if (i < toks.size() && toks[i].kind != TokKind::Separator) continue;
+        if (i > start) out.push_back(Range{start, i});
+        start = i + 1;
+    }
+    return out;
+}
+
+// For every '(' the index just past its matching ')' (or the statement end).
+std::vector<size_t> match_parens(const std::vector<Token> &toks, const std::vector<Range> &stmts) {
+    std::vector<size_t> after(toks.size(), 0);
+    std::vector<size_t> stack;
+    for (const Range &r : stmts) {
+        stack.clear();
+        for (size_t i = r.begin; i < r.end; ++i) {
+            if (toks[i].kind != TokKind::Punct) continue;
+            if (toks[i].text[0] == '(') {
+                stack.push_back(i);
+            } else if (toks[i].text[0] == ')' && !stack.empty()) {
+                after[stack.back()] = i + 1;
+                stack.pop_back();
+            }
+        }
+        for (size_t open : stack) after[open] = r.end;
+    }
+    return after;
+}
+
+// Words that never name a table or alias when unquoted.
+bool is_keyword(const std::string &upper) {
+    static const std::unordered_set<std::string> kKeywords = {
+        "ALL", "ALTER", "AND", "ANY", "APPLY", "AS", "ASC", "BEGIN", "BETWEEN", "BY",
+        "CASE", "CHECK", "CONSTRAINT", "CREATE", "CROSS", "DECLARE", "DEFAULT", "DELETE",
+        "DESC", "DISTINCT", "DROP", "ELSE", "END", "EXCEPT", "EXEC", "EXECUTE", "EXISTS",
+        "FETCH", "FOR", "FORCE", "FOREIGN", "FROM", "FULL", "GO", "GROUP", "HAVING", "IF",
+        "IGNORE", "ILIKE", "IN", "INDEXED", "INNER", "INSERT", "INTERSECT", "INTO", "IS",
+        "JOIN", "LATERAL", "LEFT", "LIKE", "LIMIT", "LOCK", "MERGE", "MINUS", "NATURAL",
+        "NOT", "NULL", "OFFSET", "ON", "ONLY", "OPTION", "OR", "ORDER", "OUTER", "OUTPUT",
+        "PARTITION", "PIVOT", "PRIMARY", "PROCEDURE", "QUALIFY", "REFERENCES", "REPLACE",
+        "RETURN", "RETURNING", "RIGHT", "SELECT", "SET", "STRAIGHT_JOIN", "TABLE",
+        "TABLESAMPLE", "THEN", "TO", "TOP", "TRUNCATE", "UNION", "UNIQUE", "UNPIVOT",
+        "UPDATE", "USE", "USING", "VALUES", "WHEN", "WHERE", "WHILE", "WINDOW", "WITH"};
+    return kKeywords.count(upper) != 0;
+}
+
+// Keywords that end a FROM / USING / UPDATE-target list at their level.
+bool ends_relation_list(const std::string &upper) {
+    return one_of(upper, {"WHERE", "GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "FETCH",
+                          "UNION", "INTERSECT", "EXCEPT", "MINUS", "WINDOW", "RETURNING", "SET",
+                          "VALUES", "FOR", "WHEN", "OPTION", "QUALIFY", "IF", "BEGIN", "END",
+                          "ELSE", "DECLARE", "EXEC", "EXECUTE", "RETURN", "GO", "CREATE",
+                          "ALTER", "DROP", "TRUNCATE"});
+}
+
+const char *verb_type(const std::string &upper) {
+    if (one_of(upper, {"SELECT", "TABLE", "VALUES"})) return "SELECT";
+    if (one_of(upper, {"INSERT", "REPLACE"})) return "INSERT";
+    if (upper == "UPDATE") return "UPDATE";
+    if (upper == "DELETE") return "DELETE";
+    if (upper == "MERGE") return "MERGE";
+    if (upper == "CREATE") return "CREATE";
+    if (upper == "ALTER") return "ALTER";
+    if (upper == "DROP") return "DROP";
+    if (upper == "TRUNCATE") return "TRUNCATE";
+    return "OTHER";
+}
+
+// ---------------------------------------------------------------------------
+// Per-statement rules.
+
+enum class Verb { None, Select, Insert, Update, Delete, Merge, Create, Other };
+
+// State of one parenthesis level while scanning.
+struct Level {
+    Verb verb = Verb::None;
+    bool from_list = false;   // a ',' here introduces another relation
+    bool candidates = false;  // relations in the list may be aliases (UPDATE/DELETE targets)
+    bool saw_output = false;  // T-SQL OUTPUT ... INTO target
+    size_t depth = 0;         // nesting depth, not counting parenthesised joins
+};
+
+struct ParsedName {
+    std::string text;
+    size_t parts = 0;
+    bool quoted = false;
+    bool star = false;  // `db.*` (MySQL GRANT): not a table
+};
+
+struct NameRef {
+    std::string name;
+    bool single;
+    bool candidate;
+    size_t depth;
+};
+
+class StatementAnalyzer {
+public:
+    StatementAnalyzer(const std::vector<Token> &toks, const std::vector<size_t> &after_paren,
+                      Range r, SqlDialect dialect)
+        : t_(toks), after_(after_paren), b_(r.begin), e_(r.end), d_(dialect) {
+        levels_.emplace_back();
+    }
+
+    // query_type of this statement, or nullptr when it does not start with a word.
+    const char *query_type() const;
+    // Adds this statement's tables to `out`.
+    void collect(std::set<std::string> &out);
+
+private:
+    // Token access (all bounds-checked against the statement end).
+    bool word_at(size_t i, std::string_view kw) const {
+        return i < e_ && t_[i].kind == TokKind::Word && t_[i].upper == kw;
+    }
+    bool word_in(size_t i, std::initializer_list<std::string_view> kws) const {
+        return i < e_ && t_[i].kind == TokKind::Word && one_of(t_[i].upper, kws);
+    }
+    bool punct_at(size_t i, char c) const {
+        return i < e_ && t_[i].kind == TokKind::Punct && t_[i].text[0] == c;
+    }
+    bool name_start(size_t i) const {
+        if (i >= e_) return false;
+        return t_[i].kind == TokKind::Ident || (t_[i].kind == TokKind::Word && !is_keyword(t_[i].upper));
+    }
+    bool prev_word_in(std::initializer_list<std::string_view> kws) const {
+        return pos_ > start_ && word_in(pos_ - 1, kws);
+    }
+    bool prev_punct(char c) const { return pos_ > start_ && punct_at(pos_ - 1, c); }
+    bool subquery_start(size_t i) const { return word_in(i, {"SELECT", "WITH", "VALUES", "TABLE"}); }
+    size_t skip_parens(size_t i) const { return punct_at(i, '(') ? after_[i] : i; }
+    std::string norm(const Token &tk) const {
+        return tk.kind == TokKind::Word ? ascii_lower(tk.text) : tk.text;
+    }
+    Level &cur() { return levels_.back(); }
+    void end_list() {
+        cur().from_list = false;
+        cur().candidates = false;
+    }
+    void skip_words(std::initializer_list<std::string_view> kws) {
+        while (word_in(pos_, kws)) ++pos_;
+    }
+    void skip_top_clause();
+    size_t find_word_at_depth0(size_t i, std::string_view kw) const;
+
+    // Names.
+    size_t parse_cte_list(size_t i, std::set<std::string> *names) const;
+    bool parse_name(ParsedName &n);
+    void record(const ParsedName &n, bool candidate);
+    bool record_name();
+    void parse_name_list(bool skip_columns, bool skip_to_comma);
+    void parse_from_item(bool candidate);
+    void parse_alias();
+    bool is_dual(const ParsedName &n) const;
+
+    // Statement-level dispatch.
+    void dispatch(size_t p, bool allow_explain);
+    bool dispatch_utility(const std::string &kw, size_t q);
+    void on_drop_or_alter(size_t q, bool alter);
+    void on_create(size_t q);
+    void on_copy(size_t q);
+    void on_maintenance(size_t q, bool vacuum);
+    void on_grant(size_t q);
+    void on_explain(size_t q);
+
+    // Generic scan over a token range.
+    void scan(size_t from, size_t to, Verb verb);
+    void scan_punct(char c);
+    bool scan_keyword(const std::string &kw);
+    bool scan_ddl_keyword(const std::string &kw);
+    void on_from();
+    void on_using();
+    void on_into();
+    void on_insert();
+    void on_replace();
+    void on_update();
+    void on_delete();
+    void on_merge();
+    bool on_table_query();
+
+    const std::vector<Token> &t_;
+    const std::vector<size_t> &after_;
+    size_t b_, e_;
+    SqlDialect d_;
+    size_t pos_ = 0;
+    size_t start_ = 0;  // first token of the current scan (no "previous token" before it)
+    bool in_create_ = false;
+    std::vector<Level> levels_;
+    std::vector<NameRef> refs_;
+    std::set<std::pair<std::string, size_t>> aliases_;
+    std::set<std::string> ctes_;
+};
+
+// ---- query type ------------------------------------------------------------
+
+const char *StatementAnalyzer::query_type() const {
+    size_t q = b_;
+    while (punct_at(q, '(')) ++q;
+    if (q >= e_ || t_[q].kind != TokKind::Word) return nullptr;
+    if (t_[q].upper != "WITH") return verb_type(t_[q].upper);
+    size_t i = parse_cte_list(q + 1, nullptr);
+    if (i == std::string::npos) return "OTHER";
+    while (punct_at(i, '(')) ++i;
+    if (i >= e_) return "SELECT";  // truncated after the CTE list
+    if (t_[i].kind != TokKind::Word || t_[i].upper == "WITH") return "OTHER";
+    return verb_type(t_[i].upper);
+}
+
+// `[RECURSIVE] name [(cols)] AS [NOT] [MATERIALIZED] (...) [, ...]` starting
+// at i (just after WITH). Returns the index after the list, or npos if no
+// CTE matched. Matched names are added to *names.
+size_t StatementAnalyzer::parse_cte_list(size_t i, std::set<std::string> *names) const {
+    if (word_at(i, "RECURSIVE")) ++i;
+    size_t end = std::string::npos;
+    while (name_start(i)) {
+        const size_t name_i = i++;
+        i = skip_parens(i);
+        if (!word_at(i, "AS")) break;
+        ++i;
+        if (word_at(i, "NOT")) ++i;
+        if (word_at(i, "MATERIALIZED")) ++i;
+        if (!punct_at(i, '(')) break;
+        i = skip_parens(i);
+        if (names) names->insert(norm(t_[name_i]));
+        end = i;
+        if (!punct_at(i, ',')) break;
+        ++i;
+    }
+    return end;
+}
+
+// ---- collection --------------------------------------------------------------
+
+void StatementAnalyzer::collect(std::set<std::string> &out) {
+    for (size_t i = b_; i < e_; ++i)
+        if (word_at(i, "WITH")) parse_cte_list(i + 1, &ctes_);
+    dispatch(b_, true);
+    const bool tsql_pseudo = d_ == SqlDialect::SQLServer || d_ == SqlDialect::Unknown;
+    for (const NameRef &r : refs_) {
+        if (r.single) {
+            const std::string lower = ascii_lower(r.name);
+            if (ctes_.count(r.name) || lower == "excluded") continue;
+            if (tsql_pseudo && (lower == "inserted" || lower == "deleted")) continue;
+            if (r.candidate && aliases_.count({r.name, r.depth})) continue;
+        }
+        out.insert(r.name);
+    }
+}
+
+// A possibly qualified name at pos_: part ('.' part)*, parts being words or
+// delimited identifiers. `db..t` keeps the empty part; `db.*` sets star.
+bool StatementAnalyzer::parse_name(ParsedName &n) {
+    if (!name_start(pos_)) return false;
+    n.quoted = t_[pos_].kind == TokKind::Ident;
+    n.text = norm(t_[pos_++]);
+    n.parts = 1;
+    while (punct_at(pos_, '.')) {
+        const size_t nx = pos_ + 1;
+        if (nx < e_ && (t_[nx].kind == TokKind::Word || t_[nx].kind == TokKind::Ident)) {
+            n.text += "." + norm(t_[nx]);
+            pos_ += 2;
+        } else if (punct_at(nx, '.')) {
+            n.text += ".";
+            ++pos_;
+        } else {
+            if (punct_at(nx, '*')) {
+                n.star = true;
+                pos_ += 2;
+            }
+            break;
+        }
+        ++n.parts;
+    }
+    return true;
+}
+
+void StatementAnalyzer::record(const ParsedName &n, bool candidate) {
+    if (n.star || n.text.empty()) return;
+    refs_.push_back(NameRef{n.text, n.parts == 1, candidate, cur().depth});
+}
+
+bool StatementAnalyzer::record_name() {
+    ParsedName n;
+    if (!parse_name(n)) return false;
+    record(n, false);
+    return true;
+}
+
+// `[ONLY] name [*] [(cols)] [...] , ...` for TRUNCATE, DROP, LOCK, GRANT, VACUUM.
+void StatementAnalyzer::parse_name_list(bool skip_columns, bool skip_to_comma) {
+    while (pos_ < e_) {
+        skip_words({"ONLY"});
+        if (!record_name()) return;
+        if (punct_at(pos_, '*')) ++pos_;
+        if (skip_columns) pos_ = skip_parens(pos_);
+        while (skip_to_comma && pos_ < e_ && !punct_at(pos_, ',')) pos_ = punct_at(pos_, '(') ? skip_parens(pos_) : pos_ + 1;
+        if (!punct_at(pos_, ',')) return;
+        ++pos_;
+    }
+}
+
+bool StatementAnalyzer::is_dual(const ParsedName &n) const {
+    return (d_ == SqlDialect::MySQL || d_ == SqlDialect::Unknown) && n.parts == 1 && !n.quoted &&
+           ascii_upper(n.text) == "DUAL";
+}
+
+// One FROM/JOIN/USING/APPLY item at pos_. Subqueries are left for the scan
+// loop to descend into; parenthesised joins open a level in from-list mode.
+void StatementAnalyzer::parse_from_item(bool candidate) {
+    for (;;) {
+        skip_words({"LATERAL", "ONLY"});
+        if (word_at(pos_, "ROWS") && word_at(pos_ + 1, "FROM")) pos_ += 2;
+        if (!punct_at(pos_, '(') || subquery_start(pos_ + 1)) break;
+        ++pos_;
+        Level l;
+        l.verb = Verb::Select;
+        l.from_list = true;
+        l.candidates = candidate;
+        l.depth = cur().depth;
+        levels_.push_back(l);
+    }
+    ParsedName n;
+    if (!parse_name(n)) return;
+    if (punct_at(pos_, '(')) return;  // table function: generate_series(...), OPENJSON(...)
+    if (!is_dual(n)) record(n, candidate);
+    if (punct_at(pos_, '*')) ++pos_;
+    parse_alias();
+}
+
+void StatementAnalyzer::parse_alias() {
+    if (word_at(pos_, "AS")) {
+        ++pos_;
+        if (pos_ < e_ && (t_[pos_].kind == TokKind::Word || t_[pos_].kind == TokKind::Ident))
+            aliases_.insert({norm(t_[pos_++]), cur().depth});
+        return;
+    }
+    if (name_start(pos_)) aliases_.insert({norm(t_[pos_++]), cur().depth});
+}
+
+// T-SQL `TOP (n) [PERCENT] [WITH TIES]` / `TOP n`.
+void StatementAnalyzer::skip_top_clause() {
+    if (!word_at(pos_, "TOP")) return;
+    ++pos_;
+    if (punct_at(pos_, '('))
+        pos_ = skip_parens(pos_);
+    else if (pos_ < e_ && t_[pos_].kind == TokKind::Number)
+        ++pos_;
+    skip_words({"PERCENT"});
+    if (word_at(pos_, "WITH") && word_at(pos_ + 1, "TIES")) pos_ += 2;
+}
+
+size_t StatementAnalyzer::find_word_at_depth0(size_t i, std::string_view kw) const {
+    while (i < e_ && !word_at(i, kw)) i = punct_at(i, '(') ? skip_parens(i) : i + 1;
+    return i;
+}
+
+// ---- statement-level dispatch --------------------------------------------------
+
+void StatementAnalyzer::dispatch(size_t p, bool allow_explain) {
+    size_t q = p;
+    while (punct_at(q, '(')) ++q;
+    if (q < e_ && t_[q].kind == TokKind::Word) {
+        const std::string &kw = t_[q].upper;
+        if (allow_explain && one_of(kw, {"EXPLAIN", "DESCRIBE", "DESC"})) {
+            on_explain(q + 1);
+            return;
+        }
+        if (dispatch_utility(kw, q)) return;
+    }
+    scan(p, e_, Verb::None);
+}
+
+bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
+    pos_ = start_ = q + 1;
+    if (kw == "TRUNCATE") {
+        skip_words({"TABLE"});
+        parse_name_list(false, false);
+    } else if (kw == "DROP" || kw == "ALTER") {
+        on_drop_or_alter(q + 1, kw == "ALTER");
+    } else if (kw == "CREATE") {
+        on_create(q + 1);
+    } else if (kw == "COPY") {
+        on_copy(q + 1);
+    } else if (kw == "VACUUM" || kw == "ANALYZE" || kw == "ANALYSE") {
+        on_maintenance(q + 1, kw == "VACUUM");
+    } else if (kw == "LOCK") {
+        skip_words({"TABLE", "TABLES"});
+        parse_name_list(false, true);
+    } else if (kw == "GRANT" || kw == "REVOKE") {
+        on_grant(q + 1);
+    } else if (kw == "REFRESH") {
+        if (!word_at(pos_, "MATERIALIZED") || !word_at(pos_ + 1, "VIEW")) return true;
+        pos_ += 2;
+        skip_words({"CONCURRENTLY"});
+        record_name();
+    } else {
+        return false;
+    }
+    return true;
+}
+
+// DROP/ALTER TABLE | VIEW | MATERIALIZED VIEW | FOREIGN TABLE [IF EXISTS] ...
+void StatementAnalyzer::on_drop_or_alter(size_t q, bool alter) {
+    pos_ = q;
+    skip_words({"TEMPORARY"});  // MySQL DROP TEMPORARY TABLE
+    if (word_in(pos_, {"TABLE", "VIEW"})) {
+        ++pos_;
+    } else if (word_in(pos_, {"MATERIALIZED", "FOREIGN"}) && word_in(pos_ + 1, {"VIEW", "TABLE"})) {
+        pos_ += 2;
+    } else {
+        return;
+    }
+    if (word_at(pos_, "IF") && word_at(pos_ + 1, "EXISTS")) pos_ += 2;
+    if (!alter) {
+        parse_name_list(false, false);
+        return;
+    }
+    skip_words({"ONLY"});
+    if (!record_name()) return;
+    if (punct_at(pos_, '*')) ++pos_;
+    scan(pos_, e_, Verb::Other);  // REFERENCES, ATTACH PARTITION in the rest
+}
+
+void StatementAnalyzer::on_create(size_t q) {
+    in_create_ = true;
+    pos_ = q;
+    for (;;) {
+        if (word_at(pos_, "OR")) {
+            pos_ += 2;  // OR REPLACE / OR ALTER
+        } else if (word_in(pos_, {"GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED", "MATERIALIZED",
+                                  "RECURSIVE", "FOREIGN", "VIRTUAL", "UNIQUE", "CLUSTERED",
+                                  "NONCLUSTERED", "CONSTRAINT"})) {
+            ++pos_;
+        } else if (pos_ < e_ && t_[pos_].kind == TokKind::Word && punct_at(pos_ + 1, '=')) {
+            pos_ += 3;  // MySQL ALGORITHM=x, DEFINER=user[@host]
+            if (punct_at(pos_, '@')) pos_ += 2;
+        } else if (word_at(pos_, "SQL") && word_at(pos_ + 1, "SECURITY")) {
+            pos_ += 3;
+        } else {
+            break;
+        }
+    }
+    if (word_in(pos_, {"TABLE", "VIEW"})) {
+        ++pos_;
+        if (word_at(pos_, "IF") && word_at(pos_ + 1, "NOT") && word_at(pos_ + 2, "EXISTS")) pos_ += 3;
+        record_name();
+        if (word_at(pos_, "LIKE")) {  // MySQL CREATE TABLE t LIKE s
+            ++pos_;
+            record_name();
+        }
+    } else if (word_in(pos_, {"INDEX", "TRIGGER"})) {
+        const bool trigger = word_at(pos_, "TRIGGER");
+        pos_ = find_word_at_depth0(pos_, "ON") + 1;
+        skip_words({"ONLY"});
+        if (!word_in(pos_, {"DATABASE", "ALL"})) record_name();
+        if (!trigger) return;
+    }
+    scan(pos_, e_, Verb::Create);
+}
+
+// COPY name [(cols)] FROM/TO ...  |  COPY (query) TO ...
+void StatementAnalyzer::on_copy(size_t q) {
+    pos_ = q;
+    if (punct_at(pos_, '(')) {
+        const size_t close = skip_parens(pos_);
+        scan(q + 1, close, Verb::None);
+        return;
+    }
+    record_name();
+}
+
+// VACUUM [FULL|FREEZE|VERBOSE|ANALYZE] [(options)] [name [(cols)], ...]
+// ANALYZE [VERBOSE] [(options)] [TABLE] [name [(cols)], ...]
+void StatementAnalyzer::on_maintenance(size_t q, bool vacuum) {
+    if (vacuum && d_ == SqlDialect::SQLite) return;  // SQLite VACUUM takes a schema name
+    pos_ = q;
+    const std::initializer_list<std::string_view> opts = {
+        "FULL", "FREEZE", "VERBOSE", "ANALYZE", "ANALYSE", "TABLE", "NO_WRITE_TO_BINLOG", "LOCAL"};
+    skip_words(opts);
+    pos_ = skip_parens(pos_);
+    skip_words(opts);
+    parse_name_list(true, false);
+}
+
+// GRANT/REVOKE ... ON [TABLE] name, ... : only table objects count.
+void StatementAnalyzer::on_grant(size_t q) {
+    pos_ = find_word_at_depth0(q, "ON") + 1;
+    if (word_in(pos_, {"ALL", "SCHEMA", "SEQUENCE", "SEQUENCES", "FUNCTION", "FUNCTIONS",
+                       "PROCEDURE", "PROCEDURES", "ROUTINE", "ROUTINES", "DATABASE", "DOMAIN",
+                       "FOREIGN", "LANGUAGE", "LARGE", "TABLESPACE", "TYPE", "PARAMETER",
+                       "SERVER", "TABLES"}))
+        return;
+    skip_words({"TABLE"});
+    if (pos_ < e_ && t_[pos_].kind == TokKind::Word && punct_at(pos_ + 1, ':') && punct_at(pos_ + 2, ':')) {
+        if (!word_at(pos_, "OBJECT")) return;  // T-SQL SCHEMA::s, DATABASE::d ...
+        pos_ += 3;
+    }
+    parse_name_list(false, false);
+}
+
+// EXPLAIN [ANALYZE] [VERBOSE] [(options)] [QUERY PLAN] [FORMAT=x] statement
+void StatementAnalyzer::on_explain(size_t q) {
+    size_t i = skip_parens(q);
+    while (i < e_ && !word_in(i, {"SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "WITH", "TABLE",
+                                  "VALUES", "REPLACE", "CREATE", "DECLARE", "EXECUTE"}))
+        ++i;
+    if (i < e_) dispatch(i, false);
+}
+
+// ---- generic scan ------------------------------------------------------------
+
+void StatementAnalyzer::scan(size_t from, size_t to, Verb verb) {
+    pos_ = start_ = from;
+    levels_.assign(1, Level{});
+    levels_[0].verb = verb;
+    while (pos_ < to) {
+        const Token &tk = t_[pos_];
+        if (tk.kind == TokKind::Punct) {
+            scan_punct(tk.text[0]);
+        } else if (tk.kind != TokKind::Word || !scan_keyword(tk.upper)) {
+            ++pos_;
+        }
+    }
+}
+
+void StatementAnalyzer::scan_punct(char c) {
+    ++pos_;
+    if (c == '(') {
+        Level l;
+        l.depth = cur().depth + 1;
+        levels_.push_back(l);
+    } else if (c == ')') {
+        if (levels_.size() > 1) levels_.pop_back();
+    } else if (c == ',' && cur().from_list) {
+        parse_from_item(cur().candidates);
+    }
+}
+
+// Returns true when it consumed the keyword (and possibly more tokens).
+bool StatementAnalyzer::scan_keyword(const std::string &kw) {
+    if (kw == "SELECT") {
+        cur().verb = Verb::Select;
+        end_list();
+        ++pos_;
+    } else if (kw == "FROM") {
+        on_from();
+    } else if (kw == "JOIN" || kw == "APPLY" || (kw == "STRAIGHT_JOIN" && cur().from_list)) {
+        ++pos_;
+        cur().from_list = true;
+        cur().candidates = false;
+        parse_from_item(false);
+    } else if (kw == "USING") {
+        on_using();
+    } else if (kw == "INTO") {
+        on_into();
+    } else if (kw == "INSERT") {
+        on_insert();
+    } else if (kw == "REPLACE") {
+        on_replace();
+    } else if (kw == "UPDATE") {
+        on_update();
+    } else if (kw == "DELETE") {
+        on_delete();
+    } else if (kw == "MERGE") {
+        on_merge();
+    } else if (kw == "TABLE") {
+        return on_table_query();
+    } else if ((kw == "DROP" && word_in(pos_ + 1, {"TABLE", "VIEW"})) ||
+               (kw == "TRUNCATE" && word_at(pos_ + 1, "TABLE"))) {
+        end_list();  // mid-statement, e.g. T-SQL `IF ... DROP TABLE #t`
+        pos_ += 2;
+        if (word_at(pos_, "IF") && word_at(pos_ + 1, "EXISTS")) pos_ += 2;
+        parse_name_list(false, false);
+    } else if (kw == "OUTPUT") {
+        cur().saw_output = true;
+        end_list();
+        ++pos_;
+    } else if (ends_relation_list(kw)) {
+        end_list();
+        ++pos_;
+    } else {
+        return scan_ddl_keyword(kw);
+    }
+    return true;
+}
+
+// REFERENCES t, (LIKE t, PARTITION OF t, ATTACH/DETACH PARTITION t, INHERITS (t, ...).
+bool StatementAnalyzer::scan_ddl_keyword(const std::string &kw) {
+    if (kw == "REFERENCES") {
+        ++pos_;
+        record_name();
+    } else if (kw == "LIKE" && in_create_ && (prev_punct('(') || prev_punct(','))) {
+        ++pos_;
+        record_name();
+    } else if (kw == "PARTITION" && word_at(pos_ + 1, "OF")) {
+        pos_ += 2;
+        record_name();
+    } else if (kw == "PARTITION" && prev_word_in({"ATTACH", "DETACH"})) {
+        ++pos_;
+        record_name();
+    } else if (kw == "INHERITS" && in_create_ && punct_at(pos_ + 1, '(')) {
+        const size_t close = skip_parens(pos_ + 1);
+        pos_ += 2;
+        parse_name_list(false, false);
+        if (pos_ < close) pos_ = close;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+void StatementAnalyzer::on_from() {
+    const bool distinct = prev_word_in({"DISTINCT"}) && pos_ >= start_ + 2 &&
+                          word_in(pos_ - 2, {"IS", "NOT"});  // IS [NOT] DISTINCT FROM
+    ++pos_;
+    const Verb v = cur().verb;
+    if (distinct || (v != Verb::Select && v != Verb::Delete && v != Verb::Update)) return;
+    cur().from_list = true;
+    cur().candidates = false;
+    parse_from_item(false);
+}
+
+// DELETE ... USING t / MERGE ... USING s; `JOIN ... USING (cols)` is ignored.
+void StatementAnalyzer::on_using() {
+    ++pos_;
+    if (punct_at(pos_, '(') && !subquery_start(pos_ + 1)) return;
+    if (cur().verb != Verb::Delete && cur().verb != Verb::Merge) return;
+    cur().from_list = true;
+    cur().candidates = false;
+    parse_from_item(false);
+}
+
+// SELECT ... INTO t (PostgreSQL, T-SQL) and T-SQL OUTPUT ... INTO t.
+void StatementAnalyzer::on_into() {
+    ++pos_;
+    const bool select_into = cur().verb == Verb::Select && d_ != SqlDialect::MySQL && d_ != SqlDialect::SQLite;
+    const bool output_into = cur().saw_output;
+    end_list();
+    if (!select_into && !output_into) return;
+    skip_words({"TEMP", "TEMPORARY", "UNLOGGED", "TABLE"});
+    record_name();
+}
+
+void StatementAnalyzer::on_insert() {
+    // Trigger events and privilege lists: AFTER INSERT OR UPDATE ON t, FOR INSERT, ...
+    const bool event = prev_word_in({"BEFORE", "AFTER", "OR", "OF", "FOR", "ON"}) || prev_punct(',');
+    ++pos_;
+    end_list();
+    if (event) return;
+    cur().verb = Verb::Insert;
+    for (;;) {
+        if (word_at(pos_, "OR")) {
+            pos_ += 2;  // SQLite INSERT OR REPLACE / IGNORE / ...
+        } else if (word_in(pos_, {"IGNORE", "LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY"})) {
+            ++pos_;
+        } else if (word_at(pos_, "TOP")) {
+            skip_top_clause();
+        } else {
+            break;
+        }
+    }
+    skip_words({"INTO"});
+    if (!record_name()) return;  // MERGE ... THEN INSERT (cols) VALUES ...
+    if (word_at(pos_, "AS") && name_start(pos_ + 1)) pos_ += 2;
+}
+
+// MySQL/SQLite REPLACE [LOW_PRIORITY|DELAYED] INTO t; REPLACE(...) is a function.
+void StatementAnalyzer::on_replace() {
+    ++pos_;
+    size_t i = pos_;
+    while (word_in(i, {"LOW_PRIORITY", "DELAYED"})) ++i;
+    if (!word_at(i, "INTO")) return;
+    pos_ = i + 1;
+    cur().verb = Verb::Insert;
+    end_list();
+    record_name();
+}
+
+void StatementAnalyzer::on_update() {
+    const bool not_stmt =
+        prev_word_in({"FOR", "KEY", "DO", "THEN", "ON", "OR", "BEFORE", "AFTER", "OF", "NO"}) ||
+        prev_punct(',') || word_in(pos_ + 1, {"SET", "OF", "ON", "STATISTICS"}) ||
+        punct_at(pos_ + 1, '(');
+    ++pos_;
+    end_list();
+    if (not_stmt) return;
+    cur().verb = Verb::Update;
+    for (;;) {
+        if (word_at(pos_, "OR")) {
+            pos_ += 2;  // SQLite UPDATE OR REPLACE
+        } else if (word_in(pos_, {"LOW_PRIORITY", "IGNORE"})) {
+            ++pos_;
+        } else if (word_at(pos_, "TOP")) {
+            skip_top_clause();
+        } else {
+            break;
+        }
+    }
+    cur().from_list = true;
+    cur().candidates = true;
+    parse_from_item(true);
+}
+
+void StatementAnalyzer::on_delete() {
+    const bool not_stmt =
+        prev_word_in({"ON", "THEN", "BEFORE", "AFTER", "OR", "OF", "FOR"}) || prev_punct(',');
+    ++pos_;
+    end_list();
+    if (not_stmt) return;
+    cur().verb = Verb::Delete;
+    skip_words({"LOW_PRIORITY", "QUICK", "IGNORE"});
+    skip_top_clause();
+    skip_words({"FROM"});
+    cur().from_list = true;
+    cur().candidates = true;
+    parse_from_item(true);
+}
+
+void StatementAnalyzer::on_merge() {
+    ++pos_;
+    if (word_at(pos_, "JOIN")) return;  // T-SQL join hint: INNER MERGE JOIN
+    end_list();
+    cur().verb = Verb::Merge;
+    skip_top_clause();
+    skip_words({"INTO"});
+    parse_from_item(false);
+}
+
+// PostgreSQL `TABLE name` as a query (statement start, after a set operator, ...).
+bool StatementAnalyzer::on_table_query() {
+    const bool query = pos_ == start_ || prev_punct('(') || prev_punct(')') ||
+                       prev_word_in({"UNION", "INTERSECT", "EXCEPT", "ALL", "DISTINCT", "AS"});
+    if (!query) return false;
+    ++pos_;
+    cur().verb = Verb::Select;
+    end_list();
+    skip_words({"ONLY"});
+    record_name();
+    return true;
+}
+
+std::string trim_lower(std::string_view s) {
+    size_t b = 0, e = s.size();
+    while (b < e && is_space(static_cast<unsigned char>(s[b]))) ++b;
+    while (e > b && is_space(static_cast<unsigned char>(s[e - 1]))) --e;
+    return ascii_lower(s.substr(b, e - b));
+}
+
+SqlInfo analyze_tokens(const std::vector<Token> &toks, SqlDialect dialect) {
+    SqlInfo info;
+    info.query_type = "OTHER";
+    const std::vector<Range> stmts = split_statements(toks);
+    if (stmts.empty()) return info;
+    const std::vector<size_t> after = match_parens(toks, stmts);
+    const char *type = StatementAnalyzer(toks, after, stmts.front(), dialect).query_type();
+    if (type == nullptr) return info;  // text not starting with a word
+    info.query_type = type;
+    std::set<std::string> names;
+    for (const Range &r : stmts) StatementAnalyzer(toks, after, r, dialect).collect(names);
+    info.table_names.assign(names.begin(), names.end());
+    return info;
+}
+
+}  // namespace
+
+SqlDialect dialect_from_database_type(std::string_view database_type) {
+    const std::string t = trim_lower(database_type);
+    if (one_of(t, {"postgresql", "postgres", "pg"})) return SqlDialect::PostgreSQL;
+    if (one_of(t, {"mysql", "mariadb"})) return SqlDialect::MySQL;
+    if (one_of(t, {"sqlite", "sqlite3"})) return SqlDialect::SQLite;
+    if (one_of(t, {"sqlserver", "mssql", "tsql", "sql server"})) return SqlDialect::SQLServer;
+    return SqlDialect::Unknown;
+}
+
+SqlInfo analyze_sql(std::string_view sql, SqlDialect dialect) {
+    try {
+        return analyze_tokens(Lexer(sql, dialect).run(), dialect);
+    } catch (...) {  // only std::bad_alloc is possible; the analyzer must not throw
+        SqlInfo info;
+        info.query_type = "OTHER";
+        return info;
+    }
+}
+
+}  // namespace tde::core

@@ -1,0 +1,138 @@
+#include "core/text_fold.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace tde::core {
+
+namespace {
+
+constexpr char kDrop = '\0';
+constexpr char kKeep = '\x01';
+
+// What a code point folds to: an ASCII character, kDrop or kKeep.
+char fold_code_point(uint32_t cp) {
+    if (cp >= 0xFF01 && cp <= 0xFF5E) return static_cast<char>(cp - 0xFF01 + 0x21);
+    switch (cp) {
+        case 0x3000: case 0x00A0: case 0x202F: case 0x205F: return ' ';
+        case 0x2212: case 0xFE58: case 0xFE63: return '-';
+        case 0xFE6B: return '@';
+        case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+            return kDrop;
+        default: break;
+    }
+    if (cp >= 0x2000 && cp <= 0x200A) return ' ';
+    if (cp >= 0x2010 && cp <= 0x2015) return '-';
+    return kKeep;
+}
+
+uint32_t decode(std::string_view text, size_t pos, size_t len) {
+    auto b = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(text[pos + i])); };
+    switch (len) {
+        case 2: return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+        case 3: return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+        case 4:
+            return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) |
+                   (b(3) & 0x3F);
+        default: return b(0);
+    }
+}
+
+}  // namespace
+
+size_t utf8_sequence_length(std::string_view text, size_t pos) {
+    auto byte = [&](size_t i) -> int {
+        return pos + i < text.size() ? static_cast<unsigned char>(text[pos + i]) : -1;
+    };
+    auto cont = [&](size_t i) {
+        int c = byte(i);
+        return c >= 0x80 && c <= 0xBF;
+    };
+    int c0 = byte(0);
+    if (c0 < 0) return 0;
+    if (c0 < 0x80) return 1;
+    if (c0 >= 0xC2 && c0 <= 0xDF) return cont(1) ? 2 : 0;
+    if (c0 >= 0xE0 && c0 <= 0xEF) {
+        int c1 = byte(1);
+        if (c0 == 0xE0 && !(c1 >= 0xA0 && c1 <= 0xBF)) return 0;  // overlong
+        if (c0 == 0xED && !(c1 >= 0x80 && c1 <= 0x9F)) return 0;  // surrogates
+        return cont(1) && cont(2) ? 3 : 0;
+    }
+    if (c0 >= 0xF0 && c0 <= 0xF4) {
+        int c1 = byte(1);
+        if (c0 == 0xF0 && !(c1 >= 0x90 && c1 <= 0xBF)) return 0;  // overlong
+        if (c0 == 0xF4 && !(c1 >= 0x80 && c1 <= 0x8F)) return 0;  // > U+10FFFF
+        return cont(1) && cont(2) && cont(3) ? 4 : 0;
+    }
+    return 0;
+}
+
+bool valid_utf8(std::string_view text) {
+    size_t pos = 0;
+    while (pos < text.size()) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            ++pos;
+            continue;
+        }
+        size_t len = utf8_sequence_length(text, pos);
+        if (len == 0) return false;
+        pos += len;
+    }
+    return true;
+}
+
+size_t FoldedText::to_original(size_t pos) const {
+    if (!folded_) return pos;
+    auto it = std::upper_bound(shifts_.begin(), shifts_.end(), pos,
+                               [](size_t p, const std::pair<size_t, size_t> &s) { return p < s.first; });
+    if (it == shifts_.begin()) return pos;
+    return pos + std::prev(it)->second;
+}
+
+FoldedText fold_text(std::string_view original) {
+    FoldedText out;
+    out.original_ = original;
+    // Fast path: pure ASCII needs no folding and no copy.
+    size_t first = 0;
+    while (first < original.size() && static_cast<unsigned char>(original[first]) < 0x80) ++first;
+    if (first == original.size()) return out;
+
+    size_t shift = 0;
+    size_t pos = first;
+    while (pos < original.size()) {
+        unsigned char c = static_cast<unsigned char>(original[pos]);
+        size_t len = c < 0x80 ? 1 : utf8_sequence_length(original, pos);
+        if (len <= 1) {  // ASCII or a stray byte: copied as it is
+            if (out.folded_) out.copy_.push_back(static_cast<char>(c));
+            ++pos;
+            continue;
+        }
+        char folded = fold_code_point(decode(original, pos, len));
+        if (folded == kKeep) {
+            if (out.folded_) out.copy_.append(original.substr(pos, len));
+            pos += len;
+            continue;
+        }
+        if (!out.folded_) {
+            out.folded_ = true;
+            out.copy_.reserve(original.size());
+            out.copy_.assign(original.substr(0, pos));
+        }
+        size_t folded_pos = out.copy_.size();
+        if (folded == kDrop) {
+            shift += len;
+        } else {
+            out.copy_.push_back(folded);
+            shift += len - 1;
+            ++folded_pos;
+        }
+        if (!out.shifts_.empty() && out.shifts_.back().first == folded_pos)
+            out.shifts_.back().second = shift;
+        else
+            out.shifts_.emplace_back(folded_pos, shift);
+        pos += len;
+    }
+    return out;
+}
+
+}  // namespace tde::core

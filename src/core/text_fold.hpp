@@ -1,0 +1,62 @@
+// Compatibility folding of free text before PII matching, with a map back to
+// the original bytes.
+//
+// Detectors match ASCII patterns. People paste text whose characters look like
+// ASCII but are not: FULLWIDTH forms from CJK input methods
+// ("ｊｏｈｎ＠ｅｘａｍｐｌｅ．ｃｏｍ"), the ideographic space, no-break and thin
+// spaces, and the dashes a word processor puts between digit groups
+// ("555–123–4567"). fold_text() replaces each such character by its ASCII
+// counterpart (and drops invisible zero-width characters that would split a
+// value), so the detectors see plain ASCII, and keeps a map so a span found in
+// the folded text can be turned back into the span of original bytes it came
+// from. Every other byte, valid UTF-8 or not, is copied unchanged.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace tde::core {
+
+class FoldedText {
+public:
+    // The text the detectors scan: the original itself when nothing needed
+    // folding (no copy is made), the folded copy otherwise.
+    std::string_view text() const { return folded_ ? std::string_view(copy_) : original_; }
+
+    // True when at least one character was folded or dropped.
+    bool changed() const { return folded_; }
+
+    // Byte offset in the original text of folded byte offset `pos`
+    // (0 <= pos <= text().size()). A folded span [b, e) covers the original
+    // bytes [to_original(b), to_original(e)), always whole characters.
+    size_t to_original(size_t pos) const;
+
+    friend FoldedText fold_text(std::string_view original);
+
+private:
+    std::string_view original_;
+    std::string copy_;
+    bool folded_ = false;
+    // (folded offset, original minus folded offset from there on), ascending.
+    std::vector<std::pair<size_t, size_t>> shifts_;
+};
+
+// Folds U+FF01..U+FF5E to ASCII 0x21..0x7E; U+3000 and the no-break, figure,
+// thin and other fixed-width spaces (U+00A0, U+2000..U+200A, U+202F, U+205F)
+// to ' '; hyphens, dashes and minus signs (U+2010..U+2015, U+2212, U+FE58,
+// U+FE63) to '-'; the small commercial at (U+FE6B) to '@'; and drops U+00AD,
+// U+200B..U+200D, U+2060 and U+FEFF. `original` must outlive the result.
+FoldedText fold_text(std::string_view original);
+
+// True when `text` is well-formed UTF-8 (no overlongs, no surrogates, at most
+// U+10FFFF).
+bool valid_utf8(std::string_view text);
+
+// Length of the UTF-8 sequence that starts at text[pos] when it is well
+// formed, 0 otherwise.
+size_t utf8_sequence_length(std::string_view text, size_t pos);
+
+}  // namespace tde::core

@@ -1,0 +1,33 @@
+// tde-http configuration: command-line flags, each also readable from an
+// environment variable (flags win over the environment).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace tde_http {
+
+struct Config {
+    std::string db;                 // libpq conninfo or URI; "" = libpq environment
+    std::string listen_host = "127.0.0.1";
+    int listen_port = 5000;
+    std::string anonymous_role;     // "" = anonymous requests get 401
+    std::string jwt_secret;         // "" = JWTs are not accepted
+    std::string api_keys_file;      // "" = API keys are not accepted
+    int pool_size = 4;
+    int pool_wait_ms = 5000;
+    std::size_t max_body_bytes = 1024 * 1024;
+    int idle_timeout_s = 30;
+    int max_connections = 64;
+    int statement_timeout_ms = 30000;
+    int export_statement_timeout_ms = 3600 * 1000;
+    int grace_seconds = 10;
+};
+
+// Parses argv and the environment. On --help prints usage and exits 0; on a
+// bad value prints the problem and exits 2.
+Config parse_config(int argc, char** argv);
+
+std::string usage_text();
+
+}  // namespace tde_http

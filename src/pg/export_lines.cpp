@@ -1,0 +1,273 @@
+// Per-row line writers used by the streaming exports:
+//   tde_jsonl_line(tde_pairs, style, system_prompt) -> one JSONL line
+//   tde_json_element(tde_pairs)                     -> one element of the JSON "pairs" array
+//   tde_csv_record(tde_pairs)                       -> one CSV record (may span lines)
+// The export functions (SQL, sql/...) call them from a query that the
+// executor streams, so memory stays flat whatever the row count.
+//
+// These bodies call PostgreSQL directly and hold no C++ object with a
+// destructor on the stack: a PostgreSQL ERROR may pass through them. The
+// output buffer is static (reused per row, never freed mid-row).
+#include <string>
+#include <string_view>
+
+#include "core/export_format.hpp"
+#include "pg/error_boundary.hpp"
+
+extern "C" {
+#include "utils/datetime.h"
+#include "utils/float.h"
+#include "utils/json.h"
+#include "utils/jsonb.h"
+#include "utils/typcache.h"
+}
+
+namespace {
+
+enum PairColumn {
+    kPairId, kQuestion, kSql, kTimestamp, kDatabaseType, kDatabaseName, kTableNames, kSuccess,
+    kExecutionTime, kMetadata, kQueryType, kColumnCount
+};
+
+const char *const kColumnNames[kColumnCount] = {
+    "pair_id", "natural_language_query", "sql_query", "timestamp", "database_type", "database_name",
+    "table_names", "success", "execution_time_ms", "metadata", "query_type"};
+
+// One deformed pairs row. Lives in the per-call memory context.
+struct PairRow {
+    Datum values[kColumnCount];
+    bool nulls[kColumnCount];
+};
+
+// Attribute positions of the pair columns in the row type, found once per
+// query (cached in fn_extra) and re-checked against the row type's identity.
+struct RowLayout {
+    Oid type_id;
+    int32 typmod;
+    int natts;
+    int attnum[kColumnCount];
+};
+
+// Per-query state of a line writer (fn_extra).
+struct WriterState {
+    RowLayout layout;
+    bool emitted_first;  // tde_json_element: the first element has no comma
+};
+
+WriterState *writer_state(FunctionCallInfo fcinfo) {
+    auto *state = static_cast<WriterState *>(fcinfo->flinfo->fn_extra);
+    if (state == nullptr) {
+        state = static_cast<WriterState *>(MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(WriterState)));
+        fcinfo->flinfo->fn_extra = state;
+    }
+    return state;
+}
+
+void deform_pair(FunctionCallInfo fcinfo, HeapTupleHeader header, PairRow &row) {
+    WriterState *state = writer_state(fcinfo);
+    Oid type_id = HeapTupleHeaderGetTypeId(header);
+    int32 typmod = HeapTupleHeaderGetTypMod(header);
+    TupleDesc desc = lookup_rowtype_tupdesc(type_id, typmod);
+    RowLayout &layout = state->layout;
+    if (layout.type_id != type_id || layout.typmod != typmod || layout.natts != desc->natts) {
+        for (int c = 0; c < kColumnCount; ++c) {
+            layout.attnum[c] = 0;
+            for (int i = 0; i < desc->natts; ++i) {
+                Form_pg_attribute att = TupleDescAttr(desc, i);
+                if (!att->attisdropped && strcmp(NameStr(att->attname), kColumnNames[c]) == 0)
+                    layout.attnum[c] = i + 1;
+            }
+            if (layout.attnum[c] == 0)
+                ereport(ERROR, (errcode(ERRCODE_DATATYPE_MISMATCH),
+                                errmsg("export line writers need a tde_pairs row; column \"%s\" is missing",
+                                       kColumnNames[c])));
+        }
+        layout.type_id = type_id;
+        layout.typmod = typmod;
+        layout.natts = desc->natts;
+    }
+    HeapTupleData tuple;
+    tuple.t_len = HeapTupleHeaderGetDatumLength(header);
+    ItemPointerSetInvalid(&tuple.t_self);
+    tuple.t_tableOid = InvalidOid;
+    tuple.t_data = header;
+    for (int c = 0; c < kColumnCount; ++c)
+        row.values[c] = heap_getattr(&tuple, layout.attnum[c], desc, &row.nulls[c]);
+    ReleaseTupleDesc(desc);
+}
+
+std::string_view text_view(Datum value) {
+    text *t = DatumGetTextPP(value);
+    return std::string_view(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+}
+
+// The output buffer, reused for every row of every export in this backend.
+std::string &line_buffer() {
+    static std::string buffer;
+    buffer.clear();
+    return buffer;
+}
+
+Datum buffer_to_text(const std::string &buffer) {
+    return PointerGetDatum(cstring_to_text_with_len(buffer.data(), static_cast<int>(buffer.size())));
+}
+
+void append_timestamp(std::string &out, Datum value) {
+    char buf[MAXDATELEN + 1];
+    JsonEncodeDateTime(buf, value, TIMESTAMPTZOID, nullptr);
+    out.append(buf);
+}
+
+void append_uuid(std::string &out, Datum value) {
+    char *s = DatumGetCString(DirectFunctionCall1(uuid_out, value));
+    out.append(s);
+    pfree(s);
+}
+
+void append_float(std::string &out, Datum value) {
+    char *s = float8out_internal(DatumGetFloat8(value));
+    out.append(s);
+    pfree(s);
+}
+
+// Calls `each(element)` for every non-null element of a text[] value.
+template <typename Each>
+void for_each_text_element(Datum array_datum, Each each) {
+    ArrayType *array = DatumGetArrayTypeP(array_datum);
+    Datum *elems;
+    bool *elem_nulls;
+    int count;
+    deconstruct_array(array, TEXTOID, -1, false, TYPALIGN_INT, &elems, &elem_nulls, &count);
+    for (int i = 0; i < count; ++i)
+        if (!elem_nulls[i]) each(text_view(elems[i]));
+}
+
+void append_json_text_or_null(std::string &out, const PairRow &row, int column) {
+    if (row.nulls[column]) out.append("null");
+    else tde::core::append_json_string(out, text_view(row.values[column]));
+}
+
+// Every field of the pair, in the guide's order.
+void append_pair_object(std::string &out, const PairRow &row) {
+    out.append("{\"pair_id\": \"");
+    append_uuid(out, row.values[kPairId]);
+    out.append("\", \"natural_language_query\": ");
+    append_json_text_or_null(out, row, kQuestion);
+    out.append(", \"sql_query\": ");
+    append_json_text_or_null(out, row, kSql);
+    out.append(", \"timestamp\": \"");
+    append_timestamp(out, row.values[kTimestamp]);
+    out.append("\", \"database_type\": ");
+    append_json_text_or_null(out, row, kDatabaseType);
+    out.append(", \"database_name\": ");
+    append_json_text_or_null(out, row, kDatabaseName);
+    out.append(", \"table_names\": [");
+    if (!row.nulls[kTableNames]) {
+        bool first = true;
+        for_each_text_element(row.values[kTableNames], [&](std::string_view name) {
+            if (!first) out.append(", ");
+            first = false;
+            tde::core::append_json_string(out, name);
+        });
+    }
+    out.append("], \"success\": ");
+    out.append(row.nulls[kSuccess] ? "null" : DatumGetBool(row.values[kSuccess]) ? "true" : "false");
+    out.append(", \"execution_time_ms\": ");
+    if (row.nulls[kExecutionTime]) out.append("null");
+    else append_float(out, row.values[kExecutionTime]);
+    out.append(", \"metadata\": ");
+    if (row.nulls[kMetadata]) {
+        out.append("{}");
+    } else {
+        Jsonb *jb = DatumGetJsonbP(row.values[kMetadata]);
+        char *s = JsonbToCString(nullptr, &jb->root, VARSIZE(jb));
+        out.append(s);
+        pfree(s);
+    }
+    out.append(", \"query_type\": ");
+    append_json_text_or_null(out, row, kQueryType);
+    out.push_back('}');
+}
+
+tde::core::JsonlStyle style_argument(FunctionCallInfo fcinfo, int argno) {
+    tde::core::JsonlStyle style = tde::core::JsonlStyle::Pair;
+    if (!PG_ARGISNULL(argno) && !tde::core::parse_jsonl_style(text_view(PG_GETARG_DATUM(argno)), style))
+        ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                        errmsg("unknown export style"),
+                        errhint("Use one of: pair, prompt_completion, chat, alpaca.")));
+    return style;
+}
+
+}  // namespace
+
+TDE_FUNCTION(tde_jsonl_line) {
+    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+    tde::core::JsonlStyle style = style_argument(fcinfo, 1);
+    PairRow row;
+    deform_pair(fcinfo, PG_GETARG_HEAPTUPLEHEADER(0), row);
+    std::string &out = line_buffer();
+    if (style == tde::core::JsonlStyle::Pair) {
+        append_pair_object(out, row);
+    } else {
+        std::string_view system_prompt;
+        if (!PG_ARGISNULL(2)) system_prompt = text_view(PG_GETARG_DATUM(2));
+        std::string_view question = row.nulls[kQuestion] ? std::string_view() : text_view(row.values[kQuestion]);
+        std::string_view sql = row.nulls[kSql] ? std::string_view() : text_view(row.values[kSql]);
+        tde::core::append_example(out, style, question, sql, PG_ARGISNULL(2) ? nullptr : &system_prompt);
+    }
+    return buffer_to_text(out);
+}
+
+TDE_FUNCTION(tde_json_element) {
+    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+    PairRow row;
+    deform_pair(fcinfo, PG_GETARG_HEAPTUPLEHEADER(0), row);
+    WriterState *state = writer_state(fcinfo);
+    std::string &out = line_buffer();
+    out.append(state->emitted_first ? "  , " : "    ");
+    state->emitted_first = true;
+    append_pair_object(out, row);
+    return buffer_to_text(out);
+}
+
+TDE_FUNCTION(tde_csv_record) {
+    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+    PairRow row;
+    deform_pair(fcinfo, PG_GETARG_HEAPTUPLEHEADER(0), row);
+    std::string &out = line_buffer();
+    // NULL is an empty unquoted field; '' is "" (COPY ... CSV reads them back apart).
+    auto text_field = [&](int column) {
+        if (!row.nulls[column]) tde::core::append_csv_field(out, text_view(row.values[column]));
+    };
+    append_uuid(out, row.values[kPairId]);
+    out.push_back(',');
+    text_field(kQuestion);
+    out.push_back(',');
+    text_field(kSql);
+    out.push_back(',');
+    append_timestamp(out, row.values[kTimestamp]);
+    out.push_back(',');
+    text_field(kDatabaseType);
+    out.push_back(',');
+    text_field(kDatabaseName);
+    out.push_back(',');
+    if (!row.nulls[kTableNames]) {
+        static std::string literal;  // static: no destructor on this stack
+        literal.assign("{");
+        bool first = true;
+        for_each_text_element(row.values[kTableNames], [&](std::string_view name) {
+            if (!first) literal.push_back(',');
+            first = false;
+            tde::core::append_pg_array_element(literal, name);
+        });
+        literal.push_back('}');
+        tde::core::append_csv_field(out, literal);
+    }
+    out.push_back(',');
+    if (!row.nulls[kSuccess]) out.append(DatumGetBool(row.values[kSuccess]) ? "true" : "false");
+    out.push_back(',');
+    if (!row.nulls[kExecutionTime]) append_float(out, row.values[kExecutionTime]);
+    out.push_back(',');
+    text_field(kQueryType);
+    return buffer_to_text(out);
+}

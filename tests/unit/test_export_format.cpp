@@ -1,0 +1,81 @@
+#include <gtest/gtest.h>
+
+#include "core/export_format.hpp"
+
+using namespace tde::core;
+
+namespace {
+std::string json(std::string_view v) {
+    std::string out;
+    append_json_string(out, v);
+    return out;
+}
+std::string csv(std::string_view v) {
+    std::string out;
+    append_csv_field(out, v);
+    return out;
+}
+}  // namespace
+
+TEST(JsonString, EscapesQuotesBackslashesAndControls) {
+    EXPECT_EQ(json("plain"), "\"plain\"");
+    EXPECT_EQ(json("a\"b\\c"), "\"a\\\"b\\\\c\"");
+    EXPECT_EQ(json("l1\nl2\r\tx"), "\"l1\\nl2\\r\\tx\"");
+    EXPECT_EQ(json(std::string("\x01\x1f", 2)), "\"\\u0001\\u001f\"");
+    EXPECT_EQ(json(std::string("nul\0x", 5)), "\"nul\\u0000x\"");
+}
+
+TEST(JsonString, KeepsUtf8AsIs) {
+    EXPECT_EQ(json("日本語 é ✓"), "\"日本語 é ✓\"");
+    EXPECT_EQ(json(""), "\"\"");
+}
+
+TEST(CsvField, QuotesOnlyWhenNeeded) {
+    EXPECT_EQ(csv("abc"), "abc");
+    EXPECT_EQ(csv("a,b"), "\"a,b\"");
+    EXPECT_EQ(csv("say \"hi\""), "\"say \"\"hi\"\"\"");
+    EXPECT_EQ(csv("two\nlines"), "\"two\nlines\"");
+    EXPECT_EQ(csv("cr\r"), "\"cr\r\"");
+    EXPECT_EQ(csv(""), "\"\"");
+    EXPECT_EQ(csv("ünïcødé"), "ünïcødé");
+}
+
+TEST(Styles, ParseKnownNamesOnly) {
+    JsonlStyle s;
+    EXPECT_TRUE(parse_jsonl_style("pair", s));
+    EXPECT_EQ(s, JsonlStyle::Pair);
+    EXPECT_TRUE(parse_jsonl_style("chat", s));
+    EXPECT_EQ(s, JsonlStyle::Chat);
+    EXPECT_FALSE(parse_jsonl_style("Chat", s));
+    EXPECT_FALSE(parse_jsonl_style("", s));
+}
+
+TEST(Styles, Examples) {
+    std::string out;
+    append_example(out, JsonlStyle::PromptCompletion, "Show \"all\"", "SELECT 1", nullptr);
+    EXPECT_EQ(out, R"({"prompt": "Show \"all\"", "completion": "SELECT 1"})");
+    out.clear();
+    std::string_view sys = "You write SQL.";
+    append_example(out, JsonlStyle::Chat, "q", "s", &sys);
+    EXPECT_EQ(out, R"({"messages": [{"role": "system", "content": "You write SQL."}, {"role": "user", "content": "q"}, {"role": "assistant", "content": "s"}]})");
+    out.clear();
+    append_example(out, JsonlStyle::Chat, "q", "s", nullptr);
+    EXPECT_EQ(out, R"({"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "s"}]})");
+    out.clear();
+    append_example(out, JsonlStyle::Alpaca, "q", "s", nullptr);
+    EXPECT_EQ(out, R"({"instruction": "q", "input": "", "output": "s"})");
+}
+
+TEST(PgArrayElement, QuotesWhatArrayInputNeeds) {
+    std::string out;
+    append_pg_array_element(out, "users");
+    out.push_back(',');
+    append_pg_array_element(out, "My Table");
+    out.push_back(',');
+    append_pg_array_element(out, "a\"b\\c");
+    out.push_back(',');
+    append_pg_array_element(out, "null");
+    out.push_back(',');
+    append_pg_array_element(out, "");
+    EXPECT_EQ(out, R"(users,"My Table","a\"b\\c","null","")");
+}
