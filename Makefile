@@ -16,7 +16,7 @@ EXTRA_CLEAN = build results regression.diffs regression.out
 
 PG_CPPFLAGS = -Isrc
 PG_CXXFLAGS = -std=c++17 -Wno-register -fvisibility-inlines-hidden
-SHLIB_LINK  = -lre2 -lcrypto -lstdc++
+SHLIB_LINK  = -lphonenumber -lre2 -lcrypto -lstdc++
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -34,7 +34,7 @@ GTEST_LIBS    = /usr/lib/x86_64-linux-gnu/libgtest.a /usr/lib/x86_64-linux-gnu/l
 
 build/unit_tests: $(CORE_SRCS) $(wildcard src/core/*.hpp src/core/*.inc) $(UNIT_SRCS)
 	@mkdir -p build
-	$(UNIT_CXX) $(UNIT_CXXFLAGS) -Isrc $(CORE_SRCS) $(UNIT_SRCS) $(GTEST_LIBS) -lre2 -lcrypto -pthread -o $@
+	$(UNIT_CXX) $(UNIT_CXXFLAGS) -Isrc $(CORE_SRCS) $(UNIT_SRCS) $(GTEST_LIBS) -lphonenumber -lre2 -lcrypto -pthread -o $@
 
 .PHONY: unit check-core-headers test run
 unit: build/unit_tests check-core-headers

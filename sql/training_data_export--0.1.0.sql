@@ -424,7 +424,7 @@ $$;
 -- normalized question and the SQL, so duplicates always share a split.
 CREATE FUNCTION @extschema@.tde_split_point(question text, sql_query text) RETURNS double precision
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT (get_byte(h, 0)::bigint << 24 | get_byte(h, 1) << 16 | get_byte(h, 2) << 8 | get_byte(h, 3))
+    SELECT ((get_byte(h, 0)::bigint << 24) | (get_byte(h, 1) << 16) | (get_byte(h, 2) << 8) | get_byte(h, 3))
            / 4294967296.0::float8
       FROM (SELECT sha256(convert_to(@extschema@.tde_normalize_question(question) || chr(31) || sql_query, 'UTF8')) AS h) x;
 $$;
@@ -593,3 +593,90 @@ GRANT EXECUTE ON FUNCTION
     @extschema@.tde_export_csv(text, text, boolean, boolean, text, double precision[]),
     @extschema@.tde_export_json(text, text, boolean, boolean, text, double precision[])
 TO tde_exporter;
+
+-------------------------------------------------------------------------------
+-- Server-side exports (the guide's export(path, format, ...)), for pg_cron.
+-------------------------------------------------------------------------------
+CREATE TABLE @extschema@.tde_export_log (
+    export_id      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    exported_at    timestamptz NOT NULL DEFAULT now(),
+    exported_by    name NOT NULL DEFAULT current_user,
+    path           text NOT NULL,
+    format         text NOT NULL,
+    filters        jsonb NOT NULL,
+    pairs_exported bigint NOT NULL,
+    sha256         text NOT NULL,
+    high_water     timestamptz   -- newest "timestamp" exported (incremental exports start after it)
+);
+CREATE INDEX tde_export_log_format_idx ON @extschema@.tde_export_log (format, high_water);
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.tde_export_log', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.tde_export_log_export_id_seq', '');
+
+CREATE FUNCTION @extschema@.tde_write_export_file(
+    path text, format text, start_date text, end_date text, successful_only boolean,
+    style text, system_prompt text, deduplicate boolean, split text, split_ratios double precision[],
+    OUT pairs_exported bigint, OUT statistics jsonb, OUT sha256 text, OUT high_water timestamptz)
+    AS 'MODULE_PATHNAME', 'tde_write_export_file' LANGUAGE C VOLATILE;
+
+-- Writes an export to a file on the server (superusers and members of
+-- pg_write_server_files), atomically (temporary file, fsync, rename), logs it
+-- in tde_export_log and returns (pairs_exported, statistics, sha256).
+-- incremental => true exports only pairs newer than the newest pair of the
+-- last logged export in the same format.
+CREATE FUNCTION @extschema@.tde_export(
+    path            text,
+    format          text DEFAULT 'jsonl',
+    start_date      text DEFAULT NULL,
+    end_date        text DEFAULT NULL,
+    successful_only boolean DEFAULT false,
+    style           text DEFAULT 'pair',
+    system_prompt   text DEFAULT NULL,
+    deduplicate     boolean DEFAULT false,
+    split           text DEFAULT NULL,
+    split_ratios    double precision[] DEFAULT '{0.8,0.1,0.1}',
+    incremental     boolean DEFAULT false,
+    OUT pairs_exported bigint, OUT statistics jsonb, OUT sha256 text)
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    effective_start text := start_date;
+    last_high timestamptz;
+    written record;
+BEGIN
+    PERFORM @extschema@.tde_check_export_options(format, style, split, split_ratios);
+    IF incremental THEN
+        SELECT max(l.high_water) INTO last_high FROM @extschema@.tde_export_log l WHERE l.format = tde_export.format;
+        IF last_high IS NOT NULL AND (start_date IS NULL
+                OR @extschema@.tde_date_bound(start_date, false, 'start_date') <= last_high) THEN
+            effective_start := to_char((last_high + interval '1 microsecond') AT TIME ZONE 'UTC',
+                                       'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
+        END IF;
+    END IF;
+    SELECT * INTO written FROM @extschema@.tde_write_export_file(
+        path, format, effective_start, end_date, successful_only,
+        CASE WHEN format = 'jsonl' THEN coalesce(style, 'pair') END, system_prompt,
+        deduplicate, split, split_ratios);
+    INSERT INTO @extschema@.tde_export_log (path, format, filters, pairs_exported, sha256, high_water)
+    VALUES (path, format,
+            jsonb_strip_nulls(jsonb_build_object(
+                'start_date', effective_start, 'end_date', end_date, 'successful_only', successful_only,
+                'style', style, 'deduplicate', deduplicate, 'split', split,
+                'split_ratios', CASE WHEN split IS NOT NULL THEN to_jsonb(split_ratios) END,
+                'incremental', incremental)),
+            written.pairs_exported, written.sha256,
+            coalesce(written.high_water, last_high));
+    pairs_exported := written.pairs_exported;
+    statistics := written.statistics;
+    sha256 := written.sha256;
+END
+$$;
+
+REVOKE ALL ON FUNCTION
+    @extschema@.tde_write_export_file(text, text, text, text, boolean, text, text, boolean, text, double precision[]),
+    @extschema@.tde_export(text, text, text, text, boolean, text, text, boolean, text, double precision[], boolean)
+FROM PUBLIC;
+REVOKE ALL ON @extschema@.tde_export_log FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION
+    @extschema@.tde_write_export_file(text, text, text, text, boolean, text, text, boolean, text, double precision[]),
+    @extschema@.tde_export(text, text, text, text, boolean, text, text, boolean, text, double precision[], boolean)
+TO tde_exporter;
+GRANT SELECT, INSERT ON @extschema@.tde_export_log TO tde_exporter;

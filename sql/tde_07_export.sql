@@ -1,0 +1,56 @@
+-- Exports: JSONL (styles, deduplication, splits), CSV, JSON; bad options.
+SET timezone = 'UTC';
+TRUNCATE tde_pairs;
+INSERT INTO tde_pairs (pair_id, natural_language_query, sql_query, "timestamp", success, database_type,
+                       database_name, execution_time_ms, metadata) VALUES
+  ('00000000-0000-0000-0000-000000000001', 'Show all users', 'SELECT * FROM users', '2024-01-01 00:00:00+00', true, 'postgresql', 'db_0123456789ab', 45.5, '{"agent_id": "a1"}'),
+  ('00000000-0000-0000-0000-000000000002', 'show   ALL users', 'SELECT * FROM users', '2024-01-02 00:00:00+00', true, 'postgresql', NULL, NULL, '{}'),
+  ('00000000-0000-0000-0000-000000000003', E'Quote " comma , newline\nand \\ backslash', E'SELECT ''a,b''\nFROM "My Table"', '2024-01-03 12:30:00.25+00', false, NULL, NULL, 0, '{"note": "tab\there"}'),
+  ('00000000-0000-0000-0000-000000000004', 'Ünïcode 日本語 question', '', '2024-01-04 00:00:00+00', true, 'mysql', NULL, 1e-3, '{}');
+
+SELECT tde_export_jsonl();
+SELECT tde_export_jsonl(successful_only => true, end_date => '2024-01-02');
+SELECT tde_export_jsonl(style => 'prompt_completion', end_date => '2024-01-01');
+SELECT tde_export_jsonl(style => 'chat', system_prompt => 'You translate questions to SQL.', end_date => '2024-01-01');
+SELECT tde_export_jsonl(style => 'chat', end_date => '2024-01-01');
+SELECT tde_export_jsonl(style => 'alpaca', end_date => '2024-01-01');
+-- Deduplication keeps the first of each (normalized question, SQL).
+SELECT line::jsonb ->> 'pair_id' AS kept FROM tde_export_jsonl(deduplicate => true) AS line;
+
+-- Splits: every pair lands in exactly one split; duplicates share it.
+INSERT INTO tde_pairs (natural_language_query, sql_query, "timestamp")
+SELECT 'question ' || g, 'SELECT ' || g, '2025-01-01'::timestamptz + g * interval '1 second'
+  FROM generate_series(1, 1000) g;
+WITH s AS (
+  SELECT 'train' AS split, count(*) AS n FROM tde_export_jsonl(split => 'train')
+  UNION ALL SELECT 'validation', count(*) FROM tde_export_jsonl(split => 'validation')
+  UNION ALL SELECT 'test', count(*) FROM tde_export_jsonl(split => 'test'))
+SELECT sum(n) AS total, bool_and(n > 0) AS all_non_empty,
+       (SELECT n FROM s WHERE split = 'train') BETWEEN 740 AND 860 AS train_near_80_percent
+  FROM s;
+SELECT count(*) AS straddling_duplicates
+  FROM (SELECT line::jsonb ->> 'pair_id' AS id FROM tde_export_jsonl(split => 'train') line) t
+  JOIN (SELECT line::jsonb ->> 'pair_id' AS id FROM tde_export_jsonl(split => 'test') line) u USING (id);
+SELECT count(DISTINCT tde_split_of(natural_language_query, sql_query, '{0.8,0.1,0.1}')) AS splits_of_the_duplicates
+  FROM tde_pairs WHERE pair_id IN ('00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002');
+SELECT (SELECT count(*) FROM tde_export_jsonl(split => 'train')) =
+       (SELECT count(*) FROM tde_export_jsonl(split => 'train')) AS split_is_stable;
+SELECT count(*) AS custom_ratio_validation FROM tde_export_jsonl(split => 'validation', split_ratios => '{0,1,0}');
+DELETE FROM tde_pairs WHERE "timestamp" >= '2025-01-01';
+
+SELECT tde_export_csv();
+SELECT regexp_replace(line, '"exported_at": "[^"]+"', '"exported_at": "<now>"') AS line
+  FROM tde_export_json(end_date => '2024-01-02') AS line;
+SELECT regexp_replace(line, '"exported_at": "[^"]+"', '"exported_at": "<now>"') AS line
+  FROM tde_export_json(start_date => '2030-01-01') AS line;
+-- The streamed document is one valid JSON value.
+SELECT (string_agg(line, E'\n'))::jsonb -> 'total_pairs' AS total_pairs FROM tde_export_json() AS line;
+
+-- Bad options: clear errors, SQLSTATE 22023 / 22007.
+SELECT tde_export_jsonl(style => 'sharegpt');
+SELECT tde_export_jsonl(split => 'holdout');
+SELECT tde_export_jsonl(split => 'train', split_ratios => '{0.5,0.2,0.2}');
+SELECT tde_export_jsonl(split => 'train', split_ratios => '{1.2,-0.1,-0.1}');
+SELECT tde_export_csv(start_date => '2024-13-01');
+-- Options are checked before any row is read, also on an empty selection.
+SELECT tde_export_jsonl(style => 'nope', start_date => '2030-01-01');
