@@ -37,6 +37,11 @@ CLUSTER_DIR=$(mktemp -d /tmp/tde-test-cluster.XXXXXX)
 source ./scripts/cluster.sh
 trap 'cluster_stop "$CLUSTER_DIR"; rm -rf "$CLUSTER_DIR"' EXIT
 echo "== starting a throwaway cluster in $CLUSTER_DIR"
+# pg_cron for the scheduled-export test (Debian's postgresql-15-cron).
+export CLUSTER_EXTRA_CONF="shared_preload_libraries = 'pg_cron'
+cron.database_name = 'postgres'
+cron.use_background_workers = on
+max_worker_processes = 20"
 cluster_start "$CLUSTER_DIR" "${TDE_TEST_PORT:-54329}" || { echo "0 passed, 1 failed"; exit 1; }
 export TDE_CLUSTER_DIR=$CLUSTER_DIR
 
