@@ -45,6 +45,9 @@ check-core-headers:
 	@! grep -nE '#\s*include\s*[<"](postgres|fmgr|utils/|access/|catalog/|executor/|nodes/|commands/)' src/core/*.cpp src/core/*.hpp \
 	  || (echo "src/core includes PostgreSQL server headers" >&2; exit 1)
 
+# tde-http, the REST bridge (libpq + libmicrohttpd; no server headers).
+-include src/http/http.mk
+
 # Everything: build, install, unit tests, pg_regress and integration tests in
 # a throwaway cluster. This is the README's test command.
 test:

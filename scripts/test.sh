@@ -67,6 +67,22 @@ for t in tests/integration/*.sh; do
   fi
 done
 
+# Suites with their own runner print "<name>: N passed, N failed".
+for suite in tests/http/run.sh tests/fuzz/run.sh; do
+  [ -x "$suite" ] || [ -f "$suite" ] || continue
+  echo "== $suite"
+  log=$(mktemp)
+  bash "$suite" >"$log" 2>&1; rc=$?
+  tail -25 "$log"
+  line=$(grep -E '^[a-z_ -]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+  sp=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || true)
+  sf=$(echo "$line" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || true)
+  if [ -z "$line" ]; then sp=0; sf=1; fi
+  if [ "$rc" -ne 0 ] && [ "${sf:-0}" -eq 0 ]; then sf=1; fi
+  passed=$((passed + ${sp:-0})); failed=$((failed + ${sf:-0}))
+  [ "${sf:-0}" -gt 0 ] && failures+=("$suite")
+done
+
 echo
 if [ ${#failures[@]} -gt 0 ]; then echo "failures: ${failures[*]}"; fi
 echo "$passed passed, $failed failed"
