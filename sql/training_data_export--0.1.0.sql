@@ -333,15 +333,23 @@ CREATE FUNCTION @extschema@.tde_statistics(
     OUT total_pairs bigint, OUT successful_pairs bigint, OUT failed_pairs bigint,
     OUT avg_query_length double precision, OUT avg_sql_length double precision,
     OUT earliest timestamptz, OUT latest timestamptz)
-LANGUAGE sql STABLE AS $$
-    SELECT count(*),
-           count(*) FILTER (WHERE p.success),
-           count(*) FILTER (WHERE NOT p.success),
-           coalesce(avg(length(p.natural_language_query)::float8), 0),
-           coalesce(avg(length(p.sql_query)::float8), 0),
-           min(p."timestamp"),
-           max(p."timestamp")
-      FROM @extschema@.tde_filtered_pairs(start_date, end_date, successful_only) p
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    -- One pass. The bounds are planned as literals, so the planner sees the
+    -- real range: a sequential scan for the whole table, the index for a
+    -- narrow range.
+    EXECUTE format(
+        'SELECT count(*), count(*) FILTER (WHERE p.success), count(*) FILTER (WHERE NOT p.success),
+                coalesce(avg(length(p.natural_language_query)::float8), 0),
+                coalesce(avg(length(p.sql_query)::float8), 0), min(p."timestamp"), max(p."timestamp")
+           FROM @extschema@.tde_pairs p
+          WHERE p."timestamp" >= %L::timestamptz AND p."timestamp" < %L::timestamptz %s',
+        coalesce(@extschema@.tde_date_bound(start_date, false, 'start_date'), '-infinity'),
+        coalesce(@extschema@.tde_date_bound(end_date, true, 'end_date'), 'infinity'),
+        CASE WHEN coalesce(successful_only, false) THEN 'AND p.success' ELSE '' END)
+    INTO total_pairs, successful_pairs, failed_pairs, avg_query_length, avg_sql_length, earliest, latest;
+    RETURN;
+END
 $$;
 
 CREATE FUNCTION @extschema@.tde_query_type_distribution(
