@@ -15,11 +15,16 @@ REGRESS_OPTS = --inputdir=.
 EXTRA_CLEAN = build results regression.diffs regression.out
 
 PG_CPPFLAGS = -Isrc
-PG_CXXFLAGS = -std=c++17 -Wno-register -fvisibility-inlines-hidden
+PG_CXXFLAGS = -std=c++17 -Wno-register -fvisibility-inlines-hidden -MMD -MP
 SHLIB_LINK  = -lphonenumber -lre2 -lcrypto -lstdc++
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# Header dependencies (-MMD): a changed header rebuilds every object using it
+# (a stale object with an old class layout corrupts memory in the backend).
+-include $(OBJS:.o=.d)
+EXTRA_CLEAN += $(OBJS:.o=.d)
 
 # Debian's PGXS also emits LLVM bitcode with clang, without PG_CXXFLAGS
 # (must follow the include, which defines COMPILE.cxx.bc only if unset).
@@ -46,7 +51,8 @@ check-core-headers:
 	  || (echo "src/core includes PostgreSQL server headers" >&2; exit 1)
 
 # tde-http, the REST bridge (libpq + libmicrohttpd; no server headers).
--include src/http/http.mk
+include src/http/http.mk
+all: tde-http
 
 # Everything: build, install, unit tests, pg_regress and integration tests in
 # a throwaway cluster. This is the README's test command.

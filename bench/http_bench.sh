@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# HTTP benchmark: requests/s through tde-http (driven by wrk) against pgbench
+# running the same SQL function calls at the same concurrency, measured in the
+# same run on the same machine. Prints the ratios.
+#
+#   bench/http_bench.sh [SECONDS] [CONNECTIONS]     (default 10 s per run, 4 connections)
+#
+#   POST /api/training-data/pairs      vs  SELECT tde_add_pair_json('{...}')
+#   GET  /api/training-data/pairs/{id} vs  SELECT tde_get_pair_json('<id>')
+#
+# tde-http gets a pool of CONNECTIONS database connections and wrk keeps
+# CONNECTIONS HTTP connections open; pgbench uses CONNECTIONS clients
+# (-M prepared). Requests authenticate with an HS256 JWT (BENCH_AUTH=jwt,
+# default) or as the anonymous role (BENCH_AUTH=anonymous). Each HTTP request
+# also switches role and statement_timeout (same round trip), which pgbench
+# does not: the ratio is the bridge's whole cost.
+#
+# Uses $PGHOST/$PGPORT (database tde_http_bench, dropped afterwards) if
+# PGDATABASE is set; otherwise starts a throwaway cluster. The extension must
+# be installed (make && sudo make install). Needs wrk (apt-get install wrk).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECS=${1:-10}
+CONC=${2:-4}
+THREADS=${BENCH_THREADS:-2}
+AUTH_MODE=${BENCH_AUTH:-jwt}
+DB=tde_http_bench
+AUTHENTICATOR=tde_http_bench_auth
+APP_ROLE=tde_http_bench_app
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y wrk >/dev/null; else echo "wrk is not installed (sudo apt-get install wrk)" >&2; exit 1; fi
+fi
+make -s -f src/http/http.mk tde-http
+
+WORK=$(mktemp -d /tmp/tde-http-bench.XXXXXX)
+HTTP_PID=""
+cleanup() {
+  [ -n "$HTTP_PID" ] && kill "$HTTP_PID" 2>/dev/null && wait "$HTTP_PID" 2>/dev/null
+  dropdb --if-exists "$DB" >/dev/null 2>&1 || true
+  psql -X -q -d postgres -c "DROP ROLE IF EXISTS $AUTHENTICATOR, $APP_ROLE" >/dev/null 2>&1 || true
+  if [ -n "${CLUSTER:-}" ]; then cluster_stop "$CLUSTER"; rm -rf "$CLUSTER"; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if [ -z "${PGDATABASE:-}" ]; then
+  source ./scripts/cluster.sh
+  CLUSTER=$(mktemp -d /tmp/tde-http-bench-cluster.XXXXXX)
+  CLUSTER_EXTRA_CONF="max_connections = 100" cluster_start "$CLUSTER" "${TDE_BENCH_PORT:-54349}"
+fi
+unset PGDATABASE
+
+dropdb --if-exists "$DB" >/dev/null 2>&1 || true
+createdb "$DB"
+psql -X -q -v ON_ERROR_STOP=1 -d "$DB" <<SQL
+CREATE EXTENSION training_data_export;
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$AUTHENTICATOR') THEN CREATE ROLE $AUTHENTICATOR LOGIN NOINHERIT; END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$APP_ROLE') THEN CREATE ROLE $APP_ROLE LOGIN; END IF;
+END \$\$;
+GRANT tde_writer, tde_reader TO $APP_ROLE;
+GRANT $APP_ROLE TO $AUTHENTICATOR;
+SQL
+
+BODY='{"natural_language_query": "Show me all users who signed up with john.doe@example.com", "sql_query": "SELECT * FROM users WHERE email = $1", "database_type": "postgresql", "database_name": "production_db", "success": true, "execution_time_ms": 45.5, "metadata": {"agent_id": "bench"}}'
+PAIR_ID=$(psql -X -At -d "$DB" -c "SELECT tde_add_pair_json('$BODY')->'pair'->>'pair_id'")
+# Some pairs, so that the lookup is an index scan in a non-trivial table.
+psql -X -q -d "$DB" -c "INSERT INTO tde_pairs (natural_language_query, sql_query) SELECT 'question ' || g, 'SELECT ' || g FROM generate_series(1, 20000) g"
+
+# ---------------------------------------------------------------------------
+# tde-http
+SECRET=$(head -c 32 /dev/urandom | base64 | tr -d '\n=+/')
+b64url() { base64 | tr -d '\n=' | tr '+/' '-_'; }
+header=$(printf '{"alg":"HS256","typ":"JWT"}' | b64url)
+payload=$(printf '{"role":"%s","exp":%d}' "$APP_ROLE" $(( $(date +%s) + 3600 )) | b64url)
+sig=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -hmac "$SECRET" -binary | b64url)
+TOKEN="$header.$payload.$sig"
+
+args=(--db "dbname=$DB user=$AUTHENTICATOR" --listen 127.0.0.1:0 --pool-size "$CONC" --jwt-secret "$SECRET")
+AUTH_HEADER=(-H "Authorization: Bearer $TOKEN")
+if [ "$AUTH_MODE" = anonymous ]; then args+=(--anonymous-role "$APP_ROLE"); AUTH_HEADER=(); fi
+./tde-http "${args[@]}" 2>"$WORK/http.log" >/dev/null &
+HTTP_PID=$!
+for _ in $(seq 50); do grep -q "listening on" "$WORK/http.log" && break; sleep 0.1; done
+PORT=$(grep -oE 'listening on 127\.0\.0\.1:[0-9]+' "$WORK/http.log" | grep -oE '[0-9]+$')
+[ -n "$PORT" ] || { cat "$WORK/http.log"; exit 1; }
+URL=http://127.0.0.1:$PORT
+
+cat >"$WORK/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = [[$BODY]]
+wrk.headers["Content-Type"] = "application/json"
+LUA
+
+# Prints "requests/s p50 p99 non2xx" from a wrk run.
+run_wrk() {
+  local out
+  out=$(wrk -t "$THREADS" -c "$CONC" -d "${SECS}s" --latency "${AUTH_HEADER[@]}" "$@")
+  local rps p50 p99 bad
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  bad=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' <<<"$out")
+  echo "$rps $p50 $p99 ${bad:-0}"
+}
+
+# Prints the tps of a pgbench run of one SQL statement.
+run_pgbench() {
+  printf '%s\n' "$1" >"$WORK/pgbench.sql"
+  pgbench -n -M prepared -c "$CONC" -j "$THREADS" -T "$SECS" -U "$APP_ROLE" -f "$WORK/pgbench.sql" "$DB" 2>/dev/null \
+    | awk '/^tps = / {print $3; exit}'
+}
+
+# The same, but as the bridge sends it: connected as the authenticator, one
+# pipeline of set_config(role, statement_timeout) and the statement.
+run_pgbench_pipeline() {
+  printf '\\startpipeline\n%s\n%s\n\\endpipeline\n' \
+    "SELECT set_config('role', '$APP_ROLE', true), set_config('statement_timeout', '30000', true);" "$1" \
+    >"$WORK/pgbench-pipeline.sql"
+  pgbench -n -M prepared -c "$CONC" -j "$THREADS" -T "$SECS" -U "$AUTHENTICATOR" -f "$WORK/pgbench-pipeline.sql" \
+    "$DB" 2>/dev/null | awk '/^tps = / {print $3; exit}'
+}
+
+# CPU seconds tde-http has used so far.
+http_cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$HTTP_PID/stat"; }
+
+echo "== warm-up"
+wrk -t 1 -c 1 -d 2s "${AUTH_HEADER[@]}" "$URL/api/training-data/pairs/$PAIR_ID" >/dev/null
+
+echo "== POST /api/training-data/pairs (${SECS}s, $CONC connections)"
+cpu0=$(http_cpu)
+read -r post_rps post_p50 post_p99 post_bad < <(run_wrk -s "$WORK/post.lua" "$URL/api/training-data/pairs")
+post_cpu=$(awk -v a="$cpu0" -v b="$(http_cpu)" -v n="$post_rps" -v t="$SECS" 'BEGIN {printf "%.0f", (b - a) / (n * t) * 1e6}')
+post_tps=$(run_pgbench "SELECT tde_add_pair_json('$BODY');")
+post_pipe=$(run_pgbench_pipeline "SELECT tde_add_pair_json('$BODY');")
+
+echo "== GET /api/training-data/pairs/{id} (${SECS}s, $CONC connections)"
+cpu0=$(http_cpu)
+read -r get_rps get_p50 get_p99 get_bad < <(run_wrk "$URL/api/training-data/pairs/$PAIR_ID")
+get_cpu=$(awk -v a="$cpu0" -v b="$(http_cpu)" -v n="$get_rps" -v t="$SECS" 'BEGIN {printf "%.0f", (b - a) / (n * t) * 1e6}')
+get_tps=$(run_pgbench "SELECT tde_get_pair_json('$PAIR_ID');")
+get_pipe=$(run_pgbench_pipeline "SELECT tde_get_pair_json('$PAIR_ID');")
+
+kill "$HTTP_PID"; wait "$HTTP_PID" 2>/dev/null || true; HTTP_PID=""
+
+echo
+echo "tde-http vs pgbench: $CONC connections, ${SECS}s per run, auth=$AUTH_MODE, $(nproc) cores"
+echo "  pgbench: the SQL call alone; pgbench+setup: the bridge's exact pipeline (set_config role and"
+echo "  statement_timeout, then the call); http cpu: tde-http's own CPU time per request"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+row() {
+  printf '%-24s %10.0f %10.0f %10.0f %9s %9s %9s %11s %13s\n' "$1" "$2" "$3" "$4" "$5" "$6" "$7us" \
+    "$(ratio "$2" "$3")" "$(ratio "$2" "$4")"
+}
+printf '%-24s %10s %10s %10s %9s %9s %9s %11s %13s\n' operation "http/s" "pgbench" "pgb+setup" "http p50" \
+  "http p99" "http cpu" "http/pgbench" "http/pgb+setup"
+row "POST /pairs" "$post_rps" "$post_tps" "$post_pipe" "$post_p50" "$post_p99" "$post_cpu"
+row "GET /pairs/{id}" "$get_rps" "$get_tps" "$get_pipe" "$get_p50" "$get_p99" "$get_cpu"
+if [ "$post_bad" != 0 ] || [ "$get_bad" != 0 ]; then
+  echo "warning: non-2xx responses (POST $post_bad, GET $get_bad)" >&2
+  exit 1
+fi

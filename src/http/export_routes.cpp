@@ -1,0 +1,125 @@
+// GET /api/training-data/export: validation of the query string into an
+// ExportPlan, and the streamed response.
+#include <strings.h>
+
+#include "routes.hpp"
+
+namespace tde_http {
+namespace {
+
+struct Format {
+    const char* name;
+    const char* function;
+    const char* content_type;
+};
+
+const Format kFormats[] = {
+    {"jsonl", "tde_export_jsonl", "application/x-ndjson"},
+    {"json", "tde_export_json", "application/json"},
+    {"csv", "tde_export_csv", "text/csv; charset=utf-8"},
+};
+
+enum class Kind { Text, Bool, Ratios };
+
+struct ParamSpec {
+    const char* name;
+    Kind kind;
+    bool jsonl_only;  // fine-tuning styles exist for JSONL only
+};
+
+const ParamSpec kParams[] = {
+    {"start_date", Kind::Text, false},   {"end_date", Kind::Text, false},
+    {"successful_only", Kind::Bool, false}, {"style", Kind::Text, true},
+    {"system_prompt", Kind::Text, true}, {"deduplicate", Kind::Bool, false},
+    {"split", Kind::Text, false},        {"split_ratios", Kind::Ratios, false},
+};
+
+// split_ratios=0.8,0.1,0.1 (or {0.8,0.1,0.1}) -> the array literal
+// {0.8,0.1,0.1}; PostgreSQL checks the numbers and what they must add up to.
+std::optional<HttpError> parse_ratios(const QueryArg& a, std::optional<std::string>& out) {
+    if (!a.present) return std::nullopt;
+    std::string v = a.value;
+    if (v.size() >= 2 && v.front() == '{' && v.back() == '}') v = v.substr(1, v.size() - 2);
+    if (v.empty() || v.size() > 200 || v.find_first_not_of("0123456789.,eE+- ") != std::string::npos)
+        return make_error(400, "invalid_parameter", "split_ratios must be numbers separated by commas");
+    out = "{" + v + "}";
+    return std::nullopt;
+}
+
+std::optional<HttpError> parse_param(const ParamSpec& p, const QueryArg& a, std::optional<std::string>& out) {
+    switch (p.kind) {
+        case Kind::Bool: return parse_bool(a, p.name, out);
+        case Kind::Ratios: return parse_ratios(a, out);
+        default: return parse_text(a, p.name, out);
+    }
+}
+
+const char* cast_for(Kind k) {
+    switch (k) {
+        case Kind::Bool: return "::boolean";
+        case Kind::Ratios: return "::double precision[]";
+        default: return "";
+    }
+}
+
+const Format* find_format(const Request& req, std::optional<HttpError>& err) {
+    std::optional<std::string> name;
+    err = parse_text(req.arg("format"), "format", name);
+    if (err) return nullptr;
+    if (!name) return &kFormats[0];
+    for (const auto& f : kFormats)
+        if (strcasecmp(name->c_str(), f.name) == 0) return &f;
+    err = make_error(400, "invalid_parameter", "format must be jsonl, json or csv");
+    return nullptr;
+}
+
+}  // namespace
+
+// Only parameters that are present are passed (by name), so the export
+// functions' own defaults apply to the others. Values travel as set_config
+// parameters and are read back with current_setting() inside the COPY.
+std::optional<HttpError> plan_export(const Request& req, ExportPlan& plan) {
+    std::optional<HttpError> err;
+    const Format* fmt = find_format(req, err);
+    if (!fmt) return err;
+    std::string args;
+    for (const auto& p : kParams) {
+        std::optional<std::string> value;
+        QueryArg a = req.arg(p.name);
+        err = parse_param(p, a, value);
+        if (err) return err;
+        if (!value) continue;
+        if (p.jsonl_only && fmt != &kFormats[0])
+            return make_error(400, "invalid_parameter", std::string(p.name) + " applies to format=jsonl only");
+        std::string setting = std::string("tde_http.") + p.name;
+        plan.settings.push_back({setting, *value});
+        if (!args.empty()) args += ", ";
+        args += std::string(p.name) + " => pg_catalog.current_setting('" + setting + "')";
+        args += cast_for(p.kind);
+    }
+    plan.copy_sql = std::string("COPY (SELECT line FROM ") + fmt->function + "(" + args + ") AS line) TO STDOUT";
+    plan.content_type = fmt->content_type;
+    plan.extension = fmt->name;
+    return std::nullopt;
+}
+
+Response Router::start_export(Lease lease, const std::string& role, const ExportPlan& plan, const Request& req) {
+    auto started = ExportStream::start(std::move(lease), role, cfg_.export_statement_timeout_ms, plan.settings,
+                                       plan.copy_sql, req.client_fd);
+    if (started.client_gone)
+        return error_response(make_error(499, "client_closed_request", "the client closed the connection"));
+    if (started.error) {
+        if (started.setup_failed && role_refused(*started.error))
+            return error_response(role_refused_error(*started.error));
+        return error_response(from_pg(*started.error));
+    }
+    Response r;
+    r.status = 200;
+    r.content_type = plan.content_type;
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"training_data." + plan.extension + "\"");
+    r.headers.emplace_back("Cache-Control", "no-store");
+    r.stream = std::move(started.stream);
+    return r;
+}
+
+}  // namespace tde_http

@@ -1,0 +1,157 @@
+// libpq helpers: RAII result wrapper, error extraction, a bounded connection
+// pool that reconnects broken connections on next use, and the per-request
+// transaction (role + statement_timeout + one statement, one round trip).
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+namespace tde_http {
+
+// Owns one PGresult.
+class PgResult {
+public:
+    PgResult() = default;
+    explicit PgResult(PGresult* r) : r_(r) {}
+    PgResult(PgResult&& o) noexcept : r_(o.r_) { o.r_ = nullptr; }
+    PgResult& operator=(PgResult&& o) noexcept;
+    PgResult(const PgResult&) = delete;
+    PgResult& operator=(const PgResult&) = delete;
+    ~PgResult() { PQclear(r_); }
+
+    PGresult* get() const { return r_; }
+    explicit operator bool() const { return r_ != nullptr; }
+    ExecStatusType status() const { return r_ ? PQresultStatus(r_) : PGRES_FATAL_ERROR; }
+    int rows() const { return r_ ? PQntuples(r_) : 0; }
+    bool is_null(int row, int col) const { return PQgetisnull(r_, row, col) != 0; }
+    std::string value(int row, int col) const {
+        return std::string(PQgetvalue(r_, row, col), static_cast<std::size_t>(PQgetlength(r_, row, col)));
+    }
+
+private:
+    PGresult* r_ = nullptr;
+};
+
+// What PostgreSQL (or libpq) said when something failed. Only the primary
+// message and the hint are kept: DETAIL and CONTEXT may echo request data.
+struct PgError {
+    std::string sqlstate;          // "" when libpq reports no SQLSTATE
+    std::string message;           // PG_DIAG_MESSAGE_PRIMARY
+    std::string hint;              // PG_DIAG_MESSAGE_HINT
+    bool connection_lost = false;  // the connection is unusable
+};
+
+PgError error_from_result(const PGresult* r, PGconn* conn);
+PgError error_from_conn(PGconn* conn);
+
+// Query parameters: std::nullopt is SQL NULL. Values are sent as text.
+using Params = std::vector<std::optional<std::string>>;
+
+PgResult exec_params(PGconn* conn, const std::string& sql, const Params& params);
+
+struct DbUnavailable : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+struct PoolExhausted : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class Pool;
+
+// A connection borrowed from the pool; returned on destruction.
+class Lease {
+public:
+    Lease() = default;
+    Lease(Pool* pool, int slot, PGconn* conn) : pool_(pool), slot_(slot), conn_(conn) {}
+    Lease(Lease&& o) noexcept { *this = std::move(o); }
+    Lease& operator=(Lease&& o) noexcept;
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease() { release(); }
+
+    PGconn* conn() const { return conn_; }
+    explicit operator bool() const { return conn_ != nullptr; }
+    void discard() { discard_ = true; }  // close instead of reusing
+    void cancel();                        // PQcancel the running statement
+    void release();
+    // Names of the statements prepared on this connection (run_request).
+    std::unordered_set<std::string>& prepared_statements();
+
+private:
+    Pool* pool_ = nullptr;
+    int slot_ = -1;
+    PGconn* conn_ = nullptr;
+    bool discard_ = false;
+};
+
+class Pool {
+public:
+    Pool(std::string conninfo, int size);
+    ~Pool();
+    Pool(const Pool&) = delete;
+    Pool& operator=(const Pool&) = delete;
+
+    // Waits up to wait_ms for a free slot (PoolExhausted), then makes sure the
+    // slot holds a healthy connection (DbUnavailable when it cannot).
+    Lease acquire(int wait_ms);
+    // Cancels the statement of every borrowed connection (shutdown).
+    void cancel_all();
+    // One connection outside the pool (health checks); caller owns it.
+    PGconn* connect() const;
+
+private:
+    friend class Lease;
+    struct Slot {
+        PGconn* conn = nullptr;
+        PGcancel* cancel = nullptr;
+        bool busy = false;
+        std::unordered_set<std::string> prepared;  // statement names on conn
+    };
+    void give_back(int slot, bool discard);
+    void cancel_slot(int slot);
+    void ensure_connected(int slot);
+
+    std::string conninfo_;
+    std::vector<Slot> slots_;
+    std::mutex mu_;
+    std::condition_variable cv_;
+    std::chrono::steady_clock::time_point fail_fast_until_{};
+    std::string last_failure_message_;
+};
+
+// True when an idle connection is still usable (drains pending input, so a
+// server that went away is noticed before a request is sent).
+bool connection_alive(PGconn* conn);
+
+// Waits until the PostgreSQL socket is readable (Pg), the HTTP client on
+// client_fd (-1: none) hangs up (ClientGone), or timeout_ms pass (Timeout).
+enum class Ready { Pg, ClientGone, Timeout };
+Ready wait_readable(PGconn* conn, int client_fd, int timeout_ms);
+
+// PQcancel for a connection in use by the calling thread.
+void cancel_statement(PGconn* conn);
+
+// The result of one request statement run by run_request.
+struct Outcome {
+    PgResult result;               // the statement's result when it succeeded
+    std::optional<PgError> error;  // set when anything failed
+    bool setup_failed = false;     // the error came from switching role
+};
+
+// Runs `sql` in one transaction after SET LOCAL ROLE role and SET LOCAL
+// statement_timeout (set_config(..., true)), in libpq pipeline mode: one
+// round trip, committed at the pipeline's sync point. Both statements are
+// prepared on the connection on first use (in the same pipeline). If the
+// HTTP client on client_fd hangs up meanwhile, the statement is cancelled.
+Outcome run_request(Lease& lease, const std::string& role, int statement_timeout_ms, const std::string& sql,
+                    const Params& params, int client_fd = -1);
+
+}  // namespace tde_http

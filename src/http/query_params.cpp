@@ -1,0 +1,54 @@
+#include "query_params.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <strings.h>
+
+namespace tde_http {
+namespace {
+
+HttpError invalid(const char* name, const char* what) {
+    return make_error(400, "invalid_parameter", std::string(name) + what);
+}
+
+bool equals_nocase(const std::string& a, const char* b) {
+    return a.size() == std::strlen(b) && strcasecmp(a.c_str(), b) == 0;
+}
+
+}  // namespace
+
+std::optional<HttpError> parse_bool(const QueryArg& a, const char* name, std::optional<std::string>& out) {
+    if (!a.present) return std::nullopt;
+    if (a.valueless) {
+        out = "true";
+        return std::nullopt;
+    }
+    for (const char* t : {"true", "1", "yes", "on", "t"})
+        if (equals_nocase(a.value, t)) out = "true";
+    for (const char* f : {"false", "0", "no", "off", "f"})
+        if (equals_nocase(a.value, f)) out = "false";
+    if (!out) return invalid(name, " must be true or false");
+    return std::nullopt;
+}
+
+std::optional<HttpError> parse_int(const QueryArg& a, const char* name, std::optional<std::string>& out) {
+    if (!a.present) return std::nullopt;
+    const std::string& v = a.value;
+    bool digits = !v.empty() && v.find_first_not_of("+-0123456789") == std::string::npos;
+    errno = 0;
+    char* end = nullptr;
+    long long n = digits ? std::strtoll(v.c_str(), &end, 10) : 0;
+    if (!digits || end != v.c_str() + v.size() || errno == ERANGE) return invalid(name, " must be an integer");
+    out = std::to_string(n);
+    return std::nullopt;
+}
+
+std::optional<HttpError> parse_text(const QueryArg& a, const char* name, std::optional<std::string>& out) {
+    if (!a.present) return std::nullopt;
+    if (a.value.find('\0') != std::string::npos) return invalid(name, " contains a NUL byte");
+    out = a.value;
+    return std::nullopt;
+}
+
+}  // namespace tde_http

@@ -1,0 +1,235 @@
+#include "routes.hpp"
+
+#include "query_params.hpp"
+
+namespace tde_http {
+namespace {
+
+const std::string kPairs = "/api/training-data/pairs";
+
+Response json_response(int status, std::string body) {
+    Response r;
+    r.status = status;
+    r.body = std::move(body);
+    r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+}
+
+HttpError bad_request(std::string code, std::string message) {
+    return make_error(400, std::move(code), std::move(message));
+}
+
+HttpError not_found(const std::string& what) { return make_error(404, "not_found", what + " not found"); }
+
+struct Filters {
+    std::optional<std::string> start_date, end_date, successful_only;
+};
+
+std::optional<HttpError> parse_filters(const Request& req, Filters& f) {
+    if (auto e = parse_text(req.arg("start_date"), "start_date", f.start_date)) return e;
+    if (auto e = parse_text(req.arg("end_date"), "end_date", f.end_date)) return e;
+    return parse_bool(req.arg("successful_only"), "successful_only", f.successful_only);
+}
+
+bool is_path_id(const std::string& s) { return !s.empty() && s.find('/') == std::string::npos; }
+
+}  // namespace
+
+RouteMatch match_route(const std::string& method, const std::string& path) {
+    RouteMatch m;
+    auto pick = [&](const char* allow, std::initializer_list<std::pair<const char*, RouteId>> ms) {
+        m.path_known = true;
+        m.allow = allow;
+        for (const auto& [meth, id] : ms)
+            if (method == meth) m.id = id;
+    };
+    if (path == "/healthz") pick("GET", {{"GET", RouteId::Health}});
+    else if (path == "/api/training-data/openapi.json") pick("GET", {{"GET", RouteId::OpenApi}});
+    else if (path == kPairs) pick("GET, POST", {{"GET", RouteId::ListPairs}, {"POST", RouteId::AddPair}});
+    else if (path == "/api/training-data/statistics") pick("GET", {{"GET", RouteId::Statistics}});
+    else if (path == "/api/training-data/export") pick("GET", {{"GET", RouteId::Export}});
+    else if (path.rfind(kPairs + "/", 0) == 0 && is_path_id(path.substr(kPairs.size() + 1))) {
+        pick("GET, DELETE", {{"GET", RouteId::GetPair}, {"DELETE", RouteId::DeletePair}});
+        m.pair_id = path.substr(kPairs.size() + 1);
+    }
+    return m;
+}
+
+bool role_refused(const PgError& e) { return e.sqlstate == "22023" || e.sqlstate == "42501"; }
+
+HttpError role_refused_error(const PgError& e) {
+    return make_error(403, e.sqlstate, "the authenticated role cannot be used");
+}
+
+Response error_response(const HttpError& e) {
+    Response r = json_response(e.status, error_body(e));
+    if (e.retry_after > 0) r.headers.emplace_back("Retry-After", std::to_string(e.retry_after));
+    if (e.status == 401)
+        r.headers.emplace_back("WWW-Authenticate",
+                               e.code == "unauthorized" ? "Bearer" : "Bearer error=\"invalid_token\"");
+    return r;
+}
+
+struct Router::Call {
+    std::string sql;
+    Params params;
+    bool idempotent = false;  // may run again on a fresh connection after a lost one
+    std::optional<ExportPlan> export_plan;  // set: stream an export instead
+    std::function<Response(const PgResult&)> ok;
+    std::function<std::optional<HttpError>(const PgError&)> override_error;  // route-specific mapping
+};
+
+namespace {
+
+std::optional<HttpError> call_add_pair(const Request& req, std::string& sql, Params& params) {
+    if (req.body.find('\0') != std::string::npos)
+        return bad_request("22P02", "request body is not valid JSON");
+    sql = "SELECT r::text, r->'pair'->>'pair_id' FROM tde_add_pair_json($1::jsonb) AS r";
+    params = {req.body};
+    return std::nullopt;
+}
+
+std::optional<HttpError> call_list_pairs(const Request& req, std::string& sql, Params& params) {
+    Filters f;
+    std::optional<std::string> limit, offset;
+    if (auto e = parse_filters(req, f)) return e;
+    if (auto e = parse_int(req.arg("limit"), "limit", limit)) return e;
+    if (auto e = parse_int(req.arg("offset"), "offset", offset)) return e;
+    sql = "SELECT tde_list_pairs_json($1, $2, $3::boolean, $4::bigint, $5::bigint)::text";
+    params = {f.start_date, f.end_date, f.successful_only.value_or("false"), limit.value_or("100"),
+              offset.value_or("0")};
+    return std::nullopt;
+}
+
+std::optional<HttpError> call_statistics(const Request& req, std::string& sql, Params& params) {
+    Filters f;
+    if (auto e = parse_filters(req, f)) return e;
+    sql = "SELECT pg_catalog.jsonb_build_object('statistics', tde_statistics_json($1, $2, $3::boolean))::text";
+    params = {f.start_date, f.end_date, f.successful_only.value_or("false")};
+    return std::nullopt;
+}
+
+// 22P02 on /pairs/{id}: the id is not a uuid, so there is no such pair.
+std::optional<HttpError> id_not_found(const PgError& e) {
+    if (e.sqlstate == "22P02") return not_found("pair");
+    return std::nullopt;
+}
+
+}  // namespace
+
+Router::~Router() {
+    if (probe_) PQfinish(probe_);
+}
+
+Response Router::handle(const RouteMatch& m, const Request& req) {
+    switch (m.id) {
+        case RouteId::Health: return health();
+        case RouteId::OpenApi: return json_response(200, openapi_document());
+        default: return database_route(m, req);
+    }
+}
+
+Response Router::health() {
+    std::lock_guard<std::mutex> lk(probe_mu_);
+    if (!connection_alive(probe_)) {
+        if (probe_) PQfinish(probe_);
+        probe_ = pool_.connect();
+    }
+    PgResult r;
+    if (PQstatus(probe_) == CONNECTION_OK) r = PgResult(PQexec(probe_, "SELECT 1"));
+    if (r.status() == PGRES_TUPLES_OK) return json_response(200, "{\"status\": \"ok\", \"database\": \"ok\"}");
+    PQfinish(probe_);
+    probe_ = nullptr;
+    Response resp = json_response(503, "{\"status\": \"degraded\", \"database\": \"unavailable\"}");
+    resp.headers.emplace_back("Retry-After", "1");
+    return resp;
+}
+
+Response Router::database_route(const RouteMatch& m, const Request& req) {
+    Call call;
+    std::optional<HttpError> invalid;
+    switch (m.id) {
+        case RouteId::AddPair:
+            invalid = call_add_pair(req, call.sql, call.params);
+            call.ok = [](const PgResult& r) {
+                Response resp = json_response(201, r.value(0, 0));
+                if (!r.is_null(0, 1)) resp.headers.emplace_back("Location", kPairs + "/" + r.value(0, 1));
+                return resp;
+            };
+            call.override_error = [](const PgError& e) -> std::optional<HttpError> {
+                if (e.sqlstate == "22P02") return bad_request("22P02", "request body is not valid JSON");
+                return std::nullopt;
+            };
+            break;
+        case RouteId::ListPairs:
+        case RouteId::Statistics:
+            invalid = m.id == RouteId::ListPairs ? call_list_pairs(req, call.sql, call.params)
+                                                 : call_statistics(req, call.sql, call.params);
+            call.idempotent = true;
+            call.ok = [](const PgResult& r) { return json_response(200, r.value(0, 0)); };
+            break;
+        case RouteId::GetPair:
+            call.sql = "SELECT tde_get_pair_json($1::uuid)::text";
+            call.params = {m.pair_id};
+            call.idempotent = true;
+            call.ok = [](const PgResult& r) {
+                if (r.rows() != 1 || r.is_null(0, 0)) return error_response(not_found("pair"));
+                return json_response(200, r.value(0, 0));
+            };
+            call.override_error = id_not_found;
+            break;
+        case RouteId::DeletePair:
+            call.sql = "SELECT tde_delete_pair($1::uuid)";
+            call.params = {m.pair_id};
+            call.ok = [](const PgResult& r) {
+                if (r.rows() != 1 || r.value(0, 0) != "t") return error_response(not_found("pair"));
+                return json_response(200, "{\"message\": \"Pair deleted successfully\"}");
+            };
+            call.override_error = id_not_found;
+            break;
+        case RouteId::Export:
+            call.export_plan.emplace();
+            invalid = plan_export(req, *call.export_plan);
+            break;
+        default:
+            return error_response(make_error(404, "not_found", "no such route"));
+    }
+    if (m.pair_id.find('\0') != std::string::npos) return error_response(not_found("pair"));
+    if (invalid) return error_response(*invalid);
+    return run_call(call, req);
+}
+
+// Borrow a connection, authenticate, run (retrying a read once when the
+// connection turned out to be dead), map the outcome.
+Response Router::run_call(const Call& call, const Request& req) {
+    for (int attempt = 0;; ++attempt) {
+        Lease lease;
+        try {
+            lease = pool_.acquire(cfg_.pool_wait_ms);
+        } catch (const PoolExhausted&) {
+            return error_response(pool_exhausted());
+        } catch (const DbUnavailable&) {
+            return error_response(db_unavailable());
+        }
+        AuthResult who = auth_.resolve(req.header("Authorization"), lease.conn());
+        if (who.error) {
+            if (who.error->status == 503) lease.discard();
+            return error_response(*who.error);
+        }
+        if (call.export_plan) return start_export(std::move(lease), who.role, *call.export_plan, req);
+        Outcome out =
+            run_request(lease, who.role, cfg_.statement_timeout_ms, call.sql, call.params, req.client_fd);
+        if (!out.error) return call.ok(out.result);
+        if (out.error->connection_lost) {
+            lease.discard();
+            if (call.idempotent && attempt == 0) continue;
+            return error_response(from_pg(*out.error));
+        }
+        if (out.setup_failed && role_refused(*out.error)) return error_response(role_refused_error(*out.error));
+        if (call.override_error)
+            if (auto e = call.override_error(*out.error)) return error_response(*e);
+        return error_response(from_pg(*out.error));
+    }
+}
+
+}  // namespace tde_http

@@ -1,0 +1,279 @@
+#include "server.hpp"
+
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <thread>
+
+namespace tde_http {
+
+using Clock = std::chrono::steady_clock;
+
+struct Server::RequestState {
+    Clock::time_point start = Clock::now();
+    std::string method;
+    std::string path;
+    RouteMatch match;
+    std::string body;
+    std::size_t received = 0;
+    bool too_large = false;
+    bool responded = false;
+    int status = 0;
+};
+
+namespace {
+
+std::string trim(const std::string& s) {
+    auto b = s.find_first_not_of(" \t");
+    auto e = s.find_last_not_of(" \t");
+    return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+// application/json, optionally with charset=utf-8 (other parameters ignored).
+bool is_json_content_type(const char* header) {
+    if (!header) return false;
+    std::string s = header;
+    std::size_t semi = s.find(';');
+    if (strcasecmp(trim(s.substr(0, semi)).c_str(), "application/json") != 0) return false;
+    while (semi != std::string::npos) {
+        std::size_t next = s.find(';', semi + 1);
+        std::string param = trim(s.substr(semi + 1, next == std::string::npos ? std::string::npos : next - semi - 1));
+        std::size_t eq = param.find('=');
+        if (eq != std::string::npos && strcasecmp(trim(param.substr(0, eq)).c_str(), "charset") == 0) {
+            std::string v = trim(param.substr(eq + 1));
+            if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+            if (strcasecmp(v.c_str(), "utf-8") != 0 && strcasecmp(v.c_str(), "utf8") != 0) return false;
+        }
+        semi = next;
+    }
+    return true;
+}
+
+// Paths are logged, never query strings or bodies; control bytes are masked.
+std::string loggable(const std::string& s) {
+    std::string out = s.substr(0, 256);
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+    return out;
+}
+
+ssize_t read_stream(void* cls, uint64_t, char* buf, std::size_t max) {
+    return static_cast<ExportStream*>(cls)->read(buf, max);
+}
+
+void free_stream(void* cls) { delete static_cast<ExportStream*>(cls); }
+
+void mhd_log(void*, const char* fmt, va_list ap) {
+    char buf[512];
+    std::vsnprintf(buf, sizeof buf, fmt, ap);
+    std::string line = std::string("tde-http: http: ") + buf;
+    while (!line.empty() && line.back() == '\n') line.pop_back();
+    line += '\n';
+    (void)!write(2, line.data(), line.size());
+}
+
+QueryArg lookup_arg(MHD_Connection* c, const char* name) {
+    QueryArg a;
+    const char* v = nullptr;
+    std::size_t n = 0;
+    if (MHD_lookup_connection_value_n(c, MHD_GET_ARGUMENT_KIND, name, std::strlen(name), &v, &n) != MHD_YES)
+        return a;
+    a.present = true;
+    a.valueless = v == nullptr;
+    if (v) a.value.assign(v, n);
+    return a;
+}
+
+}  // namespace
+
+Server::~Server() {
+    if (daemon_) MHD_stop_daemon(daemon_);
+}
+
+bool Server::start(std::string& error) {
+    addrinfo hints{}, *ai = nullptr;
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE;
+    std::string port = std::to_string(cfg_.listen_port);
+    int rc = getaddrinfo(cfg_.listen_host.c_str(), port.c_str(), &hints, &ai);
+    if (rc != 0) {
+        error = "cannot resolve " + cfg_.listen_host + ": " + gai_strerror(rc);
+        return false;
+    }
+    const addrinfo* addr = ai;  // prefer IPv4 when a name has both ("localhost")
+    for (const addrinfo* a = ai; a; a = a->ai_next)
+        if (a->ai_family == AF_INET) {
+            addr = a;
+            break;
+        }
+    unsigned int flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
+                         MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    if (addr->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
+    daemon_ = MHD_start_daemon(flags, static_cast<uint16_t>(cfg_.listen_port), nullptr, nullptr, &Server::on_request,
+                               this,
+                               MHD_OPTION_EXTERNAL_LOGGER, &mhd_log, nullptr,  // must come first
+                               MHD_OPTION_SOCK_ADDR, addr->ai_addr,
+                               MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>(cfg_.idle_timeout_s),
+                               MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(cfg_.max_connections),
+                               MHD_OPTION_NOTIFY_COMPLETED, &Server::on_completed, this,
+                               MHD_OPTION_END);
+    freeaddrinfo(ai);
+    if (!daemon_) {
+        error = "cannot listen on " + cfg_.listen_host + ":" + port + " (address in use or not available)";
+        return false;
+    }
+    const MHD_DaemonInfo* info = MHD_get_daemon_info(daemon_, MHD_DAEMON_INFO_BIND_PORT);
+    port_ = info ? info->port : cfg_.listen_port;
+    return true;
+}
+
+MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, const char* method, const char*,
+                              const char* upload_data, std::size_t* upload_data_size, void** con_cls) {
+    auto* self = static_cast<Server*>(cls);
+    auto* st = static_cast<RequestState*>(*con_cls);
+    if (!st) {
+        st = new RequestState;
+        *con_cls = st;
+        self->active_++;
+        st->method = method;
+        st->path = url;
+        return self->first_call(c, st);
+    }
+    if (*upload_data_size > 0) return self->upload(st, upload_data, upload_data_size);
+    if (st->responded) return MHD_YES;
+    return self->final_call(c, st);
+}
+
+// Headers are in, the body is not: refuse early what can be refused.
+MHD_Result Server::first_call(MHD_Connection* c, RequestState* st) {
+    st->match = match_route(st->method, st->path);
+    if (!st->match.path_known) return queue(c, st, error_response(make_error(404, "not_found", "no such route")));
+    if (st->match.id == RouteId::None) {
+        Response r = error_response(make_error(405, "method_not_allowed", "method not allowed for this route"));
+        r.headers.emplace_back("Allow", st->match.allow);
+        return queue(c, st, std::move(r));
+    }
+    if (draining_) {
+        HttpError e = make_error(503, "shutting_down", "the server is shutting down, retry later");
+        e.retry_after = 1;
+        return queue(c, st, error_response(e));
+    }
+    if (st->match.id == RouteId::AddPair) {
+        if (!is_json_content_type(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type")))
+            return queue(c, st, error_response(make_error(415, "unsupported_media_type",
+                                                          "Content-Type must be application/json")));
+        const char* len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+        if (len && std::strtoull(len, nullptr, 10) > cfg_.max_body_bytes)
+            return queue(c, st, error_response(make_error(413, "payload_too_large", "the request body is too large")));
+    }
+    if (st->match.id != RouteId::Health && st->match.id != RouteId::OpenApi) {
+        if (auto e = router_.precheck(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization")))
+            return queue(c, st, error_response(*e));
+    }
+    return MHD_YES;
+}
+
+// Keeps the body up to the limit; beyond it only counts (and finally refuses)
+// and closes connections that keep sending far beyond it.
+MHD_Result Server::upload(RequestState* st, const char* data, std::size_t* size) {
+    st->received += *size;
+    if (!st->responded && !st->too_large) {
+        if (st->received > cfg_.max_body_bytes) {
+            st->too_large = true;
+            std::string().swap(st->body);
+        } else {
+            st->body.append(data, *size);
+        }
+    }
+    *size = 0;
+    if (st->received > 2 * cfg_.max_body_bytes + (1u << 20)) return MHD_NO;
+    return MHD_YES;
+}
+
+MHD_Result Server::final_call(MHD_Connection* c, RequestState* st) {
+    if (st->too_large)
+        return queue(c, st, error_response(make_error(413, "payload_too_large", "the request body is too large")));
+    Request req;
+    req.method = st->method;
+    req.path = st->path;
+    req.arg = [c](const char* name) { return lookup_arg(c, name); };
+    req.header = [c](const char* name) { return MHD_lookup_connection_value(c, MHD_HEADER_KIND, name); };
+    req.body = std::move(st->body);
+    const MHD_ConnectionInfo* info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    req.client_fd = info ? info->connect_fd : -1;
+    return queue(c, st, router_.handle(st->match, req));
+}
+
+MHD_Result Server::queue(MHD_Connection* c, RequestState* st, Response&& resp) {
+    MHD_Response* r = nullptr;
+    if (resp.stream) {
+        ExportStream* s = resp.stream.release();
+        r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024, &read_stream, s, &free_stream);
+        if (!r) delete s;
+    } else {
+        r = MHD_create_response_from_buffer(resp.body.size(), const_cast<char*>(resp.body.data()),
+                                            MHD_RESPMEM_MUST_COPY);
+    }
+    if (!r) return MHD_NO;
+    MHD_add_response_header(r, "Content-Type", resp.content_type.c_str());
+    for (const auto& [k, v] : resp.headers) MHD_add_response_header(r, k.c_str(), v.c_str());
+    if (draining_) MHD_add_response_header(r, "Connection", "close");
+    st->status = resp.status;
+    st->responded = true;
+    MHD_Result ret = MHD_queue_response(c, static_cast<unsigned>(resp.status), r);
+    MHD_destroy_response(r);
+    return ret;
+}
+
+void Server::on_completed(void* cls, MHD_Connection*, void** con_cls, MHD_RequestTerminationCode toe) {
+    auto* self = static_cast<Server*>(cls);
+    auto* st = static_cast<RequestState*>(*con_cls);
+    if (!st) return;
+    self->log_request(st, toe);
+    delete st;
+    *con_cls = nullptr;
+    self->active_--;
+}
+
+// One line per request: time, method, path, status, duration.
+void Server::log_request(const RequestState* st, MHD_RequestTerminationCode toe) const {
+    double ms = std::chrono::duration<double, std::milli>(Clock::now() - st->start).count();
+    char when[32];
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    char line[512];
+    int n = std::snprintf(line, sizeof line, "%s %s %s %s %.1fms%s\n", when, loggable(st->method).c_str(),
+                          loggable(st->path).c_str(), st->status ? std::to_string(st->status).c_str() : "-", ms,
+                          toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
+    if (n > 0) (void)!write(2, line, std::min<std::size_t>(static_cast<std::size_t>(n), sizeof line - 1));
+}
+
+void Server::shutdown(int grace_seconds, Pool& pool) {
+    draining_ = true;
+    MHD_socket ls = MHD_quiesce_daemon(daemon_);
+    if (ls != MHD_INVALID_SOCKET) close(ls);
+    auto wait_idle = [&](Clock::time_point deadline) {
+        while (active_ > 0 && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        return active_ == 0;
+    };
+    if (!wait_idle(Clock::now() + std::chrono::seconds(grace_seconds))) {
+        std::fprintf(stderr, "tde-http: grace period over, cancelling %d request(s)\n", active_.load());
+        pool.cancel_all();
+        wait_idle(Clock::now() + std::chrono::seconds(3));
+    }
+    MHD_stop_daemon(daemon_);
+    daemon_ = nullptr;
+}
+
+}  // namespace tde_http

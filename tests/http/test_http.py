@@ -1,0 +1,1027 @@
+#!/usr/bin/env python3
+"""End-to-end tests of tde-http (Python 3 standard library only).
+
+Run through tests/http/run.sh, which builds the binary and prepares the
+database. Environment: TDE_HTTP_BIN, TDE_HTTP_UNIT_BIN, TDE_HTTP_TEST_DB,
+TDE_HTTP_TEST_AUTHENTICATOR, TDE_HTTP_TEST_STRANGER, PGHOST/PGPORT/PGUSER
+(a superuser, for checks behind the bridge's back) and optionally
+TDE_CLUSTER_DIR (the outage tests stop and restart that cluster).
+
+Prints one line per test and finally "http: N passed, N failed".
+"""
+import base64
+import csv
+import hashlib
+import hmac
+import http.client
+import io
+import json
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+import urllib.parse
+
+BIN = os.environ.get("TDE_HTTP_BIN", "./tde-http")
+UNIT_BIN = os.environ.get("TDE_HTTP_UNIT_BIN", "./build/http/unit_tests")
+DB = os.environ.get("TDE_HTTP_TEST_DB", "tde_http_test")
+AUTHENTICATOR = os.environ.get("TDE_HTTP_TEST_AUTHENTICATOR", "tde_http_test_authenticator")
+STRANGER = os.environ.get("TDE_HTTP_TEST_STRANGER", "tde_http_test_stranger")
+CLUSTER_DIR = os.environ.get("TDE_CLUSTER_DIR")
+
+PAIRS = "/api/training-data/pairs"
+EXPORT = "/api/training-data/export"
+STATS = "/api/training-data/statistics"
+MAX_BODY = 1024 * 1024
+SECRET = secrets.token_urlsafe(48)
+KEYS = {role: "key-" + role + "-" + secrets.token_hex(16) for role in ("tde_writer", "tde_reader", "tde_exporter")}
+PII_MARKER = "marker-7f3a john.secret@example.com 123-45-6789"
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+
+
+class Skip(Exception):
+    pass
+
+
+def psql(sql, db=DB):
+    """Runs SQL as the superuser; returns the unaligned output."""
+    r = subprocess.run(["psql", "-X", "-At", "-v", "ON_ERROR_STOP=1", "-d", db, "-c", sql],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError("psql failed: " + r.stderr)
+    return r.stdout.strip()
+
+
+def b64url(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def jwt(claims, secret=SECRET, header=None, raw_payload=None):
+    h = header if header is not None else {"alg": "HS256", "typ": "JWT"}
+    payload = raw_payload if raw_payload is not None else json.dumps(claims).encode()
+    signing_input = b64url(json.dumps(h).encode()) + "." + b64url(payload)
+    sig = hmac.new(secret.encode(), signing_input.encode(), hashlib.sha256).digest()
+    return signing_input + "." + b64url(sig)
+
+
+def token_for(role, lifetime=3600):
+    return jwt({"role": role, "exp": int(time.time()) + lifetime})
+
+
+WRITER = token_for("tde_writer")
+READER = token_for("tde_reader")
+EXPORTER = token_for("tde_exporter")
+
+
+class Resp:
+    def __init__(self, status, headers, body):
+        self.status, self.headers, self.body = status, headers, body
+
+    def header(self, name):
+        return self.headers.get(name.lower())
+
+    def json(self):
+        return json.loads(self.body.decode("utf-8"))
+
+    def error_code(self):
+        return self.json()["error"]["code"]
+
+    def __repr__(self):
+        return "<%d %r>" % (self.status, self.body[:300])
+
+
+class Server:
+    """A tde-http process on a free port of 127.0.0.1."""
+
+    def __init__(self, *extra, keys=True, jwt_secret=True, env=None, slow=False):
+        self.keys_file = tempfile.NamedTemporaryFile("w", prefix="tde-http-keys.", delete=False)
+        self.keys_file.write("# key role\n\n" + "".join("%s %s\n" % (k, r) for r, k in KEYS.items()))
+        self.keys_file.close()
+        conninfo = "dbname=%s user=%s" % (DB, AUTHENTICATOR)
+        if slow:  # slow stand-ins of some functions come first (see run.sh)
+            conninfo += " options=-csearch_path=tde_http_slow,public"
+        args = [BIN, "--db", conninfo, "--listen", "127.0.0.1:0"]
+        if jwt_secret:
+            args += ["--jwt-secret", SECRET]
+        if keys:
+            args += ["--api-keys-file", self.keys_file.name]
+        args += list(extra)
+        full_env = dict(os.environ)
+        full_env.update(env or {})
+        self.proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=full_env)
+        self.log = []
+        self.port = None
+        ready = threading.Event()
+
+        def reader():
+            for raw in self.proc.stderr:
+                line = raw.decode("utf-8", "replace").rstrip("\n")
+                self.log.append(line)
+                m = re.search(r"listening on 127\.0\.0\.1:(\d+)", line)
+                if m:
+                    self.port = int(m.group(1))
+                    ready.set()
+            ready.set()
+
+        threading.Thread(target=reader, daemon=True).start()
+        ready.wait(15)
+        if self.port is None:
+            raise RuntimeError("tde-http did not start: " + "\n".join(self.log))
+
+    def request(self, method, path, body=None, headers=None, token=None, timeout=60):
+        h = dict(headers or {})
+        if token:
+            h["Authorization"] = "Bearer " + token
+        if isinstance(body, (dict, list)):
+            body = json.dumps(body)
+            h.setdefault("Content-Type", "application/json")
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            c.request(method, path, body=body, headers=h)
+            r = c.getresponse()
+            data = r.read()
+            return Resp(r.status, {k.lower(): v for k, v in r.getheaders()}, data)
+        finally:
+            c.close()
+
+    def get(self, path, token=None, **kw):
+        return self.request("GET", path, token=token, **kw)
+
+    def post_pair(self, body, token=WRITER, **kw):
+        return self.request("POST", PAIRS, body=body, token=token, **kw)
+
+    def stop(self, sig=signal.SIGTERM, timeout=20):
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+        try:
+            return self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            return self.proc.wait()
+        finally:
+            os.unlink(self.keys_file.name)
+
+
+def raw_exchange(port, data, wait=5.0):
+    """Sends raw bytes (tolerating an early close) and reads until EOF/timeout."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=wait)
+    try:
+        try:
+            s.sendall(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        chunks = []
+        try:
+            while True:
+                b = s.recv(65536)
+                if not b:
+                    break
+                chunks.append(b)
+        except (socket.timeout, ConnectionResetError):
+            pass
+        return b"".join(chunks)
+    finally:
+        s.close()
+
+
+def status_of(raw):
+    m = re.match(rb"HTTP/1\.[01] (\d{3})", raw)
+    return int(m.group(1)) if m else None
+
+
+def check(cond, message="check failed"):
+    if not cond:
+        raise AssertionError(message)
+
+
+def expect(resp, status, code=None):
+    check(resp.status == status, "expected %d, got %r" % (status, resp))
+    if code is not None:
+        check(resp.error_code() == code, "expected error code %s, got %r" % (code, resp))
+    if status >= 400:
+        err = resp.json()["error"]
+        check(set(err) == {"code", "message", "details"}, "error envelope: %r" % err)
+    return resp
+
+
+def have(function):
+    return psql("SELECT to_regproc('%s') IS NOT NULL" % function) == "t"
+
+
+def exports_available():
+    return have("tde_export_jsonl") and have("tde_export_csv") and have("tde_export_json")
+
+
+def need_exports():
+    if not exports_available():
+        raise Skip("the extension has no tde_export_* functions yet")
+
+
+def canary_intact():
+    return psql("SELECT count(*) FROM http_canary") == "1"
+
+
+def pair_count():
+    return int(psql("SELECT count(*) FROM tde_pairs"))
+
+
+# ---------------------------------------------------------------------------
+# Test registry
+
+TESTS = []
+
+
+def test(fn):
+    TESTS.append(fn)
+    return fn
+
+
+S = None  # the main server (JWT + API keys, no anonymous role)
+TRICKY = [
+    "back\\slash and \\n literal",
+    "tab\there",
+    'quote "double" and \'single\'',
+    "newline\nsecond line",
+    "CR\r\nCRLF",
+    "unicode \u00e9 \u65e5\u672c\u8a9e \U0001F600",
+    "control \u0001 char",
+    "comma, semicolon; pipe| and a trailing backslash\\",
+]
+TRICKY_WINDOW = ("2023-05-01", "2023-05-01")
+
+
+@test
+def unit_checks():
+    r = subprocess.run([UNIT_BIN], capture_output=True, text=True)
+    check(r.returncode == 0, r.stdout + r.stderr)
+
+
+@test
+def help_lists_every_flag():
+    out = subprocess.run([BIN, "--help"], capture_output=True, text=True)
+    check(out.returncode == 0)
+    for flag in ("--db", "--listen", "--anonymous-role", "--jwt-secret", "--api-keys-file", "--pool-size",
+                 "--max-body-bytes", "--idle-timeout", "--max-connections", "--statement-timeout-ms",
+                 "--export-statement-timeout-ms", "--grace-seconds", "TDE_HTTP_DB", "TDE_HTTP_POOL_SIZE"):
+        check(flag in out.stdout, flag + " missing from --help")
+    bad = subprocess.run([BIN, "--pool-size", "zero"], capture_output=True, text=True)
+    check(bad.returncode == 2, "bad flag value must exit 2")
+
+
+@test
+def openapi_document():
+    r = expect(S.get("/api/training-data/openapi.json"), 200)
+    doc = r.json()
+    check(doc["openapi"].startswith("3."))
+    for p in (PAIRS, PAIRS + "/{id}", STATS, EXPORT, "/healthz"):
+        check(p in doc["paths"], p + " missing")
+
+
+@test
+def healthz_ok():
+    r = expect(S.get("/healthz"), 200)
+    check(r.json() == {"status": "ok", "database": "ok"})
+
+
+@test
+def unknown_route_404():
+    for path in ("/", "/api/training-data", "/api/training-data/pairs/a/b", PAIRS + "/", "/api/training-data/nope"):
+        expect(S.get(path, token=READER), 404, "not_found")
+
+
+@test
+def wrong_method_405_with_allow():
+    cases = [("PUT", PAIRS, "GET, POST"), ("DELETE", PAIRS, "GET, POST"), ("PATCH", PAIRS + "/x", "GET, DELETE"),
+             ("POST", PAIRS + "/x", "GET, DELETE"), ("POST", EXPORT, "GET"), ("DELETE", STATS, "GET"),
+             ("POST", "/healthz", "GET")]
+    for method, path, allow in cases:
+        r = expect(S.request(method, path, token=WRITER), 405, "method_not_allowed")
+        check(r.header("Allow") == allow, "%s %s: Allow %r" % (method, path, r.header("Allow")))
+
+
+@test
+def add_pair_201():
+    body = {"natural_language_query": "Show me all users of john.doe@example.com", "sql_query": "SELECT * FROM users",
+            "database_type": "postgresql", "database_name": "production_db", "success": True,
+            "execution_time_ms": 45.5, "metadata": {"agent_id": "a1"}}
+    r = expect(S.post_pair(body), 201)
+    pair = r.json()["pair"]
+    check(pair["sql_query"] == "SELECT * FROM users")
+    check("john.doe" not in pair["natural_language_query"], "not anonymized")
+    check(pair["database_name"].startswith("db_") and pair["table_names"] == ["users"])
+    check(pair["success"] is True and pair["execution_time_ms"] == 45.5 and pair["metadata"] == {"agent_id": "a1"})
+    check(r.header("Location") == PAIRS + "/" + pair["pair_id"])
+    check(r.header("Content-Type").startswith("application/json"))
+
+
+@test
+def add_pair_with_api_key():
+    r = expect(S.post_pair({"natural_language_query": "Count orders"}, token=KEYS["tde_writer"]), 201)
+    check(r.json()["pair"]["sql_query"] == "")
+
+
+@test
+def add_pair_content_types():
+    body = json.dumps({"natural_language_query": "content type check"})
+    expect(S.request("POST", PAIRS, body=body, token=WRITER, headers={"Content-Type": "text/plain"}), 415)
+    expect(S.request("POST", PAIRS, body=body, token=WRITER), 415)  # no Content-Type
+    expect(S.request("POST", PAIRS, body=body, token=WRITER,
+                     headers={"Content-Type": "application/json; charset=iso-8859-1"}), 415)
+    expect(S.request("POST", PAIRS, body=body, token=WRITER,
+                     headers={"Content-Type": "Application/JSON; charset=\"UTF-8\""}), 201)
+
+
+@test
+def add_pair_body_limit_413():
+    head = b"POST " + PAIRS.encode() + b" HTTP/1.1\r\nHost: t\r\nConnection: close\r\nContent-Type: application/json\r\n" \
+        + b"Authorization: Bearer " + WRITER.encode() + b"\r\n"
+    # Content-Length over the limit: refused before the body is read.
+    raw = raw_exchange(S.port, head + b"Content-Length: %d\r\n\r\n" % (MAX_BODY + 1))
+    check(status_of(raw) == 413, raw[:200])
+    # The same with the body actually sent.
+    big = b"{" + b" " * MAX_BODY + b"}"
+    raw = raw_exchange(S.port, head + b"Content-Length: %d\r\n\r\n" % len(big) + big)
+    check(status_of(raw) == 413, raw[:200])
+    # Chunked, no Content-Length: counted while reading.
+    chunk = b" " * 65536
+    body = b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for _ in range(MAX_BODY // len(chunk) + 2)) + b"0\r\n\r\n"
+    raw = raw_exchange(S.port, head + b"Transfer-Encoding: chunked\r\n\r\n" + body)
+    check(status_of(raw) == 413, raw[:200])
+    # Exactly at the limit is fine.
+    base = json.dumps({"natural_language_query": "at the limit", "metadata": {"pad": ""}})
+    padded = base.replace('"pad": ""', '"pad": "' + "x" * (MAX_BODY - len(base)) + '"')
+    check(len(padded) == MAX_BODY)
+    expect(S.post_pair(padded, headers={"Content-Type": "application/json"}), 201)
+
+
+@test
+def add_pair_malformed_json_400_without_echo():
+    for body in ('{"natural_language_query": "%s",' % PII_MARKER, "not json " + PII_MARKER, "",
+                 '{"natural_language_query": "%s"} trailing' % PII_MARKER):
+        r = expect(S.post_pair(body, headers={"Content-Type": "application/json"}), 400, "22P02")
+        check(r.json()["error"]["message"] == "request body is not valid JSON")
+        check(b"marker-7f3a" not in r.body and b"john.secret" not in r.body, "body echoed")
+    # NUL bytes and invalid UTF-8 never reach PostgreSQL's messages either.
+    r = expect(S.post_pair(b'{"natural_language_query": "a"}\x00' + PII_MARKER.encode(),
+                           headers={"Content-Type": "application/json"}), 400)
+    check(b"marker-7f3a" not in r.body)
+    r = expect(S.post_pair(b'{"natural_language_query": "\xff\xfe ' + PII_MARKER.encode() + b'"}',
+                           headers={"Content-Type": "application/json"}), 400)
+    check(b"marker-7f3a" not in r.body)
+
+
+@test
+def add_pair_invalid_fields_400():
+    cases = [([1, 2], "22023"), ({"natural_language_query": "x", "bogus": 1}, "22023"),
+             ({"sql_query": "SELECT 1"}, "23502"), ({"natural_language_query": "   "}, "23514"),
+             ({"natural_language_query": "x", "execution_time_ms": -1}, "23514"),
+             ({"natural_language_query": "x", "success": "yes"}, "22023"),
+             ({"natural_language_query": "x", "metadata": [1]}, "22023")]
+    for body, code in cases:
+        r = expect(S.post_pair(body), 400, code)
+        check(r.json()["error"]["message"], "message missing")
+    r = expect(S.post_pair({"natural_language_query": "x", "bogus": 1}), 400)
+    check(isinstance(r.json()["error"]["details"], dict) and "hint" in r.json()["error"]["details"])
+
+
+@test
+def seed_data():
+    """Fixed pairs for filters and exports (timestamps set behind the API's back)."""
+    ids = []
+    for i, (text, ok) in enumerate([("January ten", True), ("January twenty", False), ("February five", True)]):
+        ids.append(expect(S.post_pair({"natural_language_query": text, "sql_query": "SELECT %d" % i,
+                                       "success": ok}), 201).json()["pair"]["pair_id"])
+    psql("UPDATE tde_pairs SET \"timestamp\" = CASE pair_id WHEN '%s' THEN '2024-01-10 12:00+00'::timestamptz "
+         "WHEN '%s' THEN '2024-01-20 12:00+00' ELSE '2024-02-05 12:00+00' END WHERE pair_id IN ('%s','%s','%s')"
+         % (ids[0], ids[1], ids[0], ids[1], ids[2]))
+    tricky = []
+    for i, text in enumerate(TRICKY):
+        tricky.append(expect(S.post_pair({"natural_language_query": text, "sql_query": "SELECT '%s'" % text.replace("'", "''"),
+                                          "metadata": {"note": text}}), 201).json()["pair"]["pair_id"])
+    psql("UPDATE tde_pairs SET \"timestamp\" = '2023-05-01 10:00+00'::timestamptz + "
+         "(array_position(ARRAY[%s]::uuid[], pair_id) * interval '1 minute') WHERE pair_id IN (%s)"
+         % (",".join("'%s'" % t for t in tricky), ",".join("'%s'" % t for t in tricky)))
+    psql("INSERT INTO tde_pairs (natural_language_query, sql_query, success, \"timestamp\") "
+         "SELECT 'bulk question ' || g || ' ' || repeat('lorem ipsum ', 40), 'SELECT ' || g, g % 10 <> 0, "
+         "'2022-01-01 00:00+00'::timestamptz + g * interval '1 second' FROM generate_series(1, 40000) g")
+    check(pair_count() > 40000)
+
+
+@test
+def list_pairs_default_limit_and_total():
+    r = expect(S.get(PAIRS, token=READER), 200)
+    body = r.json()
+    check(len(body["pairs"]) == 100, "default limit 100, got %d" % len(body["pairs"]))
+    check(body["total"] == pair_count())
+
+
+@test
+def list_pairs_filters_and_paging():
+    q = PAIRS + "?start_date=2024-01-01&end_date=2024-01-31"
+    body = expect(S.get(q, token=READER), 200).json()
+    check(body["total"] == 2 and [p["natural_language_query"] for p in body["pairs"]] == ["January twenty", "January ten"])
+    body = expect(S.get(q + "&successful_only=true", token=READER), 200).json()
+    check(body["total"] == 1 and body["pairs"][0]["natural_language_query"] == "January ten")
+    body = expect(S.get(q + "&successful_only=false&limit=1&offset=1", token=READER), 200).json()
+    check(body["total"] == 2 and [p["natural_language_query"] for p in body["pairs"]] == ["January ten"])
+    body = expect(S.get(PAIRS + "?start_date=2024-02-01T00:00:00Z&limit=0", token=READER), 200).json()
+    check(body["pairs"] == [] and body["total"] >= 1)
+
+
+@test
+def list_pairs_bad_parameters_400():
+    for qs, code in [("successful_only=maybe", "invalid_parameter"), ("successful_only=", "invalid_parameter"),
+                     ("limit=abc", "invalid_parameter"), ("limit=1.5", "invalid_parameter"),
+                     ("offset=99999999999999999999", "invalid_parameter"), ("limit=-1", "2201W"),
+                     ("offset=-5", "2201X"), ("start_date=yesterday", "22007"), ("end_date=2024-02-30", "22007"),
+                     ("start_date=2024-01-01%00", "invalid_parameter")]:
+        expect(S.get(PAIRS + "?" + qs, token=READER), 400, code)
+
+
+@test
+def get_and_delete_pair():
+    pid = expect(S.post_pair({"natural_language_query": "to be deleted"}), 201).json()["pair"]["pair_id"]
+    r = expect(S.get(PAIRS + "/" + pid, token=READER), 200)
+    check(r.json()["pair"]["pair_id"] == pid and r.json()["pair"]["natural_language_query"] == "to be deleted")
+    expect(S.get(PAIRS + "/" + pid.upper(), token=READER), 200)
+    expect(S.request("DELETE", PAIRS + "/" + pid, token=READER), 403, "42501")
+    r = expect(S.request("DELETE", PAIRS + "/" + pid, token=WRITER), 200)
+    check(r.json() == {"message": "Pair deleted successfully"})
+    expect(S.request("DELETE", PAIRS + "/" + pid, token=WRITER), 404, "not_found")
+    expect(S.get(PAIRS + "/" + pid, token=READER), 404, "not_found")
+
+
+@test
+def malformed_ids_404():
+    for bad in ("not-a-uuid", "1234", urllib.parse.quote("x'; DELETE FROM tde_pairs; --"), "%00",
+                "00000000-0000-0000-0000-00000000000g"):
+        expect(S.get(PAIRS + "/" + bad, token=READER), 404, "not_found")
+        expect(S.request("DELETE", PAIRS + "/" + bad, token=WRITER), 404, "not_found")
+    expect(S.get(PAIRS + "/00000000-0000-0000-0000-000000000000", token=READER), 404, "not_found")
+
+
+@test
+def auth_anonymous_401():
+    for method, path in (("GET", PAIRS), ("GET", PAIRS + "/x"), ("DELETE", PAIRS + "/x"), ("GET", STATS),
+                         ("GET", EXPORT)):
+        r = expect(S.request(method, path), 401, "unauthorized")
+        check(r.header("WWW-Authenticate") == "Bearer")
+    r = expect(S.post_pair({"natural_language_query": "anon"}, token=None), 401)
+    check(r.header("WWW-Authenticate") == "Bearer")
+    expect(S.get(PAIRS, headers={"Authorization": "Basic dXNlcjpwYXNz"}), 401)
+    expect(S.get(PAIRS, headers={"Authorization": "Bearer"}), 401)
+
+
+@test
+def auth_bad_tokens_401():
+    now = int(time.time())
+    other_secret = jwt({"role": "tde_reader", "exp": now + 60}, secret="not-the-secret-" * 3)
+    good = token_for("tde_reader")
+    h, p, s = good.split(".")
+    tampered = h + "." + b64url(json.dumps({"role": "tde_writer", "exp": now + 60}).encode()) + "." + s
+    none_alg = b64url(b'{"alg":"none","typ":"JWT"}') + "." + b64url(b'{"role":"tde_reader"}') + "."
+    cases = {
+        "expired": (jwt({"role": "tde_reader", "exp": now - 10}), "token_expired"),
+        "bad signature": (other_secret, "invalid_token"),
+        "tampered payload": (tampered, "invalid_token"),
+        "alg none": (none_alg, "invalid_token"),
+        "alg HS512 header": (jwt({"role": "tde_reader"}, header={"alg": "HS512"}), "invalid_token"),
+        "payload not JSON": (jwt(None, raw_payload=b"role=tde_reader"), "invalid_token"),
+        "payload array": (jwt(["tde_reader"]), "invalid_token"),
+        "no role": (jwt({"exp": now + 60}), "invalid_token"),
+        "role not a string": (jwt({"role": 7}), "invalid_token"),
+        "exp not a number": (jwt({"role": "tde_reader", "exp": "tomorrow"}), "invalid_token"),
+        "nbf in the future": (jwt({"role": "tde_reader", "nbf": now + 3600}), "invalid_token"),
+        "garbage": ("a.b.c", "invalid_token"),
+        "unknown API key": ("key-nope", "invalid_token"),
+    }
+    for name, (tok, code) in cases.items():
+        r = S.get(PAIRS, token=tok)
+        check(r.status == 401 and r.error_code() == code, "%s: %r" % (name, r))
+        check(r.header("WWW-Authenticate", ) is not None, name + ": no WWW-Authenticate")
+    expect(S.get(PAIRS + "?limit=1", token=jwt({"role": "tde_reader", "exp": now + 60.5})), 200)
+    expect(S.get(PAIRS + "?limit=1", token=jwt({"role": "tde_reader"})), 200)  # no exp: accepted
+
+
+@test
+def auth_roles_403():
+    expect(S.get(PAIRS, token=token_for(STRANGER)), 403)
+    expect(S.get(PAIRS, token=token_for("no_such_role_xyz")), 403)
+    expect(S.get(PAIRS, token=token_for('tde_reader"; DROP TABLE http_canary; --')), 403)
+    check(canary_intact())
+
+
+@test
+def auth_matrix():
+    expect(S.post_pair({"natural_language_query": "reader add"}, token=READER), 403, "42501")
+    expect(S.post_pair({"natural_language_query": "exporter add"}, token=EXPORTER), 403, "42501")
+    expect(S.get(PAIRS, token=WRITER), 403, "42501")
+    expect(S.get(PAIRS + "?limit=1", token=KEYS["tde_reader"]), 200)
+    expect(S.post_pair({"natural_language_query": "key reader add"}, token=KEYS["tde_reader"]), 403, "42501")
+    if exports_available():
+        expect(S.get(EXPORT, token=WRITER), 403, "42501")
+        expect(S.get(EXPORT, token=READER), 403, "42501")
+        expect(S.get(EXPORT + "?format=csv", token=KEYS["tde_writer"]), 403, "42501")
+
+
+@test
+def anonymous_role():
+    a = Server("--anonymous-role", "tde_reader")
+    try:
+        expect(a.get(PAIRS + "?limit=1"), 200)
+        expect(a.post_pair({"natural_language_query": "anonymous add"}, token=None), 403, "42501")
+        expect(a.post_pair({"natural_language_query": "writer add via anon server"}), 201)
+    finally:
+        check(a.stop() == 0)
+    b = Server(env={"TDE_HTTP_ANONYMOUS_ROLE": "tde_writer"})  # the environment variable works too
+    try:
+        expect(b.post_pair({"natural_language_query": "anonymous writer"}, token=None), 201)
+        expect(b.get(PAIRS + "?limit=1"), 403, "42501")
+    finally:
+        check(b.stop() == 0)
+
+
+@test
+def statistics_route():
+    q = STATS + "?start_date=2024-01-01&end_date=2024-01-31"
+    expect(S.get(STATS + "?successful_only=perhaps", token=READER), 400, "invalid_parameter")
+    if not have("tde_statistics_json"):
+        expect(S.get(q, token=READER), 501, "42883")
+        raise Skip("tde_statistics_json does not exist yet (got 501 as expected)")
+    stats = expect(S.get(q, token=READER), 200).json()["statistics"]
+    check(stats["total_pairs"] == 2, repr(stats))
+    stats = expect(S.get(q + "&successful_only=true", token=READER), 200).json()["statistics"]
+    check(stats["total_pairs"] == 1, repr(stats))
+    expect(S.get(STATS + "?start_date=soon", token=READER), 400, "22007")
+    expect(S.get(STATS, token=WRITER), 403, "42501")
+
+
+def export_expected(function, args):
+    """The export's exact bytes, computed by PostgreSQL itself."""
+    sql = ("SELECT encode(convert_to(coalesce(string_agg(line || E'\\n', '' ORDER BY n), ''), 'UTF8'), 'base64') "
+           "FROM %s(%s) WITH ORDINALITY AS t(line, n)" % (function, args))
+    return base64.b64decode(psql(sql))
+
+
+@test
+def export_jsonl_byte_exact():
+    need_exports()
+    start, end = TRICKY_WINDOW
+    r = expect(S.get(EXPORT + "?format=jsonl&start_date=%s&end_date=%s" % (start, end), token=EXPORTER), 200)
+    check(r.header("Content-Type") == "application/x-ndjson", r.header("Content-Type"))
+    check(r.header("Content-Disposition") == 'attachment; filename="training_data.jsonl"')
+    check(r.header("Transfer-Encoding") == "chunked", "not chunked")
+    expected = export_expected("tde_export_jsonl", "start_date => '%s', end_date => '%s'" % (start, end))
+    check(r.body == expected, "body differs from SQL:\n%r\n%r" % (r.body[:500], expected[:500]))
+    lines = r.body.decode("utf-8").split("\n")
+    check(lines[-1] == "" and len(lines) - 1 == len(TRICKY), "one line per pair")
+    texts = {json.loads(line).get("natural_language_query") for line in lines[:-1]}
+    check(texts == set(TRICKY), "round trip: %r" % texts)
+    # The default format is JSONL.
+    r2 = expect(S.get(EXPORT + "?start_date=%s&end_date=%s" % (start, end), token=EXPORTER), 200)
+    check(r2.body == r.body)
+
+
+@test
+def export_csv_and_json():
+    need_exports()
+    start, end = TRICKY_WINDOW
+    r = expect(S.get(EXPORT + "?format=csv&start_date=%s&end_date=%s" % (start, end), token=EXPORTER), 200)
+    check(r.header("Content-Type").startswith("text/csv"))
+    check(r.header("Content-Disposition") == 'attachment; filename="training_data.csv"')
+    check(r.body == export_expected("tde_export_csv", "start_date => '%s', end_date => '%s'" % (start, end)))
+    rows = list(csv.reader(io.StringIO(r.body.decode("utf-8"), newline="")))
+    cells = {c for row in rows for c in row}
+    check(set(TRICKY) <= cells, "CSV round trip: %r" % (set(TRICKY) - cells))
+    r = expect(S.get(EXPORT + "?format=json&start_date=%s&end_date=%s" % (start, end), token=EXPORTER), 200)
+    check(r.header("Content-Type") == "application/json")
+    check(r.header("Content-Disposition") == 'attachment; filename="training_data.json"')
+    doc = r.json()
+    expected = json.loads(export_expected("tde_export_json", "start_date => '%s', end_date => '%s'" % (start, end)))
+    doc.pop("exported_at", None)
+    expected.pop("exported_at", None)
+    check(doc == expected, "JSON export differs from SQL")
+    check({p["natural_language_query"] for p in doc["pairs"]} == set(TRICKY))
+
+
+@test
+def export_filters_and_options():
+    need_exports()
+    q = EXPORT + "?start_date=2024-01-01&end_date=2024-01-31"
+    body = expect(S.get(q, token=EXPORTER), 200).body.decode()
+    check(len(body.splitlines()) == 2)
+    body = expect(S.get(q + "&successful_only=true", token=EXPORTER), 200).body.decode()
+    check(len(body.splitlines()) == 1 and "January ten" in body)
+    same = expect(S.get(q + "&style=pair&deduplicate=false", token=EXPORTER), 200).body.decode()
+    check(len(same.splitlines()) == 2)
+    empty = expect(S.get(EXPORT + "?start_date=1999-01-01&end_date=1999-01-02", token=EXPORTER), 200)
+    check(empty.body == b"")
+    for qs, code in [("format=xml", "invalid_parameter"), ("successful_only=sure", "invalid_parameter"),
+                     ("deduplicate=2", "invalid_parameter"), ("format=csv&style=chat", "invalid_parameter"),
+                     ("format=json&system_prompt=hi", "invalid_parameter"), ("start_date=last+week", "22007"),
+                     ("split_ratios=a,b,c", "invalid_parameter"), ("style=haiku", "22023"), ("split=holdout", "22023"),
+                     ("split=train&split_ratios=0.5,0.5,0.5", "22023")]:
+        expect(S.get(EXPORT + "?" + qs, token=EXPORTER), 400, code)
+
+
+@test
+def export_splits_and_deduplication():
+    need_exports()
+    window = "start_date=2022-01-01&end_date=2022-01-01T00:16:40Z"  # 1000 bulk pairs
+    whole = expect(S.get(EXPORT + "?" + window, token=EXPORTER), 200).body.splitlines()
+    check(len(whole) == 1000, "window has %d pairs" % len(whole))
+    parts = []
+    for split in ("train", "validation", "test"):
+        for fmt in ("jsonl", "csv", "json"):
+            r = expect(S.get(EXPORT + "?%s&format=%s&split=%s&split_ratios=0.6,0.2,0.2" % (window, fmt, split),
+                             token=EXPORTER), 200)
+            if fmt == "jsonl":
+                parts.append(set(r.body.splitlines()))
+    check(sum(len(p) for p in parts) == 1000 and set().union(*parts) == set(whole), "splits do not partition")
+    check(len(parts[0]) > len(parts[1]) and len(parts[0]) > len(parts[2]), "ratios ignored")
+    dedup = expect(S.get(EXPORT + "?%s&deduplicate=true" % window, token=EXPORTER), 200).body.splitlines()
+    check(len(dedup) == 1000, "bulk pairs are all distinct")
+    for style in ("prompt_completion", "chat", "alpaca"):
+        r = expect(S.get(EXPORT + "?%s&style=%s&system_prompt=%s" % (window, style, urllib.parse.quote("You write SQL.")),
+                         token=EXPORTER), 200)
+        check(len(r.body.splitlines()) == 1000)
+        json.loads(r.body.splitlines()[0])
+
+
+@test
+def sql_injection_is_inert():
+    before = pair_count()
+    payloads = ["'; DROP TABLE http_canary; --", "1); DELETE FROM tde_pairs; --", "$1", "\\'; SELECT pg_sleep(5); --",
+                "current_setting('role')", "') AS line) TO PROGRAM 'touch /tmp/tde_http_pwned' --"]
+    for p in payloads:
+        e = urllib.parse.quote(p, safe="")
+        for qs in ("start_date=", "end_date=", "successful_only=", "limit=", "offset="):
+            r = S.get(PAIRS + "?" + qs + e, token=READER)
+            check(r.status == 400, "list %s%r: %r" % (qs, p, r))
+        r = S.get(STATS + "?start_date=" + e, token=READER)
+        check(r.status in (400, 501), repr(r))
+        check(S.get(PAIRS + "/" + e, token=READER).status == 404)
+        check(S.request("DELETE", PAIRS + "/" + e, token=WRITER).status == 404)
+        for qs in ("format=", "start_date=", "end_date=", "successful_only=", "deduplicate="):
+            r = S.get(EXPORT + "?" + qs + e, token=EXPORTER)
+            check(r.status in (400, 501), "export %s%r: %r" % (qs, p, r))
+        for qs in ("style=", "system_prompt=", "split="):
+            r = S.get(EXPORT + "?start_date=2024-01-01&end_date=2024-01-31&" + qs + e, token=EXPORTER)
+            check(r.status in (200, 400, 501), "export %s%r: %r" % (qs, p, r))
+        body = {"natural_language_query": "inject " + p, "sql_query": p, "database_type": p, "metadata": {p: p}}
+        pair = expect(S.post_pair(body), 201).json()["pair"]
+        check(pair["sql_query"] == p and pair["database_type"] == p and pair["metadata"] == {p: p})
+        check(S.get(PAIRS + "/" + pair["pair_id"], token=READER).json()["pair"]["sql_query"] == p)
+    check(canary_intact(), "canary table damaged")
+    check(pair_count() == before + len(payloads), "pairs lost or added")
+    check(not os.path.exists("/tmp/tde_http_pwned"))
+
+
+@test
+def concurrent_requests():
+    before = pair_count()
+    errors = []
+
+    def worker(n):
+        for i in range(10):
+            r = S.post_pair({"natural_language_query": "concurrent %d/%d" % (n, i)})
+            if r.status != 201:
+                errors.append(r)
+            r = S.get(PAIRS + "?limit=5", token=READER)
+            if r.status != 200:
+                errors.append(r)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    check(not errors, repr(errors[:3]))
+    check(pair_count() == before + 160)
+
+
+@test
+def export_backpressure_and_client_abort():
+    need_exports()
+    s2 = Server("--pool-size", "1", "--pool-wait-ms", "300")
+    try:
+        copy_active = ("SELECT count(*) FROM pg_stat_activity WHERE datname = '%s' AND application_name = 'tde-http' "
+                       "AND query LIKE 'COPY (SELECT line FROM tde_export_%%' AND state <> 'idle'" % DB)
+        sock = socket.create_connection(("127.0.0.1", s2.port), timeout=10)
+        sock.sendall(("GET %s?format=jsonl&start_date=2022-01-01&end_date=2022-12-31 HTTP/1.1\r\nHost: t\r\n"
+                      "Authorization: Bearer %s\r\n\r\n" % (EXPORT, EXPORTER)).encode())
+        first = sock.recv(4096)
+        check(status_of(first) == 200, first[:200])
+        time.sleep(1.5)  # not reading: the COPY must wait for us, not run ahead
+        check(psql(copy_active) == "1", "COPY is not waiting for the client")
+        # The only connection is in use: a second request gets 503 busy.
+        r = s2.get(PAIRS + "?limit=1", token=READER)
+        check(r.status == 503 and r.header("Retry-After") == "1", repr(r))
+        sock.close()  # the client goes away: the statement is cancelled
+        deadline = time.time() + 10
+        while time.time() < deadline and psql(copy_active) != "0":
+            time.sleep(0.2)
+        check(psql(copy_active) == "0", "COPY still running after the client left")
+        expect(s2.get(PAIRS + "?limit=1", token=READER), 200)  # the connection is usable again
+        # A complete export of the same window, streamed through the one connection.
+        r = expect(s2.get(EXPORT + "?start_date=2022-01-01&end_date=2022-12-31", token=EXPORTER), 200)
+        check(r.body.count(b"\n") == 40000, "expected 40000 lines")
+    finally:
+        check(s2.stop() == 0)
+
+
+@test
+def one_connection_many_roles_no_leak():
+    """Pool of one: every request gets its own role; failures leave the connection clean."""
+    s2 = Server("--pool-size", "1")
+    try:
+        c = http.client.HTTPConnection("127.0.0.1", s2.port, timeout=30)  # one keep-alive connection
+        def call(method, path, token, body=None):
+            h = {"Authorization": "Bearer " + token}
+            if body is not None:
+                h["Content-Type"] = "application/json"
+            c.request(method, path, body=body, headers=h)
+            r = c.getresponse()
+            r.read()
+            return r.status
+        for _ in range(3):
+            check(call("POST", PAIRS, WRITER, json.dumps({"natural_language_query": "pool of one"})) == 201)
+            check(call("POST", PAIRS, READER, json.dumps({"natural_language_query": "pool of one"})) == 403)
+            check(call("GET", PAIRS + "?limit=1", WRITER) == 403)
+            check(call("GET", PAIRS + "?start_date=never", READER) == 400)
+            check(call("GET", PAIRS + "?limit=1", READER) == 200)
+            check(call("GET", PAIRS + "?limit=1", token_for(STRANGER)) == 403)
+            check(call("POST", PAIRS, WRITER, "{broken") == 400)
+        c.close()
+    finally:
+        check(s2.stop() == 0)
+
+
+@test
+def statement_timeout_504():
+    s2 = Server("--statement-timeout-ms", "1")
+    try:
+        expect(s2.get(PAIRS + "?limit=100000", token=READER), 504, "57014")
+        expect(s2.get("/healthz"), 200)
+    finally:
+        check(s2.stop() == 0)
+
+
+@test
+def idle_timeout_drops_slow_clients():
+    s2 = Server("--idle-timeout", "1")
+    try:
+        sock = socket.create_connection(("127.0.0.1", s2.port), timeout=10)
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: t\r\n")  # never finishes its headers
+        t0 = time.time()
+        try:
+            data = sock.recv(100)
+        except ConnectionResetError:
+            data = b""
+        check(data == b"" and time.time() - t0 < 8, "slow client not dropped")
+        sock.close()
+        expect(s2.get("/healthz"), 200)
+    finally:
+        check(s2.stop() == 0)
+
+
+@test
+def max_connections():
+    s2 = Server("--max-connections", "2")
+    try:
+        held = [socket.create_connection(("127.0.0.1", s2.port), timeout=5) for _ in range(2)]
+        time.sleep(0.3)
+        extra = socket.create_connection(("127.0.0.1", s2.port), timeout=5)
+        try:
+            extra.sendall(b"GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n")
+            data = extra.recv(100)
+        except (ConnectionResetError, BrokenPipeError):
+            data = b""
+        check(not data.startswith(b"HTTP/1.1 200"), "third connection served")
+        extra.close()
+        for s in held:
+            s.close()
+        time.sleep(0.3)
+        expect(s2.get("/healthz"), 200)
+    finally:
+        check(s2.stop() == 0)
+
+
+@test
+def sigterm_drains_in_flight_request():
+    s2 = Server("--grace-seconds", "5")
+    body = json.dumps({"natural_language_query": "finished during drain"}).encode()
+    sock = socket.create_connection(("127.0.0.1", s2.port), timeout=10)
+    sock.sendall(b"POST %s HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nAuthorization: Bearer %s\r\n"
+                 b"Content-Length: %d\r\n\r\n" % (PAIRS.encode(), WRITER.encode(), len(body)) + body[:10])
+    time.sleep(0.3)
+    s2.proc.send_signal(signal.SIGTERM)
+    time.sleep(0.5)
+    check(s2.proc.poll() is None, "exited with a request in flight")
+    refused = False
+    try:
+        socket.create_connection(("127.0.0.1", s2.port), timeout=2).close()
+    except OSError:
+        refused = True
+    check(refused, "still accepting connections while draining")
+    sock.sendall(body[10:])
+    data = b""
+    while True:
+        b = sock.recv(65536)
+        if not b:
+            break
+        data += b
+    sock.close()
+    check(status_of(data) == 201, data[:300])
+    check(s2.stop() == 0, "exit status")
+    check(psql("SELECT count(*) FROM tde_pairs WHERE natural_language_query = 'finished during drain'") == "1")
+
+
+@test
+def sigterm_grace_period_expires():
+    s2 = Server("--grace-seconds", "1")
+    sock = socket.create_connection(("127.0.0.1", s2.port), timeout=10)
+    sock.sendall(b"POST %s HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nAuthorization: Bearer %s\r\n"
+                 b"Content-Length: 100\r\n\r\n{" % (PAIRS.encode(), WRITER.encode()))
+    time.sleep(0.3)
+    t0 = time.time()
+    rc = s2.stop(signal.SIGINT)
+    check(rc == 0 and time.time() - t0 < 10, "rc=%s after %.1fs" % (rc, time.time() - t0))
+    sock.close()
+
+
+ZERO_ID = "00000000-0000-0000-0000-000000000000"
+ACTIVE = ("SELECT count(*) FROM pg_stat_activity WHERE datname = '%s' AND application_name = 'tde-http' "
+          "AND state = 'active' AND query LIKE '%%%s%%'")
+
+
+def in_thread(fn):
+    out = {}
+
+    def run():
+        try:
+            out["result"] = fn()
+        except Exception as e:  # noqa: BLE001
+            out["error"] = e
+
+    t = threading.Thread(target=run)
+    t.start()
+    return t, out
+
+
+def send_and_hang_up(port, request, after):
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    sock.sendall(request)
+    time.sleep(after)
+    sock.close()
+
+
+@test
+def long_request_outlives_idle_timeout():
+    s2 = Server("--idle-timeout", "1", slow=True)
+    try:
+        t0 = time.time()
+        expect(s2.get(PAIRS + "/" + ZERO_ID, token=READER), 404, "not_found")
+        check(time.time() - t0 >= 1.4, "the slow stand-in was not used")
+    finally:
+        check(s2.stop() == 0)
+
+
+@test
+def client_hang_up_cancels_statement():
+    s2 = Server(slow=True)
+    try:
+        send_and_hang_up(s2.port, ("GET %s/%s HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer %s\r\n\r\n"
+                                   % (PAIRS, ZERO_ID, READER)).encode(), 0.4)
+        time.sleep(0.6)  # pg_sleep(2) would still be running
+        check(psql(ACTIVE % (DB, "tde_get_pair_json")) == "0", "statement not cancelled")
+        if exports_available():
+            send_and_hang_up(s2.port, ("GET %s HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer %s\r\n\r\n"
+                                       % (EXPORT, EXPORTER)).encode(), 0.4)
+            time.sleep(1.0)  # pg_sleep(5) would still be running
+            check(psql(ACTIVE % (DB, "COPY")) == "0", "export not cancelled")
+        expect(s2.get(PAIRS + "?limit=1", token=READER), 200)
+    finally:
+        check(s2.stop() == 0)
+
+
+@test
+def sigterm_lets_running_statement_finish():
+    s2 = Server("--grace-seconds", "5", slow=True)
+    t, out = in_thread(lambda: s2.get(PAIRS + "/" + ZERO_ID, token=READER))
+    time.sleep(0.4)
+    s2.proc.send_signal(signal.SIGTERM)
+    t.join(10)
+    check("result" in out and out["result"].status == 404, repr(out))
+    check(s2.stop() == 0)
+
+
+@test
+def sigterm_grace_expiry_cancels_statement():
+    s2 = Server("--grace-seconds", "1", slow=True)
+    t, out = in_thread(lambda: s2.get(EXPORT, token=EXPORTER))  # the stand-in sleeps 5 s
+    time.sleep(0.3)
+    t0 = time.time()
+    check(s2.stop() == 0)
+    t.join(10)
+    check(time.time() - t0 < 3, "waited for the statement beyond the grace period")
+    check("result" in out and out["result"].status == 504, repr(out))
+
+
+@test
+def request_log_has_no_query_or_body():
+    marker = "qs-marker-93b1"
+    S.get(PAIRS + "?start_date=" + marker, token=READER)
+    S.post_pair({"natural_language_query": "body " + marker})
+    time.sleep(0.2)
+    log = "\n".join(S.log)
+    check(marker not in log and not re.search(r"\?[A-Za-z_]+=", log), "query string or body in the log")
+    check(re.search(r"GET /api/training-data/pairs 400 [\d.]+ms", log), "no request line:\n" + log[-500:])
+    check(re.search(r"POST /api/training-data/pairs 201 [\d.]+ms", log))
+
+
+def pg_ctl(action):
+    data = os.path.join(CLUSTER_DIR, "data")
+    cmd = [os.path.join(subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True).stdout.strip(),
+                        "pg_ctl"), "-D", data, "-w", "-t", "60"]
+    cmd += ["-m", "fast", "stop"] if action == "stop" else ["-l", os.path.join(CLUSTER_DIR, "server.log"), "start"]
+    if os.geteuid() == 0:
+        cmd = ["runuser", "-u", "postgres", "--"] + cmd
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+@test
+def database_outage_503_and_recovery():
+    if not CLUSTER_DIR:
+        raise Skip("TDE_CLUSTER_DIR is not set: cannot stop the cluster")
+    expect(S.get(PAIRS + "?limit=1", token=READER), 200)
+    pg_ctl("stop")
+    try:
+        r = S.get("/healthz")
+        check(r.status == 503 and r.json() == {"status": "degraded", "database": "unavailable"}, repr(r))
+        for r in (S.get(PAIRS + "?limit=1", token=READER), S.post_pair({"natural_language_query": "db down"}),
+                  S.get(PAIRS + "?limit=1", token=READER)):
+            check(r.status == 503 and r.header("Retry-After") == "1", repr(r))
+    finally:
+        pg_ctl("start")
+    deadline = time.time() + 15
+    while time.time() < deadline and S.get("/healthz").status != 200:
+        time.sleep(0.2)
+    expect(S.get("/healthz"), 200)
+    expect(S.get(PAIRS + "?limit=1", token=READER), 200)
+    expect(S.post_pair({"natural_language_query": "db back"}), 201)
+
+
+# ---------------------------------------------------------------------------
+
+
+def main():
+    global S
+    passed = failed = skipped = 0
+    try:
+        S = Server()
+    except Exception as e:  # noqa: BLE001
+        print("cannot start tde-http: %s" % e)
+        print("http: 0 passed, 1 failed")
+        return 1
+    try:
+        for fn in TESTS:
+            t0 = time.time()
+            try:
+                fn()
+                passed += 1
+                print("ok      %-45s %.2fs" % (fn.__name__, time.time() - t0))
+            except Skip as s:
+                skipped += 1
+                print("skip    %-45s %s" % (fn.__name__, s))
+            except Exception:  # noqa: BLE001
+                failed += 1
+                print("FAILED  %s\n%s" % (fn.__name__, "".join("        " + l for l in
+                                                             traceback.format_exc().splitlines(True))))
+    finally:
+        rc = S.stop()
+        if rc != 0:
+            failed += 1
+            print("FAILED  main server exit status %s" % rc)
+        if failed:
+            print("server log (tail):\n" + "\n".join("    " + l for l in S.log[-40:]))
+    if skipped:
+        print("(%d skipped)" % skipped)
+    print("http: %d passed, %d failed" % (passed, failed))
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
