@@ -52,6 +52,32 @@ $$;
 REVOKE ALL ON FUNCTION @extschema@.tde_rotate_secret() FROM PUBLIC;
 
 -------------------------------------------------------------------------------
+-- Custom anonymization rules (superusers): applied after the built-in
+-- detectors to questions, metadata string values and SQL literals. A pattern
+-- is compiled when the rule is written; a bad one is refused (2201B). Every
+-- session picks up changes at its next statement, without reconnecting.
+-------------------------------------------------------------------------------
+CREATE TABLE @extschema@.tde_anonymization_rules (
+    name        text PRIMARY KEY,
+    pattern     text NOT NULL,
+    replacement text NOT NULL DEFAULT '<redacted>',
+    enabled     boolean NOT NULL DEFAULT true,
+    created_at  timestamptz NOT NULL DEFAULT now()
+);
+REVOKE ALL ON @extschema@.tde_anonymization_rules FROM PUBLIC;
+COMMENT ON TABLE @extschema@.tde_anonymization_rules IS
+    'Custom RE2 rules (name order) applied after the built-in PII detectors; replacement may use \1..\9';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.tde_anonymization_rules', '');
+
+CREATE FUNCTION @extschema@.tde_validate_rule() RETURNS trigger
+    AS 'MODULE_PATHNAME', 'tde_validate_rule' LANGUAGE C;
+REVOKE ALL ON FUNCTION @extschema@.tde_validate_rule() FROM PUBLIC;
+CREATE TRIGGER tde_anonymization_rules_validate BEFORE INSERT OR UPDATE
+    ON @extschema@.tde_anonymization_rules FOR EACH ROW EXECUTE FUNCTION @extschema@.tde_validate_rule();
+CREATE TRIGGER tde_anonymization_rules_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+    ON @extschema@.tde_anonymization_rules FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.tde_invalidate_cache();
+
+-------------------------------------------------------------------------------
 -- The pairs table. Columns carry the guide's field names.
 -------------------------------------------------------------------------------
 CREATE TABLE @extschema@.tde_pairs (

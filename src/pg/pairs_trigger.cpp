@@ -8,6 +8,7 @@
 #include "core/pii_anonymizer.hpp"
 #include "core/sql_analyzer.hpp"
 #include "pg/error_boundary.hpp"
+#include "pg/rules.hpp"
 #include "pg/secret.hpp"
 #include "pg/settings.hpp"
 
@@ -22,7 +23,7 @@ const tde::core::PiiAnonymizer &anonymizer() {
 }
 
 struct PairColumns {
-    int question, sql, database_type, database_name, table_names, query_type;
+    int question, sql, database_type, database_name, table_names, query_type, metadata;
 };
 
 PairColumns find_columns(TupleDesc desc) {
@@ -33,8 +34,9 @@ PairColumns find_columns(TupleDesc desc) {
     c.database_name = SPI_fnumber(desc, "database_name");
     c.table_names = SPI_fnumber(desc, "table_names");
     c.query_type = SPI_fnumber(desc, "query_type");
+    c.metadata = SPI_fnumber(desc, "metadata");
     for (int attnum : {c.question, c.sql, c.database_type, c.database_name, c.table_names,
-                       c.query_type})
+                       c.query_type, c.metadata})
         if (attnum <= 0)
             throw tde::core::Error("42703", "tde_pairs_before_write(): table lacks a pairs column");
     return c;
@@ -62,6 +64,65 @@ Datum text_array_datum(const std::vector<std::string> &items) {
         return PointerGetDatum(construct_array(elems, static_cast<int>(items.size()), TEXTOID, -1,
                                                false, TYPALIGN_INT));
     });
+}
+
+// Everything that anonymizes one piece of text: the built-in detectors, the
+// database's key, and the custom rules.
+struct Anonymization {
+    const tde::core::PiiAnonymizer &detectors;
+    const std::string &key;
+    const tde::core::CustomRules &rules;
+
+    // true (and `out` set) when `in` changed.
+    bool apply(std::string_view in, std::string &out) const {
+        bool changed = detectors.anonymize(in, key, out);
+        if (!changed) out.assign(in);
+        if (!rules.empty() && rules.apply(out)) changed = true;
+        return changed;
+    }
+};
+
+// Result buffer of anonymize_for_c(), reused; static so that no C++ object
+// with a destructor lives on the stack of the C-style jsonb walker.
+std::string &scratch() {
+    static std::string buffer;
+    return buffer;
+}
+
+// Called from C-style code: never throws. Returns 1 when `scratch()` holds a
+// changed value, 0 when unchanged, -1 on failure.
+int anonymize_for_c(const Anonymization *a, const char *data, size_t len) noexcept {
+    try {
+        return a->apply(std::string_view(data, len), scratch()) ? 1 : 0;
+    } catch (...) {
+        return -1;
+    }
+}
+
+// A copy of `in` with every string value (not key) anonymized, or nullptr
+// when nothing changed. C-style: may ERROR, holds no C++ objects.
+Jsonb *anonymize_jsonb_strings(Jsonb *in, const Anonymization *a) {
+    JsonbIterator *it = JsonbIteratorInit(&in->root);
+    JsonbParseState *state = nullptr;
+    JsonbValue v;
+    JsonbValue *result = nullptr;
+    bool changed = false;
+    JsonbIteratorToken tok;
+    while ((tok = JsonbIteratorNext(&it, &v, false)) != WJB_DONE) {
+        if ((tok == WJB_VALUE || tok == WJB_ELEM) && v.type == jbvString) {
+            int rc = anonymize_for_c(a, v.val.string.val, static_cast<size_t>(v.val.string.len));
+            if (rc < 0) ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("could not anonymize metadata")));
+            if (rc == 1) {
+                const std::string &out = scratch();
+                v.val.string.len = static_cast<int>(out.size());
+                v.val.string.val = pnstrdup(out.data(), out.size());
+                changed = true;
+            }
+        }
+        bool is_scalar_token = tok == WJB_KEY || tok == WJB_VALUE || tok == WJB_ELEM;
+        result = pushJsonbValue(&state, tok, is_scalar_token ? &v : nullptr);
+    }
+    return changed ? JsonbValueToJsonb(result) : nullptr;
 }
 
 }  // namespace
@@ -92,16 +153,21 @@ TDE_FUNCTION(tde_pairs_before_write) {
 
     if (tde::pg::anonymize_enabled) {
         Oid nsp = RelationGetNamespace(rel);
-        const std::string &key = tde::pg::current_secret(nsp);
+        const Anonymization anon{anonymizer(), tde::pg::current_secret(nsp), tde::pg::current_rules(nsp)};
         std::string_view question;
         std::string anonymized;
-        if (text_column(tuple, desc, cols.question, question) &&
-            anonymizer().anonymize(question, key, anonymized))
+        if (text_column(tuple, desc, cols.question, question) && anon.apply(question, anonymized))
             set_column(cols.question, text_datum(anonymized), false);
         std::string_view database_name;
         if (text_column(tuple, desc, cols.database_name, database_name) && !database_name.empty()) {
-            std::string token = tde::core::anonymize_database_name(database_name, key);
+            std::string token = tde::core::anonymize_database_name(database_name, anon.key);
             if (token != database_name) set_column(cols.database_name, text_datum(token), false);
+        }
+        bool metadata_null = true;
+        Datum metadata = heap_getattr(tuple, cols.metadata, desc, &metadata_null);
+        if (!metadata_null) {
+            Jsonb *changed = pg_guard([&] { return anonymize_jsonb_strings(DatumGetJsonbP(metadata), &anon); });
+            if (changed != nullptr) set_column(cols.metadata, PointerGetDatum(changed), false);
         }
     }
 

@@ -6,4 +6,8 @@ namespace tde::pg {
 // tde.anonymize: superuser-only switch of the anonymizing trigger.
 extern bool anonymize_enabled;
 
+// tde.anonymize_sql_literals: superuser-only; personal data inside string
+// literals and comments of sql_query.
+extern bool anonymize_sql_literals;
+
 }  // namespace tde::pg

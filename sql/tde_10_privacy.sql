@@ -1,0 +1,43 @@
+-- Metadata string values, custom rules, and who may change them.
+TRUNCATE tde_pairs;
+UPDATE tde_secret SET key = decode(repeat('0123456789abcdef', 4), 'hex');
+
+-- String values anywhere in metadata are anonymized; keys, numbers and booleans are not.
+SELECT metadata FROM tde_add_pair('q', metadata =>
+  '{"contact": "alice@example.com", "phones": ["555-123-4567", 42], "nested": {"ip": "10.1.2.3", "ok": true},
+    "bob@example.com": "key stays"}');
+-- Idempotent on UPDATE.
+UPDATE tde_pairs SET success = false RETURNING metadata;
+
+-- Custom rules: applied after the built-in detectors, in name order, to the
+-- question and metadata; refused when the pattern does not compile.
+INSERT INTO tde_anonymization_rules (name, pattern, replacement) VALUES
+  ('employee_id', 'EMP-(\d{2})\d{4}', 'EMP-\1XXXX'),
+  ('codename', '(?i)project\s+falcon', 'project <codename>');
+SELECT natural_language_query, metadata
+  FROM tde_add_pair('EMP-123456 asked about Project Falcon', metadata => '{"owner": "EMP-654321"}');
+\set VERBOSITY sqlstate
+INSERT INTO tde_anonymization_rules (name, pattern) VALUES ('broken', '(unclosed');
+INSERT INTO tde_anonymization_rules (name, pattern) VALUES ('empty_match', 'x*');
+INSERT INTO tde_anonymization_rules (name, pattern, replacement) VALUES ('bad_group', '(a)', '\2');
+UPDATE tde_anonymization_rules SET pattern = '[z-a]' WHERE name = 'codename';
+\set VERBOSITY default
+INSERT INTO tde_anonymization_rules (name, pattern) VALUES ('broken', '(unclosed');
+SELECT name FROM tde_anonymization_rules ORDER BY name;
+-- Disabled rules do not apply; the change is seen at once.
+UPDATE tde_anonymization_rules SET enabled = false WHERE name = 'codename';
+SELECT natural_language_query FROM tde_add_pair('Project Falcon again');
+DELETE FROM tde_anonymization_rules;
+SELECT natural_language_query FROM tde_add_pair('EMP-123456 again');
+
+-- Ordinary roles cannot read or change rules, nor switch literal anonymization off.
+CREATE ROLE regress_tde_w10 LOGIN IN ROLE tde_writer;
+SET ROLE regress_tde_w10;
+\set VERBOSITY sqlstate
+SELECT count(*) FROM tde_anonymization_rules;
+INSERT INTO tde_anonymization_rules (name, pattern) VALUES ('evil', '.');
+SET tde.anonymize_sql_literals = off;
+\set VERBOSITY default
+RESET ROLE;
+DROP ROLE regress_tde_w10;
+SHOW tde.anonymize_sql_literals;

@@ -1,0 +1,53 @@
+#include "core/custom_rules.hpp"
+
+#include <re2/re2.h>
+
+#include "core/error.hpp"
+
+namespace tde::core {
+
+namespace {
+
+std::unique_ptr<re2::RE2> compile_rule(std::string_view name, std::string_view pattern,
+                                       std::string_view replacement) {
+    if (name.empty()) throw Error("22023", "a custom rule needs a name");
+    if (pattern.empty()) throw Error("2201B", "custom rule \"" + std::string(name) + "\": empty pattern");
+    re2::RE2::Options options;
+    options.set_encoding(re2::RE2::Options::EncodingUTF8);
+    options.set_log_errors(false);
+    auto re = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
+    if (!re->ok())
+        throw Error("2201B", "custom rule \"" + std::string(name) + "\": invalid RE2 pattern: " + re->error());
+    std::string why;
+    if (!re->CheckRewriteString(re2::StringPiece(replacement.data(), replacement.size()), &why))
+        throw Error("2201B", "custom rule \"" + std::string(name) + "\": invalid replacement: " + why);
+    // A pattern that matches the empty string would insert the replacement
+    // between every character.
+    if (re2::RE2::FullMatch("", *re))
+        throw Error("2201B", "custom rule \"" + std::string(name) + "\": pattern matches the empty string");
+    return re;
+}
+
+}  // namespace
+
+CustomRules::CustomRules() = default;
+CustomRules::~CustomRules() = default;
+CustomRules::CustomRules(CustomRules &&) noexcept = default;
+CustomRules &CustomRules::operator=(CustomRules &&) noexcept = default;
+
+void CustomRules::add(std::string_view name, std::string_view pattern, std::string_view replacement) {
+    rules_.push_back(Rule{std::string(name), compile_rule(name, pattern, replacement), std::string(replacement)});
+}
+
+void CustomRules::validate(std::string_view name, std::string_view pattern, std::string_view replacement) {
+    compile_rule(name, pattern, replacement);
+}
+
+bool CustomRules::apply(std::string &text) const {
+    bool changed = false;
+    for (const Rule &rule : rules_)
+        if (re2::RE2::GlobalReplace(&text, *rule.pattern, rule.replacement) > 0) changed = true;
+    return changed;
+}
+
+}  // namespace tde::core

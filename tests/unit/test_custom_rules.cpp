@@ -1,0 +1,39 @@
+#include <gtest/gtest.h>
+
+#include "core/custom_rules.hpp"
+#include "core/error.hpp"
+
+using tde::core::CustomRules;
+
+TEST(CustomRules, AppliesInOrderWithGroups) {
+    CustomRules rules;
+    rules.add("employee id", "EMP-(\\d{4})\\d{2}", "EMP-\\1XX");
+    rules.add("project", "(?i)project\\s+falcon", "project <codename>");
+    std::string text = "EMP-123456 works on Project Falcon";
+    EXPECT_TRUE(rules.apply(text));
+    EXPECT_EQ(text, "EMP-1234XX works on project <codename>");
+    std::string untouched = "nothing here";
+    EXPECT_FALSE(rules.apply(untouched));
+}
+
+TEST(CustomRules, BadPatternsAreRefusedWithSqlstate2201B) {
+    for (auto [pattern, replacement] : std::vector<std::pair<const char *, const char *>>{
+             {"(unclosed", "x"}, {"a{2,1}", "x"}, {"(?<=x)y", "x"}, {"", "x"}, {"a*", "x"}, {"(a)", "\\2"}}) {
+        try {
+            CustomRules::validate("r", pattern, replacement);
+            ADD_FAILURE() << pattern << " was accepted";
+        } catch (const tde::core::Error &e) {
+            EXPECT_STREQ(e.sqlstate(), "2201B") << pattern;
+            EXPECT_NE(std::string(e.what()).find("custom rule \"r\""), std::string::npos);
+        }
+    }
+}
+
+TEST(CustomRules, NameRequired) {
+    try {
+        CustomRules::validate("", "x", "y");
+        ADD_FAILURE();
+    } catch (const tde::core::Error &e) {
+        EXPECT_STREQ(e.sqlstate(), "22023");
+    }
+}
