@@ -17,7 +17,7 @@ SELECT g AS n,
                      'Which warehouses are below 20% capacity?', 'Monthly active users by plan',
                      'Refund rate by product category'])[1 + g % 8]
        END AS natural_language_query,
-       (ARRAY['SELECT * FROM users',
+       (ARRAY['SELECT * FROM users WHERE id = ' || g,
               'SELECT region, count(*) FROM orders o JOIN customers c ON c.id = o.customer_id GROUP BY region',
               'SELECT p.name, sum(oi.amount) FROM products p JOIN order_items oi ON oi.product_id = p.id GROUP BY 1 ORDER BY 2 DESC LIMIT 10',
               'WITH d AS (SELECT carrier, delivered_at - shipped_at AS t FROM shipments) SELECT carrier, avg(t) FROM d GROUP BY carrier',
@@ -33,3 +33,24 @@ SELECT g AS n,
 ANALYZE bench_src;
 -- The baseline: an identical table (same columns, defaults, constraints, indexes), no trigger.
 CREATE TABLE plain_pairs (LIKE tde_pairs INCLUDING ALL);
+
+-- What a user would write instead: the guide's masks with regexp_replace in a
+-- PL/pgSQL trigger (md5 instead of a keyed hash, no validation at all).
+DROP TABLE IF EXISTS plpgsql_pairs;
+CREATE TABLE plpgsql_pairs (LIKE tde_pairs INCLUDING ALL);
+CREATE OR REPLACE FUNCTION bench_plpgsql_mask() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  NEW.natural_language_query := regexp_replace(NEW.natural_language_query,
+      '[A-Za-z0-9._%+-]+@([A-Za-z0-9.-]+\.[A-Za-z]{2,})', 'user_' || left(md5(NEW.natural_language_query), 6) || '@\1', 'g');
+  NEW.natural_language_query := regexp_replace(NEW.natural_language_query, '\m\d{3}-\d{2}-(\d{4})\M', 'XXX-XX-\1', 'g');
+  NEW.natural_language_query := regexp_replace(NEW.natural_language_query, '\m\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?(\d{4})\M', 'XXXX-XXXX-XXXX-\1', 'g');
+  NEW.natural_language_query := regexp_replace(NEW.natural_language_query, '\(?\m\d{3}\)?[-. ]?\d{3}[-. ]?(\d{4})\M', 'XXX-XXX-\1', 'g');
+  NEW.natural_language_query := regexp_replace(NEW.natural_language_query, '\m\d{1,3}\.\d{1,3}\.\d{1,3}\.(\d{1,3})\M', 'XXX.XXX.XXX.\1', 'g');
+  IF NEW.database_name IS NOT NULL THEN
+    NEW.database_name := 'db_' || left(md5(NEW.database_name), 6);
+  END IF;
+  RETURN NEW;
+END
+$f$;
+CREATE TRIGGER bench_plpgsql_mask BEFORE INSERT OR UPDATE ON plpgsql_pairs
+  FOR EACH ROW EXECUTE FUNCTION bench_plpgsql_mask();

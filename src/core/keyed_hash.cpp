@@ -1,24 +1,79 @@
 #include "core/keyed_hash.hpp"
 
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/params.h>
 #include <openssl/rand.h>
+
+#include <memory>
 
 #include "core/error.hpp"
 
 namespace tde::core {
 
+namespace {
+
+// HMAC-SHA256 keyed once: fetching the algorithm and setting the key is most
+// of the cost of a one-shot HMAC(), so the context for the last key used is
+// kept and re-initialized (same key) for every message. The backend is
+// single-threaded; tests and tools that share it across threads must not.
+class HmacSha256 {
+public:
+    ~HmacSha256() { reset(); }
+
+    void digest(std::string_view key, std::string_view message, unsigned char out[32]) {
+        if (ctx_ == nullptr || key != key_) rekey(key);
+        else if (EVP_MAC_init(ctx_, nullptr, 0, nullptr) != 1) fail();
+        size_t len = 0;
+        if (EVP_MAC_update(ctx_, reinterpret_cast<const unsigned char *>(message.data()), message.size()) != 1 ||
+            EVP_MAC_final(ctx_, out, &len, 32) != 1 || len != 32)
+            fail();
+    }
+
+private:
+    void rekey(std::string_view key) {
+        reset();
+        if (mac_ == nullptr) mac_ = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+        if (mac_ == nullptr) fail();
+        ctx_ = EVP_MAC_CTX_new(mac_);
+        if (ctx_ == nullptr) fail();
+        char digest_name[] = "SHA256";
+        OSSL_PARAM params[] = {
+            OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest_name, 0), OSSL_PARAM_construct_end()};
+        // OpenSSL wants a non-null key pointer even for an empty key.
+        static const unsigned char empty = 0;
+        const unsigned char *k = key.empty() ? &empty : reinterpret_cast<const unsigned char *>(key.data());
+        if (EVP_MAC_init(ctx_, k, key.size(), params) != 1) fail();
+        key_.assign(key);
+    }
+    void reset() {
+        if (ctx_ != nullptr) EVP_MAC_CTX_free(ctx_);
+        ctx_ = nullptr;
+        key_.clear();
+    }
+    [[noreturn]] void fail() {
+        reset();
+        throw Error("XX000", "HMAC-SHA256 computation failed");
+    }
+
+    EVP_MAC *mac_ = nullptr;
+    EVP_MAC_CTX *ctx_ = nullptr;
+    std::string key_;
+};
+
+HmacSha256 &hmac() {
+    static HmacSha256 instance;
+    return instance;
+}
+
+}  // namespace
+
 std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int digest_len = 0;
-    const unsigned char *ok =
-        HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-             reinterpret_cast<const unsigned char *>(message.data()), message.size(), digest,
-             &digest_len);
-    if (ok == nullptr) throw Error("XX000", "HMAC-SHA256 computation failed");
+    unsigned char digest[32];
+    hmac().digest(key, message, digest);
     static const char hex[] = "0123456789abcdef";
-    std::string out(static_cast<size_t>(digest_len) * 2, '0');
-    for (unsigned int i = 0; i < digest_len; ++i) {
+    std::string out(64, '0');
+    for (int i = 0; i < 32; ++i) {
         out[2 * i] = hex[digest[i] >> 4];
         out[2 * i + 1] = hex[digest[i] & 0x0f];
     }

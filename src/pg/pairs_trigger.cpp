@@ -26,7 +26,7 @@ struct PairColumns {
     int question, sql, database_type, database_name, table_names, query_type, metadata;
 };
 
-PairColumns find_columns(TupleDesc desc) {
+PairColumns lookup_columns(TupleDesc desc) {
     PairColumns c;
     c.question = SPI_fnumber(desc, "natural_language_query");
     c.sql = SPI_fnumber(desc, "sql_query");
@@ -40,6 +40,22 @@ PairColumns find_columns(TupleDesc desc) {
         if (attnum <= 0)
             throw tde::core::Error("42703", "tde_pairs_before_write(): table lacks a pairs column");
     return c;
+}
+
+// Column positions, looked up once per relation and row type (not per row).
+PairColumns find_columns(Relation rel) {
+    static Oid cached_relid = InvalidOid;
+    static Oid cached_type = InvalidOid;
+    static int cached_natts = -1;
+    static PairColumns cached;
+    TupleDesc desc = RelationGetDescr(rel);
+    if (RelationGetRelid(rel) != cached_relid || desc->tdtypeid != cached_type || desc->natts != cached_natts) {
+        cached = lookup_columns(desc);
+        cached_relid = RelationGetRelid(rel);
+        cached_type = desc->tdtypeid;
+        cached_natts = desc->natts;
+    }
+    return cached;
 }
 
 // A text column's value as a view over detoasted memory (valid for the row);
@@ -140,7 +156,7 @@ TDE_FUNCTION(tde_pairs_before_write) {
     Relation rel = trigdata->tg_relation;
     TupleDesc desc = RelationGetDescr(rel);
     HeapTuple tuple = TRIGGER_FIRED_BY_UPDATE(event) ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
-    PairColumns cols = find_columns(desc);
+    PairColumns cols = find_columns(rel);
 
     std::vector<int> changed_cols;
     std::vector<Datum> changed_values;
@@ -165,8 +181,9 @@ TDE_FUNCTION(tde_pairs_before_write) {
         }
         bool metadata_null = true;
         Datum metadata = heap_getattr(tuple, cols.metadata, desc, &metadata_null);
-        if (!metadata_null) {
-            Jsonb *changed = pg_guard([&] { return anonymize_jsonb_strings(DatumGetJsonbP(metadata), &anon); });
+        Jsonb *jb = metadata_null ? nullptr : pg_guard([&] { return DatumGetJsonbP(metadata); });
+        if (jb != nullptr && JB_ROOT_COUNT(jb) > 0) {  // '{}' (the usual case) has nothing to walk
+            Jsonb *changed = pg_guard([&] { return anonymize_jsonb_strings(jb, &anon); });
             if (changed != nullptr) set_column(cols.metadata, PointerGetDatum(changed), false);
         }
     }
