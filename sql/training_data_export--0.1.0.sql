@@ -144,28 +144,18 @@ BEGIN
 END
 $$;
 
--- The pairs matching the common filters, by bounds [lo, hi). Inlined into
--- callers.
-CREATE FUNCTION @extschema@.tde_pairs_between(lo timestamptz, hi timestamptz, successful_only boolean)
-RETURNS SETOF @extschema@.tde_pairs
-LANGUAGE sql STABLE AS $$
-    SELECT p.*
-      FROM @extschema@.tde_pairs p
-     WHERE p."timestamp" >= coalesce(lo, '-infinity')
-       AND p."timestamp" <  coalesce(hi, 'infinity')
-       AND (p.success OR NOT coalesce(successful_only, false))
-$$;
-
--- The same with the text date filters of the API. The bounds are computed
--- once per query (initplans), not per row.
+-- The pairs matching the common filters. Inlined into callers (its
+-- arguments must stay plain values: a sub-select as an argument would stop
+-- the inlining and materialize the rows); the bounds are computed once per
+-- query (initplans), not per row.
 CREATE FUNCTION @extschema@.tde_filtered_pairs(start_date text, end_date text, successful_only boolean)
 RETURNS SETOF @extschema@.tde_pairs
 LANGUAGE sql STABLE AS $$
     SELECT p.*
-      FROM @extschema@.tde_pairs_between(
-               (SELECT @extschema@.tde_date_bound(start_date, false, 'start_date')),
-               (SELECT @extschema@.tde_date_bound(end_date, true, 'end_date')),
-               successful_only) p
+      FROM @extschema@.tde_pairs p
+     WHERE p."timestamp" >= coalesce((SELECT @extschema@.tde_date_bound(start_date, false, 'start_date')), '-infinity')
+       AND p."timestamp" <  coalesce((SELECT @extschema@.tde_date_bound(end_date, true, 'end_date')), 'infinity')
+       AND (p.success OR NOT coalesce(successful_only, false))
 $$;
 
 -------------------------------------------------------------------------------
@@ -509,19 +499,19 @@ $$;
 -- filters); each keeps its own order, so nothing is sorted in memory when
 -- no deduplication is asked for (the timestamp index is read backwards).
 CREATE FUNCTION @extschema@.tde_export_rows(
-    lo timestamptz, hi timestamptz, successful_only boolean,
+    start_date text, end_date text, successful_only boolean,
     deduplicate boolean, split text, split_ratios double precision[])
 RETURNS SETOF @extschema@.tde_pairs
 LANGUAGE sql STABLE AS $$
     (SELECT p.*
-       FROM @extschema@.tde_pairs_between(lo, hi, successful_only) p
+       FROM @extschema@.tde_filtered_pairs(start_date, end_date, successful_only) p
       WHERE NOT coalesce(deduplicate, false)
         AND (split IS NULL OR @extschema@.tde_split_of(p.natural_language_query, p.sql_query, split_ratios) = split)
       ORDER BY p."timestamp", p.pair_id)
     UNION ALL
     (SELECT d.*
        FROM (SELECT DISTINCT ON (@extschema@.tde_normalize_question(p.natural_language_query), p.sql_query) p.*
-               FROM @extschema@.tde_pairs_between(lo, hi, successful_only) p
+               FROM @extschema@.tde_filtered_pairs(start_date, end_date, successful_only) p
               WHERE coalesce(deduplicate, false)
               ORDER BY @extschema@.tde_normalize_question(p.natural_language_query), p.sql_query,
                        p."timestamp", p.pair_id) d
@@ -542,10 +532,7 @@ CREATE FUNCTION @extschema@.tde_export_jsonl(
 RETURNS SETOF text
 LANGUAGE sql STABLE AS $$
     SELECT @extschema@.tde_jsonl_line(p, style, system_prompt)
-      FROM @extschema@.tde_export_rows(
-               (SELECT @extschema@.tde_date_bound(start_date, false, 'start_date')),
-               (SELECT @extschema@.tde_date_bound(end_date, true, 'end_date')),
-               successful_only, deduplicate, split, split_ratios) p
+      FROM @extschema@.tde_export_rows(start_date, end_date, successful_only, deduplicate, split, split_ratios) p
      WHERE (SELECT @extschema@.tde_check_export_options('jsonl', style, split, split_ratios))
 $$;
 
@@ -568,10 +555,7 @@ LANGUAGE sql STABLE AS $$
         SELECT unnest(CASE WHEN strpos(r.record, chr(10)) = 0 THEN ARRAY[r.record]
                            ELSE string_to_array(r.record, chr(10)) END)
           FROM (SELECT @extschema@.tde_csv_record(p) AS record
-                  FROM @extschema@.tde_export_rows(
-                           (SELECT @extschema@.tde_date_bound(start_date, false, 'start_date')),
-                           (SELECT @extschema@.tde_date_bound(end_date, true, 'end_date')),
-                           successful_only, deduplicate, split, split_ratios) p) r
+                  FROM @extschema@.tde_export_rows(start_date, end_date, successful_only, deduplicate, split, split_ratios) p) r
     ) lines
 $$;
 
@@ -591,17 +575,11 @@ LANGUAGE sql STABLE AS $$
          WHERE (SELECT @extschema@.tde_check_export_options('json', NULL, split, split_ratios))
         UNION ALL
         SELECT @extschema@.tde_json_element(p)
-          FROM @extschema@.tde_export_rows(
-                   (SELECT @extschema@.tde_date_bound(start_date, false, 'start_date')),
-                   (SELECT @extschema@.tde_date_bound(end_date, true, 'end_date')),
-                   successful_only, deduplicate, split, split_ratios) p
+          FROM @extschema@.tde_export_rows(start_date, end_date, successful_only, deduplicate, split, split_ratios) p
         UNION ALL
         SELECT '  ], "total_pairs": ' || count(*) || ', "statistics": '
                || @extschema@.tde_statistics_json(start_date, end_date, successful_only)::text || '}'
-          FROM @extschema@.tde_export_rows(
-                   (SELECT @extschema@.tde_date_bound(start_date, false, 'start_date')),
-                   (SELECT @extschema@.tde_date_bound(end_date, true, 'end_date')),
-                   successful_only, deduplicate, split, split_ratios) p
+          FROM @extschema@.tde_export_rows(start_date, end_date, successful_only, deduplicate, split, split_ratios) p
     ) lines
 $$;
 

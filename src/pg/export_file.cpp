@@ -137,9 +137,8 @@ TDE_FUNCTION(tde_write_export_file) {
 
         const char *summary = psprintf(
             "SELECT count(*), max(p.\"timestamp\"), %s.tde_statistics_json($1, $2, $3) "
-            "FROM %s.tde_export_rows((SELECT %s.tde_date_bound($1, false, 'start_date')), "
-            "(SELECT %s.tde_date_bound($2, true, 'end_date')), $3, $6, $7, $8) p",
-            schema, schema, schema, schema);
+            "FROM %s.tde_export_rows($1, $2, $3, $6, $7, $8) p",
+            schema, schema);
         single_row(summary, args, 3, summary_values, summary_nulls);
 
         durable_rename(tmp_path, args.path, ERROR);

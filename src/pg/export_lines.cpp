@@ -51,6 +51,9 @@ struct RowLayout {
 // Per-query state of a line writer (fn_extra).
 struct WriterState {
     RowLayout layout;
+    Datum *all_values;  // deform buffers (natts_allocated entries, fn_mcxt)
+    bool *all_nulls;
+    int natts_allocated;
     bool emitted_first;  // tde_json_element: the first element has no comma
 };
 
@@ -91,8 +94,20 @@ void deform_pair(FunctionCallInfo fcinfo, HeapTupleHeader header, PairRow &row) 
     ItemPointerSetInvalid(&tuple.t_self);
     tuple.t_tableOid = InvalidOid;
     tuple.t_data = header;
-    for (int c = 0; c < kColumnCount; ++c)
-        row.values[c] = heap_getattr(&tuple, layout.attnum[c], desc, &row.nulls[c]);
+    // One pass over the tuple (heap_getattr per column would walk the
+    // variable-length columns again for each one).
+    if (state->natts_allocated < desc->natts) {
+        state->all_values = static_cast<Datum *>(
+            MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Datum) * desc->natts));
+        state->all_nulls = static_cast<bool *>(
+            MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(bool) * desc->natts));
+        state->natts_allocated = desc->natts;
+    }
+    heap_deform_tuple(&tuple, desc, state->all_values, state->all_nulls);
+    for (int c = 0; c < kColumnCount; ++c) {
+        row.values[c] = state->all_values[layout.attnum[c] - 1];
+        row.nulls[c] = state->all_nulls[layout.attnum[c] - 1];
+    }
     ReleaseTupleDesc(desc);
 }
 
