@@ -433,6 +433,8 @@ CREATE FUNCTION @extschema@.tde_jsonl_line(pair @extschema@.tde_pairs, style tex
     AS 'MODULE_PATHNAME', 'tde_jsonl_line' LANGUAGE C STABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.tde_csv_record(pair @extschema@.tde_pairs) RETURNS text
     AS 'MODULE_PATHNAME', 'tde_csv_record' LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.tde_csv_lines(pair @extschema@.tde_pairs) RETURNS text[]
+    AS 'MODULE_PATHNAME', 'tde_csv_lines' LANGUAGE C STABLE PARALLEL SAFE;
 -- Keeps per-query state (no comma before the first element): parallel unsafe,
 -- which also keeps the export query serial and its parts in order.
 CREATE FUNCTION @extschema@.tde_json_element(pair @extschema@.tde_pairs) RETURNS text
@@ -552,10 +554,8 @@ LANGUAGE sql STABLE AS $$
         SELECT 'pair_id,natural_language_query,sql_query,timestamp,database_type,database_name,table_names,success,execution_time_ms,query_type'::text AS line
          WHERE (SELECT @extschema@.tde_check_export_options('csv', NULL, split, split_ratios))
         UNION ALL
-        SELECT unnest(CASE WHEN strpos(r.record, chr(10)) = 0 THEN ARRAY[r.record]
-                           ELSE string_to_array(r.record, chr(10)) END)
-          FROM (SELECT @extschema@.tde_csv_record(p) AS record
-                  FROM @extschema@.tde_export_rows(start_date, end_date, successful_only, deduplicate, split, split_ratios) p) r
+        SELECT unnest(@extschema@.tde_csv_lines(p))
+          FROM @extschema@.tde_export_rows(start_date, end_date, successful_only, deduplicate, split, split_ratios) p
     ) lines
 $$;
 

@@ -8,6 +8,7 @@
 // These bodies call PostgreSQL directly and hold no C++ object with a
 // destructor on the stack: a PostgreSQL ERROR may pass through them. The
 // output buffer is static (reused per row, never freed mid-row).
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -245,11 +246,12 @@ TDE_FUNCTION(tde_json_element) {
     return buffer_to_text(out);
 }
 
-TDE_FUNCTION(tde_csv_record) {
-    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+namespace {
+
+// Formats one CSV record into the line buffer.
+void format_csv_record(FunctionCallInfo fcinfo, std::string &out) {
     PairRow row;
     deform_pair(fcinfo, PG_GETARG_HEAPTUPLEHEADER(0), row);
-    std::string &out = line_buffer();
     // NULL is an empty unquoted field; '' is "" (COPY ... CSV reads them back apart).
     auto text_field = [&](int column) {
         if (!row.nulls[column]) tde::core::append_csv_field(out, text_view(row.values[column]));
@@ -284,5 +286,31 @@ TDE_FUNCTION(tde_csv_record) {
     if (!row.nulls[kExecutionTime]) append_float(out, row.values[kExecutionTime]);
     out.push_back(',');
     text_field(kQueryType);
+}
+
+}  // namespace
+
+TDE_FUNCTION(tde_csv_record) {
+    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+    std::string &out = line_buffer();
+    format_csv_record(fcinfo, out);
     return buffer_to_text(out);
+}
+
+// The record as its physical lines (split at "\n"; usually one), so that a
+// COPY in CSV mode never has to quote a line.
+TDE_FUNCTION(tde_csv_lines) {
+    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
+    std::string &out = line_buffer();
+    format_csv_record(fcinfo, out);
+    int count = 1 + static_cast<int>(std::count(out.begin(), out.end(), '\n'));
+    Datum *lines = static_cast<Datum *>(palloc(sizeof(Datum) * count));
+    size_t start = 0;
+    for (int i = 0; i < count; ++i) {
+        size_t end = out.find('\n', start);
+        if (end == std::string::npos) end = out.size();
+        lines[i] = PointerGetDatum(cstring_to_text_with_len(out.data() + start, static_cast<int>(end - start)));
+        start = end + 1;
+    }
+    PG_RETURN_ARRAYTYPE_P(construct_array(lines, count, TEXTOID, -1, false, TYPALIGN_INT));
 }
