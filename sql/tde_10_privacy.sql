@@ -29,6 +29,12 @@ UPDATE tde_anonymization_rules SET enabled = false WHERE name = 'codename';
 SELECT natural_language_query FROM tde_add_pair('Project Falcon again');
 DELETE FROM tde_anonymization_rules;
 SELECT natural_language_query FROM tde_add_pair('EMP-123456 again');
+-- A rule added by another session applies here at the next statement,
+-- without reconnecting (this session has the rules cached already).
+\setenv PGDATABASE :DBNAME
+\! psql -X -q -c "INSERT INTO tde_anonymization_rules (name, pattern, replacement) VALUES ('from_elsewhere', 'EMP-\\d{6}', 'EMP-??????')"
+SELECT natural_language_query FROM tde_add_pair('EMP-123456 after the other session');
+DELETE FROM tde_anonymization_rules;
 
 -- Ordinary roles cannot read or change rules, nor switch literal anonymization off.
 CREATE ROLE regress_tde_w10 LOGIN IN ROLE tde_writer;
