@@ -59,7 +59,7 @@ DO \$\$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$AUTHENTICATOR') THEN CREATE ROLE $AUTHENTICATOR LOGIN NOINHERIT; END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$APP_ROLE') THEN CREATE ROLE $APP_ROLE LOGIN; END IF;
 END \$\$;
-GRANT tde_writer, tde_reader TO $APP_ROLE;
+GRANT tde_writer, tde_reader, tde_exporter TO $APP_ROLE;
 GRANT $APP_ROLE TO $AUTHENTICATOR;
 SQL
 
@@ -142,6 +142,21 @@ get_cpu=$(awk -v a="$cpu0" -v b="$(http_cpu)" -v n="$get_rps" -v t="$SECS" 'BEGI
 get_tps=$(run_pgbench "SELECT tde_get_pair_json('$PAIR_ID');")
 get_pipe=$(run_pgbench_pipeline "SELECT tde_get_pair_json('$PAIR_ID');")
 
+# Export: a streamed JSONL download against psql's COPY ... TO STDOUT of the
+# same function, and tde-http's peak RSS while it streams.
+EXPORT_ROWS=${EXPORT_ROWS:-500000}
+psql -X -q -d "$DB" -c "INSERT INTO tde_pairs (natural_language_query, sql_query) SELECT 'export question ' || g, 'SELECT * FROM t WHERE id = ' || g FROM generate_series(1, $EXPORT_ROWS) g"
+rss_before=$(awk '/VmHWM/ {print $2}' "/proc/$HTTP_PID/status")
+t0=$(date +%s.%N)
+http_bytes=$(curl -s "${AUTH_HEADER[@]}" "$URL/api/training-data/export?format=jsonl" | wc -c)
+t1=$(date +%s.%N)
+rss_after=$(awk '/VmHWM/ {print $2}' "/proc/$HTTP_PID/status")
+psql_bytes=$(psql -X -d "$DB" -U "$APP_ROLE" -c "COPY (SELECT * FROM tde_export_jsonl()) TO STDOUT" | wc -c)
+t2=$(date +%s.%N)
+export_line=$(awk -v hb="$http_bytes" -v pb="$psql_bytes" -v a="$t0" -v b="$t1" -v c="$t2" -v r0="$rss_before" -v r1="$rss_after" 'BEGIN {
+  h = hb / 1048576 / (b - a); p = pb / 1048576 / (c - b)
+  printf "export jsonl: tde-http %.1f MB/s, psql COPY TO STDOUT %.1f MB/s, ratio %.2f; tde-http peak RSS %d kB before, %d kB after", h, p, h / p, r0, r1 }')
+
 kill "$HTTP_PID"; wait "$HTTP_PID" 2>/dev/null || true; HTTP_PID=""
 
 echo
@@ -161,3 +176,4 @@ if [ "$post_bad" != 0 ] || [ "$get_bad" != 0 ]; then
   echo "warning: non-2xx responses (POST $post_bad, GET $get_bad)" >&2
   exit 1
 fi
+echo "  $export_line ($EXPORT_ROWS pairs)"
