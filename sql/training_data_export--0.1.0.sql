@@ -95,7 +95,14 @@ CREATE TABLE @extschema@.tde_pairs (
         CHECK (execution_time_ms >= 0 AND execution_time_ms < 'Infinity'::float8),
     metadata               jsonb NOT NULL DEFAULT '{}'
         CONSTRAINT tde_pairs_metadata_is_object CHECK (jsonb_typeof(metadata) = 'object'),
-    query_type             text
+    query_type             text,
+    -- Derived from sql_query by the trigger with PostgreSQL's own parser
+    -- (issue 6): the query shape's fingerprint (same for different
+    -- constants), the text with constants replaced by $n, and whether the SQL
+    -- parsed (NULL where no parser applies: other dialects).
+    sql_fingerprint        text,
+    sql_normalized         text,
+    sql_valid              boolean
 );
 
 COMMENT ON TABLE @extschema@.tde_pairs IS
@@ -181,7 +188,7 @@ $$;
 -- The guide's JSON shape of one pair (timestamps in ISO 8601).
 CREATE FUNCTION @extschema@.tde_pair_json(pair @extschema@.tde_pairs) RETURNS jsonb
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-    SELECT pg_catalog.to_jsonb(pair);
+    SELECT pg_catalog.to_jsonb(pair) - 'sql_fingerprint' - 'sql_normalized' - 'sql_valid';
 $$;
 
 -- The guide's POST body in, the guide's {"pair": {...}} out.
@@ -692,3 +699,22 @@ GRANT EXECUTE ON FUNCTION
     @extschema@.tde_export(text, text, text, text, boolean, text, text, boolean, text, double precision[], boolean)
 TO tde_exporter;
 GRANT SELECT, INSERT ON @extschema@.tde_export_log TO tde_exporter;
+
+-- BEGIN sql_info (issue 6)
+-------------------------------------------------------------------------------
+-- SQL derived with PostgreSQL's own parser: a fingerprint of the query shape
+-- (same for different constants), the text with constants replaced by $n,
+-- and whether the SQL parsed. The trigger fills the columns; tde_sql_info()
+-- returns the same derivation for any text.
+-------------------------------------------------------------------------------
+-- dialect: a database_type ('postgresql', 'mysql', 'sqlite', 'sqlserver', ...;
+-- anything else, NULL included, is an unknown dialect). STABLE: the result
+-- follows standard_conforming_strings.
+CREATE FUNCTION @extschema@.tde_sql_info(
+    sql text, dialect text DEFAULT 'postgresql',
+    OUT query_type text, OUT table_names text[], OUT fingerprint text,
+    OUT normalized text, OUT valid boolean)
+    AS 'MODULE_PATHNAME', 'tde_sql_info' LANGUAGE C STABLE PARALLEL SAFE;
+REVOKE ALL ON FUNCTION @extschema@.tde_sql_info(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION @extschema@.tde_sql_info(text, text) TO tde_reader, tde_writer, tde_exporter;
+-- END sql_info (issue 6)

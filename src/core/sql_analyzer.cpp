@@ -3,6 +3,9 @@
 // applies keyword rules to each statement. See sql_analyzer.hpp.
 #include "core/sql_analyzer.hpp"
 
+#include <openssl/evp.h>
+
+#include <algorithm>
 #include <cstddef>
 #include <initializer_list>
 #include <set>
@@ -49,17 +52,21 @@ bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
 // ---------------------------------------------------------------------------
 // Tokens and lexer.
 
-enum class TokKind { Word, Ident, String, Number, Punct, Separator };
+enum class TokKind { Word, Ident, String, Number, Punct, Separator, Comment };
 
 struct Token {
     TokKind kind;
     std::string text;   // Word: as written; Ident: inner text, escapes undone; Punct: the char
     std::string upper;  // Word only: ASCII upper-case, for keyword comparison
+    size_t begin = 0, end = 0;    // the whole token in the input
+    size_t cbegin = 0, cend = 0;  // String / Ident / Comment: the content (no quotes, prefix or markers)
 };
 
 class Lexer {
 public:
-    Lexer(std::string_view sql, SqlDialect dialect) : s_(sql), d_(dialect) {}
+    // With `comments`, comments become Comment tokens (the analyzer skips them).
+    Lexer(std::string_view sql, SqlDialect dialect, bool comments = false)
+        : s_(sql), d_(dialect), comments_(comments) {}
 
     std::vector<Token> run() {
         while (i_ < s_.size()) step();
@@ -76,7 +83,15 @@ private:
     unsigned char peek(size_t off) const {
         return i_ + off < s_.size() ? static_cast<unsigned char>(s_[i_ + off]) : 0;
     }
-    void push(TokKind kind, std::string text) { out_.push_back(Token{kind, std::move(text), {}}); }
+    // A token from start_ to i_; the content span is [cb_, ce_) (set by readers of quoted text).
+    void push(TokKind kind, std::string text) {
+        if (i_ > s_.size()) i_ = s_.size();
+        out_.push_back(Token{kind, std::move(text), {}, start_, i_, cb_, ce_});
+    }
+    void content(size_t b, size_t e) {
+        cb_ = std::min(b, s_.size());
+        ce_ = std::max(cb_, std::min(e, s_.size()));
+    }
 
     void step();
     bool step_comment_or_quote(unsigned char c);
@@ -91,12 +106,17 @@ private:
 
     std::string_view s_;
     SqlDialect d_;
+    bool comments_;
     size_t i_ = 0;
+    size_t start_ = 0;        // first byte of the token being read
+    size_t cb_ = 0, ce_ = 0;  // its content span
     std::vector<Token> out_;
 };
 
 void Lexer::step() {
     const unsigned char c = peek(0);
+    start_ = i_;
+    cb_ = ce_ = i_;
     if (is_space(c)) {
         ++i_;
     } else if (step_comment_or_quote(c)) {
@@ -127,6 +147,7 @@ bool Lexer::step_comment_or_quote(unsigned char c) {
     } else if (c == '/' && peek(1) == '*') {
         skip_block_comment();
     } else if (c == '#' && mysql()) {
+        ++i_;
         skip_line_comment();
     } else if (c == '\'') {
         read_string('\'', mysql());
@@ -145,37 +166,56 @@ bool Lexer::step_comment_or_quote(unsigned char c) {
     return true;
 }
 
+// i_ is on `--` or just after a MySQL `#`.
 void Lexer::skip_line_comment() {
+    if (peek(0) == '-') i_ += 2;
+    const size_t b = i_;
     while (i_ < s_.size() && s_[i_] != '\n') ++i_;
+    if (!comments_) return;
+    size_t e = i_;
+    if (e > b && s_[e - 1] == '\r') --e;
+    content(b, e);
+    push(TokKind::Comment, {});
 }
 
 void Lexer::skip_block_comment() {
     const bool nests = pg_like();
     size_t depth = 1;
     i_ += 2;
+    const size_t b = i_;
+    size_t e = s_.size();
     while (i_ < s_.size()) {
         if (nests && peek(0) == '/' && peek(1) == '*') {
             ++depth;
             i_ += 2;
         } else if (peek(0) == '*' && peek(1) == '/') {
             i_ += 2;
-            if (--depth == 0) return;
+            if (--depth == 0) {
+                e = i_ - 2;
+                break;
+            }
         } else {
             ++i_;
         }
     }
+    if (!comments_) return;
+    content(b, e);
+    push(TokKind::Comment, {});
 }
 
 // i_ is on the opening quote. Doubled quotes always escape; backslash
 // escapes only where `backslash` is set (MySQL, PostgreSQL E'...').
 void Lexer::read_string(char quote, bool backslash) {
     ++i_;
+    const size_t b = i_;
+    size_t e = s_.size();
     while (i_ < s_.size()) {
         const char ch = s_[i_];
         if (backslash && ch == '\\') {
             i_ += 2;
         } else if (ch == quote) {
             if (peek(1) != static_cast<unsigned char>(quote)) {
+                e = i_;
                 ++i_;
                 break;
             }
@@ -184,7 +224,7 @@ void Lexer::read_string(char quote, bool backslash) {
             ++i_;
         }
     }
-    if (i_ > s_.size()) i_ = s_.size();
+    content(b, e);
     push(TokKind::String, {});
 }
 
@@ -192,10 +232,13 @@ void Lexer::read_string(char quote, bool backslash) {
 void Lexer::read_ident(char close) {
     std::string text;
     ++i_;
+    const size_t b = i_;
+    size_t e = s_.size();
     while (i_ < s_.size()) {
         const char ch = s_[i_];
         if (ch == close) {
             if (peek(1) != static_cast<unsigned char>(close)) {
+                e = i_;
                 ++i_;
                 break;
             }
@@ -205,6 +248,7 @@ void Lexer::read_ident(char close) {
         }
         text.push_back(ch);
     }
+    content(b, e);
     push(TokKind::Ident, std::move(text));
 }
 
@@ -220,6 +264,7 @@ bool Lexer::try_dollar_quote() {
     const std::string_view tag = s_.substr(i_, j - i_ + 1);
     const size_t close = s_.find(tag, j + 1);
     i_ = close == std::string_view::npos ? s_.size() : close + tag.size();
+    content(j + 1, close == std::string_view::npos ? s_.size() : close);
     push(TokKind::String, {});
     return true;
 }
@@ -240,7 +285,7 @@ void Lexer::read_word() {
     while (i_ < s_.size() && s_[i_] == '#') ++i_;  // T-SQL #tmp / ##tmp
     while (i_ < s_.size() && is_word_char(static_cast<unsigned char>(s_[i_]))) ++i_;
     const std::string_view w = s_.substr(start, i_ - start);
-    out_.push_back(Token{TokKind::Word, std::string(w), ascii_upper(w)});
+    out_.push_back(Token{TokKind::Word, std::string(w), ascii_upper(w), start, i_, start, start});
 }
 
 // Numbers, including 1.5e-3, 0x1F, .5 and PostgreSQL parameters $1.
@@ -1051,6 +1096,241 @@ SqlInfo analyze_sql(std::string_view sql, SqlDialect dialect) {
         info.query_type = "OTHER";
         return info;
     }
+}
+
+// ---------------------------------------------------------------------------
+// Tokens, fingerprints, constants and literal spans (public API).
+
+std::vector<SqlToken> lex_sql(std::string_view sql, SqlDialect dialect) {
+    std::vector<Token> toks = Lexer(sql, dialect, true).run();
+    std::vector<SqlToken> out;
+    out.reserve(toks.size());
+    for (Token &t : toks) {
+        SqlToken o;
+        o.begin = t.begin;
+        o.end = t.end;
+        o.content_begin = t.cbegin;
+        o.content_end = t.cend;
+        switch (t.kind) {
+            case TokKind::Word:
+                o.kind = SqlTokenKind::Word;
+                o.keyword = is_keyword(t.upper);
+                o.text = std::move(t.text);
+                break;
+            case TokKind::Ident:
+                o.kind = SqlTokenKind::QuotedIdent;
+                o.text = std::move(t.text);
+                break;
+            case TokKind::String:
+                o.kind = SqlTokenKind::String;
+                break;
+            case TokKind::Number:
+                o.kind = sql[t.begin] == '$' ? SqlTokenKind::Param : SqlTokenKind::Number;
+                o.text = std::string(sql.substr(t.begin, t.end - t.begin));
+                break;
+            case TokKind::Punct:
+                o.kind = t.text == "?" && dialect != SqlDialect::PostgreSQL ? SqlTokenKind::Param
+                                                                          : SqlTokenKind::Punct;
+                o.text = std::move(t.text);
+                break;
+            case TokKind::Separator:
+                o.kind = SqlTokenKind::Separator;
+                o.text = std::move(t.text);
+                break;
+            case TokKind::Comment:
+                o.kind = SqlTokenKind::Comment;
+                break;
+        }
+        out.push_back(std::move(o));
+    }
+    return out;
+}
+
+namespace {
+
+enum class Role { Skip, Word, Punct, Separator, Constant, KeptConstant, Placeholder, FoldedMinus };
+
+bool listed(const std::vector<size_t> *offsets, size_t begin) {
+    return std::binary_search(offsets->begin(), offsets->end(), begin);
+}
+
+size_t next_significant(const std::vector<SqlToken> &t, size_t i) {
+    size_t j = i + 1;
+    while (j < t.size() && t[j].kind == SqlTokenKind::Comment) ++j;
+    return j;
+}
+
+// The role of every token. Without `offsets`, every String and Number is a
+// constant and a '-' directly before a number (comments aside) is its sign,
+// unless it follows an operand (`x - 1`). With `offsets`, only tokens
+// beginning at a listed offset are constants (a listed '-' takes the number
+// after it); other literals are kept.
+std::vector<Role> classify(const std::vector<SqlToken> &t, const std::vector<size_t> *offsets) {
+    std::vector<Role> roles(t.size(), Role::Skip);
+    bool prev_operand = false;
+    bool signed_number = false;  // the next Number follows a folded '-'
+    for (size_t i = 0; i < t.size(); ++i) {
+        const SqlToken &k = t[i];
+        switch (k.kind) {
+            case SqlTokenKind::Comment:
+                continue;
+            case SqlTokenKind::Separator:
+                roles[i] = Role::Separator;
+                prev_operand = false;
+                break;
+            case SqlTokenKind::Word:
+                roles[i] = Role::Word;
+                prev_operand = !k.keyword;
+                break;
+            case SqlTokenKind::QuotedIdent:
+                roles[i] = Role::Word;
+                prev_operand = true;
+                break;
+            case SqlTokenKind::String:
+            case SqlTokenKind::Number: {
+                const bool constant = offsets == nullptr || listed(offsets, k.begin) ||
+                                      (signed_number && k.kind == SqlTokenKind::Number);
+                roles[i] = constant ? Role::Constant : Role::KeptConstant;
+                prev_operand = true;
+                break;
+            }
+            case SqlTokenKind::Param:
+                roles[i] = Role::Placeholder;
+                prev_operand = true;
+                break;
+            case SqlTokenKind::Punct: {
+                if (k.text == "-" && (offsets == nullptr ? !prev_operand : listed(offsets, k.begin))) {
+                    const size_t j = next_significant(t, i);
+                    if (j < t.size() && t[j].kind == SqlTokenKind::Number) {
+                        roles[i] = Role::FoldedMinus;
+                        signed_number = true;
+                        continue;
+                    }
+                }
+                roles[i] = Role::Punct;
+                prev_operand = k.text == ")" || k.text == "]";
+                break;
+            }
+        }
+        signed_number = false;
+    }
+    return roles;
+}
+
+void append_item(std::string &out, char kind, std::string_view text) {
+    out.push_back(kind);
+    out += std::to_string(text.size());
+    out.push_back(':');
+    out.append(text.data(), text.size());
+}
+
+}  // namespace
+
+std::string sha256_hex_prefix(std::string_view data, size_t hex_chars) {
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr) != 1) return {};
+    static const char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < len && out.size() < hex_chars; ++i) {
+        out.push_back(kHex[md[i] >> 4]);
+        out.push_back(kHex[md[i] & 15]);
+    }
+    out.resize(std::min(out.size(), hex_chars));
+    return out;
+}
+
+std::string fingerprint_canonical(std::string_view sql, const std::vector<SqlToken> &tokens,
+                                  const std::vector<size_t> *constant_offsets) {
+    const std::vector<Role> roles = classify(tokens, constant_offsets);
+    std::string out;
+    bool pending_separator = false;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        const SqlToken &k = tokens[i];
+        const Role r = roles[i];
+        if (r == Role::Skip || r == Role::FoldedMinus) continue;
+        if (r == Role::Separator) {
+            pending_separator = !out.empty();
+            continue;
+        }
+        if (pending_separator) {
+            out += ";";
+            pending_separator = false;
+        }
+        switch (r) {
+            case Role::Word:
+                append_item(out, 'w', k.kind == SqlTokenKind::Word ? ascii_lower(k.text) : k.text);
+                break;
+            case Role::Punct:
+                for (char c : k.text) append_item(out, 'p', std::string_view(&c, 1));
+                break;
+            case Role::KeptConstant:
+                append_item(out, 'k', k.end <= sql.size() && k.begin <= k.end
+                                          ? sql.substr(k.begin, k.end - k.begin)
+                                          : std::string_view());
+                break;
+            default:  // Constant, Placeholder
+                out += "?";
+                break;
+        }
+    }
+    return out;
+}
+
+std::string fingerprint_tokens(std::string_view sql, const std::vector<SqlToken> &tokens,
+                               const std::vector<size_t> *constant_offsets) {
+    const std::string canonical = fingerprint_canonical(sql, tokens, constant_offsets);
+    return canonical.empty() ? std::string() : sha256_hex_prefix(canonical, 16);
+}
+
+std::string sql_fingerprint(std::string_view sql, SqlDialect dialect) {
+    try {
+        return fingerprint_tokens(sql, lex_sql(sql, dialect));
+    } catch (...) {  // std::bad_alloc only
+        return {};
+    }
+}
+
+std::vector<Span> constant_spans(const std::vector<SqlToken> &tokens, const std::vector<size_t> *constant_offsets) {
+    const std::vector<Role> roles = classify(tokens, constant_offsets);
+    std::vector<Span> out;
+    size_t sign = std::string::npos;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        if (roles[i] == Role::FoldedMinus) {
+            sign = tokens[i].begin;
+        } else if (roles[i] == Role::Constant) {
+            out.emplace_back(sign != std::string::npos ? sign : tokens[i].begin, tokens[i].end);
+            sign = std::string::npos;
+        }
+    }
+    return out;
+}
+
+std::string replace_constants(std::string_view sql, const std::vector<Span> &spans, long first_param) {
+    std::string out;
+    out.reserve(sql.size() + 8);
+    size_t pos = 0;
+    long n = first_param;
+    for (const Span &s : spans) {
+        if (s.first < pos || s.second > sql.size() || s.first > s.second) continue;
+        out.append(sql.data() + pos, s.first - pos);
+        out += "$" + std::to_string(n++);
+        pos = s.second;
+    }
+    out.append(sql.data() + pos, sql.size() - pos);
+    return out;
+}
+
+std::vector<Span> literal_content_spans(const std::vector<SqlToken> &tokens) {
+    std::vector<Span> out;
+    for (const SqlToken &k : tokens)
+        if ((k.kind == SqlTokenKind::String || k.kind == SqlTokenKind::Comment) && k.content_end > k.content_begin)
+            out.emplace_back(k.content_begin, k.content_end);
+    return out;
+}
+
+std::vector<Span> sql_literal_spans(std::string_view sql, SqlDialect dialect) {
+    return literal_content_spans(lex_sql(sql, dialect));
 }
 
 }  // namespace tde::core

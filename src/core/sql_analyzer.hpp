@@ -4,8 +4,10 @@
 // not a full parser; it never throws and accepts arbitrary bytes.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tde::core {
@@ -28,5 +30,72 @@ struct SqlInfo {
 // Never throws. Unterminated strings, comments and identifiers run to the
 // end of the input; invalid UTF-8 is treated as identifier letters.
 SqlInfo analyze_sql(std::string_view sql, SqlDialect dialect);
+
+// ---------------------------------------------------------------------------
+// Tokens: the analyzer's dialect-aware lexer, for fingerprints, constant
+// normalization and literal/comment spans (src/pg/sql_parser.cpp builds the
+// same tokens from PostgreSQL's own scanner for PostgreSQL SQL).
+
+enum class SqlTokenKind {
+    Word,         // keyword or unquoted identifier
+    QuotedIdent,  // "x", `x`, [x] (per dialect)
+    String,       // '...', E'...', N'...', $tag$...$tag$, MySQL "..."
+    Number,       // 42, 1.5e3, 0x1F, .5
+    Param,        // $1; `?` outside PostgreSQL
+    Punct,        // operator / punctuation (one character from lex_sql)
+    Separator,    // ;
+    Comment,      // -- ..., /* ... */, MySQL # ...
+};
+
+struct SqlToken {
+    SqlTokenKind kind = SqlTokenKind::Punct;
+    size_t begin = 0, end = 0;                  // byte span [begin, end) of the whole token
+    size_t content_begin = 0, content_end = 0;  // String / QuotedIdent / Comment: the content, without
+                                                // prefix, quotes or comment markers (others: empty)
+    std::string text;  // Word: as written; QuotedIdent: the name (escapes undone);
+                       // Number / Param / Punct / Separator: as written; String / Comment: empty
+    bool keyword = false;  // Word: a reserved word (not an operand)
+};
+
+// Byte span [first, second).
+using Span = std::pair<size_t, size_t>;
+
+// Every token of `sql`, comments included, in order. Never fails: unterminated
+// strings, identifiers and comments run to the end of the input.
+std::vector<SqlToken> lex_sql(std::string_view sql, SqlDialect dialect);
+
+// Which String / Number tokens are constants: by default (constant_offsets
+// == nullptr) all of them, a '-' directly before a number (comments aside)
+// being its sign unless it follows an operand (`x - 1`). With
+// `constant_offsets` (sorted byte offsets, e.g. where PostgreSQL's parser put
+// its constants), only the literals beginning at a listed offset, a listed '-'
+// taking the number after it; other literals are part of the query's shape.
+
+// The canonical token stream behind a fingerprint: words lower-cased, quoted
+// identifiers exact, punctuation one character at a time, every constant and
+// Param replaced by one placeholder, other literals kept as written, comments,
+// whitespace and empty statements dropped. Empty when there is no token.
+std::string fingerprint_canonical(std::string_view sql, const std::vector<SqlToken> &tokens,
+                                  const std::vector<size_t> *constant_offsets = nullptr);
+// The first 16 hex digits of SHA-256 of fingerprint_canonical(); empty when
+// that is empty.
+std::string fingerprint_tokens(std::string_view sql, const std::vector<SqlToken> &tokens,
+                               const std::vector<size_t> *constant_offsets = nullptr);
+// fingerprint_tokens(sql, lex_sql(sql, dialect)).
+std::string sql_fingerprint(std::string_view sql, SqlDialect dialect);
+// Lower-case hex SHA-256 of `data`, cut to `hex_chars` digits.
+std::string sha256_hex_prefix(std::string_view data, size_t hex_chars);
+
+// The spans of the constants (with their sign), in order.
+std::vector<Span> constant_spans(const std::vector<SqlToken> &tokens,
+                                 const std::vector<size_t> *constant_offsets = nullptr);
+// `sql` with each span replaced by $first_param, $first_param+1, ... (spans
+// sorted and disjoint; others are skipped).
+std::string replace_constants(std::string_view sql, const std::vector<Span> &spans, long first_param);
+
+// The content spans of String and Comment tokens (non-empty ones), in order.
+std::vector<Span> literal_content_spans(const std::vector<SqlToken> &tokens);
+// literal_content_spans(lex_sql(sql, dialect)).
+std::vector<Span> sql_literal_spans(std::string_view sql, SqlDialect dialect);
 
 }  // namespace tde::core

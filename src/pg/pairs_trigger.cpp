@@ -1,6 +1,8 @@
 // tde_pairs_before_write(): the BEFORE INSERT OR UPDATE trigger of tde_pairs,
 // the single place where a row is made safe (anonymized) and complete
 // (query_type and table_names derived from sql_query).
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +12,7 @@
 #include "pg/error_boundary.hpp"
 #include "pg/rules.hpp"
 #include "pg/secret.hpp"
+#include "pg/sql_parser.hpp"
 #include "pg/settings.hpp"
 
 namespace {
@@ -24,6 +27,7 @@ const tde::core::PiiAnonymizer &anonymizer() {
 
 struct PairColumns {
     int question, sql, database_type, database_name, table_names, query_type, metadata;
+    int fingerprint, normalized, valid;  // optional (0 when absent)
 };
 
 PairColumns lookup_columns(TupleDesc desc) {
@@ -35,6 +39,9 @@ PairColumns lookup_columns(TupleDesc desc) {
     c.table_names = SPI_fnumber(desc, "table_names");
     c.query_type = SPI_fnumber(desc, "query_type");
     c.metadata = SPI_fnumber(desc, "metadata");
+    c.fingerprint = std::max(0, SPI_fnumber(desc, "sql_fingerprint"));
+    c.normalized = std::max(0, SPI_fnumber(desc, "sql_normalized"));
+    c.valid = std::max(0, SPI_fnumber(desc, "sql_valid"));
     for (int attnum : {c.question, c.sql, c.database_type, c.database_name, c.table_names,
                        c.query_type, c.metadata})
         if (attnum <= 0)
@@ -97,6 +104,26 @@ struct Anonymization {
         return changed;
     }
 };
+
+// `sql` with personal data inside its string literals and comments
+// anonymized (identifiers and the statement's shape untouched); false when
+// nothing changed.
+bool anonymize_sql_literals(const Anonymization &anon, std::string_view sql, tde::core::SqlDialect dialect,
+                            std::string &out) {
+    std::vector<std::pair<size_t, size_t>> spans = tde::pg::literal_spans(sql, dialect);
+    bool changed = false;
+    std::string piece;
+    size_t pos = 0;
+    out.clear();
+    for (const auto &[begin, end] : spans) {
+        out.append(sql.substr(pos, begin - pos));
+        if (anon.apply(sql.substr(begin, end - begin), piece)) changed = true;
+        out.append(piece);
+        pos = end;
+    }
+    out.append(sql.substr(pos));
+    return changed;
+}
 
 // Result buffer of anonymize_for_c(), reused; static so that no C++ object
 // with a destructor lives on the stack of the C-style jsonb walker.
@@ -167,23 +194,27 @@ TDE_FUNCTION(tde_pairs_before_write) {
         changed_nulls.push_back(isnull);
     };
 
+    std::optional<Anonymization> anon_holder;
     if (tde::pg::anonymize_enabled) {
         Oid nsp = RelationGetNamespace(rel);
-        const Anonymization anon{anonymizer(), tde::pg::current_secret(nsp), tde::pg::current_rules(nsp)};
+        anon_holder.emplace(Anonymization{anonymizer(), tde::pg::current_secret(nsp), tde::pg::current_rules(nsp)});
+    }
+    const Anonymization *anon = anon_holder ? &*anon_holder : nullptr;
+    if (anon != nullptr) {
         std::string_view question;
         std::string anonymized;
-        if (text_column(tuple, desc, cols.question, question) && anon.apply(question, anonymized))
+        if (text_column(tuple, desc, cols.question, question) && anon->apply(question, anonymized))
             set_column(cols.question, text_datum(anonymized), false);
         std::string_view database_name;
         if (text_column(tuple, desc, cols.database_name, database_name) && !database_name.empty()) {
-            std::string token = tde::core::anonymize_database_name(database_name, anon.key);
+            std::string token = tde::core::anonymize_database_name(database_name, anon->key);
             if (token != database_name) set_column(cols.database_name, text_datum(token), false);
         }
         bool metadata_null = true;
         Datum metadata = heap_getattr(tuple, cols.metadata, desc, &metadata_null);
         Jsonb *jb = metadata_null ? nullptr : pg_guard([&] { return DatumGetJsonbP(metadata); });
         if (jb != nullptr && JB_ROOT_COUNT(jb) > 0) {  // '{}' (the usual case) has nothing to walk
-            Jsonb *changed = pg_guard([&] { return anonymize_jsonb_strings(jb, &anon); });
+            Jsonb *changed = pg_guard([&] { return anonymize_jsonb_strings(jb, anon); });
             if (changed != nullptr) set_column(cols.metadata, PointerGetDatum(changed), false);
         }
     }
@@ -192,10 +223,25 @@ TDE_FUNCTION(tde_pairs_before_write) {
     std::string_view database_type;
     if (!text_column(tuple, desc, cols.sql, sql)) sql = std::string_view();
     if (!text_column(tuple, desc, cols.database_type, database_type)) database_type = std::string_view();
-    tde::core::SqlInfo info =
-        tde::core::analyze_sql(sql, tde::core::dialect_from_database_type(database_type));
-    set_column(cols.query_type, text_datum(info.query_type), false);
-    set_column(cols.table_names, text_array_datum(info.table_names), false);
+    tde::core::SqlDialect dialect = tde::core::dialect_from_database_type(database_type);
+
+    std::string anonymized_sql;
+    if (anon != nullptr && tde::pg::anonymize_sql_literals && !sql.empty() &&
+        anonymize_sql_literals(*anon, sql, dialect, anonymized_sql)) {
+        set_column(cols.sql, text_datum(anonymized_sql), false);
+        sql = anonymized_sql;
+    }
+
+    tde::pg::DerivedSql derived = tde::pg::derive_sql(sql, dialect);
+    set_column(cols.query_type, text_datum(derived.query_type), false);
+    set_column(cols.table_names, text_array_datum(derived.table_names), false);
+    if (cols.fingerprint > 0)
+        set_column(cols.fingerprint, derived.fingerprint.empty() ? 0 : text_datum(derived.fingerprint),
+                   derived.fingerprint.empty());
+    if (cols.normalized > 0)
+        set_column(cols.normalized, derived.normalized.empty() ? 0 : text_datum(derived.normalized),
+                   derived.normalized.empty());
+    if (cols.valid > 0) set_column(cols.valid, BoolGetDatum(derived.valid == 1), derived.valid < 0);
 
     bool *nulls = pg_guard([&] { return static_cast<bool *>(palloc(sizeof(bool) * changed_nulls.size())); });
     for (size_t i = 0; i < changed_nulls.size(); ++i) nulls[i] = changed_nulls[i];

@@ -8,9 +8,19 @@
 #include "core/sql_analyzer.hpp"
 
 using tde::core::analyze_sql;
+using tde::core::constant_spans;
 using tde::core::dialect_from_database_type;
+using tde::core::fingerprint_canonical;
+using tde::core::fingerprint_tokens;
+using tde::core::lex_sql;
+using tde::core::replace_constants;
+using tde::core::Span;
+using tde::core::sql_fingerprint;
+using tde::core::sql_literal_spans;
 using tde::core::SqlDialect;
 using tde::core::SqlInfo;
+using tde::core::SqlToken;
+using tde::core::SqlTokenKind;
 
 namespace {
 
@@ -549,6 +559,192 @@ TEST(SqlAnalyzerRobustness, RandomBytesNeverCrash) {
 TEST(SqlAnalyzerRobustness, ResultsSortedAndUnique) {
     const SqlInfo info = analyze_sql("SELECT * FROM b, a, B, a, \"a\", [x]", MS);
     EXPECT_EQ(info.table_names, (Tables{"a", "b", "x"}));
+}
+
+// ---------------------------------------------------------------------------
+// Public token API: lex_sql, fingerprints, constants, literal spans.
+
+using Spans = std::vector<Span>;
+
+std::string span_text(const std::string &sql, Span s) { return sql.substr(s.first, s.second - s.first); }
+
+std::vector<std::string> span_texts(const std::string &sql, const Spans &spans) {
+    std::vector<std::string> out;
+    for (const Span &s : spans) out.push_back(span_text(sql, s));
+    return out;
+}
+
+std::string kinds(const std::vector<SqlToken> &toks) {
+    std::string out;
+    for (const SqlToken &t : toks) {
+        switch (t.kind) {
+            case SqlTokenKind::Word: out += t.keyword ? 'K' : 'W'; break;
+            case SqlTokenKind::QuotedIdent: out += 'Q'; break;
+            case SqlTokenKind::String: out += 'S'; break;
+            case SqlTokenKind::Number: out += 'N'; break;
+            case SqlTokenKind::Param: out += 'P'; break;
+            case SqlTokenKind::Punct: out += 'p'; break;
+            case SqlTokenKind::Separator: out += ';'; break;
+            case SqlTokenKind::Comment: out += 'C'; break;
+        }
+    }
+    return out;
+}
+
+TEST(SqlLexer, KindsSpansAndContent) {
+    const std::string sql = "SELECT 'a''b', \"Q\"\"x\", 1.5e3, $1 -- c\r\n/* d */; x";
+    const std::vector<SqlToken> t = lex_sql(sql, PG);
+    EXPECT_EQ(kinds(t), "KSpQpNpPCC;W");
+    EXPECT_EQ(span_text(sql, {t[1].begin, t[1].end}), "'a''b'");
+    EXPECT_EQ(span_text(sql, {t[1].content_begin, t[1].content_end}), "a''b");
+    EXPECT_EQ(t[3].text, "Q\"x");
+    EXPECT_EQ(span_text(sql, {t[3].content_begin, t[3].content_end}), "Q\"\"x");
+    EXPECT_EQ(t[5].text, "1.5e3");
+    EXPECT_EQ(t[7].text, "$1");
+    EXPECT_EQ(span_text(sql, {t[8].content_begin, t[8].content_end}), " c");  // no \r, no --
+    EXPECT_EQ(span_text(sql, {t[9].content_begin, t[9].content_end}), " d ");
+    EXPECT_EQ(span_text(sql, {t[8].begin, t[8].end}), "-- c\r");
+    EXPECT_EQ(t[11].text, "x");
+    EXPECT_FALSE(t[11].keyword);
+    EXPECT_TRUE(t[0].keyword);
+}
+
+TEST(SqlLexer, PrefixedAndDollarStrings) {
+    const std::string sql = "SELECT E'it\\'s', N'nat', $fn$ body $x$ $fn$, $$$$";
+    const std::vector<SqlToken> t = lex_sql(sql, PG);
+    EXPECT_EQ(kinds(t), "KSpSpSpS");
+    EXPECT_EQ(span_text(sql, {t[1].content_begin, t[1].content_end}), "it\\'s");
+    EXPECT_EQ(span_text(sql, {t[3].content_begin, t[3].content_end}), "nat");
+    EXPECT_EQ(span_text(sql, {t[5].content_begin, t[5].content_end}), " body $x$ ");
+    EXPECT_EQ(t[7].content_begin, t[7].content_end);
+}
+
+TEST(SqlLexer, DialectDifferences) {
+    // MySQL: "..." is a string, # a comment, ? a parameter.
+    EXPECT_EQ(kinds(lex_sql("SELECT \"s\", `i`, ? # c", MY)), "KSpQpPC");
+    // SQL Server: [x] identifiers, ? a parameter; PostgreSQL: ? is an operator.
+    EXPECT_EQ(kinds(lex_sql("SELECT [a b] WHERE x = ?", MS)), "KQKWpP");
+    EXPECT_EQ(kinds(lex_sql("SELECT d ? 'k'", PG)), "KWpS");
+}
+
+TEST(SqlLexer, UnterminatedRunsToEnd) {
+    const std::string sql = "SELECT 'abc";
+    const std::vector<SqlToken> t = lex_sql(sql, PG);
+    ASSERT_EQ(kinds(t), "KS");
+    EXPECT_EQ(t[1].end, sql.size());
+    EXPECT_EQ(span_text(sql, {t[1].content_begin, t[1].content_end}), "abc");
+    const std::string c = "SELECT 1 /* open";
+    EXPECT_EQ(span_texts(c, sql_literal_spans(c, PG)), (std::vector<std::string>{" open"}));
+}
+
+TEST(SqlFingerprint, SameShapeDifferentConstants) {
+    for (SqlDialect d : {PG, MY, LITE, MS, ANY}) {
+        const std::string a = sql_fingerprint("SELECT * FROM users WHERE id = 5 AND name = 'bob'", d);
+        EXPECT_EQ(a.size(), 16u);
+        EXPECT_EQ(a, sql_fingerprint("select *\n  from USERS where ID = 77 and NAME = 'alice' -- note", d));
+        EXPECT_EQ(a, sql_fingerprint("SELECT * FROM users WHERE id = -5 AND name = 'x';", d));
+        EXPECT_NE(a, sql_fingerprint("SELECT * FROM users WHERE id = 5 OR name = 'bob'", d));
+        EXPECT_NE(a, sql_fingerprint("SELECT * FROM orders WHERE id = 5 AND name = 'bob'", d));
+    }
+}
+
+TEST(SqlFingerprint, ParamsConstantsAndSigns) {
+    EXPECT_EQ(sql_fingerprint("SELECT a FROM t WHERE b = $1", PG),
+              sql_fingerprint("SELECT a FROM t WHERE b = 2.5", PG));
+    EXPECT_EQ(sql_fingerprint("SELECT a FROM t WHERE b = ?", MY),
+              sql_fingerprint("SELECT a FROM t WHERE b = 'x'", MY));
+    // A sign after an operand is an operator.
+    EXPECT_NE(sql_fingerprint("SELECT x - 1 FROM t", PG), sql_fingerprint("SELECT x 1 FROM t", PG));
+    EXPECT_EQ(sql_fingerprint("SELECT x - 1 FROM t", PG), sql_fingerprint("SELECT x - 99 FROM t", PG));
+    const std::string sql = "SELECT -1, (-2), x-3";
+    EXPECT_EQ(fingerprint_canonical(sql, lex_sql(sql, PG)), "w6:select?p1:,p1:(?p1:)p1:,w1:xp1:-?");
+}
+
+TEST(SqlFingerprint, NamesAndStatements) {
+    // Quoted identifiers are exact; unquoted ones fold; "x" and x are the same name.
+    EXPECT_EQ(sql_fingerprint("SELECT * FROM \"users\"", PG), sql_fingerprint("SELECT * FROM Users", PG));
+    EXPECT_NE(sql_fingerprint("SELECT * FROM \"Users\"", PG), sql_fingerprint("SELECT * FROM users", PG));
+    // Empty statements do not count; statements do.
+    EXPECT_EQ(sql_fingerprint(";SELECT 1;;", PG), sql_fingerprint("SELECT 1", PG));
+    EXPECT_NE(sql_fingerprint("SELECT 1; SELECT 2", PG), sql_fingerprint("SELECT 1", PG));
+    EXPECT_EQ(sql_fingerprint("", PG), "");
+    EXPECT_EQ(sql_fingerprint("  -- only\n/* comments */ ;", PG), "");
+}
+
+TEST(SqlFingerprint, ConstantOffsets) {
+    // Only the listed literals are constants; the others are part of the shape.
+    const std::string sql = "SELECT 'v', -1 FROM t ORDER BY 1 -- x\nLIMIT 'w'";
+    const std::vector<SqlToken> toks = lex_sql(sql, PG);
+    const std::vector<size_t> offsets = {sql.find("'v'"), sql.find("-1")};
+    EXPECT_EQ(fingerprint_canonical(sql, toks, &offsets),
+              "w6:select?p1:,?w4:fromw1:tw5:orderw2:byk1:1w5:limitk3:'w'");
+    EXPECT_EQ(fingerprint_canonical(sql, toks), "w6:select?p1:,?w4:fromw1:tw5:orderw2:by?w5:limit?");
+    EXPECT_EQ(span_texts(sql, constant_spans(toks, &offsets)), (std::vector<std::string>{"'v'", "-1"}));
+    const std::vector<size_t> none;
+    EXPECT_TRUE(constant_spans(toks, &none).empty());
+    EXPECT_NE(fingerprint_tokens(sql, toks, &none), fingerprint_tokens(sql, toks));
+}
+
+TEST(SqlFingerprint, Sha256) {
+    EXPECT_EQ(tde::core::sha256_hex_prefix("abc", 64),
+              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    EXPECT_EQ(tde::core::sha256_hex_prefix("abc", 16), "ba7816bf8f01cfea");
+}
+
+TEST(SqlConstants, SpansAndReplacement) {
+    const std::string sql = "SELECT -1, x - 2, 'a''b', $3 FROM t WHERE y IN (-4.5, E'\\n') LIMIT 10";
+    const Spans spans = constant_spans(lex_sql(sql, PG));
+    EXPECT_EQ(span_texts(sql, spans), (std::vector<std::string>{"-1", "2", "'a''b'", "-4.5", "E'\\n'", "10"}));
+    EXPECT_EQ(replace_constants(sql, spans, 4),
+              "SELECT $4, x - $5, $6, $3 FROM t WHERE y IN ($7, $8) LIMIT $9");
+    EXPECT_EQ(replace_constants("abc", {{5, 6}, {1, 0}}, 1), "abc");  // bad spans are skipped
+}
+
+TEST(SqlLiteralSpans, StringsAndCommentsOnly) {
+    const std::string sql =
+        "SELECT 'mail@example.com', \"Col\" FROM t -- owner: bob@example.com\n"
+        "WHERE note = E'x\\'y' /* call 555-0100 */ AND b = $q$raw$q$";
+    EXPECT_EQ(span_texts(sql, sql_literal_spans(sql, PG)),
+              (std::vector<std::string>{"mail@example.com", " owner: bob@example.com", "x\\'y",
+                                        " call 555-0100 ", "raw"}));
+    const std::string my = "SELECT \"dq\", `bt`, 'sq' # hash\n";
+    EXPECT_EQ(span_texts(my, sql_literal_spans(my, MY)), (std::vector<std::string>{"dq", "sq", " hash"}));
+    const std::string ms = "SELECT N'n', [br] -- x";
+    EXPECT_EQ(span_texts(ms, sql_literal_spans(ms, MS)), (std::vector<std::string>{"n", " x"}));
+    EXPECT_TRUE(sql_literal_spans("SELECT '', \"x\" FROM t", PG).empty());
+}
+
+TEST(SqlLexer, RandomBytesSpansInBounds) {
+    std::mt19937 rng(777);
+    const char *fragments[] = {"'", "\"", "`", "[", "]", "$$", "$a$", "/*", "*/", "--", "#", "\\", ";",
+                               "E'", "N'", "-", "1", "$1", "?", "\n", "SELECT ", "x"};
+    for (int iter = 0; iter < 3000; ++iter) {
+        std::string sql;
+        const int len = static_cast<int>(rng() % 40);
+        for (int i = 0; i < len; ++i) {
+            if (rng() % 2)
+                sql += fragments[rng() % (sizeof(fragments) / sizeof(fragments[0]))];
+            else
+                sql.push_back(static_cast<char>(rng() & 0xff));
+        }
+        for (SqlDialect d : {ANY, PG, MY, LITE, MS}) {
+            size_t prev_end = 0;
+            const std::vector<SqlToken> toks = lex_sql(sql, d);
+            for (const SqlToken &t : toks) {
+                ASSERT_LE(prev_end, t.begin);
+                ASSERT_LE(t.begin, t.end);
+                ASSERT_LE(t.end, sql.size());
+                ASSERT_LE(t.begin, t.content_begin);
+                ASSERT_LE(t.content_begin, t.content_end);
+                ASSERT_LE(t.content_end, t.end);
+                prev_end = t.end;
+            }
+            const Spans spans = constant_spans(toks);
+            for (size_t i = 1; i < spans.size(); ++i) ASSERT_LE(spans[i - 1].second, spans[i].first);
+            const std::string fp = fingerprint_tokens(sql, toks);
+            ASSERT_TRUE(fp.empty() || fp.size() == 16u);
+        }
+    }
 }
 
 }  // namespace
