@@ -47,3 +47,17 @@ SET tde.anonymize_sql_literals = off;
 RESET ROLE;
 DROP ROLE regress_tde_w10;
 SHOW tde.anonymize_sql_literals;
+
+-- Personal data inside SQL string literals and comments; identifiers untouched;
+-- the result still parses and keeps its derivation.
+SELECT sql_query, table_names, sql_valid
+  FROM tde_add_pair('q', E'SELECT "john@example.com" FROM users WHERE email = ''john@example.com'' AND ip = ''10.1.2.3'' /* call 555-123-4567 */');
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM t WHERE note = $x$SSN 123-45-6789$x$ OR e = E'a@example.com\n'$$);
+SELECT sql_query, sql_valid FROM tde_add_pair('q', 'SELECT * FROM `people` WHERE mail = "bob@example.org" # owner ann@example.com', 'mysql');
+SELECT sql_query FROM tde_add_pair('q', 'SELECT [email] FROM [dbo].[users] WHERE [email] = N''carol@example.com''', 'sqlserver');
+-- Idempotent.
+UPDATE tde_pairs SET success = true WHERE sql_query LIKE '%user\_%' RETURNING sql_query;
+-- A superuser can keep literals as written.
+SET tde.anonymize_sql_literals = off;
+SELECT sql_query FROM tde_add_pair('q', 'SELECT 1 WHERE x = ''dave@example.com''');
+RESET tde.anonymize_sql_literals;
