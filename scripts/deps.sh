@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential clang-14 llvm-14
   postgresql-15 postgresql-server-dev-15 postgresql-client-15 postgresql-contrib
   libre2-dev libssl-dev libgtest-dev libpq-dev publicsuffix
-  libphonenumber-dev libmicrohttpd-dev postgresql-15-cron
+  libphonenumber-dev libmicrohttpd-dev postgresql-15-cron libclang-rt-14-dev
   python3 jq curl
 )
 

@@ -4,10 +4,15 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
+#include <iterator>
+#include <map>
 
 #include "core/error.hpp"
 #include "core/keyed_hash.hpp"
+#include "core/phone_detector.hpp"
+#include "core/text_fold.hpp"
 
 namespace tde::core {
 
@@ -17,45 +22,75 @@ const char *const kTlds[] = {
 #include "core/tld_list.inc"
 };
 
-// Separators inside phone numbers: space, dot, hyphen, no-break space, and the
-// dashes people paste from word processors (U+2010..U+2013).
-#define TDE_PHONE_SEP "(?:[ .\\-]|\\x{00A0}|\\x{2010}|\\x{2011}|\\x{2012}|\\x{2013})"
+// Every pattern runs on folded text (core/text_fold.hpp), so the separators
+// are ASCII: no-break spaces and typographic dashes arrive as ' ' and '-'.
 
+// ASCII-only classes, so letters of surrounding CJK or accented text are never
+// taken into an address. The local part starts with an alphanumeric and has no
+// "..": a dot must be followed by another local character. The domain is
+// checked label by label afterwards (a real TLD from tld_list.inc).
 constexpr const char *kEmailPattern =
     "[A-Za-z0-9][A-Za-z0-9_%+\\-]*(?:\\.[A-Za-z0-9_%+\\-]+)*"
-    "@((?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?\\.)+([A-Za-z]{2,63}))";
+    "@((?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63})";
 
-// North American numbers with separators, and any number written with an
-// international prefix (+CC or 00CC); optional extension.
-constexpr const char *kPhonePattern =
-    "(?:(?:\\+|00)1" TDE_PHONE_SEP "?)?(?:\\(\\d{3}\\) ?|\\d{3}" TDE_PHONE_SEP ")\\d{3}" TDE_PHONE_SEP
-    "\\d{4}"
-    "|(?:\\+|00)[1-9]\\d{0,3}(?:" TDE_PHONE_SEP "?(?:\\(\\d{1,4}\\)|\\d{1,6})){1,6}";
+// Phones, part 1: the strict North American separator forms, kept as RE2
+// patterns on purpose. libphonenumber (part 3) accepts only numbers that are
+// VALID for their region, and the guide's own sample 555-123-4567 is not (its
+// exchange starts with 1), nor are many made-up or mistyped numbers people
+// still mean as phone numbers. Redacting a number that merely looks like a US
+// phone is harmless; leaking a real one is not, so these shapes are masked
+// whatever libphonenumber says:
+//   (NXX) NXX-XXXX, NXX-NXX-XXXX, NXX.NXX.XXXX, NXX NXX XXXX (one separator
+//   style), optionally after 1 / +1 / 001, and +1 followed by ten digits in
+//   any grouping. N is any digit here, not only 2-9, so 555-123-4567 and
+//   123-456-7890 are masked too. The spaces-only form inside a longer list
+//   of numbers ("ids 101 102 1003 1004") needs a phone word nearby.
+// The E.164 form of such a match is +1 and its ten digits.
+constexpr const char *kPhoneNanpPattern =
+    "(?:(?:\\+1|001)[ .\\-]?|1[ .\\-])?"
+    "(?:\\(\\d{3}\\)[ .\\-]?\\d{3}[ .\\-]\\d{4}"
+    "|\\d{3}-\\d{3}-\\d{4}"
+    "|\\d{3}\\.\\d{3}\\.\\d{4}"
+    "|\\d{3} \\d{3} \\d{4})"
+    "|\\+1[ .\\-]?\\(?\\d{3}\\)?[ .\\-]?\\d{3}[ .\\-]?\\d{4}";
 
-constexpr const char *kPhoneExtensionPattern = "\\s*(?:ext\\.?|x|#)\\s*\\d{1,6}";
+// Phones, part 2: anything written with an international prefix (+CC or
+// 00CC), confirmed by libphonenumber as a possible number of that country.
+constexpr const char *kPhoneInternationalPattern =
+    "(?:\\+|00)[1-9]\\d{0,3}(?:[ .\\-/]?(?:\\(\\d{1,4}\\)|\\d{1,6})){1,6}";
+
+// Phones, part 3, is libphonenumber's PhoneNumberMatcher (core/phone_detector).
+
+constexpr const char *kPhoneExtensionPattern =
+    "[ ,]*(?:(?i:extension|ext\\.?|x)|#)[ .:]*\\d{1,6}";
 
 constexpr const char *kSsnPattern = "\\d{3}-\\d{2}-\\d{4}|\\d{3} \\d{2} \\d{4}";
 constexpr const char *kSsnBarePattern = "\\d{9}";
 
-// Card numbers: grouped forms (19, 16, Amex 15, Diners 14 digits) and bare
-// runs of 13-19 digits. Consistency of separators is checked afterwards.
+// Card numbers: grouped forms with one separator style per number (19-digit
+// 4-4-4-4-3, 16-digit 4-4-4-4, Amex 15 / Diners 14 as 4-6-5 / 4-6-4) and bare
+// runs of 13-19 digits. Brand, length and Luhn are checked afterwards.
 constexpr const char *kCardPattern =
-    "\\d{4}[ \\-]\\d{4}[ \\-]\\d{4}[ \\-]\\d{4}[ \\-]\\d{3}"
-    "|\\d{4}[ \\-]\\d{4}[ \\-]\\d{4}[ \\-]\\d{4}"
-    "|\\d{4}[ \\-]\\d{6}[ \\-]\\d{4,5}"
+    "\\d{4}-\\d{4}-\\d{4}-\\d{4}(?:-\\d{3})?"
+    "|\\d{4} \\d{4} \\d{4} \\d{4}(?: \\d{3})?"
+    "|\\d{4}-\\d{6}-\\d{4,5}"
+    "|\\d{4} \\d{6} \\d{4,5}"
     "|\\d{13,19}";
 
-constexpr const char *kIpv4Pattern = "(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})";
+constexpr const char *kIpv4Pattern = "\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}";
 
 constexpr const char *kIpv6Pattern =
     "[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:\\.\\d{1,3}){0,3}"
-    "(?:%[0-9A-Za-z_.\\-]+)?(?:/\\d{1,3})?";
+    "(?:%[0-9A-Za-z_.\\-]{1,32})?(?:/\\d{1,3})?";
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
 bool is_word(char c) { return is_alnum(c) || c == '_'; }
 bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_email_local_char(char c) {
+    return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
 char to_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 std::string lower(std::string_view s) {
@@ -89,7 +124,7 @@ bool glued_to_digits(std::string_view text, size_t begin, size_t end, const char
     if (is_digit(at(text, end))) return true;
     if (begin >= 2 && std::strchr(separators, text[begin - 1]) && is_digit(text[begin - 2]))
         return true;
-    if (std::strchr(separators, at(text, end)) && at(text, end) != '\0' && is_digit(at(text, end + 1)))
+    if (at(text, end) != '\0' && std::strchr(separators, at(text, end)) && is_digit(at(text, end + 1)))
         return true;
     return false;
 }
@@ -116,6 +151,7 @@ std::unique_ptr<re2::RE2> compile(const char *pattern) {
     options.set_encoding(re2::RE2::Options::EncodingUTF8);
     options.set_log_errors(false);
     auto re = std::make_unique<re2::RE2>(pattern, options);
+    // The message names the internal pattern's problem, never any input text.
     if (!re->ok()) throw Error("XX000", "internal PII pattern failed to compile: " + re->error());
     return re;
 }
@@ -127,19 +163,225 @@ bool is_email_token(std::string_view local) {
     return true;
 }
 
-bool has_ssn_keyword_before(std::string_view text, size_t begin) {
-    size_t from = begin > 32 ? begin - 32 : 0;
-    std::string window = lower(text.substr(from, begin - from));
-    return window.find("ssn") != std::string::npos ||
-           window.find("social security") != std::string::npos ||
-           window.find("ss#") != std::string::npos;
+struct Keyword {
+    const char *text;
+    bool whole_word;  // must also end at a word boundary ("tel", not "telemetry")
+};
+
+// True when one of `keywords` occurs in the `window_before` bytes before
+// `begin` or the `window_after` bytes after `end`, starting at a word
+// boundary (ASCII keywords are compared case-insensitively).
+bool keyword_near(std::string_view text, size_t begin, size_t end, const Keyword *keywords,
+                  size_t count, size_t window_before, size_t window_after) {
+    size_t from = begin > window_before ? begin - window_before : 0;
+    size_t to = std::min(text.size(), end + window_after);
+    auto search = [&](size_t lo, size_t hi) {
+        std::string window = lower(text.substr(lo, hi - lo));
+        for (size_t k = 0; k < count; ++k) {
+            std::string_view word = keywords[k].text;
+            for (size_t p = window.find(word); p != std::string::npos; p = window.find(word, p + 1)) {
+                if (p > 0 && is_alpha(window[p - 1])) continue;
+                if (keywords[k].whole_word && is_alpha(at(window, p + word.size()))) continue;
+                return true;
+            }
+        }
+        return false;
+    };
+    return search(from, begin) || search(end, to);
 }
+
+const Keyword kSsnKeywords[] = {
+    {"ssn", true},           {"ss#", false},       {"social security", false},
+    {"social-security", false}, {"seguro social", false}, {"tin", true},
+};
+
+// Context that makes a bare run of digits a phone number.
+const Keyword kPhoneKeywords[] = {
+    {"phone", false},     {"tel", true},        {"tel.", false},     {"telephone", false},
+    {"telefon", false},   {"teléfono", false},  {"téléphone", false}, {"call", false},
+    {"mobile", false},    {"cell", false},      {"fax", false},      {"ring", false},
+    {"whatsapp", false},  {"sms", true},        {"text me", false},  {"dial", false},
+    {"handy", true},      {"anruf", false},     {"rufnummer", false}, {"móvil", false},
+    {"movil", false},     {"celular", false},   {"llam", false},     {"portable", false},
+    {"appel", false},     {"电话", false},      {"電話", false},     {"手机", false},
+    {"携帯", false},      {"номер", false},     {"телефон", false},
+};
 
 bool in_range(std::string_view digits, const char *lo, const char *hi) {
     size_t n = std::strlen(lo);
     if (digits.size() < n) return false;
     std::string_view head = digits.substr(0, n);
     return head >= lo && head <= hi;
+}
+
+int two_digits(std::string_view s, size_t i) { return (s[i] - '0') * 10 + (s[i + 1] - '0'); }
+
+// A bare 13-digit run in the range of millisecond Unix timestamps from
+// 2000-01-01 to 2040-01-01, or a 14-digit YYYYMMDDhhmmss stamp.
+bool looks_like_timestamp(std::string_view digits) {
+    if (digits.size() == 13) return digits >= "0946684800000" && digits < "2208988800000";
+    if (digits.size() == 14) {
+        int year = two_digits(digits, 0) * 100 + two_digits(digits, 2);
+        int month = two_digits(digits, 4), day = two_digits(digits, 6);
+        int hour = two_digits(digits, 8), minute = two_digits(digits, 10), second = two_digits(digits, 12);
+        return year >= 1900 && year <= 2099 && month >= 1 && month <= 12 && day >= 1 && day <= 31 &&
+               hour <= 23 && minute <= 59 && second <= 60;
+    }
+    return false;
+}
+
+// The shortest acceptable end of an email's domain: `domain` is
+// "label.label...tld" as matched; returns its length up to and including the
+// right-most label that is a known TLD with at least one label before it, or
+// 0 when there is none.
+size_t email_domain_length(std::string_view domain) {
+    size_t end = domain.size();
+    while (true) {
+        size_t dot = domain.rfind('.', end - 1);
+        if (dot == std::string_view::npos || dot == 0) return 0;
+        std::string_view tld = domain.substr(dot + 1, end - dot - 1);
+        bool alpha = tld.size() >= 2 && std::all_of(tld.begin(), tld.end(), is_alpha);
+        if (alpha && is_known_tld(tld)) return end;
+        end = dot;
+    }
+}
+
+// True when `begin` is right after the masked part of a replacement
+// ("XXX-XXX-", "XXX-XX-", "XXXX-", "XXX.", "XXXX:"): the digits there are the
+// ones a replacement keeps, and a value starting with them would only be that
+// tail joined to the text after it. Refusing such starts keeps anonymize()
+// from chaining new detections through its own output.
+bool after_mask(std::string_view text, size_t begin) {
+    if (begin < 2 || text[begin - 2] != 'X') return false;
+    std::string_view head = text.substr(0, begin);
+    auto ends_with = [&](std::string_view mask) {
+        return head.size() >= mask.size() && head.substr(head.size() - mask.size()) == mask;
+    };
+    return ends_with("XXX-XXX-") || ends_with("XXX-XX-") || ends_with("XXXX-XXXX-XXXX-") ||
+           ends_with("XXX.XXX.XXX.") || ends_with("XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:");
+}
+
+// True when a phone candidate at [begin, end) continues a longer token on
+// either side ("INV-2024-000123", "172.16.254.1/24", "A12125550100").
+bool phone_glued(std::string_view text, size_t begin, size_t end) {
+    if (is_word(before(text, begin)) || is_word(at(text, end)) || after_mask(text, begin)) return true;
+    char prev = before(text, begin);
+    if ((prev == '-' || prev == '.' || prev == '/') && begin >= 2 && is_alnum(text[begin - 2])) return true;
+    char next = at(text, end);
+    if ((next == '-' || next == '.' || next == '/') && is_alnum(at(text, end + 1))) return true;
+    return false;
+}
+
+// Disjoint spans, sorted, for overlap queries in O(log n).
+class SpanSet {
+public:
+    // True when [begin, end) overlaps a span of the set.
+    bool overlaps(size_t begin, size_t end) const {
+        auto it = spans_.lower_bound(begin);  // first span starting at or after begin
+        if (it != spans_.end() && it->first < end) return true;
+        if (it != spans_.begin() && std::prev(it)->second > begin) return true;
+        return false;
+    }
+    // Adds [begin, end), merged with any span it overlaps.
+    void add(size_t begin, size_t end) {
+        auto it = spans_.lower_bound(begin);
+        if (it != spans_.begin() && std::prev(it)->second >= begin) --it;
+        while (it != spans_.end() && it->first <= end) {
+            begin = std::min(begin, it->first);
+            end = std::max(end, it->second);
+            it = spans_.erase(it);
+        }
+        spans_.emplace(begin, end);
+    }
+
+private:
+    std::map<size_t, size_t> spans_;
+};
+
+void sort_and_drop_overlaps(std::vector<Detection> &all) {
+    if (all.size() <= 1) return;
+    // Keep the longest span where detections overlap (ties: the detector that
+    // ran first, then the earliest).
+    std::stable_sort(all.begin(), all.end(), [](const Detection &a, const Detection &b) {
+        return (a.end - a.begin) > (b.end - b.begin);
+    });
+    std::vector<Detection> kept;
+    kept.reserve(all.size());
+    SpanSet taken;
+    for (Detection &d : all) {
+        if (taken.overlaps(d.begin, d.end)) continue;
+        taken.add(d.begin, d.end);
+        kept.push_back(std::move(d));
+    }
+    std::sort(kept.begin(), kept.end(),
+              [](const Detection &a, const Detection &b) { return a.begin < b.begin; });
+    all.swap(kept);
+}
+
+std::string phone_replacement(std::string_view value, std::string_view normalized) {
+    // The last four digits of the national number, never of an extension.
+    std::string digits = digits_of(normalized);
+    if (digits.empty()) {
+        size_t ext = value.find_first_of("#xXeE");
+        digits = digits_of(value.substr(0, ext));
+    }
+    return "XXX-XXX-" + last_n(digits, 4);
+}
+
+std::string ipv6_replacement(std::string_view value) {
+    std::string address(value.substr(0, value.find_first_of("%/")));
+    unsigned char buf[16] = {0};
+    inet_pton(AF_INET6, address.c_str(), buf);
+    char last[8];
+    std::snprintf(last, sizeof last, "%x", (buf[14] << 8) | buf[15]);
+    std::string out = "XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:";
+    out += last;
+    size_t slash = value.find('/');
+    if (slash != std::string_view::npos) out += value.substr(slash);
+    return out;
+}
+
+// Replacement of a detection in folded (ASCII) form.
+std::string replace_one(const Detection &d, std::string_view value, std::string_view key) {
+    switch (d.type) {
+        case PiiType::Email: {
+            size_t at_sign = value.rfind('@');
+            return "user_" + keyed_token(key, "email", d.normalized) + "@" +
+                   lower(value.substr(at_sign + 1));
+        }
+        case PiiType::Phone: return phone_replacement(value, d.normalized);
+        case PiiType::Ssn: return "XXX-XX-" + last_n(digits_of(value), 4);
+        case PiiType::CreditCard: return "XXXX-XXXX-XXXX-" + last_n(digits_of(value), 4);
+        case PiiType::IPv4: return "XXX.XXX.XXX." + std::string(value.substr(value.rfind('.') + 1));
+        case PiiType::IPv6: return ipv6_replacement(value);
+    }
+    return std::string();
+}
+
+std::string upper(std::string_view s) {
+    std::string out(s);
+    for (char &c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+PiiOptions normalized_options(const PiiOptions &options) {
+    PiiOptions out;
+    out.phone_regions.clear();
+    for (const std::string &region : options.phone_regions) {
+        if (!PiiAnonymizer::valid_region_code(region)) {
+            // A region setting, not detected data; still only echoed when it
+            // is short and plain.
+            bool plain = region.size() <= 8 && std::all_of(region.begin(), region.end(), is_alnum);
+            throw Error("22023", plain ? "unknown phone region code \"" + region + "\""
+                                       : std::string("unknown phone region code"));
+        }
+        std::string code = upper(region);
+        if (std::find(out.phone_regions.begin(), out.phone_regions.end(), code) ==
+            out.phone_regions.end())
+            out.phone_regions.push_back(code);
+    }
+    return out;
 }
 
 }  // namespace
@@ -183,6 +425,7 @@ bool luhn_valid(std::string_view digits) {
 
 bool card_brand_valid(std::string_view d) {
     size_t n = d.size();
+    if (n < 13 || n > 19) return false;
     auto starts = [&](const char *p) { return d.substr(0, std::strlen(p)) == p; };
     if (starts("4")) return n == 13 || n == 16 || n == 19;                       // Visa
     if (in_range(d, "51", "55") || in_range(d, "2221", "2720")) return n == 16;  // Mastercard
@@ -194,20 +437,31 @@ bool card_brand_valid(std::string_view d) {
     if (in_range(d, "300", "305") || starts("36") || starts("38") || starts("39"))
         return n >= 14 && n <= 19;                                               // Diners
     if (starts("62")) return n >= 16 && n <= 19;                                 // UnionPay
-    if (starts("50") || in_range(d, "56", "69")) return n >= 12 && n <= 19;      // Maestro
+    if (starts("50") || in_range(d, "56", "69")) return n >= 13 && n <= 19;      // Maestro
     return false;
 }
 
 bool ssn_valid(std::string_view area, std::string_view group, std::string_view serial) {
+    if (area.size() != 3 || group.size() != 2 || serial.size() != 4) return false;
     if (area == "000" || area == "666" || area[0] == '9') return false;
     if (group == "00") return false;
     if (serial == "0000") return false;
     return true;
 }
 
-PiiAnonymizer::PiiAnonymizer()
-    : email_(compile(kEmailPattern)),
-      phone_(compile(kPhonePattern)),
+bool PiiAnonymizer::valid_region_code(std::string_view code) {
+    if (code.size() != 2 || !is_alpha(code[0]) || !is_alpha(code[1])) return false;
+    return PhoneDetector::supported_region(upper(code));
+}
+
+PiiAnonymizer::PiiAnonymizer() : PiiAnonymizer(PiiOptions()) {}
+
+PiiAnonymizer::PiiAnonymizer(const PiiOptions &options)
+    : options_(normalized_options(options)),
+      phones_(std::make_unique<PhoneDetector>(options_.phone_regions)),
+      email_(compile(kEmailPattern)),
+      phone_nanp_(compile(kPhoneNanpPattern)),
+      phone_international_(compile(kPhoneInternationalPattern)),
       phone_extension_(compile(kPhoneExtensionPattern)),
       ssn_(compile(kSsnPattern)),
       ssn_bare_(compile(kSsnBarePattern)),
@@ -220,57 +474,125 @@ PiiAnonymizer::~PiiAnonymizer() = default;
 void PiiAnonymizer::detect_emails(std::string_view text, std::vector<Detection> &out) const {
     if (text.find('@') == std::string_view::npos) return;
     re2::StringPiece input(text.data(), text.size());
-    re2::StringPiece groups[3];
+    re2::StringPiece groups[2];
     size_t pos = 0;
     while (pos < text.size() &&
-           email_->Match(input, pos, text.size(), re2::RE2::UNANCHORED, groups, 3)) {
+           email_->Match(input, pos, text.size(), re2::RE2::UNANCHORED, groups, 2)) {
         size_t begin = static_cast<size_t>(groups[0].data() - text.data());
-        size_t end = begin + groups[0].size();
-        size_t at_sign = static_cast<size_t>(groups[1].data() - text.data()) - 1;
-        std::string_view local = text.substr(begin, at_sign - begin);
-        std::string_view tld(groups[2].data(), groups[2].size());
-        bool glued = is_word(at(text, end)) || at(text, end) == '-' ||
-                     (at(text, end) == '.' && is_alnum(at(text, end + 1)));
-        if (!glued && is_alnum(local.back()) && is_known_tld(tld) && !is_email_token(local))
-            out.push_back({begin, end, PiiType::Email});
-        pos = end > begin ? end : begin + 1;
+        size_t match_end = begin + groups[0].size();
+        size_t domain_begin = static_cast<size_t>(groups[1].data() - text.data());
+        pos = match_end;
+        std::string_view local = text.substr(begin, domain_begin - 1 - begin);
+        // Part of a longer token that is not a valid local part ("a..b@",
+        // "%@", "_x@"): not an address.
+        if (is_email_local_char(before(text, begin))) continue;
+        if (!is_alnum(local.back()) || is_email_token(local)) continue;
+        size_t domain_length = email_domain_length(text.substr(domain_begin, match_end - domain_begin));
+        if (domain_length == 0) continue;
+        size_t end = domain_begin + domain_length;
+        // "x@example.com2", "x@example.com-y", "x@example.com_y": a longer word.
+        char next = at(text, end);
+        if (is_word(next) || next == '-' || next == '@') continue;
+        out.push_back({begin, end, PiiType::Email, lower(text.substr(begin, end - begin))});
     }
 }
 
 void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> &out) const {
     if (count_digits(text) < 7) return;
-    for_each_match(*phone_, text, [&](size_t begin, size_t end) -> size_t {
-        std::string_view candidate = text.substr(begin, end - begin);
-        size_t digits = count_digits(candidate);
-        bool international = candidate[0] == '+' || candidate.substr(0, 2) == "00";
-        if (international && (digits < 8 || digits > 17)) return begin + 1;
-        if (glued_to_digits(text, begin, end, "-.") || is_alnum(before(text, begin)))
-            return begin + 1;
-        // Take an extension ("x123", "ext. 45") into the span.
+    // An extension ("x123", "ext. 45", "#12") right after a number joins its span.
+    auto extension_end = [&](size_t end) {
         re2::StringPiece rest(text.data() + end, text.size() - end);
         re2::StringPiece ext;
         if (phone_extension_->Match(rest, 0, rest.size(), re2::RE2::ANCHOR_START, &ext, 1) &&
-            !is_digit(at(text, end + ext.size())))
-            end += ext.size();
-        out.push_back({begin, end, PiiType::Phone});
+            !is_alnum(at(text, end + ext.size())))
+            return end + ext.size();
+        return end;
+    };
+
+    // 1. Strict North American shapes (see kPhoneNanpPattern).
+    for_each_match(*phone_nanp_, text, [&](size_t begin, size_t end) -> size_t {
+        // "555 123 4567" written with spaces only must not be three numbers
+        // out of a longer list ("ids 101 102 1003 1004").
+        std::string_view shape = text.substr(begin, end - begin);
+        bool spaces_only = shape.find_first_of("-.()") == std::string_view::npos;
+        if (spaces_only && glued_to_digits(text, begin, end, " ") &&
+            !keyword_near(text, begin, end, kPhoneKeywords, std::size(kPhoneKeywords), 40, 0))
+            return begin + 1;
+        if (glued_to_digits(text, begin, end, "-.") || is_word(before(text, begin)) ||
+            is_alpha(at(text, end)) || after_mask(text, begin))
+            return begin + 1;
+        std::string digits = digits_of(text.substr(begin, end - begin));
+        std::string normalized = "+1" + last_n(digits, 10);
+        end = extension_end(end);
+        out.push_back({begin, end, PiiType::Phone, std::move(normalized)});
         return end;
     });
+
+    // 2. Anything written with an international prefix that is a possible
+    // number of its country, valid or not (a privacy net under step 3).
+    if (text.find('+') != std::string_view::npos || text.find("00") != std::string_view::npos) {
+        for_each_match(*phone_international_, text, [&](size_t begin, size_t end) -> size_t {
+            if (phone_glued(text, begin, end) || is_digit(before(text, begin))) return begin + 1;
+            std::string_view raw = text.substr(begin, end - begin);
+            if (PhoneDetector::date_shaped(raw, true)) return begin + 1;
+            size_t digits = count_digits(raw);
+            if (digits < 8 || digits > 17) return begin + 1;
+            // "00" forms written as one run of digits are more often zero-padded
+            // identifiers than phone numbers.
+            if (raw[0] == '0' && std::all_of(raw.begin(), raw.end(), is_digit) &&
+                !keyword_near(text, begin, end, kPhoneKeywords, std::size(kPhoneKeywords), 40, 0))
+                return begin + 1;
+            PhoneCandidate c;
+            if (!phones_->parse_international(raw, c)) return begin + 1;
+            end = extension_end(end);
+            out.push_back({begin, end, PiiType::Phone, std::move(c.e164)});
+            return end;
+        });
+    }
+
+    // 3. libphonenumber's matcher, Leniency::VALID, for every configured
+    // region, on the digit runs not already covered by a detection.
+    std::vector<std::pair<size_t, size_t>> covered;
+    covered.reserve(out.size());
+    for (const Detection &d : out) covered.emplace_back(d.begin, d.end);
+    std::vector<PhoneCandidate> valid;
+    // A bare run of digits needs a phone word near it (below); with none in
+    // the whole text the matcher can skip such runs.
+    bool any_phone_word = keyword_near(text, text.size(), text.size(), kPhoneKeywords,
+                                       std::size(kPhoneKeywords), text.size(), 0);
+    phones_->find_valid(text, valid, covered, !any_phone_word);
+    for (PhoneCandidate &c : valid) {
+        size_t begin = c.begin, end = c.end;
+        if (phone_glued(text, begin, end)) continue;
+        std::string_view raw = text.substr(begin, end - begin);
+        if (PhoneDetector::date_shaped(raw, true)) continue;
+        // A bare run of digits ("log counter 2024031512", "id 6502530000") is
+        // a phone number only where the text says so.
+        bool bare = std::all_of(raw.begin(), raw.end(), is_digit);
+        if (bare && !keyword_near(text, begin, end, kPhoneKeywords, std::size(kPhoneKeywords), 40, 0))
+            continue;
+        end = extension_end(end);
+        out.push_back({begin, end, PiiType::Phone, std::move(c.e164)});
+    }
 }
 
 void PiiAnonymizer::detect_ssns(std::string_view text, std::vector<Detection> &out) const {
     if (count_digits(text) < 9) return;
     for_each_match(*ssn_, text, [&](size_t begin, size_t end) -> size_t {
-        if (glued_to_digits(text, begin, end, "- ")) return begin + 1;
+        if (glued_to_digits(text, begin, end, "- .") || is_word(before(text, begin)) ||
+            is_word(at(text, end)) || after_mask(text, begin))
+            return begin + 1;
         std::string_view s = text.substr(begin, end - begin);
         if (!ssn_valid(s.substr(0, 3), s.substr(4, 2), s.substr(7, 4))) return begin + 1;
-        out.push_back({begin, end, PiiType::Ssn});
+        out.push_back({begin, end, PiiType::Ssn, digits_of(s)});
         return end;
     });
     for_each_match(*ssn_bare_, text, [&](size_t begin, size_t end) -> size_t {
-        if (is_digit(before(text, begin)) || is_digit(at(text, end))) return begin + 1;
+        if (is_word(before(text, begin)) || is_word(at(text, end)) || after_mask(text, begin)) return end;
         std::string_view s = text.substr(begin, end - begin);
         if (!ssn_valid(s.substr(0, 3), s.substr(3, 2), s.substr(5, 4))) return end;
-        if (has_ssn_keyword_before(text, begin)) out.push_back({begin, end, PiiType::Ssn});
+        if (keyword_near(text, begin, end, kSsnKeywords, std::size(kSsnKeywords), 32, 12))
+            out.push_back({begin, end, PiiType::Ssn, std::string(s)});
         return end;
     });
 }
@@ -280,16 +602,16 @@ void PiiAnonymizer::detect_cards(std::string_view text, std::vector<Detection> &
     for_each_match(*card_, text, [&](size_t begin, size_t end) -> size_t {
         std::string_view candidate = text.substr(begin, end - begin);
         char separator = '\0';
-        for (char c : candidate) {
-            if (is_digit(c)) continue;
-            if (separator != '\0' && c != separator) return begin + 1;  // mixed styles
-            separator = c;
-        }
+        for (char c : candidate)
+            if (!is_digit(c)) separator = c;
         const char *glue = separator == ' ' ? " " : "-";
-        if (glued_to_digits(text, begin, end, glue)) return begin + 1;
+        if (glued_to_digits(text, begin, end, glue) || is_word(before(text, begin)) ||
+            is_word(at(text, end)) || after_mask(text, begin))
+            return begin + 1;
         std::string digits = digits_of(candidate);
+        if (separator == '\0' && looks_like_timestamp(digits)) return end;
         if (!card_brand_valid(digits) || !luhn_valid(digits)) return begin + 1;
-        out.push_back({begin, end, PiiType::CreditCard});
+        out.push_back({begin, end, PiiType::CreditCard, std::move(digits)});
         return end;
     });
 }
@@ -298,18 +620,20 @@ void PiiAnonymizer::detect_ipv4(std::string_view text, std::vector<Detection> &o
     if (count_digits(text) < 4 || text.find('.') == std::string_view::npos) return;
     for_each_match(*ipv4_, text, [&](size_t begin, size_t end) -> size_t {
         char prev = before(text, begin);
-        if (is_word(prev) || prev == '.') return begin + 1;
+        if (is_word(prev) || prev == '.' || after_mask(text, begin)) return begin + 1;
         if (is_word(at(text, end)) || (at(text, end) == '.' && is_digit(at(text, end + 1))))
             return begin + 1;
         std::string_view s = text.substr(begin, end - begin);
-        size_t start = 0;
-        for (int octet = 0; octet < 4; ++octet) {
-            size_t dot = s.find('.', start);
-            std::string_view part = s.substr(start, dot == std::string_view::npos ? s.npos : dot - start);
-            if (std::stoi(std::string(part)) > 255) return begin + 1;
-            start = dot + 1;
+        int octet = 0;
+        for (char c : s) {
+            if (c == '.') {
+                octet = 0;
+                continue;
+            }
+            octet = octet * 10 + (c - '0');
+            if (octet > 255) return begin + 1;
         }
-        out.push_back({begin, end, PiiType::IPv4});
+        out.push_back({begin, end, PiiType::IPv4, std::string(s)});
         return end;
     });
 }
@@ -318,92 +642,117 @@ void PiiAnonymizer::detect_ipv6(std::string_view text, std::vector<Detection> &o
     if (text.find(':') == std::string_view::npos) return;
     for_each_match(*ipv6_, text, [&](size_t begin, size_t end) -> size_t {
         char prev = before(text, begin);
-        if (is_word(prev) || prev == ':' || prev == '.') return begin + 1;
+        if (is_word(prev) || prev == ':' || prev == '.' || after_mask(text, begin)) return begin + 1;
         if (is_word(at(text, end)) || at(text, end) == ':') return begin + 1;
         std::string_view candidate = text.substr(begin, end - begin);
+        size_t slash = candidate.find('/');
+        if (slash != std::string_view::npos) {
+            int prefix = 0;
+            for (char c : candidate.substr(slash + 1)) prefix = prefix * 10 + (c - '0');
+            if (prefix > 128) return begin + 1;
+        }
         std::string address(candidate.substr(0, candidate.find_first_of("%/")));
         if (count_digits(address) == 0) return begin + 1;  // "a::dec", "beef::cafe" casts/words
         size_t groups = 0;
         for (size_t i = 0; i < address.size(); ++i)
             if (is_hex(address[i]) && (i == 0 || !is_hex(address[i - 1]))) ++groups;
         if (groups < 2) return begin + 1;  // "::1", "1::"
+        // "1::dec": a number cast to a type whose name happens to be hex.
+        size_t compressed = address.find("::");
+        if (groups == 2 && compressed != std::string::npos) {
+            std::string_view head(address.data(), compressed);
+            std::string_view tail(address.data() + compressed + 2, address.size() - compressed - 2);
+            if (!head.empty() && std::all_of(head.begin(), head.end(), is_digit) && !tail.empty() &&
+                std::all_of(tail.begin(), tail.end(), is_alpha))
+                return begin + 1;
+        }
         unsigned char buf[16];
         if (inet_pton(AF_INET6, address.c_str(), buf) != 1) return begin + 1;
-        out.push_back({begin, end, PiiType::IPv6});
+        char canonical[INET6_ADDRSTRLEN] = {0};
+        inet_ntop(AF_INET6, buf, canonical, sizeof canonical);
+        out.push_back({begin, end, PiiType::IPv6, canonical});
         return end;
     });
 }
 
-std::vector<Detection> PiiAnonymizer::detect(std::string_view text) const {
+std::vector<Detection> PiiAnonymizer::detect_folded(std::string_view text) const {
     std::vector<Detection> all;
+    // Order matters only for ties in length (the earlier detector wins).
     detect_emails(text, all);
     detect_cards(text, all);
     detect_ssns(text, all);
-    detect_phones(text, all);
-    detect_ipv4(text, all);
     detect_ipv6(text, all);
-    if (all.size() <= 1) return all;
-    // Keep the longest span where detections overlap (ties: earliest first).
-    std::stable_sort(all.begin(), all.end(), [](const Detection &a, const Detection &b) {
-        return (a.end - a.begin) > (b.end - b.begin);
-    });
-    std::vector<Detection> kept;
-    for (const Detection &d : all) {
-        bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Detection &k) {
-            return d.begin < k.end && k.begin < d.end;
-        });
-        if (!overlaps) kept.push_back(d);
+    detect_ipv4(text, all);
+    const size_t first_phone = all.size();
+    detect_phones(text, all);
+    // Phone numbers are the loosest detector: a candidate that overlaps an
+    // address, card or SSN found by the stricter rules gives way to it
+    // ("172.16.254.1/24" is an IPv4 address, whatever some region's
+    // numbering plan says), whichever span is longer.
+    if (first_phone > 0 && all.size() > first_phone) {
+        SpanSet strict;
+        for (size_t i = 0; i < first_phone; ++i) strict.add(all[i].begin, all[i].end);
+        auto overlaps_strict = [&](const Detection &p) { return strict.overlaps(p.begin, p.end); };
+        all.erase(std::remove_if(all.begin() + static_cast<std::ptrdiff_t>(first_phone), all.end(),
+                                 overlaps_strict),
+                  all.end());
     }
-    std::sort(kept.begin(), kept.end(),
-              [](const Detection &a, const Detection &b) { return a.begin < b.begin; });
-    return kept;
+    sort_and_drop_overlaps(all);
+    return all;
+}
+
+std::vector<Detection> PiiAnonymizer::detect(std::string_view text) const {
+    FoldedText folded = fold_text(text);
+    std::vector<Detection> found = detect_folded(folded.text());
+    if (folded.changed()) {
+        for (Detection &d : found) {
+            d.begin = folded.to_original(d.begin);
+            d.end = folded.to_original(d.end);
+        }
+    }
+    return found;
 }
 
 std::string PiiAnonymizer::replacement(PiiType type, std::string_view value, std::string_view key) {
-    switch (type) {
-        case PiiType::Email: {
-            size_t at_sign = value.rfind('@');
-            std::string normalized = lower(value);
-            return "user_" + keyed_token(key, "email", normalized) + "@" +
-                   lower(value.substr(at_sign + 1));
-        }
-        case PiiType::Phone: {
-            // The last four digits of the number itself, not of an extension.
-            size_t ext = value.find_first_of("#xXeE");
-            return "XXX-XXX-" + last_n(digits_of(value.substr(0, ext)), 4);
-        }
-        case PiiType::Ssn: return "XXX-XX-" + last_n(digits_of(value), 4);
-        case PiiType::CreditCard: return "XXXX-XXXX-XXXX-" + last_n(digits_of(value), 4);
-        case PiiType::IPv4: return "XXX.XXX.XXX." + std::string(value.substr(value.rfind('.') + 1));
-        case PiiType::IPv6: {
-            std::string address(value.substr(0, value.find_first_of("%/")));
-            unsigned char buf[16] = {0};
-            inet_pton(AF_INET6, address.c_str(), buf);
-            char last[8];
-            snprintf(last, sizeof last, "%x", (buf[14] << 8) | buf[15]);
-            std::string out = "XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:";
-            out += last;
-            size_t slash = value.find('/');
-            if (slash != std::string_view::npos) out += value.substr(slash);
-            return out;
-        }
-    }
-    return std::string();
+    FoldedText folded = fold_text(value);
+    std::string_view v = folded.text();
+    Detection d{0, v.size(), type, std::string()};
+    if (type == PiiType::Email) d.normalized = lower(v);
+    return replace_one(d, v, key);
 }
 
 bool PiiAnonymizer::anonymize(std::string_view text, std::string_view key, std::string &out) const {
-    std::vector<Detection> found = detect(text);
-    if (found.empty()) return false;
-    std::string result;
-    result.reserve(text.size() + 16 * found.size());
-    size_t pos = 0;
-    for (const Detection &d : found) {
-        result.append(text.substr(pos, d.begin - pos));
-        result.append(replacement(d.type, text.substr(d.begin, d.end - d.begin), key));
-        pos = d.end;
+    // A replacement never matches a detector by itself, but one can meet the
+    // text around it ("4567" next to other digits); a few rounds until nothing
+    // is found make the output a fixed point, so anonymizing it again changes
+    // nothing.
+    constexpr int kMaxRounds = 8;
+    std::string current;
+    bool changed = false;
+    std::string_view input = text;
+    for (int round = 0; round < kMaxRounds; ++round) {
+        FoldedText folded = fold_text(input);
+        std::string_view scanned = folded.text();
+        std::vector<Detection> found = detect_folded(scanned);
+        if (found.empty()) break;
+        std::string result;
+        result.reserve(input.size() + 16 * found.size());
+        size_t pos = 0;
+        for (const Detection &d : found) {
+            size_t begin = folded.to_original(d.begin);
+            size_t end = folded.to_original(d.end);
+            if (begin < pos) continue;  // cannot happen: detections do not overlap
+            result.append(input.substr(pos, begin - pos));
+            result.append(replace_one(d, scanned.substr(d.begin, d.end - d.begin), key));
+            pos = end;
+        }
+        result.append(input.substr(pos));
+        current.swap(result);
+        input = current;
+        changed = true;
     }
-    result.append(text.substr(pos));
-    out.swap(result);
+    if (!changed) return false;
+    out.swap(current);
     return true;
 }
 

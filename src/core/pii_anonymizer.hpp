@@ -1,11 +1,17 @@
 // Detection and replacement of personal data in free text.
 //
-// Detectors find candidates with RE2 and confirm them with validators (TLD list
-// for emails, Luhn and brand rules for cards, SSA rules for SSNs, octet ranges
-// for IPv4, inet_pton for IPv6). Overlapping detections keep the longest span.
-// Replacements follow the guide's shapes; hashed parts are keyed tokens
-// (HMAC-SHA256 with the database's secret), so the same input always gives the
-// same output, and a replacement is never detected again (idempotent).
+// The text is first folded (core/text_fold.hpp: FULLWIDTH forms, ideographic
+// and no-break spaces, typographic dashes -> ASCII) with a map back to the
+// original bytes, so a detection always replaces the original characters.
+// Detectors find candidates with RE2 (patterns compiled once per instance) and
+// confirm them with validators: the TLD list for emails; Luhn, brand prefix and
+// length for cards; SSA rules for SSNs; octet ranges for IPv4; inet_pton for
+// IPv6; Google's libphonenumber for phone numbers (core/phone_detector.hpp),
+// read against a configurable list of default regions and normalized to E.164.
+// Overlapping detections keep the longest span. Replacements follow the
+// guide's shapes; hashed parts are keyed tokens (HMAC-SHA256 with the
+// database's secret), so the same input always gives the same output, and the
+// output contains nothing that is detected again (idempotent).
 #pragma once
 
 #include <memory>
@@ -19,6 +25,8 @@ class RE2;
 
 namespace tde::core {
 
+class PhoneDetector;
+
 enum class PiiType { Email, Phone, Ssn, CreditCard, IPv4, IPv6 };
 
 // Stable lower-case name: "email", "phone", "ssn", "credit_card", "ipv4", "ipv6".
@@ -28,17 +36,39 @@ struct Detection {
     size_t begin;  // byte offsets into the scanned text, [begin, end)
     size_t end;
     PiiType type;
+    // The value in canonical form: lower-cased email, phone in E.164
+    // ("+12125550100"), card/SSN digits, IPv4 as written, IPv6 per inet_ntop.
+    std::string normalized;
+};
+
+struct PiiOptions {
+    // Regions (ISO 3166-1 alpha-2, see PiiAnonymizer::valid_region_code)
+    // that phone numbers written without an international prefix are read
+    // against. Numbers written "+CC ..." or "00CC ..." are found whatever the
+    // list holds.
+    std::vector<std::string> phone_regions{"US"};
 };
 
 class PiiAnonymizer {
 public:
     // Compiles every pattern once; throws tde::core::Error if one fails.
     PiiAnonymizer();
+    // Throws tde::core::Error (SQLSTATE 22023) for a region code that
+    // valid_region_code() rejects.
+    explicit PiiAnonymizer(const PiiOptions &options);
     ~PiiAnonymizer();
     PiiAnonymizer(const PiiAnonymizer &) = delete;
     PiiAnonymizer &operator=(const PiiAnonymizer &) = delete;
 
-    // Non-overlapping detections sorted by position.
+    // True for a two-letter region code libphonenumber has metadata for
+    // ("US", "gb", "De"; case does not matter).
+    static bool valid_region_code(std::string_view code);
+
+    // The options in force, region codes upper-cased and de-duplicated.
+    const PiiOptions &options() const { return options_; }
+
+    // Non-overlapping detections sorted by position, as byte offsets into
+    // `text` (whole UTF-8 characters).
     std::vector<Detection> detect(std::string_view text) const;
 
     // `text` with every detection replaced. Returns false (and leaves `out`
@@ -50,6 +80,8 @@ public:
     static std::string replacement(PiiType type, std::string_view value, std::string_view key);
 
 private:
+    // Detections in already folded text, offsets into that text.
+    std::vector<Detection> detect_folded(std::string_view text) const;
     void detect_emails(std::string_view text, std::vector<Detection> &out) const;
     void detect_phones(std::string_view text, std::vector<Detection> &out) const;
     void detect_ssns(std::string_view text, std::vector<Detection> &out) const;
@@ -57,8 +89,11 @@ private:
     void detect_ipv4(std::string_view text, std::vector<Detection> &out) const;
     void detect_ipv6(std::string_view text, std::vector<Detection> &out) const;
 
+    PiiOptions options_;
+    std::unique_ptr<PhoneDetector> phones_;
     std::unique_ptr<re2::RE2> email_;
-    std::unique_ptr<re2::RE2> phone_;
+    std::unique_ptr<re2::RE2> phone_nanp_;
+    std::unique_ptr<re2::RE2> phone_international_;
     std::unique_ptr<re2::RE2> phone_extension_;
     std::unique_ptr<re2::RE2> ssn_;
     std::unique_ptr<re2::RE2> ssn_bare_;

@@ -1,0 +1,130 @@
+// Runs tests/unit/pii_corpus.tsv through the anonymizer. Each line is
+//   question TAB must-disappear TAB must-survive
+// where both lists are separated by " | " and may be empty. For every line the
+// anonymized question must contain none of the first list and all of the
+// second, be valid UTF-8, and stay the same when anonymized again. The path is
+// relative to the repository root (the unit test binary runs from there).
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "core/pii_anonymizer.hpp"
+#include "core/text_fold.hpp"
+
+using tde::core::PiiAnonymizer;
+using tde::core::PiiOptions;
+
+namespace {
+
+const std::string kKey = "corpus-test-secret";
+
+struct CorpusLine {
+    size_t number;
+    std::string question;
+    std::vector<std::string> gone;
+    std::vector<std::string> kept;
+};
+
+std::vector<std::string> split(const std::string &s, const std::string &separator) {
+    std::vector<std::string> out;
+    if (s.empty()) return out;
+    size_t pos = 0;
+    while (true) {
+        size_t next = s.find(separator, pos);
+        out.push_back(s.substr(pos, next == std::string::npos ? std::string::npos : next - pos));
+        if (next == std::string::npos) break;
+        pos = next + separator.size();
+    }
+    return out;
+}
+
+std::string corpus_path() {
+    for (std::string candidate : {std::string("tests/unit/pii_corpus.tsv"),
+                                  std::string(__FILE__).substr(0, std::string(__FILE__).rfind('/') + 1) +
+                                      "pii_corpus.tsv"}) {
+        if (std::ifstream(candidate).good()) return candidate;
+    }
+    return "tests/unit/pii_corpus.tsv";
+}
+
+const std::vector<CorpusLine> &corpus() {
+    static const std::vector<CorpusLine> lines = [] {
+        std::vector<CorpusLine> out;
+        std::ifstream in(corpus_path());
+        std::string line;
+        size_t number = 0;
+        while (std::getline(in, line)) {
+            ++number;
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            if (line.empty()) continue;
+            std::vector<std::string> fields = split(line, "\t");
+            while (fields.size() < 3) fields.emplace_back();
+            out.push_back({number, fields[0], split(fields[1], " | "), split(fields[2], " | ")});
+            EXPECT_EQ(fields.size(), 3u) << "line " << number << " has more than 3 fields";
+        }
+        return out;
+    }();
+    return lines;
+}
+
+void check_corpus(const PiiAnonymizer &anonymizer, bool check_kept) {
+    size_t failures = 0;
+    for (const CorpusLine &c : corpus()) {
+        std::string out = anonymizer.anonymize(c.question, kKey);
+        bool ok = true;
+        for (const std::string &value : c.gone) {
+            if (out.find(value) != std::string::npos) {
+                ok = false;
+                ADD_FAILURE() << "line " << c.number << ": \"" << value << "\" survived in: " << out;
+            }
+        }
+        if (check_kept) {
+            for (const std::string &value : c.kept) {
+                if (out.find(value) == std::string::npos) {
+                    ok = false;
+                    ADD_FAILURE() << "line " << c.number << ": \"" << value << "\" was removed: " << out;
+                }
+            }
+        }
+        if (c.gone.empty() && check_kept && out != c.question) {
+            ok = false;
+            ADD_FAILURE() << "line " << c.number << ": clean question changed: " << out;
+        }
+        if (!tde::core::valid_utf8(out)) {
+            ok = false;
+            ADD_FAILURE() << "line " << c.number << ": output is not valid UTF-8";
+        }
+        std::string twice = anonymizer.anonymize(out, kKey);
+        if (twice != out) {
+            ok = false;
+            ADD_FAILURE() << "line " << c.number << ": not idempotent: " << out << " -> " << twice;
+        }
+        if (!ok) ++failures;
+    }
+    EXPECT_EQ(failures, 0u);
+}
+
+}  // namespace
+
+TEST(PiiCorpus, HasAtLeast300Lines) {
+    EXPECT_GE(corpus().size(), 300u) << "corpus path: " << corpus_path();
+    size_t with_pii = 0;
+    for (const CorpusLine &c : corpus()) with_pii += c.gone.empty() ? 0 : 1;
+    EXPECT_GE(with_pii, 130u);
+}
+
+TEST(PiiCorpus, DefaultOptions) {
+    PiiAnonymizer anonymizer;
+    check_corpus(anonymizer, true);
+}
+
+// More default regions only find more national-format numbers: everything
+// that must disappear still does, and the clean questions stay clean.
+TEST(PiiCorpus, SeveralPhoneRegions) {
+    PiiOptions options;
+    options.phone_regions = {"US", "GB", "DE", "FR", "ES", "JP", "CN"};
+    PiiAnonymizer anonymizer(options);
+    check_corpus(anonymizer, true);
+}
