@@ -61,3 +61,21 @@ UPDATE tde_pairs SET success = true WHERE sql_query LIKE '%user\_%' RETURNING sq
 SET tde.anonymize_sql_literals = off;
 SELECT sql_query FROM tde_add_pair('q', 'SELECT 1 WHERE x = ''dave@example.com''');
 RESET tde.anonymize_sql_literals;
+
+-- Phone regions: numbers without a country prefix are read in the listed
+-- regions (superuser setting, validated).
+SELECT natural_language_query FROM tde_add_pair('Please call 020 7946 0958 about the order');
+SET tde.phone_regions = 'US,GB';
+SELECT natural_language_query FROM tde_add_pair('Please call 020 7946 0958 about the order');
+SELECT natural_language_query FROM tde_add_pair('Ring +49 30 901820 or 0044 20 7946 0958');
+SET tde.phone_regions = 'US,XX';
+SET tde.phone_regions = '';
+SHOW tde.phone_regions;
+RESET tde.phone_regions;
+CREATE ROLE regress_tde_w11 LOGIN IN ROLE tde_writer;
+SET ROLE regress_tde_w11;
+\set VERBOSITY sqlstate
+SET tde.phone_regions = 'GB';
+\set VERBOSITY default
+RESET ROLE;
+DROP ROLE regress_tde_w11;

@@ -2,6 +2,7 @@
 // the single place where a row is made safe (anonymized) and complete
 // (query_type and table_names derived from sql_query).
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,10 +20,19 @@ namespace {
 
 using tde::pg::pg_guard;
 
-// Patterns are compiled once per backend, on first use.
+// Patterns are compiled once per backend, on first use, and again only when
+// tde.phone_regions changes.
 const tde::core::PiiAnonymizer &anonymizer() {
-    static const tde::core::PiiAnonymizer instance;
-    return instance;
+    static std::unique_ptr<tde::core::PiiAnonymizer> instance;
+    static std::string built_for;
+    const char *regions = tde::pg::phone_regions_setting ? tde::pg::phone_regions_setting : "US";
+    if (!instance || built_for != regions) {
+        tde::core::PiiOptions options;
+        options.phone_regions = tde::pg::split_regions(regions);
+        instance = std::make_unique<tde::core::PiiAnonymizer>(options);
+        built_for = regions;
+    }
+    return *instance;
 }
 
 struct PairColumns {

@@ -1,5 +1,10 @@
 #include "pg/settings.hpp"
 
+#include <string>
+#include <vector>
+
+#include "core/pii_anonymizer.hpp"
+
 #include "pg/pg_headers.hpp"
 #include "pg/rules.hpp"
 #include "pg/secret.hpp"
@@ -8,6 +13,45 @@ namespace tde::pg {
 
 bool anonymize_enabled = true;
 bool anonymize_sql_literals = true;
+char *phone_regions_setting = nullptr;
+
+std::vector<std::string> split_regions(const char *value) {
+    std::vector<std::string> out;
+    std::string current;
+    for (const char *p = value; ; ++p) {
+        if (*p == ',' || *p == ' ' || *p == '\0') {
+            if (!current.empty()) out.push_back(current);
+            current.clear();
+            if (*p == '\0') break;
+        } else {
+            current.push_back(*p >= 'a' && *p <= 'z' ? static_cast<char>(*p - 'a' + 'A') : *p);
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// GUC check hook (called from PostgreSQL: must not throw).
+bool check_phone_regions(char **newval, void **, GucSource) {
+    try {
+        std::vector<std::string> regions = split_regions(*newval);
+        if (regions.empty()) {
+            GUC_check_errdetail("List at least one ISO 3166-1 region code, e.g. 'US' or 'US,GB,DE'.");
+            return false;
+        }
+        for (const std::string &r : regions)
+            if (!tde::core::PiiAnonymizer::valid_region_code(r)) {
+                GUC_check_errdetail("\"%s\" is not a region code known to libphonenumber.", r.c_str());
+                return false;
+            }
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
+}  // namespace
 
 }  // namespace tde::pg
 
@@ -28,6 +72,11 @@ void _PG_init(void) {
         "Anonymize personal data inside string literals and comments of sql_query.",
         "Identifiers and the statement's shape are never changed. Only superusers can change this.",
         &tde::pg::anonymize_sql_literals, true, PGC_SUSET, 0, nullptr, nullptr, nullptr);
+    DefineCustomStringVariable(
+        "tde.phone_regions",
+        "Regions (ISO 3166-1 codes, comma separated) that phone numbers without a country prefix are read in.",
+        "Numbers written +CC or 00CC are found whatever the list holds. Only superusers can change this.",
+        &tde::pg::phone_regions_setting, "US", PGC_SUSET, 0, tde::pg::check_phone_regions, nullptr, nullptr);
     MarkGUCPrefixReserved("tde");
     tde::pg::register_secret_cache_callbacks();
     tde::pg::register_rules_cache_callbacks();
