@@ -61,6 +61,39 @@ private:
     std::string key_;
 };
 
+// SHA-256 with the algorithm fetched once and one context reused.
+class Sha256 {
+public:
+    ~Sha256() {
+        if (ctx_ != nullptr) EVP_MD_CTX_free(ctx_);
+        if (md_ != nullptr) EVP_MD_free(md_);
+    }
+    void digest(std::string_view data, unsigned char out[32]) {
+        if (md_ == nullptr) md_ = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+        if (ctx_ == nullptr) ctx_ = EVP_MD_CTX_new();
+        unsigned int len = 0;
+        if (md_ == nullptr || ctx_ == nullptr || EVP_DigestInit_ex(ctx_, md_, nullptr) != 1 ||
+            EVP_DigestUpdate(ctx_, data.data(), data.size()) != 1 || EVP_DigestFinal_ex(ctx_, out, &len) != 1 ||
+            len != 32)
+            throw Error("XX000", "SHA-256 computation failed");
+    }
+
+private:
+    EVP_MD *md_ = nullptr;
+    EVP_MD_CTX *ctx_ = nullptr;
+};
+
+std::string to_hex(const unsigned char *bytes, size_t n, size_t hex_chars) {
+    static const char hex[] = "0123456789abcdef";
+    std::string out(2 * n, '0');
+    for (size_t i = 0; i < n; ++i) {
+        out[2 * i] = hex[bytes[i] >> 4];
+        out[2 * i + 1] = hex[bytes[i] & 0x0f];
+    }
+    if (hex_chars < out.size()) out.resize(hex_chars);
+    return out;
+}
+
 HmacSha256 &hmac() {
     static HmacSha256 instance;
     return instance;
@@ -71,13 +104,14 @@ HmacSha256 &hmac() {
 std::string hmac_sha256_hex(std::string_view key, std::string_view message) {
     unsigned char digest[32];
     hmac().digest(key, message, digest);
-    static const char hex[] = "0123456789abcdef";
-    std::string out(64, '0');
-    for (int i = 0; i < 32; ++i) {
-        out[2 * i] = hex[digest[i] >> 4];
-        out[2 * i + 1] = hex[digest[i] & 0x0f];
-    }
-    return out;
+    return to_hex(digest, 32, 64);
+}
+
+std::string sha256_hex(std::string_view data, size_t hex_chars) {
+    static Sha256 sha;
+    unsigned char digest[32];
+    sha.digest(data, digest);
+    return to_hex(digest, 32, hex_chars);
 }
 
 std::string keyed_token(std::string_view key, std::string_view entity,

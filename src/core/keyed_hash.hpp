@@ -15,6 +15,10 @@ std::string hmac_sha256_hex(std::string_view key, std::string_view message);
 std::string keyed_token(std::string_view key, std::string_view entity,
                         std::string_view normalized_value, size_t hex_chars = 12);
 
+// SHA-256 (unkeyed) of `data` as lower-case hex, truncated to `hex_chars`.
+// Uses one fetched digest and context for the whole backend.
+std::string sha256_hex(std::string_view data, size_t hex_chars = 64);
+
 // `n` bytes from OpenSSL's CSPRNG; throws tde::core::Error on failure.
 std::string random_bytes(size_t n);
 

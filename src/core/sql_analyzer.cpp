@@ -3,7 +3,8 @@
 // applies keyword rules to each statement. See sql_analyzer.hpp.
 #include "core/sql_analyzer.hpp"
 
-#include <openssl/evp.h>
+#include "core/keyed_hash.hpp"
+
 
 #include <algorithm>
 #include <cstddef>
@@ -1227,17 +1228,11 @@ void append_item(std::string &out, char kind, std::string_view text) {
 }  // namespace
 
 std::string sha256_hex_prefix(std::string_view data, size_t hex_chars) {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    if (EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr) != 1) return {};
-    static const char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < len && out.size() < hex_chars; ++i) {
-        out.push_back(kHex[md[i] >> 4]);
-        out.push_back(kHex[md[i] & 15]);
+    try {
+        return sha256_hex(data, hex_chars);
+    } catch (...) {
+        return {};
     }
-    out.resize(std::min(out.size(), hex_chars));
-    return out;
 }
 
 std::string fingerprint_canonical(std::string_view sql, const std::vector<SqlToken> &tokens,
