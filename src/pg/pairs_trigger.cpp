@@ -120,6 +120,8 @@ struct Anonymization {
 // nothing changed.
 bool anonymize_sql_literals(const Anonymization &anon, std::string_view sql, tde::core::SqlDialect dialect,
                             std::string &out) {
+    // No quote, dollar, comment or MySQL-string character: no literal to scan.
+    if (sql.find_first_of("'\"$-/#") == std::string_view::npos) return false;
     std::vector<std::pair<size_t, size_t>> spans = tde::pg::literal_spans(sql, dialect);
     bool changed = false;
     std::string piece;
