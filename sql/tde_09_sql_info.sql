@@ -355,3 +355,16 @@ SELECT s AS sql, d AS dialect, tde_test_literal_spans(s, d) AS spans
     ('SELECT "x", ''y'' FROM t', NULL)
   ) v(s, d);
 DROP FUNCTION tde_test_literal_spans(text, text);
+
+-- The trigger fills the derived columns; a superuser may switch derivation
+-- off for a bulk load of rows derived before (values are kept as given).
+TRUNCATE tde_pairs;
+INSERT INTO tde_pairs (natural_language_query, sql_query, query_type, table_names)
+VALUES ('derived', 'DELETE FROM carts WHERE id = 7', 'SELECT', '{wrong}');
+SET tde.derive_sql_info = off;
+INSERT INTO tde_pairs (natural_language_query, sql_query, query_type, table_names, sql_fingerprint)
+VALUES ('kept', 'DELETE FROM carts WHERE id = 7', 'DELETE', '{carts}', 'given');
+RESET tde.derive_sql_info;
+SELECT natural_language_query, query_type, table_names, sql_fingerprint IS NOT NULL AS has_fingerprint,
+       sql_normalized, sql_valid
+  FROM tde_pairs ORDER BY 1;

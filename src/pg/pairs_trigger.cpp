@@ -244,16 +244,19 @@ TDE_FUNCTION(tde_pairs_before_write) {
         sql = anonymized_sql;
     }
 
-    tde::pg::DerivedSql derived = tde::pg::derive_sql(sql, dialect);
-    set_column(cols.query_type, text_datum(derived.query_type), false);
-    set_column(cols.table_names, text_array_datum(derived.table_names), false);
-    if (cols.fingerprint > 0)
-        set_column(cols.fingerprint, derived.fingerprint.empty() ? 0 : text_datum(derived.fingerprint),
-                   derived.fingerprint.empty());
-    if (cols.normalized > 0)
-        set_column(cols.normalized, derived.normalized.empty() ? 0 : text_datum(derived.normalized),
-                   derived.normalized.empty());
-    if (cols.valid > 0) set_column(cols.valid, BoolGetDatum(derived.valid == 1), derived.valid < 0);
+    if (tde::pg::derive_sql_info) {
+        tde::pg::DerivedSql derived = tde::pg::derive_sql(sql, dialect);
+        set_column(cols.query_type, text_datum(derived.query_type), false);
+        set_column(cols.table_names, text_array_datum(derived.table_names), false);
+        if (cols.fingerprint > 0)
+            set_column(cols.fingerprint, derived.fingerprint.empty() ? 0 : text_datum(derived.fingerprint),
+                       derived.fingerprint.empty());
+        if (cols.normalized > 0)
+            set_column(cols.normalized, derived.normalized.empty() ? 0 : text_datum(derived.normalized),
+                       derived.normalized.empty());
+        if (cols.valid > 0) set_column(cols.valid, BoolGetDatum(derived.valid == 1), derived.valid < 0);
+    }
+    if (changed_cols.empty()) return PointerGetDatum(tuple);
 
     bool *nulls = pg_guard([&] { return static_cast<bool *>(palloc(sizeof(bool) * changed_nulls.size())); });
     for (size_t i = 0; i < changed_nulls.size(); ++i) nulls[i] = changed_nulls[i];

@@ -13,6 +13,7 @@ namespace tde::pg {
 
 bool anonymize_enabled = true;
 bool anonymize_sql_literals = true;
+bool derive_sql_info = true;
 char *phone_regions_setting = nullptr;
 
 std::vector<std::string> split_regions(const char *value) {
@@ -72,6 +73,12 @@ void _PG_init(void) {
         "Anonymize personal data inside string literals and comments of sql_query.",
         "Identifiers and the statement's shape are never changed. Only superusers can change this.",
         &tde::pg::anonymize_sql_literals, true, PGC_SUSET, 0, nullptr, nullptr, nullptr);
+    DefineCustomBoolVariable(
+        "tde.derive_sql_info",
+        "Derive query_type, table_names, sql_fingerprint, sql_normalized and sql_valid from sql_query.",
+        "Off keeps the values the row already has (for bulk loads of rows derived before). "
+        "Only superusers can change this.",
+        &tde::pg::derive_sql_info, true, PGC_SUSET, 0, nullptr, nullptr, nullptr);
     DefineCustomStringVariable(
         "tde.phone_regions",
         "Regions (ISO 3166-1 codes, comma separated) that phone numbers without a country prefix are read in.",

@@ -13,6 +13,9 @@ extern bool anonymize_enabled;
 // literals and comments of sql_query.
 extern bool anonymize_sql_literals;
 
+// tde.derive_sql_info: superuser-only; off keeps the derived columns as given.
+extern bool derive_sql_info;
+
 // tde.phone_regions: superuser-only, validated list of region codes.
 extern char *phone_regions_setting;
 std::vector<std::string> split_regions(const char *value);
