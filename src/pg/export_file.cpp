@@ -127,9 +127,10 @@ TDE_FUNCTION(tde_write_export_file) {
         stream_lines(lines_query(schema, args.format), args, file, tmp_path, hash);
         if (fflush(file) != 0 || pg_fsync(fileno(file)) != 0)
             ereport(ERROR, (errcode_for_file_access(), errmsg("could not write export file \"%s\": %m", tmp_path)));
-        if (FreeFile(file) != 0)
+        FILE *closing = file;
+        file = nullptr;  // FreeFile() releases it even when it fails: never close it twice
+        if (FreeFile(closing) != 0)
             ereport(ERROR, (errcode_for_file_access(), errmsg("could not close export file \"%s\": %m", tmp_path)));
-        file = nullptr;
         uint8 digest[PG_SHA256_DIGEST_LENGTH];
         if (pg_cryptohash_final(hash, digest, sizeof digest) < 0) elog(ERROR, "could not finish SHA-256");
         pg_cryptohash_free(hash);

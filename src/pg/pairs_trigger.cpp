@@ -59,20 +59,19 @@ PairColumns lookup_columns(TupleDesc desc) {
     return c;
 }
 
-// Column positions, looked up once per relation and row type (not per row).
-PairColumns find_columns(Relation rel) {
-    static Oid cached_relid = InvalidOid;
-    static Oid cached_type = InvalidOid;
-    static int cached_natts = -1;
-    static PairColumns cached;
-    TupleDesc desc = RelationGetDescr(rel);
-    if (RelationGetRelid(rel) != cached_relid || desc->tdtypeid != cached_type || desc->natts != cached_natts) {
-        cached = lookup_columns(desc);
-        cached_relid = RelationGetRelid(rel);
-        cached_type = desc->tdtypeid;
-        cached_natts = desc->natts;
+// Column positions, looked up once per statement (cached in fn_extra, which
+// lives as long as the trigger's FmgrInfo), not per row.
+PairColumns find_columns(FunctionCallInfo fcinfo, Relation rel) {
+    auto *cached = static_cast<PairColumns *>(fcinfo->flinfo->fn_extra);
+    if (cached == nullptr) {
+        PairColumns c = lookup_columns(RelationGetDescr(rel));
+        cached = pg_guard([&] {
+            return static_cast<PairColumns *>(MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(PairColumns)));
+        });
+        *cached = c;
+        fcinfo->flinfo->fn_extra = cached;
     }
-    return cached;
+    return *cached;
 }
 
 // A text column's value as a view over detoasted memory (valid for the row);
@@ -177,7 +176,10 @@ Jsonb *anonymize_jsonb_strings(Jsonb *in, const Anonymization *a) {
         bool is_scalar_token = tok == WJB_KEY || tok == WJB_VALUE || tok == WJB_ELEM;
         result = pushJsonbValue(&state, tok, is_scalar_token ? &v : nullptr);
     }
-    return changed ? JsonbValueToJsonb(result) : nullptr;
+    if (!changed) return nullptr;
+    // A top-level scalar is stored as a one-element "raw scalar" array.
+    if (result->type == jbvArray && JB_ROOT_IS_SCALAR(in)) result->val.array.rawScalar = true;
+    return JsonbValueToJsonb(result);
 }
 
 }  // namespace
@@ -195,7 +197,7 @@ TDE_FUNCTION(tde_pairs_before_write) {
     Relation rel = trigdata->tg_relation;
     TupleDesc desc = RelationGetDescr(rel);
     HeapTuple tuple = TRIGGER_FIRED_BY_UPDATE(event) ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
-    PairColumns cols = find_columns(rel);
+    PairColumns cols = find_columns(fcinfo, rel);
 
     std::vector<int> changed_cols;
     std::vector<Datum> changed_values;

@@ -42,7 +42,7 @@ void read_rules(Oid extension_namespace, Oid *relid, RawRule **rules, int *count
         elog(ERROR, "tde_anonymization_rules lacks a rule column");
     int capacity = 8;
     *rules = static_cast<RawRule *>(palloc(sizeof(RawRule) * capacity));
-    TableScanDesc scan = table_beginscan(rel, GetActiveSnapshot(), 0, nullptr);
+    TableScanDesc scan = table_beginscan(rel, GetLatestSnapshot(), 0, nullptr);  // newer than any invalidation table_open processed
     HeapTuple tuple;
     while ((tuple = heap_getnext(scan, ForwardScanDirection)) != nullptr) {
         bool n1, n2, n3, n4;
@@ -96,6 +96,8 @@ TDE_FUNCTION(tde_validate_rule) {
     if (!CALLED_AS_TRIGGER(fcinfo))
         throw tde::core::Error("39P01", "tde_validate_rule() must be called as a trigger");
     auto *trigdata = reinterpret_cast<TriggerData *>(fcinfo->context);
+    if (!TRIGGER_FIRED_BEFORE(trigdata->tg_event) || !TRIGGER_FIRED_FOR_ROW(trigdata->tg_event))
+        throw tde::core::Error("39P01", "tde_validate_rule() must fire BEFORE ... FOR EACH ROW");
     HeapTuple tuple = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? trigdata->tg_newtuple
                                                                    : trigdata->tg_trigtuple;
     TupleDesc desc = RelationGetDescr(trigdata->tg_relation);

@@ -25,7 +25,7 @@ void invalidate_on_relcache(Datum, Oid relid) {
 // Plain C-style code: it may ERROR, and holds no C++ objects.
 void read_secret_row(Oid relid, char **out, size_t *out_len) {
     Relation rel = table_open(relid, AccessShareLock);
-    TableScanDesc scan = table_beginscan(rel, GetActiveSnapshot(), 0, nullptr);
+    TableScanDesc scan = table_beginscan(rel, GetLatestSnapshot(), 0, nullptr);  // newer than any invalidation table_open processed
     HeapTuple tuple = heap_getnext(scan, ForwardScanDirection);
     *out = nullptr;
     *out_len = 0;

@@ -35,21 +35,26 @@ namespace {
 
 // GUC check hook (called from PostgreSQL: must not throw).
 bool check_phone_regions(char **newval, void **, GucSource) {
+    // The C++ part only records the verdict; GUC_check_errdetail (which may
+    // ERROR) runs after every C++ object is gone.
+    int verdict = 0;  // 0 ok, 1 empty, 2 unknown code in `bad`
+    char bad[64] = {0};
     try {
-        std::vector<std::string> regions = split_regions(*newval);
-        if (regions.empty()) {
-            GUC_check_errdetail("List at least one ISO 3166-1 region code, e.g. 'US' or 'US,GB,DE'.");
-            return false;
-        }
+        std::vector<std::string> regions = split_regions(*newval ? *newval : "");
+        if (regions.empty()) verdict = 1;
         for (const std::string &r : regions)
-            if (!tde::core::PiiAnonymizer::valid_region_code(r)) {
-                GUC_check_errdetail("\"%s\" is not a region code known to libphonenumber.", r.c_str());
-                return false;
+            if (verdict == 0 && !tde::core::PiiAnonymizer::valid_region_code(r)) {
+                verdict = 2;
+                strlcpy(bad, r.c_str(), sizeof bad);
             }
-        return true;
     } catch (...) {
         return false;
     }
+    if (verdict == 1)
+        GUC_check_errdetail("List at least one ISO 3166-1 region code, e.g. 'US' or 'US,GB,DE'.");
+    else if (verdict == 2)
+        GUC_check_errdetail("\"%s\" is not a region code known to libphonenumber.", bad);
+    return verdict == 0;
 }
 
 }  // namespace
