@@ -21,16 +21,8 @@ cd "$(dirname "$0")/.."
 ROWS=${1:-100000}
 ROUNDS=${2:-3}
 
-if [ -z "${PGDATABASE:-}" ]; then
-  source ./scripts/cluster.sh
-  DIR=$(mktemp -d /tmp/tde-derive-bench.XXXXXX)
-  trap 'cluster_stop "$DIR"; rm -rf "$DIR"' EXIT
-  CLUSTER_EXTRA_CONF="shared_buffers = '512MB'
-max_wal_size = '4GB'
-synchronous_commit = off" cluster_start "$DIR" "${TDE_BENCH_PORT:-54341}"
-  createdb tde_derive_bench
-  export PGDATABASE=tde_derive_bench
-fi
+source bench/lib.sh
+bench_cluster tde_derive_bench "${TDE_BENCH_PORT:-54341}" 512MB 4GB
 psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS training_data_export"
 
 # The mix: templates with per-row constants, 24 shapes, 5 dialects.
@@ -94,15 +86,6 @@ SQL
 
 cols="natural_language_query, sql_query, database_type, database_name, success, execution_time_ms"
 # Prints the seconds one statement took (server-side clock; $1: table to empty first, or "").
-time_sql() {
-  {
-    [ -n "$1" ] && echo "TRUNCATE $1; CHECKPOINT;"
-    echo "SELECT clock_timestamp() AS t0 \\gset"
-    echo "$2;"
-    echo "SELECT extract(epoch FROM clock_timestamp() - :'t0');"
-  } | psql -X -At -q -v ON_ERROR_STOP=1 | tail -1
-}
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 plain=(); trig=(); sqlins=(); base=(); derive=(); core=()
 for r in $(seq "$ROUNDS"); do

@@ -10,17 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
 ROUNDS=${2:-3}
-if [ -z "${PGDATABASE:-}" ]; then
-  source ./scripts/cluster.sh
-  DIR=$(mktemp -d /tmp/tde-bench.XXXXXX)
-  trap 'cluster_stop "$DIR"; rm -rf "$DIR"' EXIT
-  CLUSTER_EXTRA_CONF="shared_buffers = '1GB'
-max_wal_size = '8GB'
-synchronous_commit = off
-max_parallel_workers_per_gather = 0" cluster_start "$DIR" "${TDE_BENCH_PORT:-54340}"
-  createdb tde_bench
-  export PGDATABASE=tde_bench
-fi
+source bench/lib.sh
+bench_cluster tde_bench "${TDE_BENCH_PORT:-54340}" 1GB 8GB "max_parallel_workers_per_gather = 0"
 psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS training_data_export"
 psql -X -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -f bench/insert_setup.sql
 psql -X -q -v ON_ERROR_STOP=1 <<SQL
@@ -31,18 +22,9 @@ SELECT natural_language_query, sql_query, database_type, database_name, success,
 VACUUM ANALYZE tde_pairs;
 SQL
 
-# Seconds one statement takes (server clock), in a fresh session.
-time_sql() {
-  psql -X -At -v ON_ERROR_STOP=1 <<SQL | tail -1
-SELECT clock_timestamp() AS t0 \gset
-$1;
-SELECT extract(epoch FROM clock_timestamp() - :'t0');
-SQL
-}
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 measure() {  # measure NAME SQL -> median seconds
   local xs=()
-  for _ in $(seq "$ROUNDS"); do xs+=("$(time_sql "$2")"); done
+  for _ in $(seq "$ROUNDS"); do xs+=("$(time_sql "" "$2")"); done
   printf '%s\n' "${xs[@]}" | median
 }
 

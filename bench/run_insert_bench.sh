@@ -12,31 +12,12 @@ cd "$(dirname "$0")/.."
 ROWS=${1:-1000000}
 ROUNDS=${2:-3}
 
-if [ -z "${PGDATABASE:-}" ]; then
-  source ./scripts/cluster.sh
-  DIR=$(mktemp -d /tmp/tde-bench.XXXXXX)
-  trap 'cluster_stop "$DIR"; rm -rf "$DIR"' EXIT
-  CLUSTER_EXTRA_CONF="shared_buffers = '1GB'
-max_wal_size = '8GB'
-synchronous_commit = off" cluster_start "$DIR" "${TDE_BENCH_PORT:-54339}"
-  createdb tde_bench
-  export PGDATABASE=tde_bench
-fi
+source bench/lib.sh
+bench_cluster tde_bench "${TDE_BENCH_PORT:-54339}"
 psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS training_data_export"
 psql -X -q -v ON_ERROR_STOP=1 -v rows="$ROWS" -f bench/insert_setup.sql
 
 cols="natural_language_query, sql_query, database_type, database_name, success, execution_time_ms"
-# Prints the seconds one statement took (server-side clock, after a TRUNCATE).
-time_sql() {
-  psql -X -At -v ON_ERROR_STOP=1 <<SQL | tail -1
-TRUNCATE $1;
-CHECKPOINT;
-SELECT clock_timestamp() AS t0 \gset
-$2;
-SELECT extract(epoch FROM clock_timestamp() - :'t0');
-SQL
-}
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 plain=(); trig=(); func=(); plpg=(); noanon=(); noderive=()
 for r in $(seq "$ROUNDS"); do
