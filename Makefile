@@ -15,7 +15,7 @@ REGRESS_OPTS = --inputdir=.
 EXTRA_CLEAN = build results regression.diffs regression.out
 
 PG_CPPFLAGS = -Isrc
-PG_CXXFLAGS = -std=c++17 -Wno-register -fvisibility-inlines-hidden -MMD -MP
+PG_CXXFLAGS = -std=c++17 -Wno-register -fvisibility-inlines-hidden -fno-omit-frame-pointer -MMD -MP
 SHLIB_LINK  = -lphonenumber -lre2 -lcrypto -lstdc++
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/memo_cache.hpp"
 #include "core/pii_anonymizer.hpp"
 #include "core/sql_analyzer.hpp"
 #include "pg/error_boundary.hpp"
@@ -20,6 +21,10 @@ namespace {
 
 using tde::pg::pg_guard;
 
+using tde::core::MemoCache;
+
+uint64_t anonymizer_generation = 0;  // bumped each time the detectors are rebuilt
+
 // Patterns are compiled once per backend, on first use, and again only when
 // tde.phone_regions changes.
 const tde::core::PiiAnonymizer &anonymizer() {
@@ -31,8 +36,57 @@ const tde::core::PiiAnonymizer &anonymizer() {
         options.phone_regions = tde::pg::split_regions(regions);
         instance = std::make_unique<tde::core::PiiAnonymizer>(options);
         built_for = regions;
+        ++anonymizer_generation;
     }
     return *instance;
+}
+
+// Per-backend memos of the trigger's pure functions (core/memo_cache.hpp):
+// pairs repeat their database name, metadata values, and often their SQL
+// (paraphrased questions for the same query) and questions. Each memo is
+// bounded in bytes; together they hold at most about 9 MB.
+struct Memo {
+    // Anonymization of one text (question, metadata string, literal): the
+    // result, or nullopt when the text has nothing to replace.
+    MemoCache<std::optional<std::string>> text{1 << 20, 1024};
+    MemoCache<std::string> database_name{64 << 10, 256};
+    // sql_query with its literals anonymized; key: dialect byte + SQL.
+    MemoCache<std::optional<std::string>> sql_literals{1 << 20, 8192};
+    // What derive_sql() found; key: dialect byte + SQL. Depends on nothing
+    // but the text, so it is never flushed.
+    MemoCache<tde::pg::DerivedSql> derived{2 << 20, 8192};
+    // What the anonymization memos were computed with.
+    uint64_t detectors = 0, secret = 0, rules = 0;
+    std::string key;  // scratch for dialect + SQL keys
+
+    // Drops every anonymization memo when the detectors (tde.phone_regions),
+    // the secret (tde_rotate_secret) or the custom rules changed since.
+    void sync_anonymization(uint64_t detectors_now, uint64_t secret_now, uint64_t rules_now) {
+        if (detectors_now == detectors && secret_now == secret && rules_now == rules) return;
+        text.clear();
+        database_name.clear();
+        sql_literals.clear();
+        detectors = detectors_now;
+        secret = secret_now;
+        rules = rules_now;
+    }
+
+    std::string_view sql_key(tde::core::SqlDialect dialect, std::string_view sql) {
+        key.assign(1, static_cast<char>('0' + static_cast<int>(dialect)));
+        key.append(sql);
+        return key;
+    }
+};
+
+Memo &memo() {
+    static Memo instance;
+    return instance;
+}
+
+size_t derived_bytes(const tde::pg::DerivedSql &d) {
+    size_t n = d.query_type.size() + d.fingerprint.size() + d.normalized.size();
+    for (const auto &t : d.table_names) n += t.size() + 32;
+    return n;
 }
 
 struct PairColumns {
@@ -105,11 +159,24 @@ struct Anonymization {
     const std::string &key;
     const tde::core::CustomRules &rules;
 
-    // true (and `out` set) when `in` changed.
+    // true (and `out` set) when `in` changed; otherwise `out` = `in`.
     bool apply(std::string_view in, std::string &out) const {
+        Memo &m = memo();
+        if (const auto *hit = m.text.find(in)) {
+            if (!*hit) {
+                out.assign(in);
+                return false;
+            }
+            out = **hit;
+            return true;
+        }
         bool changed = detectors.anonymize(in, key, out);
         if (!changed) out.assign(in);
         if (!rules.empty() && rules.apply(out)) changed = true;
+        if (changed)
+            m.text.put(in, out, out.size());
+        else
+            m.text.put(in, std::nullopt, 0);
         return changed;
     }
 };
@@ -208,10 +275,12 @@ TDE_FUNCTION(tde_pairs_before_write) {
         changed_nulls.push_back(isnull);
     };
 
+    Memo &m = memo();
     std::optional<Anonymization> anon_holder;
     if (tde::pg::anonymize_enabled) {
         Oid nsp = RelationGetNamespace(rel);
         anon_holder.emplace(Anonymization{anonymizer(), tde::pg::current_secret(nsp), tde::pg::current_rules(nsp)});
+        m.sync_anonymization(anonymizer_generation, tde::pg::secret_generation(), tde::pg::rules_generation());
     }
     const Anonymization *anon = anon_holder ? &*anon_holder : nullptr;
     if (anon != nullptr) {
@@ -221,8 +290,14 @@ TDE_FUNCTION(tde_pairs_before_write) {
             set_column(cols.question, text_datum(anonymized), false);
         std::string_view database_name;
         if (text_column(tuple, desc, cols.database_name, database_name) && !database_name.empty()) {
-            std::string token = tde::core::anonymize_database_name(database_name, anon->key);
-            if (token != database_name) set_column(cols.database_name, text_datum(token), false);
+            const std::string *token = m.database_name.find(database_name);
+            std::string computed;
+            if (token == nullptr) {
+                computed = tde::core::anonymize_database_name(database_name, anon->key);
+                token = m.database_name.put(database_name, computed, computed.size());
+                if (token == nullptr) token = &computed;
+            }
+            if (*token != database_name) set_column(cols.database_name, text_datum(*token), false);
         }
         bool metadata_null = true;
         Datum metadata = heap_getattr(tuple, cols.metadata, desc, &metadata_null);
@@ -240,14 +315,34 @@ TDE_FUNCTION(tde_pairs_before_write) {
     tde::core::SqlDialect dialect = tde::core::dialect_from_database_type(database_type);
 
     std::string anonymized_sql;
-    if (anon != nullptr && tde::pg::anonymize_sql_literals && !sql.empty() &&
-        anonymize_sql_literals(*anon, sql, dialect, anonymized_sql)) {
-        set_column(cols.sql, text_datum(anonymized_sql), false);
-        sql = anonymized_sql;
+    if (anon != nullptr && tde::pg::anonymize_sql_literals && !sql.empty()) {
+        const std::optional<std::string> *hit = m.sql_literals.find(m.sql_key(dialect, sql));
+        bool changed;
+        if (hit != nullptr) {
+            changed = hit->has_value();
+            if (changed) anonymized_sql = **hit;
+        } else {
+            changed = anonymize_sql_literals(*anon, sql, dialect, anonymized_sql);
+            if (changed)
+                m.sql_literals.put(m.sql_key(dialect, sql), anonymized_sql, anonymized_sql.size());
+            else
+                m.sql_literals.put(m.sql_key(dialect, sql), std::nullopt, 0);
+        }
+        if (changed) {
+            set_column(cols.sql, text_datum(anonymized_sql), false);
+            sql = anonymized_sql;
+        }
     }
 
     if (tde::pg::derive_sql_info) {
-        tde::pg::DerivedSql derived = tde::pg::derive_sql(sql, dialect);
+        const tde::pg::DerivedSql *cached = m.derived.find(m.sql_key(dialect, sql));
+        tde::pg::DerivedSql computed;
+        if (cached == nullptr) {
+            computed = tde::pg::derive_sql(sql, dialect);
+            cached = m.derived.put(m.sql_key(dialect, sql), computed, derived_bytes(computed));
+            if (cached == nullptr) cached = &computed;
+        }
+        const tde::pg::DerivedSql &derived = *cached;
         set_column(cols.query_type, text_datum(derived.query_type), false);
         set_column(cols.table_names, text_array_datum(derived.table_names), false);
         if (cols.fingerprint > 0)

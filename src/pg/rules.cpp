@@ -14,6 +14,7 @@ struct RulesCache {
     Oid namespace_oid = InvalidOid;
     Oid relid = InvalidOid;
     tde::core::CustomRules rules;
+    uint64_t generation = 0;  // bumped at every reload
 };
 
 RulesCache cache;
@@ -81,8 +82,11 @@ const tde::core::CustomRules &current_rules(Oid extension_namespace) {
     cache.relid = relid;
     cache.namespace_oid = extension_namespace;
     cache.valid = true;
+    ++cache.generation;
     return cache.rules;
 }
+
+uint64_t rules_generation() { return cache.generation; }
 
 void register_rules_cache_callbacks() {
     CacheRegisterRelcacheCallback(invalidate_on_relcache, 0);

@@ -13,6 +13,7 @@ struct SecretCache {
     Oid namespace_oid = InvalidOid;
     Oid relid = InvalidOid;
     std::string key;
+    uint64_t generation = 0;  // bumped at every reload
 };
 
 SecretCache cache;
@@ -71,8 +72,11 @@ const std::string &current_secret(Oid extension_namespace) {
     cache.relid = relid;
     cache.namespace_oid = extension_namespace;
     cache.valid = true;
+    ++cache.generation;
     return cache.key;
 }
+
+uint64_t secret_generation() { return cache.generation; }
 
 void register_secret_cache_callbacks() {
     CacheRegisterRelcacheCallback(invalidate_on_relcache, 0);

@@ -3,6 +3,8 @@
 // the table changes.
 #pragma once
 
+#include <cstdint>
+
 #include <string>
 
 #include "pg/pg_headers.hpp"
@@ -14,6 +16,10 @@ namespace tde::pg {
 // role, which must not be able to SELECT it). A PostgreSQL ERROR comes back
 // as tde::pg::PgError. The reference stays valid until the next call.
 const std::string &current_secret(Oid extension_namespace);
+
+// Bumped each time the cache is reloaded: anything derived from the secret
+// (memoized anonymizations) is stale when this changes.
+uint64_t secret_generation();
 
 void register_secret_cache_callbacks();
 
