@@ -808,12 +808,44 @@ void string_segments(std::string_view sql, size_t b, size_t e, bool standard_str
     add_span(out, {seg, std::min(i, e)});
 }
 
+// The last text scanned and its tokens: the trigger scans a pair's SQL for
+// its literals and then derives from the same text, which reuses the scan.
+// The scanner's result depends on the text and on two settings.
+struct LastScan {
+    std::string sql;
+    bool standard_strings = false;
+    int backslash_quote_setting = -1;
+    bool ok = false;
+    std::vector<ScanTok> toks;
+};
+
+LastScan &last_scan() {
+    static LastScan instance;
+    return instance;
+}
+
 // Runs the scanner; nullopt-like: returns false when it failed (syntax).
+// `scan.toks` stays valid until the next run_scan().
 bool run_scan(const PrivateContext &ctx, std::string_view sql, ScanOutcome &scan) {
     scan = ScanOutcome{};
     if (sql.find('\0') != std::string_view::npos) return false;
+    LastScan &last = last_scan();
+    if (last.backslash_quote_setting == backslash_quote && last.standard_strings == standard_conforming_strings &&
+        last.sql == sql) {
+        scan.ok = last.ok;
+        scan.toks = last.toks.data();
+        scan.count = static_cast<int>(last.toks.size());
+        scan.standard_strings = last.standard_strings;
+        return scan.ok;
+    }
+    last.backslash_quote_setting = -1;  // invalid until filled
     scan_phase(ctx.get(), sql.data(), sql.size(), &scan);
     if (scan.fatal != nullptr) throw PgError(scan.fatal);
+    last.sql.assign(sql);
+    last.standard_strings = scan.standard_strings;
+    last.ok = scan.ok;
+    last.toks.assign(scan.toks, scan.toks + (scan.ok ? scan.count : 0));
+    last.backslash_quote_setting = backslash_quote;
     return scan.ok;
 }
 
