@@ -54,3 +54,28 @@ SELECT tde_export_jsonl(split => 'train', split_ratios => '{1.2,-0.1,-0.1}');
 SELECT tde_export_csv(start_date => '2024-13-01');
 -- Options are checked before any row is read, also on an empty selection.
 SELECT tde_export_jsonl(style => 'nope', start_date => '2030-01-01');
+SELECT tde_export_csv(split => 'holdout', start_date => '2030-01-01');
+
+-- The CSV export streams from a C function in both forms: in the SELECT list
+-- (the planner support function substitutes it) and in FROM (inlined). No
+-- SQL function runs per line and nothing is collected into a tuplestore.
+EXPLAIN (COSTS OFF) SELECT tde_export_csv();
+EXPLAIN (COSTS OFF) SELECT * FROM tde_export_csv(successful_only => true) AS line;
+-- Both forms give the same lines; deduplicate and split work in both.
+SELECT (SELECT array_agg(l) FROM (SELECT tde_export_csv(deduplicate => true, split => 'train') AS l) a) =
+       (SELECT array_agg(l) FROM tde_export_csv(deduplicate => true, split => 'train') AS l) AS same_lines;
+-- Both forms in one query level: correct (the SELECT-list one runs as SQL).
+SELECT count(*) FROM (SELECT tde_export_csv() AS a, b FROM tde_export_csv() AS b) s;
+-- A query that stops early closes the export's cursor.
+BEGIN;
+SELECT count(*) FROM (SELECT tde_export_csv() LIMIT 2) s;
+SELECT count(*) AS open_cursors FROM pg_cursors;
+COMMIT;
+-- Without EXECUTE on tde_export_csv the error names it.
+CREATE ROLE regress_tde_r07 IN ROLE tde_reader;
+SET ROLE regress_tde_r07;
+SELECT tde_export_csv();
+SELECT * FROM tde_export_csv();
+SELECT tde_csv_stream(NULL, NULL, false, false, NULL, NULL);
+RESET ROLE;
+DROP ROLE regress_tde_r07;

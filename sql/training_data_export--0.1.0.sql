@@ -547,7 +547,18 @@ $$;
 
 -- CSV: the guide's header and columns, RFC 4180 quoting. A record whose
 -- fields contain line breaks comes out as several lines (so that COPY never
--- has to quote a line); joined with "\n" they are the record.
+-- has to quote a line); joined with "\n" they are the record. The lines come
+-- from tde_csv_stream() (C: a read-only cursor over tde_export_rows(),
+-- formatted in batches). In FROM, tde_export_csv() is inlined to that call;
+-- in the SELECT list its support function substitutes it, so that no SQL
+-- function runs per line.
+CREATE FUNCTION @extschema@.tde_csv_stream(
+    start_date text, end_date text, successful_only boolean,
+    deduplicate boolean, split text, split_ratios double precision[])
+RETURNS SETOF text
+    AS 'MODULE_PATHNAME', 'tde_csv_stream' LANGUAGE C STABLE;
+CREATE FUNCTION @extschema@.tde_export_support(internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'tde_export_support' LANGUAGE C STRICT;
 CREATE FUNCTION @extschema@.tde_export_csv(
     start_date      text DEFAULT NULL,
     end_date        text DEFAULT NULL,
@@ -556,14 +567,8 @@ CREATE FUNCTION @extschema@.tde_export_csv(
     split           text DEFAULT NULL,
     split_ratios    double precision[] DEFAULT '{0.8,0.1,0.1}')
 RETURNS SETOF text
-LANGUAGE sql STABLE AS $$
-    SELECT line FROM (
-        SELECT 'pair_id,natural_language_query,sql_query,timestamp,database_type,database_name,table_names,success,execution_time_ms,query_type'::text AS line
-         WHERE (SELECT @extschema@.tde_check_export_options('csv', NULL, split, split_ratios))
-        UNION ALL
-        SELECT unnest(@extschema@.tde_csv_lines(p))
-          FROM @extschema@.tde_export_rows(start_date, end_date, successful_only, deduplicate, split, split_ratios) p
-    ) lines
+LANGUAGE sql STABLE SUPPORT @extschema@.tde_export_support AS $$
+    SELECT @extschema@.tde_csv_stream(start_date, end_date, successful_only, deduplicate, split, split_ratios)
 $$;
 
 -- JSON: the guide's document, streamed line by line: the pairs first, then
@@ -598,6 +603,7 @@ REVOKE ALL ON FUNCTION
     @extschema@.tde_statistics_json(text, text, boolean),
     @extschema@.tde_export_jsonl(text, text, boolean, text, text, boolean, text, double precision[]),
     @extschema@.tde_export_csv(text, text, boolean, boolean, text, double precision[]),
+    @extschema@.tde_csv_stream(text, text, boolean, boolean, text, double precision[]),
     @extschema@.tde_export_json(text, text, boolean, boolean, text, double precision[])
 FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION
@@ -610,6 +616,7 @@ TO tde_reader, tde_exporter;
 GRANT EXECUTE ON FUNCTION
     @extschema@.tde_export_jsonl(text, text, boolean, text, text, boolean, text, double precision[]),
     @extschema@.tde_export_csv(text, text, boolean, boolean, text, double precision[]),
+    @extschema@.tde_csv_stream(text, text, boolean, boolean, text, double precision[]),
     @extschema@.tde_export_json(text, text, boolean, boolean, text, double precision[])
 TO tde_exporter;
 

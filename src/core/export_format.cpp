@@ -30,15 +30,26 @@ void append_json_string(std::string &out, std::string_view value) {
 }
 
 void append_csv_field(std::string &out, std::string_view value) {
-    bool quote = value.empty() || value.find_first_of(",\"\r\n") != std::string_view::npos;
-    if (!quote) {
+    // A plain loop: find_first_of with a set calls memchr once per byte.
+    bool quote = value.empty();
+    size_t quotes = 0;
+    for (char c : value) {
+        if (c == ',' || c == '\r' || c == '\n') quote = true;
+        else if (c == '"') ++quotes;
+    }
+    if (!quote && quotes == 0) {
         out.append(value);
         return;
     }
+    out.reserve(out.size() + value.size() + quotes + 2);
     out.push_back('"');
-    for (char c : value) {
-        if (c == '"') out.push_back('"');
-        out.push_back(c);
+    if (quotes == 0) {
+        out.append(value);
+    } else {
+        for (char c : value) {
+            if (c == '"') out.push_back('"');
+            out.push_back(c);
+        }
     }
     out.push_back('"');
 }

@@ -20,6 +20,13 @@ extern "C" {
 #include "utils/float.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
+#include "catalog/namespace.h"
+#include "nodes/makefuncs.h"
+#include "nodes/pathnodes.h"
+#include "nodes/supportnodes.h"
+#include "parser/parse_func.h"
+#include "utils/acl.h"
+#include "utils/lsyscache.h"
 #include "utils/typcache.h"
 }
 
@@ -248,10 +255,8 @@ TDE_FUNCTION(tde_json_element) {
 
 namespace {
 
-// Formats one CSV record into the line buffer.
-void format_csv_record(FunctionCallInfo fcinfo, std::string &out) {
-    PairRow row;
-    deform_pair(fcinfo, PG_GETARG_HEAPTUPLEHEADER(0), row);
+// Formats one CSV record (the guide's columns) of a deformed row.
+void format_csv_fields(const PairRow &row, std::string &out) {
     // NULL is an empty unquoted field; '' is "" (COPY ... CSV reads them back apart).
     auto text_field = [&](int column) {
         if (!row.nulls[column]) tde::core::append_csv_field(out, text_view(row.values[column]));
@@ -288,6 +293,13 @@ void format_csv_record(FunctionCallInfo fcinfo, std::string &out) {
     text_field(kQueryType);
 }
 
+// Formats one CSV record of the tde_pairs row passed as argument 0.
+void format_csv_record(FunctionCallInfo fcinfo, std::string &out) {
+    PairRow row;
+    deform_pair(fcinfo, PG_GETARG_HEAPTUPLEHEADER(0), row);
+    format_csv_fields(row, out);
+}
+
 }  // namespace
 
 TDE_FUNCTION(tde_csv_record) {
@@ -313,4 +325,183 @@ TDE_FUNCTION(tde_csv_lines) {
         start = end + 1;
     }
     PG_RETURN_ARRAYTYPE_P(construct_array(lines, count, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+// ---------------------------------------------------------------------------
+// tde_csv_stream(start_date, end_date, successful_only, deduplicate, split,
+// split_ratios) RETURNS SETOF text: the CSV export's lines (header first),
+// value per call. The rows come from a read-only cursor over
+// tde_export_rows() (one snapshot: the statement's), fetched in batches and
+// formatted in C, so no per-row SQL-function call and no whole-row value is
+// involved. A record whose fields hold line breaks comes out as several
+// lines, so that COPY ... (FORMAT csv, QUOTE E'\x01', DELIMITER E'\x02')
+// never quotes a line. Memory: one batch (at most kBatchBytes of formatted
+// text, by adapting the number of rows fetched).
+//
+// tde_export_csv() is the SQL function users call: in FROM it is inlined to
+// a call of this function; in the SELECT list its planner support function
+// (tde_export_support) replaces it with this function, so neither form runs
+// a SQL function per row.
+
+namespace {
+
+constexpr long kMaxBatchRows = 1000;
+constexpr long kBatchBytes = 4L << 20;
+
+const char kCsvHeader[] =
+    "pair_id,natural_language_query,sql_query,timestamp,database_type,database_name,table_names,success,"
+    "execution_time_ms,query_type";
+
+struct CsvStream {
+    char *portal_name;  // the cursor, until the last row was read
+    StringInfoData lines;  // formatted lines of the current batch, each ended by "\n"
+    int pos;  // next unread byte of `lines`
+    long batch_rows;
+};
+
+const Oid kStreamArgTypes[6] = {TEXTOID, TEXTOID, BOOLOID, BOOLOID, TEXTOID, FLOAT8ARRAYOID};
+
+// Closes the cursor when the query ends before the last row (LIMIT, or an
+// outer query that stops early). On an error the transaction's cleanup does.
+void close_csv_cursor(Datum arg) {
+    auto *st = reinterpret_cast<CsvStream *>(DatumGetPointer(arg));
+    if (st->portal_name == nullptr) return;
+    Portal portal = SPI_cursor_find(st->portal_name);
+    if (portal != nullptr) SPI_cursor_close(portal);
+    st->portal_name = nullptr;
+}
+
+void open_csv_cursor(FunctionCallInfo fcinfo, CsvStream *st, MemoryContext keep) {
+    const char *schema = quote_identifier(get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid)));
+    Datum values[6];
+    char nulls[6];
+    for (int i = 0; i < 6; ++i) {
+        nulls[i] = PG_ARGISNULL(i) ? 'n' : ' ';
+        values[i] = PG_ARGISNULL(i) ? 0 : PG_GETARG_DATUM(i);
+    }
+    if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
+    // Bad options are refused before the first line.
+    Oid check_types[2] = {TEXTOID, FLOAT8ARRAYOID};
+    Datum check_values[2] = {values[4], values[5]};
+    char check_nulls[2] = {nulls[4], nulls[5]};
+    int rc = SPI_execute_with_args(psprintf("SELECT %s.tde_check_export_options('csv', NULL, $1, $2)", schema), 2,
+                                   check_types, check_values, check_nulls, true, 1);
+    if (rc != SPI_OK_SELECT) elog(ERROR, "export option check failed");
+    const char *query = psprintf(
+        "SELECT p.pair_id, p.natural_language_query, p.sql_query, p.\"timestamp\", p.database_type, "
+        "p.database_name, p.table_names, p.success, p.execution_time_ms, NULL::jsonb, p.query_type "
+        "FROM %s.tde_export_rows($1, $2, $3, $4, $5, $6) p",
+        schema);
+    SPIPlanPtr plan = SPI_prepare(query, 6, const_cast<Oid *>(kStreamArgTypes));
+    if (plan == nullptr) elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+    Portal portal = SPI_cursor_open(nullptr, plan, values, nulls, true);
+    st->portal_name = MemoryContextStrdup(keep, portal->name);
+    SPI_finish();
+}
+
+// Fetches the next batch into st->lines; false when there are no more rows.
+bool fetch_csv_batch(CsvStream *st) {
+    resetStringInfo(&st->lines);
+    st->pos = 0;
+    if (st->portal_name == nullptr) return false;
+    if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
+    Portal portal = SPI_cursor_find(st->portal_name);
+    if (portal == nullptr) elog(ERROR, "export cursor \"%s\" is gone", st->portal_name);
+    SPI_cursor_fetch(portal, true, st->batch_rows);
+    uint64 fetched = SPI_processed;
+    if (fetched == 0) {
+        SPI_cursor_close(portal);
+        st->portal_name = nullptr;
+        SPI_finish();
+        return false;
+    }
+    TupleDesc desc = SPI_tuptable->tupdesc;
+    if (desc->natts != kColumnCount) elog(ERROR, "unexpected export row shape");
+    for (uint64 i = 0; i < fetched; ++i) {
+        PairRow row;
+        heap_deform_tuple(SPI_tuptable->vals[i], desc, row.values, row.nulls);
+        std::string &out = line_buffer();
+        format_csv_fields(row, out);
+        appendBinaryStringInfo(&st->lines, out.data(), static_cast<int>(out.size()));
+        appendStringInfoChar(&st->lines, '\n');
+    }
+    // Aim the next batch at kBatchBytes of text.
+    long per_row = std::max(1L, static_cast<long>(st->lines.len) / static_cast<long>(fetched));
+    st->batch_rows = std::clamp(kBatchBytes / per_row, 1L, kMaxBatchRows);
+    SPI_finish();  // frees the fetched rows and everything formatted from them
+    return true;
+}
+
+}  // namespace
+
+TDE_FUNCTION(tde_csv_stream) {
+    FuncCallContext *funcctx;
+    if (SRF_IS_FIRSTCALL()) {
+        funcctx = SRF_FIRSTCALL_INIT();
+        MemoryContext keep = funcctx->multi_call_memory_ctx;
+        auto *st = static_cast<CsvStream *>(MemoryContextAllocZero(keep, sizeof(CsvStream)));
+        MemoryContext old = MemoryContextSwitchTo(keep);
+        initStringInfo(&st->lines);
+        MemoryContextSwitchTo(old);
+        st->batch_rows = 100;
+        open_csv_cursor(fcinfo, st, keep);
+        // The header is the first line.
+        appendStringInfoString(&st->lines, kCsvHeader);
+        appendStringInfoChar(&st->lines, '\n');
+        funcctx->user_fctx = st;
+        auto *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
+        RegisterExprContextCallback(rsinfo->econtext, close_csv_cursor, PointerGetDatum(st));
+    }
+    funcctx = SRF_PERCALL_SETUP();
+    auto *st = static_cast<CsvStream *>(funcctx->user_fctx);
+    if (st->pos >= st->lines.len && !fetch_csv_batch(st)) {
+        UnregisterExprContextCallback(reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo)->econtext,
+                                      close_csv_cursor, PointerGetDatum(st));
+        SRF_RETURN_DONE(funcctx);
+    }
+    const char *start = st->lines.data + st->pos;
+    const char *newline = static_cast<const char *>(memchr(start, '\n', st->lines.len - st->pos));
+    int len = static_cast<int>(newline - start);
+    st->pos += len + 1;
+    SRF_RETURN_NEXT(funcctx, PointerGetDatum(cstring_to_text_with_len(start, len)));
+}
+
+// Planner support function of tde_export_csv(): in the SELECT list, the call
+// becomes a call of tde_csv_stream() with the same (already expanded)
+// arguments. Left alone when the user may not execute tde_export_csv(), so
+// that the permission error names the function that was called, and in FROM
+// (see below).
+TDE_FUNCTION(tde_export_support) {
+    Node *raw = reinterpret_cast<Node *>(PG_GETARG_POINTER(0));
+    if (!IsA(raw, SupportRequestSimplify)) PG_RETURN_POINTER(nullptr);
+    auto *req = reinterpret_cast<SupportRequestSimplify *>(raw);
+    FuncExpr *call = req->fcall;
+    if (!call->funcretset || list_length(call->args) != 6) PG_RETURN_POINTER(nullptr);
+    if (pg_proc_aclcheck(call->funcid, GetUserId(), ACL_EXECUTE) != ACLCHECK_OK) PG_RETURN_POINTER(nullptr);
+    // In FROM the planner simplifies the call before it tries to inline the
+    // SQL function; inlining streams there, while a C function in FROM would
+    // be collected into a tuplestore first. So a query level that has this
+    // function in FROM keeps the SQL function (also for a second call of it
+    // in its SELECT list, which then runs as a SQL function: correct, slower).
+    if (req->root == nullptr) PG_RETURN_POINTER(nullptr);
+    ListCell *lc;
+    foreach (lc, req->root->parse->rtable) {
+        auto *rte = static_cast<RangeTblEntry *>(lfirst(lc));
+        if (rte->rtekind != RTE_FUNCTION) continue;
+        ListCell *fc;
+        foreach (fc, rte->functions) {
+            Node *expr = static_cast<RangeTblFunction *>(lfirst(fc))->funcexpr;
+            if (expr != nullptr && IsA(expr, FuncExpr) && reinterpret_cast<FuncExpr *>(expr)->funcid == call->funcid)
+                PG_RETURN_POINTER(nullptr);
+        }
+    }
+    Oid nsp = get_func_namespace(call->funcid);
+    List *name = list_make2(makeString(get_namespace_name(nsp)), makeString(pstrdup("tde_csv_stream")));
+    Oid stream = LookupFuncName(name, 6, kStreamArgTypes, true);
+    if (!OidIsValid(stream)) PG_RETURN_POINTER(nullptr);
+    FuncExpr *replacement = makeFuncExpr(stream, TEXTOID, call->args, call->funccollid, call->inputcollid,
+                                         COERCE_EXPLICIT_CALL);
+    replacement->funcretset = true;
+    replacement->location = call->location;
+    PG_RETURN_POINTER(replacement);
 }
