@@ -34,6 +34,10 @@ jsonl_from=$(measure ext "COPY (SELECT * FROM tde_export_jsonl()) TO '/dev/null'
 csv_base=$(measure base "COPY tde_pairs TO '/dev/null' (FORMAT csv, HEADER)")
 csv=$(measure ext "COPY (SELECT tde_export_csv()) TO '/dev/null'")
 csv_from=$(measure ext "COPY (SELECT * FROM tde_export_csv()) TO '/dev/null'")
+# The README's byte-exact invocation (COPY in CSV mode that never quotes a line).
+exact="(FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')"
+csv_exact=$(measure ext "COPY (SELECT tde_export_csv()) TO '/dev/null' $exact")
+jsonl_exact=$(measure ext "COPY (SELECT tde_export_jsonl()) TO '/dev/null' $exact")
 stats_base=$(measure base "SELECT count(*), count(*) FILTER (WHERE success), count(*) FILTER (WHERE NOT success), avg(length(natural_language_query)::float8), avg(length(sql_query)::float8), min(\"timestamp\"), max(\"timestamp\") FROM tde_pairs")
 stats=$(measure ext "SELECT * FROM tde_statistics()")
 
@@ -60,14 +64,16 @@ mem_from=$(peak_rss "COPY (SELECT * FROM tde_export_jsonl()) TO '/dev/null'")
 mem_csv=$(peak_rss "COPY (SELECT tde_export_csv()) TO '/dev/null'")
 
 awk -v n="$ROWS" -v small="$small" -v r="$ROUNDS" -v jb="$jsonl_base" -v j="$jsonl" -v cb="$csv_base" -v c="$csv" -v jf="$jsonl_from" -v cf="$csv_from" \
-    -v sb="$stats_base" -v s="$stats" -v m1="$mem_small" -v m2="$mem_full" -v m3="$mem_csv" -v m4="$mem_from" 'BEGIN {
+    -v sb="$stats_base" -v s="$stats" -v m1="$mem_small" -v m2="$mem_full" -v m3="$mem_csv" -v m4="$mem_from" -v ce="$csv_exact" -v je="$jsonl_exact" 'BEGIN {
   printf "export benchmark: %d pairs, median of %d rounds (ratio = extension / baseline; < 1 is faster)\n", n, r
   printf "  %-58s %7.2f s\n", "baseline COPY (SELECT row_to_json(p) FROM tde_pairs p)", jb
   printf "  %-58s %7.2f s  ratio %.2f\n", "COPY (SELECT tde_export_jsonl())", j, j / jb
   printf "  %-58s %7.2f s  ratio %.2f\n", "COPY (SELECT * FROM tde_export_jsonl())", jf, jf / jb
+  printf "  %-58s %7.2f s  ratio %.2f\n", "COPY (SELECT tde_export_jsonl()) ... byte-exact options", je, je / jb
   printf "  %-58s %7.2f s\n", "baseline COPY tde_pairs TO ... (FORMAT csv, HEADER)", cb
   printf "  %-58s %7.2f s  ratio %.2f\n", "COPY (SELECT tde_export_csv())", c, c / cb
   printf "  %-58s %7.2f s  ratio %.2f\n", "COPY (SELECT * FROM tde_export_csv())", cf, cf / cb
+  printf "  %-58s %7.2f s  ratio %.2f\n", "COPY (SELECT tde_export_csv()) ... byte-exact options", ce, ce / cb
   printf "  %-58s %7.2f s\n", "baseline hand-written aggregate", sb
   printf "  %-58s %7.2f s  ratio %.2f\n", "SELECT * FROM tde_statistics()", s, s / sb
   printf "  backend peak RssAnon: jsonl %d pairs %d kB, jsonl %d pairs %d kB, csv %d pairs %d kB, jsonl in FROM %d pairs %d kB\n", small, m1, n, m2, n, m3, n, m4
