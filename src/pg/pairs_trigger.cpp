@@ -44,17 +44,18 @@ const tde::core::PiiAnonymizer &anonymizer() {
 // Per-backend memos of the trigger's pure functions (core/memo_cache.hpp):
 // pairs repeat their database name, metadata values, and often their SQL
 // (paraphrased questions for the same query) and questions. Each memo is
-// bounded in bytes; together they hold at most about 9 MB.
+// bounded in bytes and stores only values seen twice; together they hold at
+// most about 4.5 MB per backend.
 struct Memo {
     // Anonymization of one text (question, metadata string, literal): the
     // result, or nullopt when the text has nothing to replace.
-    MemoCache<std::optional<std::string>> text{1 << 20, 1024};
+    MemoCache<std::optional<std::string>> text{512 << 10, 1024};
     MemoCache<std::string> database_name{64 << 10, 256};
     // sql_query with its literals anonymized; key: dialect byte + SQL.
-    MemoCache<std::optional<std::string>> sql_literals{1 << 20, 8192};
+    MemoCache<std::optional<std::string>> sql_literals{512 << 10, 8192};
     // What derive_sql() found; key: dialect byte + SQL. Depends on nothing
     // but the text, so it is never flushed.
-    MemoCache<tde::pg::DerivedSql> derived{2 << 20, 8192};
+    MemoCache<tde::pg::DerivedSql> derived{1 << 20, 8192};
     // What the anonymization memos were computed with.
     uint64_t detectors = 0, secret = 0, rules = 0;
     std::string key;  // scratch for dialect + SQL keys
