@@ -142,6 +142,13 @@ get_cpu=$(awk -v a="$cpu0" -v b="$(http_cpu)" -v n="$get_rps" -v t="$SECS" 'BEGI
 get_tps=$(run_pgbench "SELECT tde_get_pair_json('$PAIR_ID');")
 get_pipe=$(run_pgbench_pipeline "SELECT tde_get_pair_json('$PAIR_ID');")
 
+# HTTP alone: wrk and tde-http without any database work (the embedded OpenAPI
+# document, about 10 kB). Bounds what the ratios above can be on this machine:
+# if the database part of a request cost exactly pgbench's time, a request
+# would take 1/pgbench + 1/floor, so http/pgbench <= floor / (pgbench + floor).
+echo "== GET /api/training-data/openapi.json (${SECS}s, $CONC connections, no database)"
+read -r floor_rps _ _ floor_bad < <(run_wrk "$URL/api/training-data/openapi.json")
+
 # Export: a streamed JSONL download against psql's COPY ... TO STDOUT of the
 # same function, and tde-http's peak RSS while it streams.
 EXPORT_ROWS=${EXPORT_ROWS:-500000}
@@ -172,8 +179,11 @@ printf '%-24s %10s %10s %10s %9s %9s %9s %11s %13s\n' operation "http/s" "pgbenc
   "http p99" "http cpu" "http/pgbench" "http/pgb+setup"
 row "POST /pairs" "$post_rps" "$post_tps" "$post_pipe" "$post_p50" "$post_p99" "$post_cpu"
 row "GET /pairs/{id}" "$get_rps" "$get_tps" "$get_pipe" "$get_p50" "$get_p99" "$get_cpu"
-if [ "$post_bad" != 0 ] || [ "$get_bad" != 0 ]; then
-  echo "warning: non-2xx responses (POST $post_bad, GET $get_bad)" >&2
+if [ "$post_bad" != 0 ] || [ "$get_bad" != 0 ] || [ "${floor_bad:-0}" != 0 ]; then
+  echo "warning: non-2xx responses (POST $post_bad, GET $get_bad, openapi ${floor_bad:-0})" >&2
   exit 1
 fi
+ceiling() { awk -v f="$1" -v p="$2" 'BEGIN { if (f + p > 0) printf "%.2f", f / (f + p); else print "n/a" }'; }
+printf '  HTTP alone (no database, GET /openapi.json): %.0f/s, so http/pgbench can be at most about %s (POST), %s (GET)\n' \
+  "$floor_rps" "$(ceiling "$floor_rps" "$post_tps")" "$(ceiling "$floor_rps" "$get_tps")"
 echo "  $export_line ($EXPORT_ROWS pairs)"

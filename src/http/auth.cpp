@@ -1,8 +1,9 @@
 #include "auth.hpp"
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/params.h>
 #include <openssl/sha.h>
 
 #include <cctype>
@@ -80,6 +81,20 @@ std::optional<std::string> base64url_decode(const std::string& in) {
 }
 
 Authenticator::Authenticator(const Config& cfg) : anonymous_role_(cfg.anonymous_role), jwt_secret_(cfg.jwt_secret) {
+    if (!jwt_secret_.empty()) {
+        EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+        EVP_MAC_CTX* ctx = mac ? EVP_MAC_CTX_new(mac) : nullptr;
+        EVP_MAC_free(mac);  // the context keeps its own reference
+        char digest[] = "SHA256";
+        OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                               OSSL_PARAM_construct_end()};
+        if (!ctx || !EVP_MAC_init(ctx, reinterpret_cast<const unsigned char*>(jwt_secret_.data()),
+                                  jwt_secret_.size(), params)) {
+            EVP_MAC_CTX_free(ctx);
+            throw std::runtime_error("cannot set up HMAC-SHA256 (OpenSSL)");
+        }
+        hmac_template_ = ctx;
+    }
     if (cfg.api_keys_file.empty()) return;
     std::ifstream in(cfg.api_keys_file);
     if (!in) throw std::runtime_error("cannot read API keys file " + cfg.api_keys_file);
@@ -98,6 +113,8 @@ Authenticator::Authenticator(const Config& cfg) : anonymous_role_(cfg.anonymous_
         keys_.push_back(std::move(k));
     }
 }
+
+Authenticator::~Authenticator() { EVP_MAC_CTX_free(hmac_template_); }
 
 std::optional<HttpError> Authenticator::precheck(const char* authorization) const {
     if ((authorization == nullptr || *authorization == '\0') && anonymous_role_.empty())
@@ -144,10 +161,13 @@ AuthResult Authenticator::from_jwt(const std::string& token, PGconn* conn) {
     std::string signing_input = token.substr(0, d2);
     auto sig = base64url_decode(token.substr(d2 + 1));
     unsigned char mac[EVP_MAX_MD_SIZE];
-    unsigned int mac_len = 0;
-    HMAC(EVP_sha256(), jwt_secret_.data(), static_cast<int>(jwt_secret_.size()),
-         reinterpret_cast<const unsigned char*>(signing_input.data()), signing_input.size(), mac, &mac_len);
-    if (!sig || sig->size() != mac_len || CRYPTO_memcmp(sig->data(), mac, mac_len) != 0) {
+    std::size_t mac_len = 0;
+    EVP_MAC_CTX* ctx = EVP_MAC_CTX_dup(hmac_template_);
+    bool computed = ctx && EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(signing_input.data()),
+                                          signing_input.size()) &&
+                    EVP_MAC_final(ctx, mac, &mac_len, sizeof mac);
+    EVP_MAC_CTX_free(ctx);
+    if (!computed || !sig || sig->size() != mac_len || CRYPTO_memcmp(sig->data(), mac, mac_len) != 0) {
         r.error = unauthorized("invalid_token", "invalid credentials");
         return r;
     }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <libpq-fe.h>
+#include <openssl/types.h>
 
 #include <cstdint>
 #include <mutex>
@@ -27,6 +28,9 @@ struct AuthResult {
 class Authenticator {
 public:
     explicit Authenticator(const Config& cfg);  // throws std::runtime_error on a bad keys file
+    ~Authenticator();
+    Authenticator(const Authenticator&) = delete;
+    Authenticator& operator=(const Authenticator&) = delete;
 
     // Before the body is read: refuses requests without credentials when
     // there is no anonymous role.
@@ -55,6 +59,9 @@ private:
 
     std::string anonymous_role_;
     std::string jwt_secret_;
+    // HMAC-SHA256 keyed with jwt_secret_, copied per token (no algorithm
+    // fetch or key setup per request); nullptr without a JWT secret.
+    EVP_MAC_CTX* hmac_template_ = nullptr;
     std::vector<ApiKey> keys_;
     std::mutex cache_mu_;
     std::unordered_map<std::string, Claims> cache_;  // verified token -> claims

@@ -247,16 +247,80 @@ void Server::on_completed(void* cls, MHD_Connection*, void** con_cls, MHD_Reques
 // One line per request: time, method, path, status, duration.
 void Server::log_request(const RequestState* st, MHD_RequestTerminationCode toe) const {
     double ms = std::chrono::duration<double, std::milli>(Clock::now() - st->start).count();
-    char when[32];
+    // The timestamp text changes once a second: formatted once per second and thread.
+    thread_local std::time_t stamp_second = -1;
+    thread_local char stamp[32];
     std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    char line[512];
-    int n = std::snprintf(line, sizeof line, "%s %s %s %s %.1fms%s\n", when, loggable(st->method).c_str(),
-                          loggable(st->path).c_str(), st->status ? std::to_string(st->status).c_str() : "-", ms,
+    if (now != stamp_second) {
+        std::tm tm{};
+        gmtime_r(&now, &tm);
+        std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        stamp_second = now;
+    }
+    char status[16] = "-";
+    if (st->status) std::snprintf(status, sizeof status, "%d", st->status);
+    char line[600];
+    int n = std::snprintf(line, sizeof line, "%s %s %s %s %.1fms%s\n", stamp, loggable(st->method).c_str(),
+                          loggable(st->path).c_str(), status, ms,
                           toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
-    if (n > 0) (void)!write(2, line, std::min<std::size_t>(static_cast<std::size_t>(n), sizeof line - 1));
+    if (n > 0) log_.append(line, std::min<std::size_t>(static_cast<std::size_t>(n), sizeof line - 1));
+}
+
+namespace {
+constexpr auto kFlushDelay = std::chrono::milliseconds(20);
+constexpr std::size_t kMaxPending = 1 << 20;  // beyond this, append writes itself
+}  // namespace
+
+RequestLog::RequestLog() : thread_([this] { run(); }) {}
+
+RequestLog::~RequestLog() {
+    {
+        std::lock_guard<std::mutex> lk(mu_);
+        stop_ = true;
+    }
+    cv_.notify_one();
+    thread_.join();
+    flush();
+}
+
+void RequestLog::append(const char* line, std::size_t n) {
+    bool wake = false, full = false;
+    {
+        std::lock_guard<std::mutex> lk(mu_);
+        wake = pending_.empty();
+        pending_.append(line, n);
+        full = pending_.size() >= kMaxPending;
+    }
+    if (full) flush();
+    else if (wake) cv_.notify_one();
+}
+
+void RequestLog::flush() {
+    std::lock_guard<std::mutex> wl(write_mu_);
+    std::string batch;
+    {
+        std::lock_guard<std::mutex> lk(mu_);
+        batch.swap(pending_);
+    }
+    std::size_t off = 0;
+    while (off < batch.size()) {
+        ssize_t w = write(2, batch.data() + off, batch.size() - off);
+        if (w <= 0) break;
+        off += static_cast<std::size_t>(w);
+    }
+}
+
+void RequestLog::run() {
+    std::unique_lock<std::mutex> lk(mu_);
+    while (!stop_) {
+        cv_.wait(lk, [this] { return stop_ || !pending_.empty(); });
+        if (stop_) break;
+        // Let a batch gather, then write it.
+        cv_.wait_for(lk, kFlushDelay, [this] { return stop_; });
+        lk.unlock();
+        flush();
+        lk.lock();
+    }
 }
 
 void Server::shutdown(int grace_seconds, Pool& pool) {
@@ -268,12 +332,14 @@ void Server::shutdown(int grace_seconds, Pool& pool) {
         return active_ == 0;
     };
     if (!wait_idle(Clock::now() + std::chrono::seconds(grace_seconds))) {
+        log_.flush();
         std::fprintf(stderr, "tde-http: grace period over, cancelling %d request(s)\n", active_.load());
         pool.cancel_all();
         wait_idle(Clock::now() + std::chrono::seconds(3));
     }
     MHD_stop_daemon(daemon_);
     daemon_ = nullptr;
+    log_.flush();
 }
 
 }  // namespace tde_http

@@ -5,13 +5,39 @@
 #include <microhttpd.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <string>
+#include <thread>
 
 #include "config.hpp"
 #include "pg_pool.hpp"
 #include "routes.hpp"
 
 namespace tde_http {
+
+// The request log: lines are appended to a buffer and written to stderr by a
+// background thread in batches (at most kFlushDelay after the first line of a
+// batch), so a request costs no write(2) of its own. flush() writes what is
+// buffered now; the destructor flushes and stops the thread.
+class RequestLog {
+public:
+    RequestLog();
+    ~RequestLog();
+    RequestLog(const RequestLog&) = delete;
+    RequestLog& operator=(const RequestLog&) = delete;
+    void append(const char* line, std::size_t n);
+    void flush();
+
+private:
+    void run();
+    std::mutex mu_;
+    std::condition_variable cv_;
+    std::string pending_;
+    bool stop_ = false;
+    std::mutex write_mu_;  // keeps batches in order
+    std::thread thread_;
+};
 
 class Server {
 public:
@@ -41,6 +67,7 @@ private:
 
     const Config& cfg_;
     Router& router_;
+    mutable RequestLog log_;
     MHD_Daemon* daemon_ = nullptr;
     int port_ = 0;
     std::atomic<int> active_{0};

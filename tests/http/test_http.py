@@ -952,6 +952,22 @@ def request_log_has_no_query_or_body():
     check(re.search(r"POST /api/training-data/pairs 201 [\d.]+ms", log))
 
 
+@test
+def request_log_written_in_order_and_flushed_on_shutdown():
+    """Request lines are written in batches: none is lost when the server stops right after."""
+    s2 = Server()
+    for _ in range(5):
+        expect(s2.get(PAIRS + "/" + ZERO_ID, token=READER), 404)
+    expect(s2.get(PAIRS + "?limit=1", token=READER), 200)
+    check(s2.stop() == 0, "exit status")
+    time.sleep(0.3)  # the reader thread collects the last lines
+    lines = [l for l in s2.log if re.search(r" GET /api/training-data/pairs\S* (200|404) [\d.]+ms$", l)]
+    check(len(lines) == 6, "request lines:\n" + "\n".join(s2.log))
+    check(lines[-1].split()[3] == "200", "out of order:\n" + "\n".join(lines))
+    stopped = [i for i, l in enumerate(s2.log) if "tde-http: stopped" in l]
+    check(stopped and s2.log.index(lines[-1]) < stopped[0], "request line after 'stopped':\n" + "\n".join(s2.log))
+
+
 def pg_ctl(action):
     data = os.path.join(CLUSTER_DIR, "data")
     cmd = [os.path.join(subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True).stdout.strip(),
