@@ -78,3 +78,20 @@ SELECT pg_temp.add4('d2', 'q', NULL, 'DELETE FROM b');
 SELECT step, count(*) AS rows, min(qt) AS query_type, min(tables) AS tables
   FROM memo_rows WHERE step IN ('d1', 'd2') GROUP BY step ORDER BY step;
 TRUNCATE tde_pairs;
+
+-- The scanner's settings are part of the key: with standard_conforming_strings
+-- off, a backslash escapes the quote, so literals end elsewhere and the
+-- literal spans and the derivation differ. (# stands for a backslash.)
+CREATE TEMP TABLE memo_scs (scs text, sql text, normalized text, valid boolean);
+SET standard_conforming_strings = off;
+INSERT INTO memo_scs SELECT 'off', p.sql_query, p.sql_normalized, p.sql_valid
+  FROM generate_series(1, 4) g,
+       LATERAL tde_add_pair('q', replace('SELECT ''it#''s ann@example.com'' FROM t WHERE a = ''##''', '#', chr(92))) p;
+RESET standard_conforming_strings;
+INSERT INTO memo_scs SELECT 'on', p.sql_query, p.sql_normalized, p.sql_valid
+  FROM generate_series(1, 4) g,
+       LATERAL tde_add_pair('q', replace('SELECT ''it#''s ann@example.com'' FROM t WHERE a = ''##''', '#', chr(92))) p;
+SELECT scs, count(*) AS rows, count(DISTINCT (sql, normalized, valid)) AS variants,
+       min(replace(sql, chr(92), '#')) AS sql, min(replace(normalized, chr(92), '#')) AS normalized, bool_and(valid) AS valid
+  FROM memo_scs GROUP BY scs ORDER BY scs;
+TRUNCATE tde_pairs;

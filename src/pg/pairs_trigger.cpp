@@ -17,6 +17,10 @@
 #include "pg/sql_parser.hpp"
 #include "pg/settings.hpp"
 
+extern "C" {
+#include "parser/parser.h"
+}
+
 namespace {
 
 using tde::pg::pg_guard;
@@ -72,8 +76,14 @@ struct Memo {
         rules = rules_now;
     }
 
+    // The key of a SQL text: the dialect and the two settings PostgreSQL's
+    // scanner reads (they change where literals end, hence the literal spans
+    // and the derivation), then the text.
     std::string_view sql_key(tde::core::SqlDialect dialect, std::string_view sql) {
-        key.assign(1, static_cast<char>('0' + static_cast<int>(dialect)));
+        key.clear();
+        key.push_back(static_cast<char>('0' + static_cast<int>(dialect)));
+        key.push_back(standard_conforming_strings ? 's' : 'n');
+        key.push_back(static_cast<char>('0' + backslash_quote));
         key.append(sql);
         return key;
     }
