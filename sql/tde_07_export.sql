@@ -64,13 +64,35 @@ EXPLAIN (COSTS OFF) SELECT * FROM tde_export_csv(successful_only => true) AS lin
 -- Both forms give the same lines; deduplicate and split work in both.
 SELECT (SELECT array_agg(l) FROM (SELECT tde_export_csv(deduplicate => true, split => 'train') AS l) a) =
        (SELECT array_agg(l) FROM tde_export_csv(deduplicate => true, split => 'train') AS l) AS same_lines;
--- Both forms in one query level: correct (the SELECT-list one runs as SQL).
+-- Both forms in one query level.
 SELECT count(*) FROM (SELECT tde_export_csv() AS a, b FROM tde_export_csv() AS b) s;
--- A query that stops early closes the export's cursor.
+-- A query that stops early ends the export's query.
 BEGIN;
 SELECT count(*) FROM (SELECT tde_export_csv() LIMIT 2) s;
 SELECT count(*) AS open_cursors FROM pg_cursors;
 COMMIT;
+-- The export lives as long as the query that reads it: a cursor WITH HOLD
+-- read before and after COMMIT, a savepoint rolled back between fetches.
+BEGIN;
+DECLARE c CURSOR WITH HOLD FOR SELECT tde_export_csv();
+FETCH 1 FROM c;
+COMMIT;
+FETCH FORWARD 2 FROM c;
+CLOSE c;
+BEGIN;
+DECLARE c CURSOR FOR SELECT * FROM tde_export_csv();
+SAVEPOINT s1;
+FETCH 1 FROM c;
+ROLLBACK TO s1;
+FETCH 1 FROM c;
+COMMIT;
+-- A record larger than a batch (4 MB of text) is one batch of its own.
+SET tde.anonymize = off;
+INSERT INTO tde_pairs (natural_language_query, sql_query, "timestamp")
+SELECT repeat('big ', 1500000) || g, 'SELECT 1', '2031-01-01'::timestamptz + g * interval '1 s' FROM generate_series(1, 3) g;
+RESET tde.anonymize;
+SELECT count(*) AS lines, sum(length(l)) AS bytes FROM tde_export_csv(start_date => '2031-01-01') l;
+DELETE FROM tde_pairs WHERE "timestamp" >= '2031-01-01';
 -- Without EXECUTE on tde_export_csv the error names it.
 CREATE ROLE regress_tde_r07 IN ROLE tde_reader;
 SET ROLE regress_tde_r07;

@@ -41,7 +41,8 @@ public:
         : budget_(generation_budget), max_key_(max_key_bytes) {}
 
     // The cached value for `key`, or nullptr. The pointer stays valid until
-    // the next put() or clear(). A miss for a key seen for the first time
+    // the next find(), put() or clear() (a hit in the previous generation
+    // may rotate the generations). A miss for a key seen for the first time
     // makes the following put() of that key a no-op (see Admission above).
     const V *find(std::string_view key) {
         size_t h = std::hash<std::string_view>()(key);
@@ -72,8 +73,12 @@ public:
         if (!last_admit_ && h == last_hash_) return nullptr;
         seen_[h % kSeenSlots] = static_cast<uint32_t>(h >> 32) | 1u;  // find() must look it up
         if (auto it = current_.find(key); it != current_.end()) {
-            it->second->value = std::move(value);
-            return &it->second->value;
+            Node &node = *it->second;
+            size_t cost = node.key.size() + value_bytes + kNodeOverhead;
+            current_bytes_ = current_bytes_ - node.cost + cost;
+            node.cost = cost;
+            node.value = std::move(value);
+            return &node.value;
         }
         if (auto it = previous_.find(key); it != previous_.end()) previous_.erase(it);
         auto node = std::make_unique<Node>(Node{std::string(key), std::move(value), 0});

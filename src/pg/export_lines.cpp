@@ -21,7 +21,13 @@ extern "C" {
 #include "utils/json.h"
 #include "utils/jsonb.h"
 #include "catalog/namespace.h"
+#include "executor/executor.h"
 #include "nodes/makefuncs.h"
+#include "nodes/params.h"
+#include "optimizer/optimizer.h"
+#include "optimizer/planmain.h"
+#include "tcop/tcopprot.h"
+#include "utils/datum.h"
 #include "nodes/pathnodes.h"
 #include "nodes/supportnodes.h"
 #include "parser/parse_func.h"
@@ -330,133 +336,182 @@ TDE_FUNCTION(tde_csv_lines) {
 // ---------------------------------------------------------------------------
 // tde_csv_stream(start_date, end_date, successful_only, deduplicate, split,
 // split_ratios) RETURNS SETOF text: the CSV export's lines (header first),
-// value per call. The rows come from a read-only cursor over
-// tde_export_rows() (one snapshot: the statement's), fetched in batches and
-// formatted in C, so no per-row SQL-function call and no whole-row value is
-// involved. A record whose fields hold line breaks comes out as several
-// lines, so that COPY ... (FORMAT csv, QUOTE E'\x01', DELIMITER E'\x02')
-// never quotes a line. Memory: one batch (at most kBatchBytes of formatted
-// text, by adapting the number of rows fetched).
+// value per call. The rows come from a query over tde_export_rows() that
+// this function plans once and then runs a batch at a time with its own
+// executor state, the way PostgreSQL runs a SQL function lazily
+// (functions.c): same snapshot for every batch (the statement's), resources
+// owned by the calling query, so the export survives what the calling query
+// survives (cursors WITH HOLD, savepoints). Rows go to a receiver that
+// formats them in C into a buffer of lines and stops the batch at
+// kBatchBytes (or after one row larger than that): no per-row SQL-function
+// call, no whole-row value, and memory bounded by one batch. A record whose
+// fields hold line breaks comes out as several lines, so that COPY ...
+// (FORMAT csv, QUOTE E'\x01', DELIMITER E'\x02') never quotes a line.
 //
 // tde_export_csv() is the SQL function users call: in FROM it is inlined to
 // a call of this function; in the SELECT list its planner support function
 // (tde_export_support) replaces it with this function, so neither form runs
-// a SQL function per row.
+// a SQL function per line.
 
 namespace {
 
-constexpr long kMaxBatchRows = 1000;
-constexpr long kBatchBytes = 4L << 20;
+constexpr int kBatchBytes = 4 << 20;
 
 const char kCsvHeader[] =
     "pair_id,natural_language_query,sql_query,timestamp,database_type,database_name,table_names,success,"
     "execution_time_ms,query_type";
 
-struct CsvStream {
-    char *portal_name;  // the cursor, until the last row was read
-    StringInfoData lines;  // formatted lines of the current batch, each ended by "\n"
-    int pos;  // next unread byte of `lines`
-    long batch_rows;
-};
-
 const Oid kStreamArgTypes[6] = {TEXTOID, TEXTOID, BOOLOID, BOOLOID, TEXTOID, FLOAT8ARRAYOID};
 
-// Closes the cursor when the query ends before the last row (LIMIT, or an
-// outer query that stops early). On an error the transaction's cleanup does.
-void close_csv_cursor(Datum arg) {
-    auto *st = reinterpret_cast<CsvStream *>(DatumGetPointer(arg));
-    if (st->portal_name == nullptr) return;
-    Portal portal = SPI_cursor_find(st->portal_name);
-    if (portal != nullptr) SPI_cursor_close(portal);
-    st->portal_name = nullptr;
+struct CsvStream;
+
+// Receives the rows of the export query and formats them into the lines.
+struct CsvReceiver {
+    DestReceiver pub;  // first: the executor sees a DestReceiver
+    CsvStream *stream;
+};
+
+struct CsvStream {
+    QueryDesc *query;       // until the last row was read (nullptr after)
+    MemoryContext row_ctx;  // per-row formatting allocations, reset per row
+    StringInfoData lines;   // formatted lines of the current batch, each ended by "\n"
+    int pos;                // next unread byte of `lines`
+    bool batch_full;        // the receiver stopped the current batch
+    CsvReceiver receiver;
+};
+
+bool csv_receive(TupleTableSlot *slot, DestReceiver *self) {
+    CsvStream *st = reinterpret_cast<CsvReceiver *>(self)->stream;
+    slot_getallattrs(slot);
+    if (slot->tts_tupleDescriptor->natts != kColumnCount) elog(ERROR, "unexpected export row shape");
+    MemoryContext old = MemoryContextSwitchTo(st->row_ctx);
+    PairRow row;
+    for (int c = 0; c < kColumnCount; ++c) {
+        row.values[c] = slot->tts_values[c];
+        row.nulls[c] = slot->tts_isnull[c];
+    }
+    std::string &out = line_buffer();
+    format_csv_fields(row, out);
+    MemoryContextSwitchTo(old);
+    appendBinaryStringInfo(&st->lines, out.data(), static_cast<int>(out.size()));
+    appendStringInfoChar(&st->lines, '\n');
+    MemoryContextReset(st->row_ctx);
+    st->batch_full = st->lines.len >= kBatchBytes;
+    return !st->batch_full;  // false stops this batch; the next ExecutorRun goes on from here
 }
 
-void open_csv_cursor(FunctionCallInfo fcinfo, CsvStream *st, MemoryContext keep) {
+void csv_receiver_noop_startup(DestReceiver *, int, TupleDesc) {}
+void csv_receiver_noop(DestReceiver *) {}
+
+// Ends the export query (after its last row, or early: LIMIT, an outer
+// query that stops, a rescan).
+void finish_csv_query(CsvStream *st) {
+    QueryDesc *qd = st->query;
+    if (qd == nullptr) return;
+    st->query = nullptr;
+    PushActiveSnapshot(qd->snapshot);
+    ExecutorFinish(qd);
+    ExecutorEnd(qd);
+    PopActiveSnapshot();
+    FreeQueryDesc(qd);
+}
+
+void finish_csv_query_callback(Datum arg) { finish_csv_query(reinterpret_cast<CsvStream *>(DatumGetPointer(arg))); }
+
+// Checks the options, then plans and starts the export query in `keep`.
+void start_csv_query(FunctionCallInfo fcinfo, CsvStream *st, MemoryContext keep) {
     const char *schema = quote_identifier(get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid)));
-    Datum values[6];
-    char nulls[6];
-    for (int i = 0; i < 6; ++i) {
-        nulls[i] = PG_ARGISNULL(i) ? 'n' : ' ';
-        values[i] = PG_ARGISNULL(i) ? 0 : PG_GETARG_DATUM(i);
-    }
-    if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
+
     // Bad options are refused before the first line.
+    if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
     Oid check_types[2] = {TEXTOID, FLOAT8ARRAYOID};
-    Datum check_values[2] = {values[4], values[5]};
-    char check_nulls[2] = {nulls[4], nulls[5]};
+    Datum check_values[2] = {PG_ARGISNULL(4) ? 0 : PG_GETARG_DATUM(4), PG_ARGISNULL(5) ? 0 : PG_GETARG_DATUM(5)};
+    char check_nulls[2] = {PG_ARGISNULL(4) ? 'n' : ' ', PG_ARGISNULL(5) ? 'n' : ' '};
     int rc = SPI_execute_with_args(psprintf("SELECT %s.tde_check_export_options('csv', NULL, $1, $2)", schema), 2,
                                    check_types, check_values, check_nulls, true, 1);
     if (rc != SPI_OK_SELECT) elog(ERROR, "export option check failed");
-    const char *query = psprintf(
+    SPI_finish();
+
+    MemoryContext old = MemoryContextSwitchTo(keep);
+    ParamListInfo params = makeParamList(6);
+    for (int i = 0; i < 6; ++i) {
+        ParamExternData &p = params->params[i];
+        p.isnull = PG_ARGISNULL(i);
+        p.value = p.isnull ? 0 : datumCopy(PG_GETARG_DATUM(i), i == 2 || i == 3, i == 2 || i == 3 ? 1 : -1);
+        p.pflags = PARAM_FLAG_CONST;
+        p.ptype = kStreamArgTypes[i];
+    }
+    const char *sql = psprintf(
         "SELECT p.pair_id, p.natural_language_query, p.sql_query, p.\"timestamp\", p.database_type, "
         "p.database_name, p.table_names, p.success, p.execution_time_ms, NULL::jsonb, p.query_type "
         "FROM %s.tde_export_rows($1, $2, $3, $4, $5, $6) p",
         schema);
-    SPIPlanPtr plan = SPI_prepare(query, 6, const_cast<Oid *>(kStreamArgTypes));
-    if (plan == nullptr) elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-    Portal portal = SPI_cursor_open(nullptr, plan, values, nulls, true);
-    st->portal_name = MemoryContextStrdup(keep, portal->name);
-    SPI_finish();
+    List *raw = pg_parse_query(sql);
+    if (list_length(raw) != 1) elog(ERROR, "unexpected export query");
+    List *rewritten = pg_analyze_and_rewrite_fixedparams(linitial_node(RawStmt, raw), sql, kStreamArgTypes, 6, nullptr);
+    List *planned = pg_plan_queries(rewritten, sql, 0, params);
+    if (list_length(planned) != 1) elog(ERROR, "unexpected export plan");
+
+    st->receiver.pub.receiveSlot = csv_receive;
+    st->receiver.pub.rStartup = csv_receiver_noop_startup;
+    st->receiver.pub.rShutdown = csv_receiver_noop;
+    st->receiver.pub.rDestroy = csv_receiver_noop;
+    st->receiver.pub.mydest = DestNone;
+    st->receiver.stream = st;
+    // The statement's snapshot: every batch reads the same data.
+    st->query = CreateQueryDesc(linitial_node(PlannedStmt, planned), sql, GetActiveSnapshot(), InvalidSnapshot,
+                                &st->receiver.pub, params, nullptr, 0);
+    PushActiveSnapshot(st->query->snapshot);
+    ExecutorStart(st->query, 0);
+    PopActiveSnapshot();
+    MemoryContextSwitchTo(old);
 }
 
-// Fetches the next batch into st->lines; false when there are no more rows.
-bool fetch_csv_batch(CsvStream *st) {
+// Runs the next batch into st->lines; false when there are no more rows.
+bool next_csv_batch(CsvStream *st) {
     resetStringInfo(&st->lines);
     st->pos = 0;
-    if (st->portal_name == nullptr) return false;
-    if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
-    Portal portal = SPI_cursor_find(st->portal_name);
-    if (portal == nullptr) elog(ERROR, "export cursor \"%s\" is gone", st->portal_name);
-    SPI_cursor_fetch(portal, true, st->batch_rows);
-    uint64 fetched = SPI_processed;
-    if (fetched == 0) {
-        SPI_cursor_close(portal);
-        st->portal_name = nullptr;
-        SPI_finish();
-        return false;
+    if (st->query == nullptr) return false;
+    // A batch that grew the buffer far beyond the usual size gives it back.
+    if (st->lines.maxlen > 4 * kBatchBytes) {
+        MemoryContext keep = GetMemoryChunkContext(st->lines.data);
+        pfree(st->lines.data);
+        MemoryContext old = MemoryContextSwitchTo(keep);
+        initStringInfo(&st->lines);
+        MemoryContextSwitchTo(old);
     }
-    TupleDesc desc = SPI_tuptable->tupdesc;
-    if (desc->natts != kColumnCount) elog(ERROR, "unexpected export row shape");
-    for (uint64 i = 0; i < fetched; ++i) {
-        PairRow row;
-        heap_deform_tuple(SPI_tuptable->vals[i], desc, row.values, row.nulls);
-        std::string &out = line_buffer();
-        format_csv_fields(row, out);
-        appendBinaryStringInfo(&st->lines, out.data(), static_cast<int>(out.size()));
-        appendStringInfoChar(&st->lines, '\n');
-    }
-    // Aim the next batch at kBatchBytes of text.
-    long per_row = std::max(1L, static_cast<long>(st->lines.len) / static_cast<long>(fetched));
-    st->batch_rows = std::clamp(kBatchBytes / per_row, 1L, kMaxBatchRows);
-    SPI_finish();  // frees the fetched rows and everything formatted from them
-    return true;
+    st->batch_full = false;
+    PushActiveSnapshot(st->query->snapshot);
+    ExecutorRun(st->query, ForwardScanDirection, 0, true);
+    PopActiveSnapshot();
+    if (!st->batch_full) finish_csv_query(st);  // the plan ran out of rows
+    return st->lines.len > 0;
 }
 
 }  // namespace
 
 TDE_FUNCTION(tde_csv_stream) {
     FuncCallContext *funcctx;
+    auto *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
     if (SRF_IS_FIRSTCALL()) {
         funcctx = SRF_FIRSTCALL_INIT();
         MemoryContext keep = funcctx->multi_call_memory_ctx;
         auto *st = static_cast<CsvStream *>(MemoryContextAllocZero(keep, sizeof(CsvStream)));
         MemoryContext old = MemoryContextSwitchTo(keep);
         initStringInfo(&st->lines);
+        st->row_ctx = AllocSetContextCreate(keep, "tde csv row", ALLOCSET_DEFAULT_SIZES);
         MemoryContextSwitchTo(old);
-        st->batch_rows = 100;
-        open_csv_cursor(fcinfo, st, keep);
+        start_csv_query(fcinfo, st, keep);
         // The header is the first line.
         appendStringInfoString(&st->lines, kCsvHeader);
         appendStringInfoChar(&st->lines, '\n');
         funcctx->user_fctx = st;
-        auto *rsinfo = reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo);
-        RegisterExprContextCallback(rsinfo->econtext, close_csv_cursor, PointerGetDatum(st));
+        RegisterExprContextCallback(rsinfo->econtext, finish_csv_query_callback, PointerGetDatum(st));
     }
     funcctx = SRF_PERCALL_SETUP();
     auto *st = static_cast<CsvStream *>(funcctx->user_fctx);
-    if (st->pos >= st->lines.len && !fetch_csv_batch(st)) {
-        UnregisterExprContextCallback(reinterpret_cast<ReturnSetInfo *>(fcinfo->resultinfo)->econtext,
-                                      close_csv_cursor, PointerGetDatum(st));
+    if (st->pos >= st->lines.len && !next_csv_batch(st)) {
+        UnregisterExprContextCallback(rsinfo->econtext, finish_csv_query_callback, PointerGetDatum(st));
         SRF_RETURN_DONE(funcctx);
     }
     const char *start = st->lines.data + st->pos;
@@ -480,9 +535,9 @@ TDE_FUNCTION(tde_export_support) {
     if (pg_proc_aclcheck(call->funcid, GetUserId(), ACL_EXECUTE) != ACLCHECK_OK) PG_RETURN_POINTER(nullptr);
     // In FROM the planner simplifies the call before it tries to inline the
     // SQL function; inlining streams there, while a C function in FROM would
-    // be collected into a tuplestore first. So a query level that has this
-    // function in FROM keeps the SQL function (also for a second call of it
-    // in its SELECT list, which then runs as a SQL function: correct, slower).
+    // be collected into a tuplestore first. So a call is left alone while its
+    // query level still has this function in FROM (once inlined, the FROM
+    // entry is a subquery and a call in the SELECT list is replaced).
     if (req->root == nullptr) PG_RETURN_POINTER(nullptr);
     ListCell *lc;
     foreach (lc, req->root->parse->rtable) {
@@ -499,6 +554,9 @@ TDE_FUNCTION(tde_export_support) {
     List *name = list_make2(makeString(get_namespace_name(nsp)), makeString(pstrdup("tde_csv_stream")));
     Oid stream = LookupFuncName(name, 6, kStreamArgTypes, true);
     if (!OidIsValid(stream)) PG_RETURN_POINTER(nullptr);
+    // A cached plan that uses the replacement is invalidated when
+    // tde_export_csv() changes, as for an inlined function.
+    record_plan_function_dependency(req->root, call->funcid);
     FuncExpr *replacement = makeFuncExpr(stream, TEXTOID, call->args, call->funccollid, call->inputcollid,
                                          COERCE_EXPLICIT_CALL);
     replacement->funcretset = true;

@@ -55,10 +55,11 @@ struct Memo {
     // result, or nullopt when the text has nothing to replace.
     MemoCache<std::optional<std::string>> text{512 << 10, 1024};
     MemoCache<std::string> database_name{64 << 10, 256};
-    // sql_query with its literals anonymized; key: dialect byte + SQL.
+    // sql_query with its literals anonymized; key: sql_key() (dialect, the
+    // scanner's settings, the SQL).
     MemoCache<std::optional<std::string>> sql_literals{512 << 10, 8192};
-    // What derive_sql() found; key: dialect byte + SQL. Depends on nothing
-    // but the text, so it is never flushed.
+    // What derive_sql() found; key: sql_key(). Depends on nothing but the
+    // key, so it is never flushed.
     MemoCache<tde::pg::DerivedSql> derived{1 << 20, 8192};
     // What the anonymization memos were computed with.
     uint64_t detectors = 0, secret = 0, rules = 0;

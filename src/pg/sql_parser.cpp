@@ -819,6 +819,8 @@ struct LastScan {
     std::vector<ScanTok> toks;
 };
 
+constexpr size_t kMaxRememberedScan = 64 * 1024;
+
 LastScan &last_scan() {
     static LastScan instance;
     return instance;
@@ -841,6 +843,11 @@ bool run_scan(const PrivateContext &ctx, std::string_view sql, ScanOutcome &scan
     last.backslash_quote_setting = -1;  // invalid until filled
     scan_phase(ctx.get(), sql.data(), sql.size(), &scan);
     if (scan.fatal != nullptr) throw PgError(scan.fatal);
+    if (sql.size() > kMaxRememberedScan) {  // a huge text is not kept for the life of the backend
+        last.sql = std::string();
+        last.toks = std::vector<ScanTok>();
+        return scan.ok;
+    }
     last.sql.assign(sql);
     last.standard_strings = scan.standard_strings;
     last.ok = scan.ok;
