@@ -52,6 +52,15 @@ SELECT tde_export_jsonl(split => 'holdout');
 SELECT tde_export_jsonl(split => 'train', split_ratios => '{0.5,0.2,0.2}');
 SELECT tde_export_jsonl(split => 'train', split_ratios => '{1.2,-0.1,-0.1}');
 SELECT tde_export_csv(start_date => '2024-13-01');
+-- No line (not even the header) comes out before a bad date is refused.
+BEGIN;
+DECLARE d CURSOR FOR SELECT tde_export_csv(end_date => 'garbage');
+FETCH 1 FROM d;
+ROLLBACK;
+BEGIN;
+DECLARE d CURSOR FOR SELECT tde_export_json(end_date => 'garbage');
+FETCH 1 FROM d;
+ROLLBACK;
 -- Options are checked before any row is read, also on an empty selection.
 SELECT tde_export_jsonl(style => 'nope', start_date => '2030-01-01');
 SELECT tde_export_csv(split => 'holdout', start_date => '2030-01-01');

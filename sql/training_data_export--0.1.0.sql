@@ -548,10 +548,12 @@ $$;
 -- CSV: the guide's header and columns, RFC 4180 quoting. A record whose
 -- fields contain line breaks comes out as several lines (so that COPY never
 -- has to quote a line); joined with "\n" they are the record. The lines come
--- from tde_csv_stream() (C: a read-only cursor over tde_export_rows(),
--- formatted in batches). In FROM, tde_export_csv() is inlined to that call;
--- in the SELECT list its support function substitutes it, so that no SQL
--- function runs per line.
+-- from tde_csv_stream() (C: runs tde_export_rows() with its own executor
+-- state, formatting batches of rows in C). In FROM, tde_export_csv() is
+-- inlined to that call; in the SELECT list its support function substitutes
+-- it, so that no SQL function runs per line. The support function puts
+-- tde_csv_stream() in place of tde_export_csv() whatever the latter's body:
+-- keep the two in step (also in upgrade scripts).
 CREATE FUNCTION @extschema@.tde_csv_stream(
     start_date text, end_date text, successful_only boolean,
     deduplicate boolean, split text, split_ratios double precision[])
@@ -585,6 +587,9 @@ LANGUAGE sql STABLE AS $$
     SELECT line FROM (
         SELECT '{"exported_at": ' || to_jsonb(now())::text || ', "format_version": "1.0", "pairs": [' AS line
          WHERE (SELECT @extschema@.tde_check_export_options('json', NULL, split, split_ratios))
+           -- bad dates are refused before this first line goes out
+           AND (SELECT count(*) FROM (VALUES (@extschema@.tde_date_bound(start_date, false, 'start_date')),
+                                             (@extschema@.tde_date_bound(end_date, true, 'end_date'))) AS b(bound)) = 2
         UNION ALL
         SELECT @extschema@.tde_json_element(p)
           FROM @extschema@.tde_export_rows(start_date, end_date, successful_only, deduplicate, split, split_ratios) p

@@ -422,13 +422,21 @@ void finish_csv_query_callback(Datum arg) { finish_csv_query(reinterpret_cast<Cs
 void start_csv_query(FunctionCallInfo fcinfo, CsvStream *st, MemoryContext keep) {
     const char *schema = quote_identifier(get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid)));
 
-    // Bad options are refused before the first line.
+    // Bad options and dates are refused before the first line.
     if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
-    Oid check_types[2] = {TEXTOID, FLOAT8ARRAYOID};
-    Datum check_values[2] = {PG_ARGISNULL(4) ? 0 : PG_GETARG_DATUM(4), PG_ARGISNULL(5) ? 0 : PG_GETARG_DATUM(5)};
-    char check_nulls[2] = {PG_ARGISNULL(4) ? 'n' : ' ', PG_ARGISNULL(5) ? 'n' : ' '};
-    int rc = SPI_execute_with_args(psprintf("SELECT %s.tde_check_export_options('csv', NULL, $1, $2)", schema), 2,
-                                   check_types, check_values, check_nulls, true, 1);
+    Oid check_types[4] = {TEXTOID, FLOAT8ARRAYOID, TEXTOID, TEXTOID};
+    Datum check_values[4];
+    char check_nulls[4];
+    const int check_args[4] = {4, 5, 0, 1};
+    for (int i = 0; i < 4; ++i) {
+        check_nulls[i] = PG_ARGISNULL(check_args[i]) ? 'n' : ' ';
+        check_values[i] = PG_ARGISNULL(check_args[i]) ? 0 : PG_GETARG_DATUM(check_args[i]);
+    }
+    int rc = SPI_execute_with_args(
+        psprintf("SELECT %s.tde_check_export_options('csv', NULL, $1, $2), %s.tde_date_bound($3, false, 'start_date'), "
+                 "%s.tde_date_bound($4, true, 'end_date')",
+                 schema, schema, schema),
+        4, check_types, check_values, check_nulls, true, 1);
     if (rc != SPI_OK_SELECT) elog(ERROR, "export option check failed");
     SPI_finish();
 
@@ -482,7 +490,7 @@ bool next_csv_batch(CsvStream *st) {
     }
     st->batch_full = false;
     PushActiveSnapshot(st->query->snapshot);
-    ExecutorRun(st->query, ForwardScanDirection, 0, true);
+    ExecutorRun(st->query, ForwardScanDirection, 0, false);  // run again for every batch
     PopActiveSnapshot();
     if (!st->batch_full) finish_csv_query(st);  // the plan ran out of rows
     return st->lines.len > 0;
