@@ -440,8 +440,6 @@ CREATE FUNCTION @extschema@.tde_jsonl_line(pair @extschema@.tde_pairs, style tex
     AS 'MODULE_PATHNAME', 'tde_jsonl_line' LANGUAGE C STABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.tde_csv_record(pair @extschema@.tde_pairs) RETURNS text
     AS 'MODULE_PATHNAME', 'tde_csv_record' LANGUAGE C STABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.tde_csv_lines(pair @extschema@.tde_pairs) RETURNS text[]
-    AS 'MODULE_PATHNAME', 'tde_csv_lines' LANGUAGE C STABLE PARALLEL SAFE;
 -- Keeps per-query state (no comma before the first element): parallel unsafe,
 -- which also keeps the export query serial and its parts in order.
 CREATE FUNCTION @extschema@.tde_json_element(pair @extschema@.tde_pairs) RETURNS text

@@ -4,7 +4,8 @@
 // cross the other's frames:
 //  * TDE_FUNCTION(name) defines an fmgr entry point whose body runs inside
 //    try/catch. A caught exception is copied into plain storage and raised as
-//    a PostgreSQL ERROR only after the catch scope has closed.
+//    a PostgreSQL ERROR only after the catch scope has closed. cpp_call(f)
+//    does the same for other callbacks from PostgreSQL into C++.
 //  * pg_guard(f) runs a call into PostgreSQL that may ERROR while C++ objects
 //    with destructors are alive; the ERROR becomes a PgError exception, so the
 //    C++ frames unwind normally, and the boundary re-raises the original error
@@ -45,11 +46,16 @@ struct PendingError {
 // Raises the pending error as a PostgreSQL ERROR; never returns.
 pg_attribute_noreturn() void raise_pending_error(const char *function_name, const PendingError &pending);
 
+// Runs `body` (C++) where PostgreSQL called us: an exception is caught and
+// raised as a PostgreSQL ERROR after the catch scope has closed. Used by the
+// fmgr entry points (TDE_FUNCTION) and by other callbacks from PostgreSQL into
+// C++ (an executor DestReceiver, ...). `body` itself may let a PostgreSQL
+// ERROR pass only while it holds no C++ object with a destructor.
 template <typename Body>
-Datum cpp_boundary(const char *function_name, Body body, FunctionCallInfo fcinfo) {
+auto cpp_call(const char *function_name, Body body) -> decltype(body()) {
     PendingError pending;
     try {
-        return body(fcinfo);
+        return body();
     } catch (const PgError &e) {
         pending.pg_error = e.edata();
     } catch (const tde::core::Error &e) {
@@ -67,6 +73,11 @@ Datum cpp_boundary(const char *function_name, Body body, FunctionCallInfo fcinfo
         strlcpy(pending.message, "unknown C++ exception", sizeof pending.message);
     }
     raise_pending_error(function_name, pending);
+}
+
+template <typename Body>
+Datum cpp_boundary(const char *function_name, Body body, FunctionCallInfo fcinfo) {
+    return cpp_call(function_name, [&] { return body(fcinfo); });
 }
 
 // Runs `call` (which calls into PostgreSQL and holds no C++ objects with

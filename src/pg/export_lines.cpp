@@ -315,24 +315,6 @@ TDE_FUNCTION(tde_csv_record) {
     return buffer_to_text(out);
 }
 
-// The record as its physical lines (split at "\n"; usually one), so that a
-// COPY in CSV mode never has to quote a line.
-TDE_FUNCTION(tde_csv_lines) {
-    if (PG_ARGISNULL(0)) PG_RETURN_NULL();
-    std::string &out = line_buffer();
-    format_csv_record(fcinfo, out);
-    int count = 1 + static_cast<int>(std::count(out.begin(), out.end(), '\n'));
-    Datum *lines = static_cast<Datum *>(palloc(sizeof(Datum) * count));
-    size_t start = 0;
-    for (int i = 0; i < count; ++i) {
-        size_t end = out.find('\n', start);
-        if (end == std::string::npos) end = out.size();
-        lines[i] = PointerGetDatum(cstring_to_text_with_len(out.data() + start, static_cast<int>(end - start)));
-        start = end + 1;
-    }
-    PG_RETURN_ARRAYTYPE_P(construct_array(lines, count, TEXTOID, -1, false, TYPALIGN_INT));
-}
-
 // ---------------------------------------------------------------------------
 // tde_csv_stream(start_date, end_date, successful_only, deduplicate, split,
 // split_ratios) RETURNS SETOF text: the CSV export's lines (header first),
@@ -380,7 +362,7 @@ struct CsvStream {
     CsvReceiver receiver;
 };
 
-bool csv_receive(TupleTableSlot *slot, DestReceiver *self) {
+bool receive_csv_row(TupleTableSlot *slot, DestReceiver *self) {
     CsvStream *st = reinterpret_cast<CsvReceiver *>(self)->stream;
     slot_getallattrs(slot);
     if (slot->tts_tupleDescriptor->natts != kColumnCount) elog(ERROR, "unexpected export row shape");
@@ -398,6 +380,11 @@ bool csv_receive(TupleTableSlot *slot, DestReceiver *self) {
     MemoryContextReset(st->row_ctx);
     st->batch_full = st->lines.len >= kBatchBytes;
     return !st->batch_full;  // false stops this batch; the next ExecutorRun goes on from here
+}
+
+// Called by the executor: the C++ formatting runs inside the error boundary.
+bool csv_receive(TupleTableSlot *slot, DestReceiver *self) {
+    return tde::pg::cpp_call("tde_csv_stream", [&] { return receive_csv_row(slot, self); });
 }
 
 void csv_receiver_noop_startup(DestReceiver *, int, TupleDesc) {}

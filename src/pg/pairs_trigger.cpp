@@ -328,7 +328,8 @@ TDE_FUNCTION(tde_pairs_before_write) {
 
     std::string anonymized_sql;
     if (anon != nullptr && tde::pg::anonymize_sql_literals && !sql.empty()) {
-        const std::optional<std::string> *hit = m.sql_literals.find(m.sql_key(dialect, sql));
+        const std::string_view key = m.sql_key(dialect, sql);  // valid until the next sql_key()
+        const std::optional<std::string> *hit = m.sql_literals.find(key);
         bool changed;
         if (hit != nullptr) {
             changed = hit->has_value();
@@ -336,9 +337,9 @@ TDE_FUNCTION(tde_pairs_before_write) {
         } else {
             changed = anonymize_sql_literals(*anon, sql, dialect, anonymized_sql);
             if (changed)
-                m.sql_literals.put(m.sql_key(dialect, sql), anonymized_sql, anonymized_sql.size());
+                m.sql_literals.put(key, anonymized_sql, anonymized_sql.size());
             else
-                m.sql_literals.put(m.sql_key(dialect, sql), std::nullopt, 0);
+                m.sql_literals.put(key, std::nullopt, 0);
         }
         if (changed) {
             set_column(cols.sql, text_datum(anonymized_sql), false);
@@ -347,11 +348,12 @@ TDE_FUNCTION(tde_pairs_before_write) {
     }
 
     if (tde::pg::derive_sql_info) {
-        const tde::pg::DerivedSql *cached = m.derived.find(m.sql_key(dialect, sql));
+        const std::string_view key = m.sql_key(dialect, sql);
+        const tde::pg::DerivedSql *cached = m.derived.find(key);
         tde::pg::DerivedSql computed;
         if (cached == nullptr) {
             computed = tde::pg::derive_sql(sql, dialect);
-            cached = m.derived.put(m.sql_key(dialect, sql), computed, derived_bytes(computed));
+            cached = m.derived.put(key, computed, derived_bytes(computed));
             if (cached == nullptr) cached = &computed;
         }
         const tde::pg::DerivedSql &derived = *cached;
