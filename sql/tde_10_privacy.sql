@@ -79,3 +79,22 @@ SET tde.phone_regions = 'GB';
 \set VERBOSITY default
 RESET ROLE;
 DROP ROLE regress_tde_w11;
+
+-- Error messages name a mistyped option or field only when it is a plain
+-- word; anything else a client sent (personal data included) is not echoed
+-- into the message, hence not into the client's error or the server log.
+\set VERBOSITY terse
+SELECT count(*) FROM tde_list_pairs(start_date => 'john.doe@example.com');
+SELECT count(*) FROM tde_list_pairs(end_date => '555-123-4567');
+SELECT count(*) FROM tde_list_pairs(start_date => 'someday');
+SELECT count(*) FROM tde_list_pairs(start_date => '2024-13-45');
+SELECT tde_add_pair_json('{"natural_language_query": "q", "john.doe@example.com": 1}');
+SELECT tde_add_pair_json('{"natural_language_query": "q", "ssn123456789": 1}');
+SELECT tde_add_pair_json('{"natural_language_query": "q", "colour": 1}');
+SELECT count(*) FROM tde_export_jsonl(style => 'ann@example.com');
+SELECT count(*) FROM tde_export_jsonl(split => '10.1.2.3');
+SELECT count(*) FROM tde_export_jsonl(split => 'holdout');
+\set VERBOSITY default
+-- A JSON null for metadata means the default, as for the other optional fields.
+SELECT (tde_add_pair_json('{"natural_language_query": "null metadata", "metadata": null, "success": null}') -> 'pair')
+       - 'pair_id' - 'timestamp';

@@ -127,6 +127,17 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.tde_pairs', '');
 -- Date filters: ISO 8601 dates or timestamps. A date-only end_date includes
 -- that whole day. Returns an exclusive upper bound for ends.
 -------------------------------------------------------------------------------
+-- A value named in an error message: quoted when it is a plain word
+-- (an option or field name a client mistyped), otherwise not shown, since an
+-- error message reaches the client and the server log and the value may be
+-- anything the client sent, personal data included.
+CREATE FUNCTION @extschema@.tde_shown(value text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT CASE WHEN value ~ '^[A-Za-z_][A-Za-z0-9_]{0,39}$' AND value !~ '[0-9]{5}'
+                THEN '"' || value || '"'
+                ELSE '(value not shown)' END;
+$$;
+
 CREATE FUNCTION @extschema@.tde_date_bound(value text, is_end boolean, parameter_name text)
 RETURNS timestamptz
 LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
@@ -145,7 +156,9 @@ BEGIN
     EXCEPTION WHEN datetime_field_overflow OR invalid_datetime_format THEN
         NULL;  -- reported below
     END;
-    RAISE EXCEPTION 'invalid % "%"', parameter_name, left(v, 40)
+    RAISE EXCEPTION 'invalid % %', parameter_name,
+            CASE WHEN v ~ '^\d{4}-\d{1,2}-\d{1,2}([T ][0-9:.]{1,15})?\s*(Z|z|[+-][0-9:]{1,5})?$'
+                 THEN '"' || v || '"' ELSE @extschema@.tde_shown(v) END
         USING ERRCODE = 'invalid_datetime_format',
               HINT = 'Use an ISO 8601 date (2024-01-31) or timestamp (2024-01-31T23:59:59Z).';
 END
@@ -207,7 +220,7 @@ BEGIN
     END IF;
     SELECT k INTO unknown FROM jsonb_object_keys(body) AS k WHERE k <> ALL (allowed) ORDER BY k LIMIT 1;
     IF unknown IS NOT NULL THEN
-        RAISE EXCEPTION 'unknown field "%"', left(unknown, 64)
+        RAISE EXCEPTION 'unknown field %', @extschema@.tde_shown(unknown)
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = 'Fields: ' || array_to_string(allowed, ', ');
     END IF;
@@ -228,7 +241,7 @@ BEGIN
         database_name          => body ->> 'database_name',
         success                => (body ->> 'success')::boolean,
         execution_time_ms      => (body ->> 'execution_time_ms')::double precision,
-        metadata               => body -> 'metadata');
+        metadata               => nullif(body -> 'metadata', 'null'::jsonb));  -- null: the default, as for the other fields
     RETURN jsonb_build_object('pair', @extschema@.tde_pair_json(stored));
 END
 $$;
@@ -476,11 +489,11 @@ RETURNS boolean
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 BEGIN
     IF format IS NULL OR format NOT IN ('jsonl', 'json', 'csv') THEN
-        RAISE EXCEPTION 'unknown export format "%"', left(coalesce(format, 'NULL'), 40)
+        RAISE EXCEPTION 'unknown export format %', @extschema@.tde_shown(coalesce(format, 'NULL'))
             USING ERRCODE = 'invalid_parameter_value', HINT = 'Use one of: jsonl, json, csv.';
     END IF;
     IF style IS NOT NULL AND style NOT IN ('pair', 'prompt_completion', 'chat', 'alpaca') THEN
-        RAISE EXCEPTION 'unknown export style "%"', left(style, 40)
+        RAISE EXCEPTION 'unknown export style %', @extschema@.tde_shown(style)
             USING ERRCODE = 'invalid_parameter_value', HINT = 'Use one of: pair, prompt_completion, chat, alpaca.';
     END IF;
     IF style IS NOT NULL AND style <> 'pair' AND format <> 'jsonl' THEN
@@ -488,7 +501,7 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF split IS NOT NULL AND split NOT IN ('train', 'validation', 'test') THEN
-        RAISE EXCEPTION 'unknown split "%"', left(split, 40)
+        RAISE EXCEPTION 'unknown split %', @extschema@.tde_shown(split)
             USING ERRCODE = 'invalid_parameter_value', HINT = 'Use one of: train, validation, test.';
     END IF;
     IF split IS NOT NULL AND (split_ratios IS NULL OR cardinality(split_ratios) <> 3

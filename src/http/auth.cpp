@@ -193,6 +193,9 @@ AuthResult Authenticator::from_jwt(const std::string& token, PGconn* conn) {
     std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
     if (claims->exp && now >= *claims->exp) r.error = unauthorized("token_expired", "the token has expired");
     else if (claims->nbf && now < *claims->nbf) r.error = unauthorized("invalid_token", "the token is not valid yet");
+    // "none" is no role: set_config('role', 'none') would mean the
+    // authenticator itself. Refused like a role that does not exist.
+    else if (claims->role == "none") r.error = make_error(403, "22023", "the authenticated role cannot be used");
     else r.role = claims->role;
     return r;
 }
@@ -206,7 +209,12 @@ std::optional<Authenticator::Claims> Authenticator::decode_claims(const std::str
         return std::nullopt;
     static const std::string sql =
         "SELECT h->>'alg', c->>'role', jsonb_typeof(c->'role'),"
-        "       floor((c->>'exp')::numeric)::bigint, floor((c->>'nbf')::numeric)::bigint"
+        "       CASE WHEN jsonb_typeof(c->'exp') = 'number'"
+        "            THEN floor(least(greatest((c->>'exp')::numeric, -9e18), 9e18))::bigint END,"
+        "       CASE WHEN jsonb_typeof(c->'nbf') = 'number'"
+        "            THEN floor(least(greatest((c->>'nbf')::numeric, -9e18), 9e18))::bigint END,"
+        "       coalesce(jsonb_typeof(c->'exp'), 'number') = 'number'"
+        "         AND coalesce(jsonb_typeof(c->'nbf'), 'number') = 'number'"
         "  FROM (SELECT $1::jsonb AS h, $2::jsonb AS c) s"
         " WHERE jsonb_typeof(h) = 'object' AND jsonb_typeof(c) = 'object'";
     PgResult res = exec_params(conn, sql, {header_json, payload_json});
@@ -216,8 +224,8 @@ std::optional<Authenticator::Claims> Authenticator::decode_claims(const std::str
         return std::nullopt;
     }
     if (res.rows() != 1 || res.is_null(0, 0) || res.value(0, 0) != "HS256" || res.is_null(0, 1) ||
-        res.value(0, 2) != "string" || res.value(0, 1).empty())
-        return std::nullopt;
+        res.value(0, 2) != "string" || res.value(0, 1).empty() || res.value(0, 5) != "t")
+        return std::nullopt;  // exp and nbf, when present, are NumericDates (RFC 7519 2, 4.1.4)
     Claims c;
     c.role = res.value(0, 1);
     if (!res.is_null(0, 3)) c.exp = std::stoll(res.value(0, 3));

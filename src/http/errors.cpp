@@ -42,7 +42,10 @@ int status_for_sqlstate(const std::string& s) {
     if (s == "42501") return 403;
     if (s == "42883") return 501;
     if (s == "57014") return 504;
-    if (cls == "08" || s.rfind("57P0", 0) == 0 || cls == "53" || s == "40001" || s == "40P01") return 503;
+    // 25006: read-only transaction (a standby after a failover, or a primary
+    // turned read-only): transient from the client's side.
+    if (cls == "08" || s.rfind("57P0", 0) == 0 || cls == "53" || s == "40001" || s == "40P01" || s == "25006")
+        return 503;
     return 500;
 }
 
@@ -93,10 +96,17 @@ HttpError from_pg(const PgError& pg) {
         default:
             e.message = "internal error";
     }
-    if (pg.sqlstate == "22P02" || pg.sqlstate == "22021") {  // these messages quote the input
-        e.message = pg.sqlstate == "22P02" ? "invalid input syntax" : "request data is not valid UTF-8";
-        e.details = "null";
-    }
+    // PostgreSQL's own messages for these quote the input, which may be
+    // personal data: a fixed text instead (the hint, when there is one, is the
+    // extension's and names no value).
+    if (pg.sqlstate == "22P02") e.message = "invalid input syntax";
+    else if (pg.sqlstate == "22021") e.message = "request data is not valid UTF-8";
+    else if (pg.sqlstate == "22003") e.message = "numeric value out of range";
+    else if (pg.sqlstate == "22008") e.message = "date/time field value out of range";
+    else if (pg.sqlstate == "22007" && pg.message.rfind("invalid start_date", 0) != 0 &&
+             pg.message.rfind("invalid end_date", 0) != 0)
+        e.message = "invalid date or time";
+    if (pg.sqlstate == "22P02" || pg.sqlstate == "22021" || pg.sqlstate == "22003") e.details = "null";
     return e;
 }
 

@@ -66,7 +66,7 @@ const Format* find_format(const Request& req, std::optional<HttpError>& err) {
     std::optional<std::string> name;
     err = parse_text(req.arg("format"), "format", name);
     if (err) return nullptr;
-    if (!name) return &kFormats[0];
+    if (!name || name->empty()) return &kFormats[0];  // the guide's default
     for (const auto& f : kFormats)
         if (strcasecmp(name->c_str(), f.name) == 0) return &f;
     err = make_error(400, "invalid_parameter", "format must be jsonl, json or csv");
@@ -88,7 +88,7 @@ std::optional<HttpError> plan_export(const Request& req, ExportPlan& plan) {
         QueryArg a = req.arg(p.name);
         err = parse_param(p, a, value);
         if (err) return err;
-        if (!value) continue;
+        if (!value || value->empty()) continue;  // "?style=" means "no style given"
         if (p.jsonl_only && fmt != &kFormats[0])
             return make_error(400, "invalid_parameter", std::string(p.name) + " applies to format=jsonl only");
         std::string setting = std::string("tde_http.") + p.name;

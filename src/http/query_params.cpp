@@ -18,8 +18,10 @@ bool equals_nocase(const std::string& a, const char* b) {
 
 }  // namespace
 
+// An empty value ("?limit=") means the same as an absent parameter, for every
+// parameter (as start_date= already did).
 std::optional<HttpError> parse_bool(const QueryArg& a, const char* name, std::optional<std::string>& out) {
-    if (!a.present) return std::nullopt;
+    if (!a.present || (!a.valueless && a.value.empty())) return std::nullopt;
     if (a.valueless) {
         out = "true";
         return std::nullopt;
@@ -33,7 +35,7 @@ std::optional<HttpError> parse_bool(const QueryArg& a, const char* name, std::op
 }
 
 std::optional<HttpError> parse_int(const QueryArg& a, const char* name, std::optional<std::string>& out) {
-    if (!a.present) return std::nullopt;
+    if (!a.present || a.value.empty()) return std::nullopt;
     const std::string& v = a.value;
     bool digits = !v.empty() && v.find_first_not_of("+-0123456789") == std::string::npos;
     errno = 0;

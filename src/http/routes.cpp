@@ -2,6 +2,8 @@
 
 #include "query_params.hpp"
 
+#include <cctype>
+
 namespace tde_http {
 namespace {
 
@@ -33,26 +35,48 @@ std::optional<HttpError> parse_filters(const Request& req, Filters& f) {
 
 bool is_path_id(const std::string& s) { return !s.empty() && s.find('/') == std::string::npos; }
 
+// 8-4-4-4-12 hex digits (the form uuid_out writes; the pair ids the API hands out).
+bool is_uuid(const std::string& s) {
+    if (s.size() != 36) return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 RouteMatch match_route(const std::string& method, const std::string& path) {
     RouteMatch m;
+    // HEAD is GET without the body (RFC 9110 9.3.2; libmicrohttpd drops the
+    // body of a response to HEAD); OPTIONS is answered with Allow.
+    const std::string& meth = method == "HEAD" ? std::string("GET") : method;
     auto pick = [&](const char* allow, std::initializer_list<std::pair<const char*, RouteId>> ms) {
         m.path_known = true;
         m.allow = allow;
-        for (const auto& [meth, id] : ms)
-            if (method == meth) m.id = id;
+        for (const auto& [name, id] : ms)
+            if (meth == name) m.id = id;
     };
-    if (path == "/healthz") pick("GET", {{"GET", RouteId::Health}});
-    else if (path == "/api/training-data/openapi.json") pick("GET", {{"GET", RouteId::OpenApi}});
-    else if (path == kPairs) pick("GET, POST", {{"GET", RouteId::ListPairs}, {"POST", RouteId::AddPair}});
-    else if (path == "/api/training-data/statistics") pick("GET", {{"GET", RouteId::Statistics}});
-    else if (path == "/api/training-data/export") pick("GET", {{"GET", RouteId::Export}});
+    if (path == "/healthz") pick("GET, HEAD, OPTIONS", {{"GET", RouteId::Health}});
+    else if (path == "/api/training-data/openapi.json") pick("GET, HEAD, OPTIONS", {{"GET", RouteId::OpenApi}});
+    else if (path == kPairs)
+        pick("GET, HEAD, POST, OPTIONS", {{"GET", RouteId::ListPairs}, {"POST", RouteId::AddPair}});
+    else if (path == "/api/training-data/statistics") pick("GET, HEAD, OPTIONS", {{"GET", RouteId::Statistics}});
+    else if (path == "/api/training-data/export") pick("GET, HEAD, OPTIONS", {{"GET", RouteId::Export}});
     else if (path.rfind(kPairs + "/", 0) == 0 && is_path_id(path.substr(kPairs.size() + 1))) {
-        pick("GET, DELETE", {{"GET", RouteId::GetPair}, {"DELETE", RouteId::DeletePair}});
+        pick("GET, HEAD, DELETE, OPTIONS", {{"GET", RouteId::GetPair}, {"DELETE", RouteId::DeletePair}});
         m.pair_id = path.substr(kPairs.size() + 1);
     }
+    if (m.path_known && method == "OPTIONS") m.id = RouteId::Options;
     return m;
+}
+
+std::string loggable_path(const std::string& path) {
+    RouteMatch m = match_route("GET", path);
+    if (!m.path_known) return "(unknown path)";  // may be anything a client typed
+    if (!m.pair_id.empty() && !is_uuid(m.pair_id)) return kPairs + "/(not a uuid)";
+    return path;
 }
 
 bool role_refused(const PgError& e) { return e.sqlstate == "22023" || e.sqlstate == "42501"; }
@@ -109,9 +133,10 @@ std::optional<HttpError> call_statistics(const Request& req, std::string& sql, P
     return std::nullopt;
 }
 
-// 22P02 on /pairs/{id}: the id is not a uuid, so there is no such pair.
+// 22P02 (or 22021, not even UTF-8) on /pairs/{id}: the id is not a uuid, so
+// there is no such pair.
 std::optional<HttpError> id_not_found(const PgError& e) {
-    if (e.sqlstate == "22P02") return not_found("pair");
+    if (e.sqlstate == "22P02" || e.sqlstate == "22021") return not_found("pair");
     return std::nullopt;
 }
 

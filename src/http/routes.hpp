@@ -19,7 +19,7 @@
 
 namespace tde_http {
 
-enum class RouteId { None, AddPair, ListPairs, GetPair, DeletePair, Statistics, Export, Health, OpenApi };
+enum class RouteId { None, AddPair, ListPairs, GetPair, DeletePair, Statistics, Export, Health, OpenApi, Options };
 
 struct RouteMatch {
     RouteId id = RouteId::None;
@@ -30,6 +30,11 @@ struct RouteMatch {
 
 // Matches a path (no query string) and a method.
 RouteMatch match_route(const std::string& method, const std::string& path);
+
+// The path as the request log shows it: unknown paths and ids that are not
+// uuids are not written out (a client may put anything there, personal data
+// included).
+std::string loggable_path(const std::string& path);
 
 struct Request {
     std::string method;

@@ -6,11 +6,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <optional>
 #include <thread>
 
 namespace tde_http {
@@ -26,6 +28,8 @@ struct Server::RequestState {
     std::size_t received = 0;
     bool too_large = false;
     bool responded = false;
+    bool has_body = false;  // Content-Length > 0 or Transfer-Encoding
+    std::optional<Response> pending;  // decided before the body: sent once it is read
     int status = 0;
 };
 
@@ -123,8 +127,11 @@ bool Server::start(std::string& error) {
                                MHD_OPTION_EXTERNAL_LOGGER, &mhd_log, nullptr,  // must come first
                                MHD_OPTION_SOCK_ADDR, addr->ai_addr,
                                MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>(cfg_.idle_timeout_s),
-                               MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(cfg_.max_connections),
+                               // Beyond --max-connections, connections still get a 503
+                               // (first_call); only beyond this hard limit are they closed.
+                               MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(hard_connection_limit()),
                                MHD_OPTION_NOTIFY_COMPLETED, &Server::on_completed, this,
+                               MHD_OPTION_NOTIFY_CONNECTION, &Server::on_connection, this,
                                MHD_OPTION_END);
     freeaddrinfo(ai);
     if (!daemon_) {
@@ -134,6 +141,14 @@ bool Server::start(std::string& error) {
     const MHD_DaemonInfo* info = MHD_get_daemon_info(daemon_, MHD_DAEMON_INFO_BIND_PORT);
     port_ = info ? info->port : cfg_.listen_port;
     return true;
+}
+
+int Server::hard_connection_limit() const { return cfg_.max_connections + std::max(16, cfg_.max_connections / 2); }
+
+void Server::on_connection(void* cls, MHD_Connection*, void**, MHD_ConnectionNotificationCode code) {
+    auto* self = static_cast<Server*>(cls);
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) self->connections_++;
+    else if (code == MHD_CONNECTION_NOTIFY_CLOSED) self->connections_--;
 }
 
 MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, const char* method, const char*,
@@ -148,43 +163,77 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
         st->path = url;
         return self->first_call(c, st);
     }
-    if (*upload_data_size > 0) return self->upload(st, upload_data, upload_data_size);
+    if (*upload_data_size > 0) return self->upload(c, st, upload_data, upload_data_size);
     if (st->responded) return MHD_YES;
+    if (st->pending) {
+        Response r = std::move(*st->pending);
+        st->pending.reset();
+        return self->queue(c, st, std::move(r));
+    }
     return self->final_call(c, st);
+}
+
+// A response decided from the headers alone. Without a request body it is sent
+// once the (empty) body is read, so the connection stays open for the next
+// request; with one it is sent now, before the body is read (the client is
+// spared sending it, e.g. with Expect: 100-continue), and the connection is
+// closed after it.
+MHD_Result Server::refuse(MHD_Connection* c, RequestState* st, Response&& resp) {
+    if (st->has_body) return queue(c, st, std::move(resp));
+    st->pending = std::move(resp);
+    return MHD_YES;
 }
 
 // Headers are in, the body is not: refuse early what can be refused.
 MHD_Result Server::first_call(MHD_Connection* c, RequestState* st) {
+    const char* length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+    st->has_body = (length && std::strtoull(length, nullptr, 10) > 0) ||
+                   MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding") != nullptr;
     st->match = match_route(st->method, st->path);
-    if (!st->match.path_known) return queue(c, st, error_response(make_error(404, "not_found", "no such route")));
+    if (!st->match.path_known) return refuse(c, st, error_response(make_error(404, "not_found", "no such route")));
+    if (st->match.id == RouteId::Options) {
+        Response r;
+        r.status = 204;
+        r.content_type.clear();
+        r.headers.emplace_back("Allow", st->match.allow);
+        return refuse(c, st, std::move(r));
+    }
     if (st->match.id == RouteId::None) {
         Response r = error_response(make_error(405, "method_not_allowed", "method not allowed for this route"));
         r.headers.emplace_back("Allow", st->match.allow);
-        return queue(c, st, std::move(r));
+        return refuse(c, st, std::move(r));
     }
     if (draining_) {
         HttpError e = make_error(503, "shutting_down", "the server is shutting down, retry later");
         e.retry_after = 1;
-        return queue(c, st, error_response(e));
+        return refuse(c, st, error_response(e));
     }
-    if (st->match.id == RouteId::AddPair) {
-        if (!is_json_content_type(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type")))
-            return queue(c, st, error_response(make_error(415, "unsupported_media_type",
-                                                          "Content-Type must be application/json")));
-        const char* len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-        if (len && std::strtoull(len, nullptr, 10) > cfg_.max_body_bytes)
-            return queue(c, st, error_response(make_error(413, "payload_too_large", "the request body is too large")));
+    if (connections_ > cfg_.max_connections) {
+        HttpError e = make_error(503, "busy", "too many connections, retry later");
+        e.retry_after = 1;
+        Response r = error_response(e);
+        r.headers.emplace_back("Connection", "close");
+        return refuse(c, st, std::move(r));
     }
     if (st->match.id != RouteId::Health && st->match.id != RouteId::OpenApi) {
         if (auto e = router_.precheck(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization")))
-            return queue(c, st, error_response(*e));
+            return refuse(c, st, error_response(*e));
+    }
+    if (st->match.id == RouteId::AddPair) {
+        if (!is_json_content_type(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type")))
+            return refuse(c, st, error_response(make_error(415, "unsupported_media_type",
+                                                           "Content-Type must be application/json")));
+        if (length && std::strtoull(length, nullptr, 10) > cfg_.max_body_bytes)
+            return queue(c, st, error_response(make_error(413, "payload_too_large", "the request body is too large")));
     }
     return MHD_YES;
 }
 
-// Keeps the body up to the limit; beyond it only counts (and finally refuses)
-// and closes connections that keep sending far beyond it.
-MHD_Result Server::upload(RequestState* st, const char* data, std::size_t* size) {
+// Keeps the body up to the limit. A body found too large while it is being
+// read (chunked, no Content-Length) is refused with 413 as soon as
+// libmicrohttpd lets us answer; the rest is read and dropped, and a connection
+// that keeps sending far beyond the limit is closed.
+MHD_Result Server::upload(MHD_Connection* c, RequestState* st, const char* data, std::size_t* size) {
     st->received += *size;
     if (!st->responded && !st->too_large) {
         if (st->received > cfg_.max_body_bytes) {
@@ -195,13 +244,23 @@ MHD_Result Server::upload(RequestState* st, const char* data, std::size_t* size)
         }
     }
     *size = 0;
-    if (st->received > 2 * cfg_.max_body_bytes + (1u << 20)) return MHD_NO;
+    if (st->too_large && !st->responded) {
+        // Refused by libmicrohttpd 0.9.75 while a body is being read: then the
+        // 413 goes out when the body has ended (final_call).
+        Response r = error_response(make_error(413, "payload_too_large", "the request body is too large"));
+        r.headers.emplace_back("Connection", "close");
+        if (queue(c, st, std::move(r)) != MHD_YES) st->responded = false;
+    }
+    if (st->received > kDropBodyFactor * cfg_.max_body_bytes + (16u << 20)) return MHD_NO;
     return MHD_YES;
 }
 
 MHD_Result Server::final_call(MHD_Connection* c, RequestState* st) {
-    if (st->too_large)
-        return queue(c, st, error_response(make_error(413, "payload_too_large", "the request body is too large")));
+    if (st->too_large) {
+        Response r = error_response(make_error(413, "payload_too_large", "the request body is too large"));
+        r.headers.emplace_back("Connection", "close");
+        return queue(c, st, std::move(r));
+    }
     Request req;
     req.method = st->method;
     req.path = st->path;
@@ -224,7 +283,7 @@ MHD_Result Server::queue(MHD_Connection* c, RequestState* st, Response&& resp) {
                                             MHD_RESPMEM_MUST_COPY);
     }
     if (!r) return MHD_NO;
-    MHD_add_response_header(r, "Content-Type", resp.content_type.c_str());
+    if (!resp.content_type.empty()) MHD_add_response_header(r, "Content-Type", resp.content_type.c_str());
     for (const auto& [k, v] : resp.headers) MHD_add_response_header(r, k.c_str(), v.c_str());
     if (draining_) MHD_add_response_header(r, "Connection", "close");
     st->status = resp.status;
@@ -261,7 +320,7 @@ void Server::log_request(const RequestState* st, MHD_RequestTerminationCode toe)
     if (st->status) std::snprintf(status, sizeof status, "%d", st->status);
     char line[600];
     int n = std::snprintf(line, sizeof line, "%s %s %s %s %.1fms%s\n", stamp, loggable(st->method).c_str(),
-                          loggable(st->path).c_str(), status, ms,
+                          loggable(loggable_path(st->path)).c_str(), status, ms,
                           toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
     if (n > 0) log_.append(line, std::min<std::size_t>(static_cast<std::size_t>(n), sizeof line - 1));
 }

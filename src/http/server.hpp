@@ -58,9 +58,16 @@ private:
                                  const char* version, const char* upload_data, std::size_t* upload_data_size,
                                  void** con_cls);
     static void on_completed(void* cls, MHD_Connection* c, void** con_cls, MHD_RequestTerminationCode toe);
+    static void on_connection(void* cls, MHD_Connection* c, void** socket_context,
+                              MHD_ConnectionNotificationCode code);
+    int hard_connection_limit() const;
+    // Bodies are read and dropped up to this many times the limit (plus 16
+    // MiB) after a 413 is decided; beyond, the connection is closed.
+    static constexpr std::size_t kDropBodyFactor = 4;
 
     MHD_Result first_call(MHD_Connection* c, RequestState* st);
-    MHD_Result upload(RequestState* st, const char* data, std::size_t* size);
+    MHD_Result upload(MHD_Connection* c, RequestState* st, const char* data, std::size_t* size);
+    MHD_Result refuse(MHD_Connection* c, RequestState* st, Response&& resp);
     MHD_Result final_call(MHD_Connection* c, RequestState* st);
     MHD_Result queue(MHD_Connection* c, RequestState* st, Response&& resp);
     void log_request(const RequestState* st, MHD_RequestTerminationCode toe) const;
@@ -71,6 +78,7 @@ private:
     MHD_Daemon* daemon_ = nullptr;
     int port_ = 0;
     std::atomic<int> active_{0};
+    std::atomic<int> connections_{0};  // open HTTP connections
     std::atomic<bool> draining_{false};
 };
 

@@ -95,7 +95,7 @@ static void params() {
     out.reset();
     CHECK(parse_bool(arg("true; DROP TABLE x"), "b", out).has_value());
     out.reset();
-    CHECK(parse_bool(arg(""), "b", out).has_value());
+    CHECK(!parse_bool(arg(""), "b", out) && !out.has_value());  // empty value = absent
     out.reset();
     CHECK(!parse_int(arg("0042"), "i", out) && out == "42");
     out.reset();
@@ -103,7 +103,8 @@ static void params() {
     CHECK(parse_int(arg("1; DROP"), "i", out).has_value());
     CHECK(parse_int(arg("99999999999999999999"), "i", out).has_value());
     CHECK(parse_int(arg("1e3"), "i", out).has_value());
-    CHECK(parse_int(arg(""), "i", out).has_value());
+    out.reset();
+    CHECK(!parse_int(arg(""), "i", out) && !out.has_value());
     CHECK(parse_text(QueryArg{true, false, std::string("a\0b", 3)}, "t", out).has_value());
 }
 
@@ -114,7 +115,17 @@ static void routing() {
     CHECK(m.id == RouteId::GetPair && m.pair_id == "abc");
     CHECK(match_route("DELETE", "/api/training-data/pairs/abc").id == RouteId::DeletePair);
     m = match_route("PUT", "/api/training-data/pairs/abc");
-    CHECK(m.path_known && m.id == RouteId::None && m.allow == "GET, DELETE");
+    CHECK(m.path_known && m.id == RouteId::None && m.allow == "GET, HEAD, DELETE, OPTIONS");
+    CHECK(match_route("HEAD", "/api/training-data/pairs/abc").id == RouteId::GetPair);
+    CHECK(match_route("HEAD", "/api/training-data/export").id == RouteId::Export);
+    CHECK(match_route("OPTIONS", "/api/training-data/pairs").id == RouteId::Options);
+    CHECK(!match_route("OPTIONS", "/nope").path_known);
+    CHECK(loggable_path("/api/training-data/pairs/0b7e6f0c-54a1-4b61-9d8e-3f2a1c0d9e8b") ==
+          "/api/training-data/pairs/0b7e6f0c-54a1-4b61-9d8e-3f2a1c0d9e8b");
+    CHECK(loggable_path("/api/training-data/pairs/john.doe@example.com") ==
+          "/api/training-data/pairs/(not a uuid)");
+    CHECK(loggable_path("/users/555-123-4567") == "(unknown path)");
+    CHECK(loggable_path("/api/training-data/export") == "/api/training-data/export");
     CHECK(!match_route("GET", "/api/training-data/pairs/a/b").path_known);
     CHECK(!match_route("GET", "/api/training-data/pairs/").path_known);
     CHECK(match_route("GET", "/api/training-data/export").id == RouteId::Export);
