@@ -98,3 +98,26 @@ SELECT count(*) FROM tde_export_jsonl(split => 'holdout');
 -- A JSON null for metadata means the default, as for the other optional fields.
 SELECT (tde_add_pair_json('{"natural_language_query": "null metadata", "metadata": null, "success": null}') -> 'pair')
        - 'pair_id' - 'timestamp';
+
+-- Personal data in SQL literals, whatever the quoting (red-team cases):
+-- LIKE wildcards around an address; values right after escape sequences
+-- (the escapes and the statement stay valid); U&'' strings; nested T-SQL
+-- comments; an unterminated quoted name (bad SQL, kept out of table_names).
+SELECT sql_query, sql_valid FROM tde_add_pair('q', $$SELECT * FROM users WHERE email LIKE '%john.doe@example.com%' OR email LIKE '_ane@gmail.com'$$);
+SELECT sql_query, sql_valid FROM tde_add_pair('q', $$INSERT INTO contacts (info) VALUES (E'John Doe\njohn.doe@example.com\n555-123-4567\n\x41jane@gmail.com\t10.1.2.3')$$);
+SELECT sql_query, sql_valid FROM tde_add_pair('q', $$SELECT U&'\0041jane@gmail.com', U&'!0041john.doe@example.com' UESCAPE '!'$$);
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM t WHERE note = 'line\n555-123-4567' OR x = "tab\tjohn.doe@example.com"$$, 'mysql');
+SELECT sql_query FROM tde_add_pair('q', 'SELECT * FROM Users /* outer /* inner */ john.doe@example.com */ WHERE 1=1', 'sqlserver');
+SELECT sql_query, table_names, sql_valid FROM tde_add_pair('q', $$SELECT * FROM "Users WHERE email = 'john.doe@example.com'$$);
+-- MySQL text filed without a type still has its literals found when
+-- PostgreSQL's scanner rejects it; a named type without a lexer of its own
+-- (bigquery) gets every dialect's literals looked at. Without a type, "..."
+-- is a PostgreSQL name and stays.
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM t WHERE name = 'O\'Brien' AND email = 'john.doe@example.com'$$);
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM `proj.ds.users` WHERE email = "john.doe@example.com"$$, 'bigquery');
+SELECT sql_query FROM tde_add_pair('q', $$SELECT "john.doe@example.com" FROM users$$);
+SELECT sql_query, database_type FROM tde_add_pair('q', $$SELECT * FROM t WHERE e = "ann@example.com"$$, 'MySQL 8.0');
+-- A custom rule's replacement cannot break out of a literal.
+INSERT INTO tde_anonymization_rules (name, pattern, replacement) VALUES ('acct', 'ACCT(\d+)', $$it's acct "\1"$$);
+SELECT sql_query, sql_valid FROM tde_add_pair('q', $$SELECT * FROM t WHERE a = 'ACCT42' /* ACCT7 */$$);
+DELETE FROM tde_anonymization_rules WHERE name = 'acct';

@@ -484,8 +484,14 @@ void PiiAnonymizer::detect_emails(std::string_view text, std::vector<Detection> 
         pos = match_end;
         std::string_view local = text.substr(begin, domain_begin - 1 - begin);
         // Part of a longer token that is not a valid local part ("a..b@",
-        // "%@", "_x@"): not an address.
-        if (is_email_local_char(before(text, begin))) continue;
+        // "x.-y@"): not an address. SQL LIKE wildcards right before the
+        // address ('%john@example.com%', '_ohn@example.com') are not part of
+        // it: the address after them is found.
+        if (is_email_local_char(before(text, begin))) {
+            size_t b = begin;
+            while (b > 0 && (text[b - 1] == '%' || text[b - 1] == '_')) --b;
+            if (b == begin || is_email_local_char(before(text, b))) continue;
+        }
         if (!is_alnum(local.back()) || is_email_token(local)) continue;
         size_t domain_length = email_domain_length(text.substr(domain_begin, match_end - domain_begin));
         if (domain_length == 0) continue;

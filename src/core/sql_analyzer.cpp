@@ -61,6 +61,8 @@ struct Token {
     std::string upper;  // Word only: ASCII upper-case, for keyword comparison
     size_t begin = 0, end = 0;    // the whole token in the input
     size_t cbegin = 0, cend = 0;  // String / Ident / Comment: the content (no quotes, prefix or markers)
+    EscapeStyle escapes = EscapeStyle::None;  // String: how its content escapes characters
+    bool unterminated = false;                // Ident: no closing delimiter (runs to the end)
 };
 
 class Lexer {
@@ -85,9 +87,9 @@ private:
         return i_ + off < s_.size() ? static_cast<unsigned char>(s_[i_ + off]) : 0;
     }
     // A token from start_ to i_; the content span is [cb_, ce_) (set by readers of quoted text).
-    void push(TokKind kind, std::string text) {
+    void push(TokKind kind, std::string text, EscapeStyle escapes = EscapeStyle::None, bool unterminated = false) {
         if (i_ > s_.size()) i_ = s_.size();
-        out_.push_back(Token{kind, std::move(text), {}, start_, i_, cb_, ce_});
+        out_.push_back(Token{kind, std::move(text), {}, start_, i_, cb_, ce_, escapes, unterminated});
     }
     void content(size_t b, size_t e) {
         cb_ = std::min(b, s_.size());
@@ -98,7 +100,7 @@ private:
     bool step_comment_or_quote(unsigned char c);
     void skip_line_comment();
     void skip_block_comment();
-    void read_string(char quote, bool backslash);
+    void read_string(char quote, bool backslash, EscapeStyle unicode = EscapeStyle::None);
     void read_ident(char close);
     bool try_dollar_quote();
     bool try_prefixed_string(unsigned char c);
@@ -180,7 +182,8 @@ void Lexer::skip_line_comment() {
 }
 
 void Lexer::skip_block_comment() {
-    const bool nests = pg_like();
+    // PostgreSQL and SQL Server nest /* */ comments; MySQL and SQLite do not.
+    const bool nests = pg_like() || d_ == SqlDialect::SQLServer;
     size_t depth = 1;
     i_ += 2;
     const size_t b = i_;
@@ -205,8 +208,9 @@ void Lexer::skip_block_comment() {
 }
 
 // i_ is on the opening quote. Doubled quotes always escape; backslash
-// escapes only where `backslash` is set (MySQL, PostgreSQL E'...').
-void Lexer::read_string(char quote, bool backslash) {
+// escapes only where `backslash` is set (MySQL, PostgreSQL E'...'). `unicode`:
+// EscapeStyle::Unicode for PostgreSQL U&'...'.
+void Lexer::read_string(char quote, bool backslash, EscapeStyle unicode) {
     ++i_;
     const size_t b = i_;
     size_t e = s_.size();
@@ -226,7 +230,8 @@ void Lexer::read_string(char quote, bool backslash) {
         }
     }
     content(b, e);
-    push(TokKind::String, {});
+    push(TokKind::String, {},
+         backslash ? (mysql() ? EscapeStyle::MySqlBackslash : EscapeStyle::PgBackslash) : unicode);
 }
 
 // i_ is on the opening delimiter; a doubled closing delimiter escapes it.
@@ -250,7 +255,7 @@ void Lexer::read_ident(char close) {
         text.push_back(ch);
     }
     content(b, e);
-    push(TokKind::Ident, std::move(text));
+    push(TokKind::Ident, std::move(text), EscapeStyle::None, e == s_.size());
 }
 
 // PostgreSQL $$...$$ / $tag$...$tag$. Returns false when `$` starts no tag.
@@ -270,8 +275,14 @@ bool Lexer::try_dollar_quote() {
     return true;
 }
 
-// E'...', N'...', B'...', X'...' (a one-letter prefix glued to a quote).
+// E'...', N'...', B'...', X'...' (a one-letter prefix glued to a quote);
+// PostgreSQL U&'...'.
 bool Lexer::try_prefixed_string(unsigned char c) {
+    if ((c == 'u' || c == 'U') && peek(1) == '&' && peek(2) == '\'' && pg_like()) {
+        i_ += 2;
+        read_string('\'', false, EscapeStyle::Unicode);
+        return true;
+    }
     if (peek(1) != '\'') return false;
     const unsigned char u = static_cast<unsigned char>(c & ~0x20);
     if (u != 'E' && u != 'N' && u != 'B' && u != 'X') return false;
@@ -1086,6 +1097,17 @@ SqlDialect dialect_from_database_type(std::string_view database_type) {
     if (one_of(t, {"mysql", "mariadb"})) return SqlDialect::MySQL;
     if (one_of(t, {"sqlite", "sqlite3"})) return SqlDialect::SQLite;
     if (one_of(t, {"sqlserver", "mssql", "tsql", "sql server"})) return SqlDialect::SQLServer;
+    // Versions and products of the same dialects ("MySQL 8.0", "aurora-mysql",
+    // "postgresql15", "Azure SQL", "ms sql server").
+    auto has = [&](std::string_view w) { return t.find(w) != std::string::npos; };
+    if (has("postgres") || has("redshift") || has("cockroach") || has("timescale") || has("greenplum") ||
+        has("yugabyte"))
+        return SqlDialect::PostgreSQL;
+    if (has("mysql") || has("maria") || has("tidb")) return SqlDialect::MySQL;
+    if (has("sqlite")) return SqlDialect::SQLite;
+    if (has("sql server") || has("sqlserver") || has("sql_server") || has("mssql") || has("ms sql") ||
+        has("t-sql") || has("tsql") || has("azure sql") || has("synapse"))
+        return SqlDialect::SQLServer;
     return SqlDialect::Unknown;
 }
 
@@ -1121,9 +1143,12 @@ std::vector<SqlToken> lex_sql(std::string_view sql, SqlDialect dialect) {
             case TokKind::Ident:
                 o.kind = SqlTokenKind::QuotedIdent;
                 o.text = std::move(t.text);
+                o.unterminated = t.unterminated;
                 break;
             case TokKind::String:
                 o.kind = SqlTokenKind::String;
+                o.escapes = t.escapes;
+                if (t.escapes == EscapeStyle::Unicode) o.escape_char = uescape_after(sql, t.end);
                 break;
             case TokKind::Number:
                 o.kind = sql[t.begin] == '$' ? SqlTokenKind::Param : SqlTokenKind::Number;
@@ -1316,16 +1341,97 @@ std::string replace_constants(std::string_view sql, const std::vector<Span> &spa
     return out;
 }
 
-std::vector<Span> literal_content_spans(const std::vector<SqlToken> &tokens) {
+std::vector<Span> literal_content_spans(std::string_view sql, const std::vector<SqlToken> &tokens) {
     std::vector<Span> out;
-    for (const SqlToken &k : tokens)
-        if ((k.kind == SqlTokenKind::String || k.kind == SqlTokenKind::Comment) && k.content_end > k.content_begin)
+    for (const SqlToken &k : tokens) {
+        if (k.content_end <= k.content_begin) continue;
+        if (k.kind == SqlTokenKind::String)
+            split_at_escapes(sql, {k.content_begin, k.content_end}, k.escapes, k.escape_char, out);
+        else if (k.kind == SqlTokenKind::Comment || (k.kind == SqlTokenKind::QuotedIdent && k.unterminated))
             out.emplace_back(k.content_begin, k.content_end);
+    }
     return out;
 }
 
 std::vector<Span> sql_literal_spans(std::string_view sql, SqlDialect dialect) {
-    return literal_content_spans(lex_sql(sql, dialect));
+    return literal_content_spans(sql, lex_sql(sql, dialect));
+}
+
+namespace {
+
+bool is_hex(unsigned char c) { return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); }
+
+// Bytes of the UTF-8 character starting with `c` (1 for anything invalid).
+size_t utf8_length(unsigned char c) {
+    if (c >= 0xF0 && c <= 0xF4) return 4;
+    if (c >= 0xE0) return c <= 0xEF ? 3 : 1;
+    if (c >= 0xC2) return 2;
+    return 1;
+}
+
+// Length of the escape sequence at `p` (sql[p] is the escape character),
+// bounded by `end`.
+size_t escape_length(std::string_view sql, size_t p, size_t end, EscapeStyle style) {
+    auto run = [&](size_t from, size_t max, bool (*ok)(unsigned char)) {
+        size_t q = from;
+        while (q < end && q - from < max && ok(static_cast<unsigned char>(sql[q]))) ++q;
+        return q;
+    };
+    if (p + 1 >= end) return end - p;
+    const unsigned char c = static_cast<unsigned char>(sql[p + 1]);
+    size_t q = p + 2;
+    switch (style) {
+        case EscapeStyle::PgBackslash:  // \b \f \n \r \t, \ooo, \xhh, \uXXXX, \UXXXXXXXX, \<char>
+            if (c >= '0' && c <= '7') q = run(p + 1, 3, [](unsigned char x) { return x >= '0' && x <= '7'; });
+            else if (c == 'x') q = std::max(q, run(p + 2, 2, is_hex));
+            else if (c == 'u') q = std::max(q, run(p + 2, 4, is_hex));
+            else if (c == 'U') q = std::max(q, run(p + 2, 8, is_hex));
+            else q = p + 1 + utf8_length(c);
+            break;
+        case EscapeStyle::Unicode:  // \\, \XXXX, \+XXXXXX
+            if (c == '+') q = std::max(q, run(p + 2, 6, is_hex));
+            else if (is_hex(c)) q = run(p + 1, 4, is_hex);
+            else if (c != static_cast<unsigned char>(sql[p])) q = p + 1;  // a lone escape character
+            break;
+        default:  // MySQL: \<char>
+            q = p + 1 + utf8_length(c);
+    }
+    return std::min(q, end) - p;
+}
+
+}  // namespace
+
+void split_at_escapes(std::string_view sql, Span content, EscapeStyle style, char escape_char,
+                      std::vector<Span> &out) {
+    const size_t end = std::min(content.second, sql.size());
+    if (style == EscapeStyle::None) {
+        if (end > content.first) out.emplace_back(content.first, end);
+        return;
+    }
+    const char esc = style == EscapeStyle::Unicode ? escape_char : '\\';
+    size_t seg = content.first;
+    size_t i = content.first;
+    while (i < end) {
+        if (sql[i] != esc) {
+            ++i;
+            continue;
+        }
+        if (i > seg) out.emplace_back(seg, i);
+        i += escape_length(sql, i, end, style);
+        seg = i;
+    }
+    if (end > seg) out.emplace_back(seg, end);
+}
+
+char uescape_after(std::string_view sql, size_t pos) {
+    // U&'...' UESCAPE 'c' (whitespace and no comments in between).
+    size_t i = pos;
+    while (i < sql.size() && is_space(static_cast<unsigned char>(sql[i]))) ++i;
+    if (sql.size() - i < 7 || ascii_upper(sql.substr(i, 7)) != "UESCAPE") return '\\';
+    i += 7;
+    while (i < sql.size() && is_space(static_cast<unsigned char>(sql[i]))) ++i;
+    if (i + 2 < sql.size() && sql[i] == '\'' && sql[i + 2] == '\'') return sql[i + 1];
+    return '\\';
 }
 
 }  // namespace tde::core

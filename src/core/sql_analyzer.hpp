@@ -47,6 +47,14 @@ enum class SqlTokenKind {
     Comment,      // -- ..., /* ... */, MySQL # ...
 };
 
+// How a string literal's content escapes characters.
+enum class EscapeStyle : char {
+    None,            // only doubled quotes ('...' with standard_conforming_strings, N'...', $$...$$)
+    PgBackslash,     // PostgreSQL E'...': \n, \ooo, \xhh, \uXXXX, \UXXXXXXXX, \<char>
+    MySqlBackslash,  // MySQL '...' and "...": \<char>
+    Unicode,         // PostgreSQL U&'...': \XXXX, \+XXXXXX, \\ (or the UESCAPE character)
+};
+
 struct SqlToken {
     SqlTokenKind kind = SqlTokenKind::Punct;
     size_t begin = 0, end = 0;                  // byte span [begin, end) of the whole token
@@ -55,6 +63,9 @@ struct SqlToken {
     std::string text;  // Word: as written; QuotedIdent: the name (escapes undone);
                        // Number / Param / Punct / Separator: as written; String / Comment: empty
     bool keyword = false;  // Word: a reserved word (not an operand)
+    EscapeStyle escapes = EscapeStyle::None;  // String: how its content escapes characters
+    char escape_char = '\\';                   // String with EscapeStyle::Unicode: its UESCAPE character
+    bool unterminated = false;                // QuotedIdent: no closing delimiter (runs to the end)
 };
 
 // Byte span [first, second).
@@ -93,8 +104,19 @@ std::vector<Span> constant_spans(const std::vector<SqlToken> &tokens,
 // sorted and disjoint; others are skipped).
 std::string replace_constants(std::string_view sql, const std::vector<Span> &spans, long first_param);
 
-// The content spans of String and Comment tokens (non-empty ones), in order.
-std::vector<Span> literal_content_spans(const std::vector<SqlToken> &tokens);
+// The content spans of String and Comment tokens (non-empty ones), in order,
+// where personal data is looked for: string contents are cut at their escape
+// sequences (split_at_escapes), so that "\n555-123-4567" is seen as a newline
+// and a phone number, and a replacement never eats into an escape. The content
+// of an unterminated quoted identifier (bad SQL: it runs to the end of the
+// text) is included too.
+std::vector<Span> literal_content_spans(std::string_view sql, const std::vector<SqlToken> &tokens);
+// Appends the non-empty pieces of `content` between its escape sequences.
+void split_at_escapes(std::string_view sql, Span content, EscapeStyle style, char escape_char,
+                      std::vector<Span> &out);
+// The UESCAPE character declared after a U&'...' literal ending at `pos`
+// (`U&'...' UESCAPE '!'`), or '\\'.
+char uescape_after(std::string_view sql, size_t pos);
 // literal_content_spans(lex_sql(sql, dialect)).
 std::vector<Span> sql_literal_spans(std::string_view sql, SqlDialect dialect);
 

@@ -2,6 +2,7 @@
 // the single place where a row is made safe (anonymized) and complete
 // (query_type and table_names derived from sql_query).
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <optional>
 #include <string>
@@ -80,9 +81,10 @@ struct Memo {
     // The key of a SQL text: the dialect and the two settings PostgreSQL's
     // scanner reads (they change where literals end, hence the literal spans
     // and the derivation), then the text.
-    std::string_view sql_key(tde::core::SqlDialect dialect, std::string_view sql) {
+    std::string_view sql_key(tde::core::SqlDialect dialect, std::string_view sql, bool other_dialect = false) {
         key.clear();
         key.push_back(static_cast<char>('0' + static_cast<int>(dialect)));
+        key.push_back(other_dialect ? 'o' : '-');  // anonymize_sql_literals' named_other_dialect
         key.push_back(standard_conforming_strings ? 's' : 'n');
         key.push_back(static_cast<char>('0' + backslash_quote));
         key.append(sql);
@@ -193,26 +195,84 @@ struct Anonymization {
     }
 };
 
-// `sql` with personal data inside its string literals and comments
-// anonymized (identifiers and the statement's shape untouched); false when
-// nothing changed.
-bool anonymize_sql_literals(const Anonymization &anon, std::string_view sql, tde::core::SqlDialect dialect,
-                            std::string &out) {
-    // No quote, dollar, comment or MySQL-string character: no literal to scan.
-    if (sql.find_first_of("'\"$-/#") == std::string_view::npos) return false;
-    std::vector<std::pair<size_t, size_t>> spans = tde::pg::literal_spans(sql, dialect);
+// `piece` (the anonymized content of a literal or comment, `in` before) made
+// unable to end or change its literal: characters a custom rule's replacement
+// added that could close a quote, start an escape or end a comment become
+// '_'. (The built-in replacements never contain any.)
+void keep_inside_literal(std::string_view in, std::string &piece) {
+    if (piece.find_first_of("'\"\\`$]\n\r*/") == std::string::npos) return;
+    for (char c : {'\'', '"', '\\', '`', '$', ']', '\n', '\r'})
+        if (std::count(piece.begin(), piece.end(), c) > std::count(in.begin(), in.end(), c))
+            std::replace(piece.begin(), piece.end(), c, '_');
+    auto count_of = [](std::string_view s, std::string_view what) {
+        size_t n = 0;
+        for (size_t p = s.find(what); p != std::string_view::npos; p = s.find(what, p + 1)) ++n;
+        return n;
+    };
+    for (std::string_view marker : {std::string_view("*/"), std::string_view("/*")})
+        if (count_of(piece, marker) > count_of(in, marker))
+            for (size_t p = piece.find(marker); p != std::string::npos; p = piece.find(marker, p + 1))
+                piece[p + (marker[0] == '/' ? 0 : 1)] = '_';
+}
+
+// `sql` with each span's content anonymized into `out`; false when nothing changed.
+bool anonymize_spans(const Anonymization &anon, std::string_view sql,
+                     const std::vector<std::pair<size_t, size_t>> &spans, std::string &out) {
     bool changed = false;
     std::string piece;
     size_t pos = 0;
     out.clear();
     for (const auto &[begin, end] : spans) {
+        if (begin < pos || end > sql.size()) continue;
         out.append(sql.substr(pos, begin - pos));
-        if (anon.apply(sql.substr(begin, end - begin), piece)) changed = true;
+        const std::string_view in = sql.substr(begin, end - begin);
+        if (anon.apply(in, piece)) {
+            changed = true;
+            keep_inside_literal(in, piece);
+        }
         out.append(piece);
         pos = end;
     }
     out.append(sql.substr(pos));
     return changed;
+}
+
+// `sql` with personal data inside its string literals and comments
+// anonymized (identifiers and the statement's shape untouched); false when
+// nothing changed. When PostgreSQL's scanner rejected the text (bad SQL, or
+// another dialect's), or the pair names a database type the extension has no
+// lexer for (oracle, bigquery, ...), the literals of the other dialects are
+// anonymized too, one pass each (MySQL "..." strings, backslash escapes and #
+// comments; SQL Server [..] names that contain quotes): a text whose dialect
+// is not known for sure must not leak what one of them reads as a string.
+// SQL without a database type is read as PostgreSQL's (its "..." are names).
+bool anonymize_sql_literals(const Anonymization &anon, std::string_view sql, tde::core::SqlDialect dialect,
+                            bool named_other_dialect, std::string &out) {
+    // No quote, dollar, comment or MySQL-string character: no literal to scan.
+    if (sql.find_first_of("'\"$-/#`[") == std::string_view::npos) return false;
+    bool scanned = true;
+    bool changed = anonymize_spans(anon, sql, tde::pg::literal_spans(sql, dialect, &scanned), out);
+    if (scanned && !named_other_dialect) return changed;
+    std::string current, next;
+    for (tde::core::SqlDialect other : {tde::core::SqlDialect::MySQL, tde::core::SqlDialect::SQLServer}) {
+        current = changed ? out : std::string(sql);
+        if (anonymize_spans(anon, current, tde::core::sql_literal_spans(current, other), next)) {
+            out.swap(next);
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+// A database_type naming a dialect without a lexer of its own ("oracle",
+// "bigquery"), as opposed to none at all (NULL, "", "unknown", "sql").
+bool named_other_dialect(tde::core::SqlDialect dialect, std::string_view database_type) {
+    if (dialect != tde::core::SqlDialect::Unknown) return false;
+    std::string t;
+    for (char c : database_type)
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') t.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    return !(t.empty() || t == "unknown" || t == "sql" || t == "ansi" || t == "ansisql" || t == "other" ||
+             t == "generic" || t == "none" || t == "null");
 }
 
 // Result buffer of anonymize_for_c(), reused; static so that no C++ object
@@ -328,14 +388,15 @@ TDE_FUNCTION(tde_pairs_before_write) {
 
     std::string anonymized_sql;
     if (anon != nullptr && tde::pg::anonymize_sql_literals && !sql.empty()) {
-        const std::string_view key = m.sql_key(dialect, sql);  // valid until the next sql_key()
+        const bool other_dialect = named_other_dialect(dialect, database_type);
+        const std::string_view key = m.sql_key(dialect, sql, other_dialect);  // valid until the next sql_key()
         const std::optional<std::string> *hit = m.sql_literals.find(key);
         bool changed;
         if (hit != nullptr) {
             changed = hit->has_value();
             if (changed) anonymized_sql = **hit;
         } else {
-            changed = anonymize_sql_literals(*anon, sql, dialect, anonymized_sql);
+            changed = anonymize_sql_literals(*anon, sql, dialect, other_dialect, anonymized_sql);
             if (changed)
                 m.sql_literals.put(key, anonymized_sql, anonymized_sql.size());
             else

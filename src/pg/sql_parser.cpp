@@ -763,6 +763,8 @@ void string_segments(std::string_view sql, size_t b, size_t e, bool standard_str
         return;
     }
     bool backslash = !standard_strings;
+    tde::core::EscapeStyle escapes = tde::core::EscapeStyle::None;
+    char escape_char = '\\';
     const char c0 = static_cast<char>(sql[i] | 0x20);
     if (c0 == 'e') {
         backslash = true;
@@ -772,8 +774,15 @@ void string_segments(std::string_view sql, size_t b, size_t e, bool standard_str
         ++i;
     } else if (c0 == 'u' && i + 1 < e && sql[i + 1] == '&') {
         backslash = false;
+        escapes = tde::core::EscapeStyle::Unicode;
+        escape_char = tde::core::uescape_after(sql, e);
         i += 2;
     }
+    if (backslash) escapes = tde::core::EscapeStyle::PgBackslash;
+    // A segment's pieces between escape sequences (see core::split_at_escapes).
+    auto add_segment = [&](Span span) {
+        if (span.second > span.first) tde::core::split_at_escapes(sql, span, escapes, escape_char, out);
+    };
     if (i >= e || sql[i] != '\'') return;
     size_t seg = ++i;
     while (i < e) {
@@ -785,7 +794,7 @@ void string_segments(std::string_view sql, size_t b, size_t e, bool standard_str
                 i += 2;
                 continue;
             }
-            add_span(out, {seg, i});
+            add_segment({seg, i});
             ++i;
             // Continuation: whitespace (with a newline) and -- comments, then a quote.
             while (i < e && sql[i] != '\'') {
@@ -805,7 +814,7 @@ void string_segments(std::string_view sql, size_t b, size_t e, bool standard_str
             ++i;
         }
     }
-    add_span(out, {seg, std::min(i, e)});
+    add_segment({seg, std::min(i, e)});
 }
 
 // The last text scanned and its tokens: the trigger scans a pair's SQL for
@@ -924,11 +933,15 @@ DerivedSql derive_sql(std::string_view sql, SqlDialect dialect) {
     return out;
 }
 
-std::vector<Span> literal_spans(std::string_view sql, SqlDialect dialect) {
+std::vector<Span> literal_spans(std::string_view sql, SqlDialect dialect, bool *scanned) {
+    if (scanned != nullptr) *scanned = true;
     if (!pg_dialect(dialect)) return tde::core::sql_literal_spans(sql, dialect);
     PrivateContext ctx;
     ScanOutcome scan;
-    if (!run_scan(ctx, sql, scan)) return tde::core::sql_literal_spans(sql, dialect);
+    if (!run_scan(ctx, sql, scan)) {
+        if (scanned != nullptr) *scanned = false;
+        return tde::core::sql_literal_spans(sql, dialect);
+    }
     std::vector<Span> out;
     size_t prev_end = 0;
     for (int i = 0; i < scan.count; ++i) {

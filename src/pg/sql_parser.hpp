@@ -56,8 +56,11 @@ DerivedSql derive_sql(std::string_view sql, tde::core::SqlDialect dialect);
 // Byte spans [begin, end) of the CONTENT of string literals and comments (not
 // the quotes, prefixes, dollar tags or comment markers), in order, empty ones
 // omitted; a string continued over lines ('a'\n'b') gives one span per
-// segment. PostgreSQL's core scanner for PostgreSQL / Unknown (the C++ lexer
-// when the scanner fails), the C++ lexer for other dialects.
-std::vector<std::pair<size_t, size_t>> literal_spans(std::string_view sql, tde::core::SqlDialect dialect);
+// segment, and string contents are cut at escape sequences
+// (core::split_at_escapes). PostgreSQL's core scanner for PostgreSQL /
+// Unknown (the C++ lexer when the scanner fails: `*scanned` is then set to
+// false), the C++ lexer for other dialects.
+std::vector<std::pair<size_t, size_t>> literal_spans(std::string_view sql, tde::core::SqlDialect dialect,
+                                                     bool *scanned = nullptr);
 
 }  // namespace tde::pg

@@ -301,7 +301,11 @@ TEST(Email, FullwidthAddressDetectedAndReplacedWholly) {
 TEST(Email, LocalPartRules) {
     EXPECT_EQ(found_in("a..b@example.com"), Found{});
     EXPECT_EQ(found_in("x.@example.com"), Found{});
-    EXPECT_EQ(found_in("_x@example.com"), Found{});
+    // LIKE wildcards before an address do not hide it (they are not part of it).
+    EXPECT_EQ(found_in("_x@example.com"), (Found{"email:x@example.com"}));
+    EXPECT_EQ(found_in("LIKE '%john.doe@example.com%'"), (Found{"email:john.doe@example.com"}));
+    EXPECT_EQ(found_in("LIKE '%_jane@gmail.com'"), (Found{"email:jane@gmail.com"}));
+    EXPECT_EQ(found_in("a..%x@example.com"), Found{});  // after an invalid local part: still not one
     EXPECT_EQ(found_in("x_%@gmail.com"), Found{});
     EXPECT_EQ(found_in("a.b-c+tag@example.com"), (Found{"email:a.b-c+tag@example.com"}));
     EXPECT_EQ(found_in("9@example.com"), (Found{"email:9@example.com"}));

@@ -480,7 +480,18 @@ TEST(SqlAnalyzerDialect, FromDatabaseType) {
     EXPECT_EQ(dialect_from_database_type(""), ANY);
     EXPECT_EQ(dialect_from_database_type("oracle"), ANY);
     EXPECT_EQ(dialect_from_database_type("sql  server"), ANY);
-    EXPECT_EQ(dialect_from_database_type("postgresql9"), ANY);
+    EXPECT_EQ(dialect_from_database_type("snowflake"), ANY);
+    EXPECT_EQ(dialect_from_database_type("bigquery"), ANY);
+    // Versions and products of a known dialect.
+    EXPECT_EQ(dialect_from_database_type("postgresql9"), PG);
+    EXPECT_EQ(dialect_from_database_type("PostgreSQL 15"), PG);
+    EXPECT_EQ(dialect_from_database_type("redshift"), PG);
+    EXPECT_EQ(dialect_from_database_type("MySQL 8.0"), MY);
+    EXPECT_EQ(dialect_from_database_type("aurora-mysql"), MY);
+    EXPECT_EQ(dialect_from_database_type("mariadb10"), MY);
+    EXPECT_EQ(dialect_from_database_type("Azure SQL"), MS);
+    EXPECT_EQ(dialect_from_database_type("Microsoft SQL Server 2019"), MS);
+    EXPECT_EQ(dialect_from_database_type("sqlite 3.45"), LITE);
 }
 
 TEST(SqlAnalyzerDialect, SameTextDiffersByDialect) {
@@ -705,13 +716,36 @@ TEST(SqlLiteralSpans, StringsAndCommentsOnly) {
         "SELECT 'mail@example.com', \"Col\" FROM t -- owner: bob@example.com\n"
         "WHERE note = E'x\\'y' /* call 555-0100 */ AND b = $q$raw$q$";
     EXPECT_EQ(span_texts(sql, sql_literal_spans(sql, PG)),
-              (std::vector<std::string>{"mail@example.com", " owner: bob@example.com", "x\\'y",
+              (std::vector<std::string>{"mail@example.com", " owner: bob@example.com", "x", "y",
                                         " call 555-0100 ", "raw"}));
     const std::string my = "SELECT \"dq\", `bt`, 'sq' # hash\n";
     EXPECT_EQ(span_texts(my, sql_literal_spans(my, MY)), (std::vector<std::string>{"dq", "sq", " hash"}));
     const std::string ms = "SELECT N'n', [br] -- x";
     EXPECT_EQ(span_texts(ms, sql_literal_spans(ms, MS)), (std::vector<std::string>{"n", " x"}));
     EXPECT_TRUE(sql_literal_spans("SELECT '', \"x\" FROM t", PG).empty());
+}
+
+// String contents are cut at escape sequences: a value right after an escape
+// is seen on its own, and a replacement never eats into an escape.
+TEST(SqlLiteralSpans, CutAtEscapes) {
+    const std::string pg = "SELECT E'line1\\njohn@example.com\\t555-123-4567\\x41jane@x.io\\101\\u00e9b\\U0001F600c', "
+                           "'plain\\nkept'";
+    EXPECT_EQ(span_texts(pg, sql_literal_spans(pg, PG)),
+              (std::vector<std::string>{"line1", "john@example.com", "555-123-4567", "jane@x.io", "b", "c",
+                                        "plain\\nkept"}));
+    const std::string my = "SELECT 'O\\'Brien\\n555-123-4567', \"tab\\tjohn@example.com\"";
+    EXPECT_EQ(span_texts(my, sql_literal_spans(my, MY)),
+              (std::vector<std::string>{"O", "Brien", "555-123-4567", "tab", "john@example.com"}));
+    const std::string u = "SELECT U&'\\0041jane@gmail.com\\+01F600x', U&'!0041john@example.com' UESCAPE '!'";
+    EXPECT_EQ(span_texts(u, sql_literal_spans(u, PG)),
+              (std::vector<std::string>{"jane@gmail.com", "x", "john@example.com", "!"}));
+    // SQL Server nests block comments; an unterminated quoted name (bad SQL) is looked into.
+    const std::string ms = "SELECT 1 /* outer /* inner */ john@example.com */";
+    EXPECT_EQ(span_texts(ms, sql_literal_spans(ms, MS)),
+              (std::vector<std::string>{" outer /* inner */ john@example.com "}));
+    const std::string bad = "SELECT * FROM \"Users WHERE email = 'john@example.com'";
+    EXPECT_EQ(span_texts(bad, sql_literal_spans(bad, PG)),
+              (std::vector<std::string>{"Users WHERE email = 'john@example.com'"}));
 }
 
 TEST(SqlLexer, RandomBytesSpansInBounds) {
