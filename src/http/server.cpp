@@ -151,8 +151,28 @@ void Server::on_connection(void* cls, MHD_Connection*, void**, MHD_ConnectionNot
     else if (code == MHD_CONNECTION_NOTIFY_CLOSED) self->connections_--;
 }
 
-MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, const char* method, const char*,
-                              const char* upload_data, std::size_t* upload_data_size, void** con_cls) {
+// The path of a request target: absolute-form targets ("http://host/path",
+// RFC 9112 3.2.2, which servers must accept) lose their scheme and authority.
+static std::string target_path(const char* url) {
+    std::string u = url ? url : "";
+    for (const char* scheme : {"http://", "https://"}) {
+        const std::size_t n = std::strlen(scheme);
+        if (u.size() >= n && strncasecmp(u.c_str(), scheme, n) == 0) {
+            const std::size_t slash = u.find('/', n);
+            return slash == std::string::npos ? "/" : u.substr(slash);
+        }
+    }
+    return u;
+}
+
+static MHD_Result count_content_length(void* cls, MHD_ValueKind, const char* key, const char*) {
+    if (key && strcasecmp(key, "Content-Length") == 0) ++*static_cast<int*>(cls);
+    return MHD_YES;
+}
+
+MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, const char* method,
+                              const char* version, const char* upload_data, std::size_t* upload_data_size,
+                              void** con_cls) {
     auto* self = static_cast<Server*>(cls);
     auto* st = static_cast<RequestState*>(*con_cls);
     if (!st) {
@@ -160,7 +180,18 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
         *con_cls = st;
         self->active_++;
         st->method = method;
-        st->path = url;
+        st->path = target_path(url);
+        // RFC 9112: a 1.1 request without Host, or with several Content-Length
+        // headers, is a bad request.
+        int lengths = 0;
+        MHD_get_connection_values(c, MHD_HEADER_KIND, &count_content_length, &lengths);
+        if ((version && std::strcmp(version, MHD_HTTP_VERSION_1_1) == 0 &&
+             !MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)) ||
+            lengths > 1) {
+            Response r = error_response(make_error(400, "bad_request", "malformed request headers"));
+            r.headers.emplace_back("Connection", "close");
+            return self->queue(c, st, std::move(r));
+        }
         return self->first_call(c, st);
     }
     if (*upload_data_size > 0) return self->upload(c, st, upload_data, upload_data_size);

@@ -533,6 +533,24 @@ def early_errors_keep_the_connection():
 
 
 @test
+def request_line_and_header_rules():
+    # Absolute-form target (RFC 9112 3.2.2): served like its path.
+    raw = raw_exchange(S.port, b"GET http://127.0.0.1:%d/healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
+                       % S.port)
+    check(status_of(raw) == 200, raw[:200])
+    # HTTP/1.1 without Host, or two Content-Length headers: 400.
+    raw = raw_exchange(S.port, b"GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n")
+    check(status_of(raw) == 400, raw[:200])
+    raw = raw_exchange(S.port, b"POST " + PAIRS.encode() + b" HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                       b"Authorization: Bearer " + WRITER.encode() + b"\r\nContent-Length: 2\r\nContent-Length: 30\r\n"
+                       b"Connection: close\r\n\r\n{}")
+    check(status_of(raw) == 400, raw[:200])
+    # HTTP/1.0 needs no Host.
+    raw = raw_exchange(S.port, b"GET /healthz HTTP/1.0\r\n\r\n")
+    check(status_of(raw) == 200, raw[:200])
+
+
+@test
 def errors_do_not_echo_personal_data():
     email, phone = "john.secret@example.com", "555-123-4567"
     cases = [
