@@ -242,7 +242,7 @@ void PhoneDetector::find_valid(std::string_view text, std::vector<PhoneCandidate
     }
 }
 
-bool PhoneDetector::parse_international(std::string_view candidate, PhoneCandidate &out) const {
+bool PhoneDetector::parse_international(std::string_view candidate, PhoneCandidate &out, bool *valid) const {
     std::string number_text(candidate);
     if (number_text.compare(0, 2, "00") == 0) number_text.replace(0, 2, "+");
     if (number_text.empty() || number_text[0] != '+') return false;
@@ -250,6 +250,7 @@ bool PhoneDetector::parse_international(std::string_view candidate, PhoneCandida
     if (util().Parse(number_text, "ZZ", &number) != pn::PhoneNumberUtil::NO_PARSING_ERROR)
         return false;
     if (!util().IsPossibleNumber(number)) return false;
+    if (valid != nullptr) *valid = util().IsValidNumber(number);
     fill(number, out);
     return true;
 }

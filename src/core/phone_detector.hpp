@@ -50,7 +50,8 @@ public:
     // "00CC ..."): true when libphonenumber parses it and finds it a possible
     // number for that country (length check, not a full validation); fills
     // `out.e164` and `out.national`.
-    bool parse_international(std::string_view candidate, PhoneCandidate &out) const;
+    // `valid`, when given, is set to libphonenumber's full validation.
+    bool parse_international(std::string_view candidate, PhoneCandidate &out, bool *valid = nullptr) const;
 
     // True when `code` is a region libphonenumber has metadata for
     // (upper-case ISO 3166-1 alpha-2, e.g. "US", "GB", "DE").

@@ -68,11 +68,14 @@ constexpr const char *kSsnPattern = "\\d{3}-\\d{2}-\\d{4}|\\d{3} \\d{2} \\d{4}";
 constexpr const char *kSsnBarePattern = "\\d{9}";
 
 // Card numbers: grouped forms with one separator style per number (19-digit
-// 4-4-4-4-3, 16-digit 4-4-4-4, Amex 15 / Diners 14 as 4-6-5 / 4-6-4) and bare
+// 4-4-4-4-3, 16-digit 4-4-4-4, Amex 15 / Diners 14 as 4-6-5 / 4-6-4 or
+// 4-4-4-3 / 4-4-4-2) and bare
 // runs of 13-19 digits. Brand, length and Luhn are checked afterwards.
 constexpr const char *kCardPattern =
     "\\d{4}-\\d{4}-\\d{4}-\\d{4}(?:-\\d{3})?"
     "|\\d{4} \\d{4} \\d{4} \\d{4}(?: \\d{3})?"
+    "|\\d{4}-\\d{4}-\\d{4}-\\d{2,3}"  // Amex 15 / Diners 14 written in fours
+    "|\\d{4} \\d{4} \\d{4} \\d{2,3}"
     "|\\d{4}-\\d{6}-\\d{4,5}"
     "|\\d{4} \\d{6} \\d{4,5}"
     "|\\d{13,19}";
@@ -191,7 +194,7 @@ bool keyword_near(std::string_view text, size_t begin, size_t end, const Keyword
 }
 
 const Keyword kSsnKeywords[] = {
-    {"ssn", true},           {"ss#", false},       {"social security", false},
+    {"ssn", true},           {"ssns", true},       {"ss#", false},       {"social security", false},
     {"social-security", false}, {"seguro social", false}, {"tin", true},
 };
 
@@ -236,12 +239,19 @@ bool looks_like_timestamp(std::string_view digits) {
 // 0 when there is none.
 size_t email_domain_length(std::string_view domain) {
     size_t end = domain.size();
+    auto has_upper = [](std::string_view s) {
+        return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    };
     while (true) {
         size_t dot = domain.rfind('.', end - 1);
         if (dot == std::string_view::npos || dot == 0) return 0;
         std::string_view tld = domain.substr(dot + 1, end - dot - 1);
         bool alpha = tld.size() >= 2 && std::all_of(tld.begin(), tld.end(), is_alpha);
-        if (alpha && is_known_tld(tld)) return end;
+        // "john@example.com.It bounced": a capitalised word after an
+        // all-lower-case domain starts the next sentence, whatever TLD it spells.
+        bool sentence = tld[0] >= 'A' && tld[0] <= 'Z' && !has_upper(tld.substr(1)) &&
+                        !has_upper(domain.substr(0, dot));
+        if (alpha && !sentence && is_known_tld(tld)) return end;
         end = dot;
     }
 }
@@ -269,6 +279,62 @@ bool phone_glued(std::string_view text, size_t begin, size_t end) {
     if ((prev == '-' || prev == '.' || prev == '/') && begin >= 2 && is_alnum(text[begin - 2])) return true;
     char next = at(text, end);
     if ((next == '-' || next == '.' || next == '/') && is_alnum(at(text, end + 1))) return true;
+    return false;
+}
+
+// Dash-grouped identifiers that libphonenumber may still read as valid
+// numbers of some region: year-serial order and batch numbers (2024-000123,
+// 2024-12-3456), ISBN-10/13 (4-06-263891-9, 978-3-16-148410-0), ZIP+4
+// (02139-4307).
+bool code_shaped(std::string_view raw) {
+    std::vector<std::string_view> groups;
+    size_t start = 0;
+    for (size_t i = 0; i <= raw.size(); ++i) {
+        if (i < raw.size() && is_digit(raw[i])) continue;
+        if (i < raw.size() && raw[i] != '-') return false;
+        if (i == start) return false;
+        groups.push_back(raw.substr(start, i - start));
+        start = i + 1;
+    }
+    if (groups.size() < 2) return false;
+    auto value = [](std::string_view g) {
+        int v = 0;
+        for (char c : g) v = v * 10 + (c - '0');
+        return v;
+    };
+    if (groups.size() <= 3 && groups[0].size() == 4 && value(groups[0]) >= 1900 && value(groups[0]) <= 2099)
+        return true;
+    if (groups.size() == 4 && groups[0].size() == 1 && groups[3].size() == 1) return true;
+    if (groups.size() == 5 && (groups[0] == "978" || groups[0] == "979")) return true;
+    if (groups.size() == 2 && groups[0].size() == 5 && groups[1].size() == 4) return true;
+    return false;
+}
+
+// The strict North American shapes continue a code on their left
+// ("INV-212-555-0100", "A-212-555-0100") or right ("800-555-0199-XL").
+bool nanp_glued(std::string_view text, size_t begin, size_t end) {
+    char prev = before(text, begin);
+    if ((prev == '-' || prev == '/') && begin >= 2 && is_alnum(text[begin - 2])) {
+        // A run of X before it is a partial mask ("XXX-555-123-4567"), not a code.
+        size_t b = begin - 1;
+        while (b > 0 && text[b - 1] == 'X') --b;
+        if (b == begin - 1 || (b > 0 && is_alnum(text[b - 1]))) return true;
+    }
+    return at(text, end) == '-' && is_alnum(at(text, end + 1));
+}
+
+// A ':' right before an IPv6 candidate is a label's colon ("addr:2001:db8::1",
+// "IPv6:2001:db8::1", "地址：...") unless the word before it could itself be
+// part of the address (hex digits or more colons).
+bool colon_is_label(std::string_view text, size_t begin) {
+    if (begin < 2) return begin == 1;
+    size_t w = begin - 1;  // the colon
+    if (text[w - 1] == ':') return false;
+    size_t b = w;
+    while (b > 0 && is_alnum(text[b - 1])) --b;
+    if (b == w) return true;  // space, punctuation or non-ASCII before the colon
+    for (size_t i = b; i < w; ++i)
+        if (!is_hex(text[i])) return true;  // a word, not a hex group
     return false;
 }
 
@@ -525,7 +591,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             !keyword_near(text, begin, end, kPhoneKeywords, std::size(kPhoneKeywords), 40, 0))
             return begin + 1;
         if (glued_to_digits(text, begin, end, "-.") || is_word(before(text, begin)) ||
-            is_alpha(at(text, end)) || after_mask(text, begin))
+            is_alpha(at(text, end)) || after_mask(text, begin) || nanp_glued(text, begin, end))
             return begin + 1;
         std::string digits = digits_of(text.substr(begin, end - begin));
         std::string normalized = "+1" + last_n(digits, 10);
@@ -538,20 +604,60 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
     // number of its country, valid or not (a privacy net under step 3).
     if (text.find('+') != std::string_view::npos || text.find("00") != std::string_view::npos) {
         for_each_match(*phone_international_, text, [&](size_t begin, size_t end) -> size_t {
-            if (phone_glued(text, begin, end) || is_digit(before(text, begin))) return begin + 1;
-            std::string_view raw = text.substr(begin, end - begin);
-            if (PhoneDetector::date_shaped(raw, true)) return begin + 1;
-            size_t digits = count_digits(raw);
-            if (digits < 8 || digits > 17) return begin + 1;
-            // "00" forms written as one run of digits are more often zero-padded
-            // identifiers than phone numbers.
-            if (raw[0] == '0' && std::all_of(raw.begin(), raw.end(), is_digit) &&
-                !keyword_near(text, begin, end, kPhoneKeywords, std::size(kPhoneKeywords), 40, 0))
+            // Nothing continues to the left of a "+" or "00" prefix except a
+            // word or digit glued to it ("Tel.+49 ..." is a label); "00" right
+            // after a group of digits is inside a longer grouped number (an
+            // IBAN: "DE89 3704 0044 0532 ...").
+            if (is_word(before(text, begin)) || after_mask(text, begin)) return begin + 1;
+            if (text[begin] == '0' && before(text, begin) == ' ' && begin >= 2 && is_digit(text[begin - 2]))
                 return begin + 1;
-            PhoneCandidate c;
-            if (!phones_->parse_international(raw, c)) return begin + 1;
-            end = extension_end(end);
-            out.push_back({begin, end, PiiType::Phone, std::move(c.e164)});
+            // The pattern takes up to six groups: a count, year or time after
+            // the number ("+44 20 7946 0958 10 days ago") joins it. Try the
+            // candidate without its trailing space-separated groups too: the
+            // longest valid number wins, else the longest possible one, and a
+            // trailing year or short count is left out when the number is
+            // valid without it.
+            std::vector<size_t> cuts{end};
+            for (size_t i = end; i > begin + 1; --i)
+                if ((text[i - 1] == ' ' || text[i - 1] == '/') && is_digit(text[i - 2])) cuts.push_back(i - 1);
+            size_t best = 0;
+            bool best_valid = false;
+            PhoneCandidate chosen;
+            for (size_t cut : cuts) {
+                std::string_view raw = text.substr(begin, cut - begin);
+                size_t digits = count_digits(raw);
+                if (digits < 8 || digits > 17) continue;
+                if (PhoneDetector::date_shaped(raw, true)) continue;
+                // Right edge: a longer token ("+49 30 1234567-ABC"), except a
+                // second number's tail ("+44 20 7946 0958/0959").
+                char next = at(text, cut);
+                if (is_word(next) || ((next == '-' || next == '.') && is_alnum(at(text, cut + 1))) ||
+                    (next == '/' && is_alpha(at(text, cut + 1))))
+                    continue;
+                // "00" forms written as one run of digits are more often
+                // zero-padded identifiers than phone numbers.
+                if (raw[0] == '0' && std::all_of(raw.begin(), raw.end(), is_digit) &&
+                    !keyword_near(text, begin, cut, kPhoneKeywords, std::size(kPhoneKeywords), 40, 0))
+                    continue;
+                PhoneCandidate c;
+                bool valid = false;
+                if (!phones_->parse_international(raw, c, &valid)) continue;
+                if (best != 0) {
+                    // `best` is longer: keep it unless this one is valid and it
+                    // is not, or it only adds a year or a short count.
+                    std::string_view extra = text.substr(cut + 1, best - cut - 1);
+                    bool year = extra.size() == 4 && (extra.substr(0, 2) == "19" || extra.substr(0, 2) == "20");
+                    bool short_count = extra.size() <= 2 && std::all_of(extra.begin(), extra.end(), is_digit);
+                    if (!(valid && (!best_valid || year || short_count))) continue;
+                }
+                best = cut;
+                best_valid = valid;
+                chosen = std::move(c);
+                if (valid && cut == end) break;
+            }
+            if (best == 0) return begin + 1;
+            end = extension_end(best);
+            out.push_back({begin, end, PiiType::Phone, std::move(chosen.e164)});
             return end;
         });
     }
@@ -569,9 +675,17 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
     phones_->find_valid(text, valid, covered, !any_phone_word);
     for (PhoneCandidate &c : valid) {
         size_t begin = c.begin, end = c.end;
+        // The matcher's span may start at a bracket: "(2125550100)".
+        while (begin < end && !is_digit(text[begin]) && text[begin] != '+') ++begin;
+        if (begin < end && text[end - 1] == ')' && std::count(text.begin() + begin, text.begin() + end, '(') == 0)
+            --end;
+        if (begin >= end) continue;
         if (phone_glued(text, begin, end)) continue;
         std::string_view raw = text.substr(begin, end - begin);
         if (PhoneDetector::date_shaped(raw, true)) continue;
+        if (code_shaped(raw) &&
+            !keyword_near(text, begin, end, kPhoneKeywords, std::size(kPhoneKeywords), 40, 0))
+            continue;
         // A bare run of digits ("log counter 2024031512", "id 6502530000") is
         // a phone number only where the text says so.
         bool bare = std::all_of(raw.begin(), raw.end(), is_digit);
@@ -610,9 +724,25 @@ void PiiAnonymizer::detect_cards(std::string_view text, std::vector<Detection> &
         char separator = '\0';
         for (char c : candidate)
             if (!is_digit(c)) separator = c;
-        const char *glue = separator == ' ' ? " " : "-";
-        if (glued_to_digits(text, begin, end, glue) || is_word(before(text, begin)) ||
-            is_word(at(text, end)) || after_mask(text, begin))
+        // "4111 1111 1111 1111 5555 ...": the fifth group belongs to the next
+        // number when the four groups alone are a card and five are not.
+        if (separator == ' ' && candidate.size() == 23) {
+            const std::string five = digits_of(candidate);
+            const bool five_ok = !is_digit(at(text, end)) && card_brand_valid(five) && luhn_valid(five);
+            const std::string four = five.substr(0, 16);
+            if (!five_ok && card_brand_valid(four) && luhn_valid(four)) {
+                end = begin + 19;
+                candidate = text.substr(begin, end - begin);
+            }
+        }
+        // Glued to further digits: directly, or across the number's own
+        // separator for dashes and bare runs. A number written in groups of
+        // four with spaces is complete on its own: a date, year or second
+        // card after or before it ("4111 1111 1111 1111 12/26") is not part of it.
+        bool glued = separator == ' '
+                         ? is_digit(before(text, begin)) || is_digit(at(text, end))
+                         : glued_to_digits(text, begin, end, "-");
+        if (glued || is_word(before(text, begin)) || is_word(at(text, end)) || after_mask(text, begin))
             return begin + 1;
         std::string digits = digits_of(candidate);
         if (separator == '\0' && looks_like_timestamp(digits)) return end;
@@ -648,8 +778,18 @@ void PiiAnonymizer::detect_ipv6(std::string_view text, std::vector<Detection> &o
     if (text.find(':') == std::string_view::npos) return;
     for_each_match(*ipv6_, text, [&](size_t begin, size_t end) -> size_t {
         char prev = before(text, begin);
-        if (is_word(prev) || prev == ':' || prev == '.' || after_mask(text, begin)) return begin + 1;
-        if (is_word(at(text, end)) || at(text, end) == ':') return begin + 1;
+        if (is_word(prev) || prev == '.' || after_mask(text, begin)) return begin + 1;
+        if (prev == ':' && !colon_is_label(text, begin)) return begin + 1;
+        // A zone ends before a sentence's full stop ("fe80::1%eth0."); a
+        // single trailing colon is punctuation ("2001:db8::1: refused").
+        while (end > begin && (text[end - 1] == '.' || text[end - 1] == '-') &&
+               text.substr(begin, end - begin).find('%') != std::string_view::npos)
+            --end;
+        if (end - begin > 2 && text[end - 1] == ':' && text[end - 2] != ':' && !is_hex(at(text, end)) &&
+            at(text, end) != ':')
+            --end;
+        if (is_word(at(text, end)) || (at(text, end) == ':' && (is_hex(at(text, end + 1)) || at(text, end + 1) == ':')))
+            return begin + 1;
         std::string_view candidate = text.substr(begin, end - begin);
         size_t slash = candidate.find('/');
         if (slash != std::string_view::npos) {

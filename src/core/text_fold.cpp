@@ -22,7 +22,11 @@ char fold_code_point(uint32_t cp) {
         default: break;
     }
     if (cp >= 0x2000 && cp <= 0x200A) return ' ';
-    if (cp >= 0x2010 && cp <= 0x2015) return '-';
+    // Hyphens and the en dash (a separator in numbers: 555–123–4567) are
+    // '-'; the em dash and the horizontal bar separate words and clauses
+    // ("the owner—john@example.com—said"), so they are a space.
+    if (cp >= 0x2010 && cp <= 0x2013) return '-';
+    if (cp == 0x2014 || cp == 0x2015) return ' ';
     return kKeep;
 }
 
@@ -107,7 +111,24 @@ FoldedText fold_text(std::string_view original) {
             ++pos;
             continue;
         }
-        char folded = fold_code_point(decode(original, pos, len));
+        const uint32_t cp = decode(original, pos, len);
+        char folded = fold_code_point(cp);
+        if (cp == 0x2013) {
+            // The en dash separates digits (555–123–4567, 2019–2023) or words
+            // ("john@example.com–thanks"): '-' only between two digits.
+            auto ascii_digit = [](int ch) { return ch >= '0' && ch <= '9'; };
+            int prev = pos > 0 ? static_cast<unsigned char>(original[pos - 1]) : -1;
+            size_t n = pos + len;
+            bool next_digit = n < original.size() && ascii_digit(static_cast<unsigned char>(original[n]));
+            if (!next_digit && n + 2 < original.size() && static_cast<unsigned char>(original[n]) == 0xEF &&
+                static_cast<unsigned char>(original[n + 1]) == 0xBC) {
+                int b = static_cast<unsigned char>(original[n + 2]);
+                next_digit = b >= 0x90 && b <= 0x99;  // FULLWIDTH DIGIT ZERO..NINE
+            }
+            bool prev_digit = ascii_digit(prev) || (prev >= 0x90 && prev <= 0x99 && pos >= 3 &&
+                                                    static_cast<unsigned char>(original[pos - 3]) == 0xEF);
+            folded = prev_digit && next_digit ? '-' : ' ';
+        }
         if (folded == kKeep) {
             if (out.folded_) out.copy_.append(original.substr(pos, len));
             pos += len;

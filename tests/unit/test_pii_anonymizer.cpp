@@ -256,7 +256,7 @@ TEST(TextFold, FullwidthSpacesAndDashesFoldWithOffsetMap) {
     std::string s = "é ｊｏｈｎ＠ｘ．ｃｏ　5\u2013 6\u00a07";
     auto f = fold_text(s);
     EXPECT_TRUE(f.changed());
-    EXPECT_EQ(f.text(), "é john@x.co 5- 6 7");
+    EXPECT_EQ(f.text(), "é john@x.co 5  6 7");  // an en dash not between digits is a space
     // "john@x.co" starts after "é " (3 bytes) in both.
     size_t b = f.text().find("john");
     size_t e = b + std::string("john@x.co").size();
@@ -264,6 +264,13 @@ TEST(TextFold, FullwidthSpacesAndDashesFoldWithOffsetMap) {
     EXPECT_EQ(s.substr(f.to_original(b), f.to_original(e) - f.to_original(b)),
               "ｊｏｈｎ＠ｘ．ｃｏ");
     EXPECT_EQ(f.to_original(f.text().size()), s.size());
+}
+
+TEST(TextFold, DashesBetweenDigitsAndBetweenWords) {
+    EXPECT_EQ(fold_text("555\u2013123\u2013""4567").text(), "555-123-4567");
+    EXPECT_EQ(fold_text("\uff15\u2013\uff16").text(), "5-6");
+    EXPECT_EQ(fold_text("john@example.com\u2013thanks").text(), "john@example.com thanks");
+    EXPECT_EQ(fold_text("a\u2014b\u2015c\u2010d").text(), "a b c-d");
 }
 
 TEST(TextFold, ZeroWidthCharactersDropped) {
@@ -477,10 +484,23 @@ TEST(Card, BrandLengthMismatchesKept) {
 
 TEST(Card, GluedSeparatorsAndTimestamps) {
     for (const char *s : {"4111-1111-1111-1111-1", "x4111111111111111", "4111111111111111x",
-                          "9 4111 1111 1111 1111", "4111 1111-1111 1111", "ts 1700000000004",
+                          "4111 1111-1111 1111", "ts 1700000000004",
                           "stamp 20240115123042", "batch 20231231235950"}) {
         EXPECT_EQ(found_in(s), Found{}) << s;
     }
+}
+
+// A number in groups of four with spaces is complete on its own: a date, a
+// year or another card next to it does not hide it.
+TEST(Card, SpacedGroupsNextToOtherNumbers) {
+    EXPECT_EQ(found_in("Card 4111 1111 1111 1111 12/26 was declined"), (Found{"credit_card:4111 1111 1111 1111"}));
+    EXPECT_EQ(found_in("On 2024-03-05 4111 1111 1111 1111 was charged"), (Found{"credit_card:4111 1111 1111 1111"}));
+    EXPECT_EQ(found_in("Cards 4111 1111 1111 1111 5555 5555 5555 4444 compared"),
+              (Found{"credit_card:4111 1111 1111 1111", "credit_card:5555 5555 5555 4444"}));
+    EXPECT_EQ(found_in("9 4111 1111 1111 1111"), (Found{"credit_card:4111 1111 1111 1111"}));
+    // Amex and Diners written in fours.
+    EXPECT_EQ(found_in("Amex 3782 8224 6310 005 was charged"), (Found{"credit_card:3782 8224 6310 005"}));
+    EXPECT_EQ(found_in("Diners 3056 9309 0259 04 was charged"), (Found{"credit_card:3056 9309 0259 04"}));
 }
 
 TEST(Ssn, KeywordsAndShapes) {
@@ -582,4 +602,41 @@ TEST(Idempotence, KeptDigitsOfAReplacementStartNoNewValue) {
 
 TEST(Idempotence, OnlyWholeMasksProtectTheirTail) {
     EXPECT_EQ(found_in("ref XXX-555-123-4567"), (Found{"phone:555-123-4567"}));
+}
+
+// Red-team cases (second review): personal data next to counts, dates, labels
+// and typographic dashes is still found; codes that only look like phones are
+// kept.
+TEST(RedTeam, InternationalNumberBeforeACountOrDate) {
+    EXPECT_EQ(found_in("Calls from +44 20 7946 0958 10 days ago"), (Found{"phone:+44 20 7946 0958"}));
+    EXPECT_EQ(found_in("Call +44 20 7946 0958 12:30 today"), (Found{"phone:+44 20 7946 0958"}));
+    EXPECT_EQ(found_in("Calls from +44 20 7946 0958 2024-03-05"), (Found{"phone:+44 20 7946 0958"}));
+    EXPECT_EQ(found_in("Mobile +33 6 12 34 56 78 3 SMS"), (Found{"phone:+33 6 12 34 56 78"}));
+    EXPECT_EQ(found_in("Call 0044 20 7946 0958 3 times"), (Found{"phone:0044 20 7946 0958"}));
+    EXPECT_EQ(found_in("Calls +91 98765 43210 20 times"), (Found{"phone:+91 98765 43210"}));
+}
+
+TEST(RedTeam, LabelsAndDashesAroundValues) {
+    EXPECT_EQ(found_in("Tel.+49 30 1234567 bitte"), (Found{"phone:+49 30 1234567"}));
+    EXPECT_EQ(found_in("Call +44 20 7946 0958\u2014urgent"), (Found{"phone:+44 20 7946 0958"}));
+    EXPECT_EQ(found_in("Calls to +44 20 7946 0958/0959 failed"), (Found{"phone:+44 20 7946 0958"}));
+    EXPECT_EQ(found_in("Contact the owner\u2014john@example.com\u2014for details"),
+              (Found{"email:john@example.com"}));
+    EXPECT_EQ(found_in("IPv6:2001:db8::1 blocked"), (Found{"ipv6:2001:db8::1"}));
+    EXPECT_EQ(found_in("addr:2001:db8::1 in log"), (Found{"ipv6:2001:db8::1"}));
+    EXPECT_EQ(found_in("Why does 2001:db8::1: connection refused happen?"), (Found{"ipv6:2001:db8::1"}));
+    EXPECT_EQ(found_in("Link-local fe80::1%eth0."), (Found{"ipv6:fe80::1%eth0"}));
+    EXPECT_EQ(found_in("SSNs: 123456789, 234567890"), (Found{"ssn:123456789", "ssn:234567890"}));
+    EXPECT_EQ(found_in("Email john@example.com.It bounced twice"), (Found{"email:john@example.com"}));
+    EXPECT_EQ(found_in("Call me (2125550100) now"), (Found{"phone:2125550100"}));
+}
+
+TEST(RedTeam, CodesThatOnlyLookLikePhones) {
+    for (const char *s : {"Invoice INV-212-555-0100 paid", "Order #A-212-555-0100 shipped",
+                          "SKU 800-555-0199-XL sold out", "Part number 123.456.7890-A in stock",
+                          "IBAN DE89 3704 0044 0532 0130 00 transfers", "WHERE id IN (2125550100, 2125550101)",
+                          "Log counter (2024031512) keeps growing"}) {
+        EXPECT_EQ(found_in(s), Found{}) << s;
+    }
+    EXPECT_EQ(anon("Call me (2125550100) now"), "Call me (XXX-XXX-0100) now");
 }
