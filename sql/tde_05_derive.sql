@@ -17,7 +17,10 @@ INSERT INTO tde_pairs (natural_language_query, sql_query, database_type, query_t
   ('q13', 'MERGE INTO stock s USING deliveries d ON s.id = d.id WHEN MATCHED THEN UPDATE SET n = s.n + d.n', 'postgresql', NULL, '{}'),
   ('q14', 'select * from', NULL, NULL, '{}'),
   ('q15', '/* only a comment */', NULL, NULL, '{}'),
-  ('q16', 'TRUNCATE a, b; DROP TABLE c', 'postgresql', NULL, '{}');
+  ('q16', 'TRUNCATE a, b; DROP TABLE c', 'postgresql', NULL, '{}'),
+  ('q17', 'SELECT * FROM Users (NOLOCK) WHERE Id = 1', 'sqlserver', NULL, '{}'),
+  ('q18', 'UPDATE STATISTICS dbo.Users', 'sqlserver', NULL, '{}'),
+  ('q19', 'COMMENT ON TABLE users IS ''x''', 'postgresql', NULL, '{}');
 SELECT natural_language_query AS q, database_type, query_type, table_names
   FROM tde_pairs ORDER BY 1;
 

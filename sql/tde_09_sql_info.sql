@@ -204,7 +204,39 @@ INSERT INTO cases (section, dialect, sql) VALUES
   ('sqlserver', 'sqlserver', 'SELECT N''FROM users'' FROM t WITH (NOLOCK)'),
   ('sqlserver', 'sqlserver', 'DELETE TOP (100) FROM Logs'),
   ('sqlserver', 'sqlserver', 'EXEC sp_who'),
-  ('sqlserver', 'sqlserver', 'IF OBJECT_ID(''tempdb..#t'') IS NOT NULL DROP TABLE #t');
+  ('sqlserver', 'sqlserver', 'IF OBJECT_ID(''tempdb..#t'') IS NOT NULL DROP TABLE #t'),
+  -- T-SQL table hints with and without WITH; UPDATE STATISTICS; full-text table functions
+  ('sqlserver', 'sqlserver', 'SELECT * FROM Users (NOLOCK) WHERE Id = 1'),
+  ('sqlserver', 'sqlserver', 'SELECT * FROM dbo.Users u (NOLOCK) JOIN Orders (NOLOCK, INDEX(ix_o)) o ON 1=1'),
+  ('sqlserver', 'sqlserver', 'SELECT * FROM dbo.Users AS u WITH (NOLOCK, INDEX(ix_u)) JOIN Orders o WITH (UPDLOCK, HOLDLOCK) ON 1=1'),
+  ('sqlserver', 'sqlserver', 'UPDATE Users (ROWLOCK) SET a = 1 WHERE Id = 2'),
+  ('sqlserver', 'sqlserver', 'UPDATE STATISTICS dbo.Users'),
+  ('sqlserver', 'sqlserver', 'UPDATE STATISTICS Sales.Orders IX_Date WITH FULLSCAN'),
+  ('sqlserver', 'sqlserver', 'SELECT * FROM dbo.Docs d JOIN CONTAINSTABLE(dbo.Docs, Body, ''sql'') AS k ON d.Id = k.[KEY]'),
+  ('sqlserver', 'sqlserver', 'SELECT * FROM FREETEXTTABLE([Product Notes], *, ''cheap'') ft'),
+  -- unknown dialect that PostgreSQL does not parse: T-SQL brackets and hints are read
+  ('unknown', NULL, 'SELECT * FROM [dbo].[Users]'),
+  ('unknown', NULL, 'SELECT TOP 5 * FROM Users (NOLOCK)'),
+  ('unknown', NULL, 'SELECT * FROM Users (NOLOCK)'),  -- PostgreSQL parses this: a function call
+  -- more utility statements naming a table
+  ('utility', 'postgresql', 'CREATE POLICY p ON accounts FOR SELECT USING (owner = current_user)'),
+  ('utility', 'postgresql', 'ALTER POLICY p ON s.accounts USING (true)'),
+  ('utility', 'postgresql', 'CLUSTER users USING users_pkey'),
+  ('utility', 'postgresql', 'CLUSTER'),
+  ('utility', 'postgresql', 'REINDEX TABLE users'),
+  ('utility', 'postgresql', 'REINDEX INDEX users_pkey'),
+  ('utility', 'postgresql', 'COMMENT ON COLUMN app.users.email IS ''x'''),
+  ('utility', 'postgresql', 'COMMENT ON INDEX users_pkey IS ''x'''),
+  ('utility', 'postgresql', 'CREATE STATISTICS s (ndistinct) ON a, b FROM t'),
+  ('utility', 'postgresql', 'REINDEX TABLE'),
+  -- MySQL RENAME / DESCRIBE / EXPLAIN name; a CTE hides a table only inside its parentheses
+  ('mysql', 'mysql', 'RENAME TABLE old_t TO new_t'),
+  ('mysql', 'mysql', 'RENAME TABLE a TO b, db.c TO `D`'),
+  ('mysql', 'mysql', 'DESCRIBE users'),
+  ('mysql', 'mysql', 'DESC db.Users email'),
+  ('mysql', 'mysql', 'EXPLAIN users'),
+  ('mysql', 'mysql', 'SELECT * FROM orders o WHERE o.id IN (WITH x AS (SELECT 1) SELECT * FROM x) AND EXISTS (SELECT 1 FROM x)'),
+  ('mysql', 'mysql', 'WITH x AS (SELECT * FROM x) SELECT * FROM x');
 
 SELECT count(*) AS cases, count(DISTINCT sql) AS distinct_sql FROM cases;
 
@@ -233,8 +265,10 @@ SELECT count(*) FILTER (WHERE i.fingerprint ~ '^[0-9a-f]{16}$') AS hex16,
 
 -- Fingerprints: one per query shape. Each group holds the same shape with
 -- other constants, spacing, case, comments or parameters; groups differ.
--- Type modifiers, ORDER BY positions and the literals of utility statements
--- (DDL defaults, COPY file names) are part of the shape.
+-- Type modifiers, ORDER BY positions and the strings of utility statements
+-- that are not values (COPY file names) are part of the shape; the values of
+-- utility statements (defaults, CHECK, index predicates, partition bounds,
+-- SET values) and typed literals (DATE '...') are constants.
 CREATE TEMP TABLE shapes (grp text NOT NULL, dialect text, sql text NOT NULL);
 INSERT INTO shapes VALUES
   ('eq',        'postgresql', 'SELECT * FROM users WHERE id = 5'),
@@ -260,8 +294,29 @@ INSERT INTO shapes VALUES
   ('order1',    'postgresql', 'SELECT a, b FROM t ORDER BY 1 LIMIT 5'),
   ('order1',    'postgresql', 'SELECT a, b FROM t ORDER BY 1 LIMIT 50'),
   ('order2',    'postgresql', 'SELECT a, b FROM t ORDER BY 2 LIMIT 5'),
-  ('ddl_x',     'postgresql', 'CREATE TABLE t (a text DEFAULT ''x'')'),
-  ('ddl_y',     'postgresql', 'CREATE TABLE t (a text DEFAULT ''y'')'),
+  ('ddl_default', 'postgresql', 'CREATE TABLE t (a text DEFAULT ''x'')'),
+  ('ddl_default', 'postgresql', 'CREATE TABLE t (a text DEFAULT ''y'')'),
+  ('add_column',  'postgresql', 'ALTER TABLE t ADD COLUMN a int DEFAULT 1'),
+  ('add_column',  'postgresql', 'ALTER TABLE t ADD COLUMN a int DEFAULT 2'),
+  ('check',       'postgresql', 'CREATE TABLE t (a int CHECK (a > 0), b varchar(20))'),
+  ('check',       'postgresql', 'CREATE TABLE t (a int CHECK (a > 5), b varchar(20))'),
+  ('check_typmod','postgresql', 'CREATE TABLE t (a int CHECK (a > 5), b varchar(30))'),
+  ('index_where', 'postgresql', 'CREATE INDEX i ON t (a) WHERE b = 1'),
+  ('index_where', 'postgresql', 'CREATE INDEX i ON t (a) WHERE b = 2'),
+  ('set_default', 'postgresql', 'ALTER TABLE t ALTER COLUMN a SET DEFAULT 1'),
+  ('set_default', 'postgresql', 'ALTER TABLE t ALTER COLUMN a SET DEFAULT ''x'''),
+  ('partition',   'postgresql', 'CREATE TABLE p PARTITION OF m FOR VALUES FROM (1) TO (10)'),
+  ('partition',   'postgresql', 'CREATE TABLE p PARTITION OF m FOR VALUES FROM (5) TO (50)'),
+  ('set',         'postgresql', 'SET work_mem = ''64MB'''),
+  ('set',         'postgresql', 'SET work_mem = ''128MB'''),
+  ('set',         'postgresql', 'SET work_mem = 4096'),
+  ('set_other',   'postgresql', 'SET maintenance_work_mem = ''64MB'''),
+  ('typed',       'postgresql', 'SELECT DATE ''2024-01-31'', interval ''2'' day FROM t'),
+  ('typed',       'postgresql', 'SELECT DATE ''2025-12-01'', interval ''7'' day FROM t'),
+  ('nchar',       'postgresql', 'SELECT n''a'', N''b'' FROM t'),
+  ('nchar',       'postgresql', 'SELECT N''x'', ''y'' FROM t'),
+  ('uescape',     'postgresql', 'SELECT U&''a'' UESCAPE ''!'' FROM t'),
+  ('uescape',     'postgresql', 'SELECT U&''b'' UESCAPE ''#'' FROM t'),
   ('copy_a',    'postgresql', 'COPY t TO ''/tmp/a.csv'''),
   ('copy_b',    'postgresql', 'COPY t TO ''/tmp/b.csv'''),
   ('two',       'postgresql', 'SELECT 1; SELECT 2'),
@@ -280,6 +335,12 @@ SELECT grp, count(*) AS queries, count(DISTINCT i.fingerprint) AS fingerprints
  GROUP BY grp ORDER BY grp;
 SELECT count(DISTINCT grp) AS groups, count(DISTINCT i.fingerprint) AS fingerprints
   FROM shapes s, LATERAL tde_sql_info(s.sql, s.dialect) i;
+-- Their normalized texts parse and keep the fingerprint too.
+SELECT count(*) AS normalized_shapes,
+       count(*) FILTER (WHERE (tde_sql_info(i.normalized, s.dialect)).fingerprint = i.fingerprint) AS same_fingerprint,
+       count(*) FILTER (WHERE (tde_sql_info(i.normalized, s.dialect)).valid) AS still_valid
+  FROM shapes s, LATERAL tde_sql_info(s.sql, s.dialect) i
+ WHERE i.normalized IS NOT NULL;
 
 -- The same simple query has the same fingerprint whatever the dialect.
 SELECT count(DISTINCT (tde_sql_info('SELECT a, b FROM t WHERE c = 42', d)).fingerprint) AS fingerprints
@@ -304,6 +365,9 @@ SELECT s AS sql, (tde_sql_info(s)).normalized
     'SELECT ''2024-01-31''::date, DATE ''2024-01-31'', interval ''2 years'', x::numeric(10,2) FROM t',
     'CREATE TABLE t (a varchar(20) DEFAULT ''x'', b numeric(10, 2) CHECK (b > 0), c timestamp(3))',
     'SELECT E''a\nb'', $tag$ dollar $tag$, B''101'', X''FF'', U&''\0041'' FROM t',
+    'SELECT n''a'', N''b'', e''c'', U&''d!0041'' UESCAPE ''!'' FROM t WHERE x = U&''e'' UESCAPE ''#''',
+    'SELECT int4 ''1'', bin''x'', CAST(''2024-01-31'' AS date) FROM t',
+    'ALTER TABLE t ADD COLUMN a int DEFAULT 1 CHECK (a > 0); SET work_mem = ''64MB''',
     'SELECT * FROM t LIMIT 10 OFFSET 20; UPDATE t SET a = ''x'' WHERE id = 3',
     'SELECT ''a''' || chr(10) || '  ''b'' FROM t',
     'SELECT true, NULL, col FROM t ORDER BY 1',

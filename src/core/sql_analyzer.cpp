@@ -68,8 +68,11 @@ struct Token {
 class Lexer {
 public:
     // With `comments`, comments become Comment tokens (the analyzer skips them).
-    Lexer(std::string_view sql, SqlDialect dialect, bool comments = false)
-        : s_(sql), d_(dialect), comments_(comments) {}
+    // With `unknown_brackets`, an Unknown dialect also reads T-SQL [names] (the
+    // analyzer's table names only: fingerprints and literal spans keep
+    // PostgreSQL's reading of `[`).
+    Lexer(std::string_view sql, SqlDialect dialect, bool comments = false, bool unknown_brackets = false)
+        : s_(sql), d_(dialect), comments_(comments), unknown_brackets_(unknown_brackets) {}
 
     std::vector<Token> run() {
         while (i_ < s_.size()) step();
@@ -82,7 +85,10 @@ private:
     bool backtick_idents() const {
         return d_ == SqlDialect::MySQL || d_ == SqlDialect::SQLite || d_ == SqlDialect::Unknown;
     }
-    bool bracket_idents() const { return d_ == SqlDialect::SQLServer || d_ == SqlDialect::SQLite; }
+    bool bracket_idents() const {
+        return d_ == SqlDialect::SQLServer || d_ == SqlDialect::SQLite ||
+               (d_ == SqlDialect::Unknown && unknown_brackets_);
+    }
     unsigned char peek(size_t off) const {
         return i_ + off < s_.size() ? static_cast<unsigned char>(s_[i_ + off]) : 0;
     }
@@ -110,6 +116,7 @@ private:
     std::string_view s_;
     SqlDialect d_;
     bool comments_;
+    bool unknown_brackets_;
     size_t i_ = 0;
     size_t start_ = 0;        // first byte of the token being read
     size_t cb_ = 0, ce_ = 0;  // its content span
@@ -414,6 +421,7 @@ struct ParsedName {
     size_t parts = 0;
     bool quoted = false;
     bool star = false;  // `db.*` (MySQL GRANT): not a table
+    size_t at = 0;      // token index of its first part
 };
 
 struct NameRef {
@@ -421,6 +429,16 @@ struct NameRef {
     bool single;
     bool candidate;
     size_t depth;
+    size_t at;  // token index
+};
+
+// A CTE name and the tokens [begin, end) where it hides a table of that name:
+// from the end of its own body (from WITH for a recursive list) to the end of
+// the parentheses around its WITH (or of the statement).
+struct CteScope {
+    std::string name;
+    size_t begin;
+    size_t end;
 };
 
 class StatementAnalyzer {
@@ -472,7 +490,10 @@ private:
     size_t find_word_at_depth0(size_t i, std::string_view kw) const;
 
     // Names.
-    size_t parse_cte_list(size_t i, std::set<std::string> *names) const;
+    size_t parse_cte_list(size_t i, std::vector<CteScope> *scopes, size_t scope_end = 0) const;
+    bool in_cte_scope(const NameRef &r) const;
+    bool table_hints_at(size_t i) const;
+    bool is_update_statistics(size_t i) const;
     bool parse_name(ParsedName &n);
     void record(const ParsedName &n, bool candidate);
     bool record_name();
@@ -484,6 +505,9 @@ private:
     // Statement-level dispatch.
     void dispatch(size_t p, bool allow_explain);
     bool dispatch_utility(const std::string &kw, size_t q);
+    void on_cluster(size_t q);
+    void on_comment(size_t q);
+    void on_rename(size_t q);
     void on_drop_or_alter(size_t q, bool alter);
     void on_create(size_t q);
     void on_copy(size_t q);
@@ -516,7 +540,7 @@ private:
     std::vector<Level> levels_;
     std::vector<NameRef> refs_;
     std::set<std::pair<std::string, size_t>> aliases_;
-    std::set<std::string> ctes_;
+    std::vector<CteScope> ctes_;
 };
 
 // ---- query type ------------------------------------------------------------
@@ -525,6 +549,7 @@ const char *StatementAnalyzer::query_type() const {
     size_t q = b_;
     while (punct_at(q, '(')) ++q;
     if (q >= e_ || t_[q].kind != TokKind::Word) return nullptr;
+    if (is_update_statistics(q)) return "OTHER";  // T-SQL maintenance
     if (t_[q].upper != "WITH") return verb_type(t_[q].upper);
     size_t i = parse_cte_list(q + 1, nullptr);
     if (i == std::string::npos) return "OTHER";
@@ -536,8 +561,15 @@ const char *StatementAnalyzer::query_type() const {
 
 // `[RECURSIVE] name [(cols)] AS [NOT] [MATERIALIZED] (...) [, ...]` starting
 // at i (just after WITH). Returns the index after the list, or npos if no
-// CTE matched. Matched names are added to *names.
-size_t StatementAnalyzer::parse_cte_list(size_t i, std::set<std::string> *names) const {
+// CTE matched. Matched names are added to *scopes, in scope until
+// `scope_end`: a CTE of a recursive list (WITH RECURSIVE; any list in T-SQL,
+// SQLite and an unknown dialect, where recursion needs no keyword) from the
+// WITH on, others after their own body (`WITH x AS (SELECT * FROM x)` reads
+// the table x).
+size_t StatementAnalyzer::parse_cte_list(size_t i, std::vector<CteScope> *scopes, size_t scope_end) const {
+    const size_t with_at = i > 0 ? i - 1 : 0;
+    const bool recursive = word_at(i, "RECURSIVE") || d_ == SqlDialect::SQLServer || d_ == SqlDialect::SQLite ||
+                           d_ == SqlDialect::Unknown;
     if (word_at(i, "RECURSIVE")) ++i;
     size_t end = std::string::npos;
     while (name_start(i)) {
@@ -549,7 +581,7 @@ size_t StatementAnalyzer::parse_cte_list(size_t i, std::set<std::string> *names)
         if (word_at(i, "MATERIALIZED")) ++i;
         if (!punct_at(i, '(')) break;
         i = skip_parens(i);
-        if (names) names->insert(norm(t_[name_i]));
+        if (scopes) scopes->push_back(CteScope{norm(t_[name_i]), recursive ? with_at : i, scope_end});
         end = i;
         if (!punct_at(i, ',')) break;
         ++i;
@@ -557,17 +589,51 @@ size_t StatementAnalyzer::parse_cte_list(size_t i, std::set<std::string> *names)
     return end;
 }
 
+bool StatementAnalyzer::in_cte_scope(const NameRef &r) const {
+    for (const CteScope &c : ctes_)
+        if (r.at >= c.begin && r.at < c.end && c.name == r.name) return true;
+    return false;
+}
+
+// T-SQL table hints written in parentheses right after a table name, without
+// WITH: `FROM Users (NOLOCK)`, `(INDEX(ix), UPDLOCK)`. Not a table function.
+bool StatementAnalyzer::table_hints_at(size_t i) const {
+    if (d_ != SqlDialect::SQLServer && d_ != SqlDialect::Unknown) return false;
+    return punct_at(i, '(') &&
+           word_in(i + 1, {"NOLOCK", "READUNCOMMITTED", "READCOMMITTED", "READCOMMITTEDLOCK", "REPEATABLEREAD",
+                           "SERIALIZABLE", "SNAPSHOT", "UPDLOCK", "HOLDLOCK", "ROWLOCK", "PAGLOCK", "TABLOCK",
+                           "TABLOCKX", "NOWAIT", "READPAST", "XLOCK", "INDEX", "FORCESEEK", "FORCESCAN",
+                           "NOEXPAND", "KEEPIDENTITY", "KEEPDEFAULTS", "IGNORE_CONSTRAINTS", "IGNORE_TRIGGERS",
+                           "SPATIAL_WINDOW_MAX_CELLS"});
+}
+
+// T-SQL `UPDATE STATISTICS t [...]` (a maintenance statement, not an UPDATE)
+// at i. STATISTICS is reserved in T-SQL; an unknown dialect needs no SET.
+bool StatementAnalyzer::is_update_statistics(size_t i) const {
+    if (!word_at(i, "UPDATE") || !word_at(i + 1, "STATISTICS")) return false;
+    if (d_ == SqlDialect::SQLServer) return true;
+    return d_ == SqlDialect::Unknown && name_start(i + 2) && find_word_at_depth0(i + 2, "SET") >= e_;
+}
+
 // ---- collection --------------------------------------------------------------
 
 void StatementAnalyzer::collect(std::set<std::string> &out) {
-    for (size_t i = b_; i < e_; ++i)
-        if (word_at(i, "WITH")) parse_cte_list(i + 1, &ctes_);
+    std::vector<size_t> open;  // '(' around the current token
+    for (size_t i = b_; i < e_; ++i) {
+        if (punct_at(i, '(')) {
+            open.push_back(i);
+        } else if (punct_at(i, ')')) {
+            if (!open.empty()) open.pop_back();
+        } else if (word_at(i, "WITH")) {
+            parse_cte_list(i + 1, &ctes_, open.empty() ? e_ : after_[open.back()]);
+        }
+    }
     dispatch(b_, true);
     const bool tsql_pseudo = d_ == SqlDialect::SQLServer || d_ == SqlDialect::Unknown;
     for (const NameRef &r : refs_) {
         if (r.single) {
             const std::string lower = ascii_lower(r.name);
-            if (ctes_.count(r.name) || lower == "excluded") continue;
+            if (lower == "excluded" || in_cte_scope(r)) continue;
             if (tsql_pseudo && (lower == "inserted" || lower == "deleted")) continue;
             if (r.candidate && aliases_.count({r.name, r.depth})) continue;
         }
@@ -579,6 +645,7 @@ void StatementAnalyzer::collect(std::set<std::string> &out) {
 // delimited identifiers. `db..t` keeps the empty part; `db.*` sets star.
 bool StatementAnalyzer::parse_name(ParsedName &n) {
     if (!name_start(pos_)) return false;
+    n.at = pos_;
     n.quoted = t_[pos_].kind == TokKind::Ident;
     n.text = norm(t_[pos_++]);
     n.parts = 1;
@@ -604,7 +671,7 @@ bool StatementAnalyzer::parse_name(ParsedName &n) {
 
 void StatementAnalyzer::record(const ParsedName &n, bool candidate) {
     if (n.star || n.text.empty()) return;
-    refs_.push_back(NameRef{n.text, n.parts == 1, candidate, cur().depth});
+    refs_.push_back(NameRef{n.text, n.parts == 1, candidate, cur().depth, n.at});
 }
 
 bool StatementAnalyzer::record_name() {
@@ -649,7 +716,25 @@ void StatementAnalyzer::parse_from_item(bool candidate) {
     }
     ParsedName n;
     if (!parse_name(n)) return;
-    if (punct_at(pos_, '(')) return;  // table function: generate_series(...), OPENJSON(...)
+    if (punct_at(pos_, '(')) {
+        if (table_hints_at(pos_)) {  // T-SQL `Users (NOLOCK)`
+            record(n, candidate);
+            pos_ = skip_parens(pos_);
+            parse_alias();
+            return;
+        }
+        // T-SQL full-text table functions: their first argument is a table.
+        if ((d_ == SqlDialect::SQLServer || d_ == SqlDialect::Unknown) && n.parts == 1 && !n.quoted &&
+            one_of(ascii_upper(n.text), {"CONTAINSTABLE", "FREETEXTTABLE"})) {
+            const size_t close = skip_parens(pos_);
+            ++pos_;
+            ParsedName arg;
+            if (parse_name(arg) && (punct_at(pos_, ',') || punct_at(pos_, ')'))) record(arg, false);
+            pos_ = close;
+            parse_alias();
+        }
+        return;  // table function: generate_series(...), OPENJSON(...)
+    }
     if (!is_dual(n)) record(n, candidate);
     if (punct_at(pos_, '*')) ++pos_;
     parse_alias();
@@ -721,10 +806,81 @@ bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
         pos_ += 2;
         skip_words({"CONCURRENTLY"});
         record_name();
+    } else if (kw == "CLUSTER") {
+        on_cluster(q + 1);
+    } else if (kw == "REINDEX") {
+        // REINDEX [(options)] TABLE [CONCURRENTLY] name; INDEX/SCHEMA/... name no table.
+        pos_ = skip_parens(pos_);
+        skip_words({"VERBOSE"});
+        if (!word_at(pos_, "TABLE")) return true;
+        ++pos_;
+        skip_words({"CONCURRENTLY"});
+        record_name();
+    } else if (kw == "COMMENT" && word_at(pos_, "ON")) {
+        on_comment(q + 2);
+    } else if (kw == "RENAME" && word_in(pos_, {"TABLE", "TABLES"})) {
+        on_rename(q + 2);
     } else {
         return false;
     }
     return true;
+}
+
+// CLUSTER [VERBOSE] [(options)] name [USING index] | CLUSTER [VERBOSE] index ON name
+void StatementAnalyzer::on_cluster(size_t q) {
+    pos_ = q;
+    skip_words({"VERBOSE"});
+    pos_ = skip_parens(pos_);
+    skip_words({"VERBOSE"});
+    ParsedName n;
+    if (!parse_name(n)) return;
+    if (word_at(pos_, "ON")) {
+        ++pos_;
+        record_name();
+    } else {
+        record(n, false);
+    }
+}
+
+// COMMENT ON TABLE | VIEW | MATERIALIZED VIEW | FOREIGN TABLE name IS ...;
+// COMMENT ON COLUMN [schema.]table.column IS ... (the table).
+void StatementAnalyzer::on_comment(size_t q) {
+    pos_ = q;
+    if (word_in(pos_, {"MATERIALIZED", "FOREIGN"}) && word_in(pos_ + 1, {"VIEW", "TABLE"})) {
+        pos_ += 2;
+        record_name();
+        return;
+    }
+    if (word_in(pos_, {"TABLE", "VIEW"})) {
+        ++pos_;
+        record_name();
+        return;
+    }
+    if (!word_at(pos_, "COLUMN")) return;
+    ++pos_;
+    ParsedName table;
+    table.at = pos_;
+    std::vector<std::string> parts;
+    while (pos_ < e_ && (t_[pos_].kind == TokKind::Word || t_[pos_].kind == TokKind::Ident)) {
+        parts.push_back(norm(t_[pos_++]));
+        if (!punct_at(pos_, '.')) break;
+        ++pos_;
+    }
+    if (parts.size() < 2) return;
+    for (size_t k = 0; k + 1 < parts.size(); ++k) table.text += (k > 0 ? "." : "") + parts[k];
+    table.parts = parts.size() - 1;  // without the column
+    record(table, false);
+}
+
+// MySQL RENAME TABLE a TO b [, c TO d ...]: both names of each pair.
+void StatementAnalyzer::on_rename(size_t q) {
+    pos_ = q;
+    while (record_name()) {
+        if (!word_at(pos_, "TO")) return;
+        ++pos_;
+        if (!record_name() || !punct_at(pos_, ',')) return;
+        ++pos_;
+    }
 }
 
 // DROP/ALTER TABLE | VIEW | MATERIALIZED VIEW | FOREIGN TABLE [IF EXISTS] ...
@@ -782,6 +938,13 @@ void StatementAnalyzer::on_create(size_t q) {
         skip_words({"ONLY"});
         if (!word_in(pos_, {"DATABASE", "ALL"})) record_name();
         if (!trigger) return;
+    } else if (word_at(pos_, "POLICY")) {  // CREATE POLICY p ON t ... USING (...)
+        pos_ = find_word_at_depth0(pos_, "ON") + 1;
+        record_name();
+    } else if (word_at(pos_, "STATISTICS")) {  // CREATE STATISTICS s [(kinds)] ON cols FROM t
+        pos_ = find_word_at_depth0(pos_, "FROM") + 1;
+        record_name();
+        return;
     }
     scan(pos_, e_, Verb::Create);
 }
@@ -826,13 +989,21 @@ void StatementAnalyzer::on_grant(size_t q) {
     parse_name_list(false, false);
 }
 
-// EXPLAIN [ANALYZE] [VERBOSE] [(options)] [QUERY PLAN] [FORMAT=x] statement
+// EXPLAIN [ANALYZE] [VERBOSE] [(options)] [QUERY PLAN] [FORMAT=x] statement;
+// MySQL EXPLAIN | DESCRIBE | DESC name [column | 'pattern'].
 void StatementAnalyzer::on_explain(size_t q) {
     size_t i = skip_parens(q);
     while (i < e_ && !word_in(i, {"SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "WITH", "TABLE",
                                   "VALUES", "REPLACE", "CREATE", "DECLARE", "EXECUTE"}))
         ++i;
-    if (i < e_) dispatch(i, false);
+    if (i < e_) {
+        dispatch(i, false);
+        return;
+    }
+    if (d_ != SqlDialect::MySQL && d_ != SqlDialect::Unknown) return;
+    pos_ = q;
+    if (word_in(pos_, {"ANALYZE", "EXTENDED", "PARTITIONS", "FORMAT", "VERBOSE", "QUERY", "PLAN"})) return;
+    record_name();
 }
 
 // ---- generic scan ------------------------------------------------------------
@@ -1005,10 +1176,15 @@ void StatementAnalyzer::on_replace() {
 }
 
 void StatementAnalyzer::on_update() {
+    if (is_update_statistics(pos_)) {  // T-SQL UPDATE STATISTICS t: maintenance of t
+        pos_ += 2;
+        end_list();
+        record_name();
+        return;
+    }
     const bool not_stmt =
         prev_word_in({"FOR", "KEY", "DO", "THEN", "ON", "OR", "BEFORE", "AFTER", "OF", "NO"}) ||
-        prev_punct(',') || word_in(pos_ + 1, {"SET", "OF", "ON", "STATISTICS"}) ||
-        punct_at(pos_ + 1, '(');
+        prev_punct(',') || word_in(pos_ + 1, {"SET", "OF", "ON"}) || punct_at(pos_ + 1, '(');
     ++pos_;
     end_list();
     if (not_stmt) return;
@@ -1113,7 +1289,7 @@ SqlDialect dialect_from_database_type(std::string_view database_type) {
 
 SqlInfo analyze_sql(std::string_view sql, SqlDialect dialect) {
     try {
-        return analyze_tokens(Lexer(sql, dialect).run(), dialect);
+        return analyze_tokens(Lexer(sql, dialect, false, true).run(), dialect);
     } catch (...) {  // only std::bad_alloc is possible; the analyzer must not throw
         SqlInfo info;
         info.query_type = "OTHER";

@@ -71,10 +71,13 @@ void quiet_end(const QuietMessages *q) {
 }
 
 struct WalkCtx {
-    List *tables;  // char * (palloc'd "catalog.schema.rel")
-    List *ctes;    // char * CTE names in scope (a stack)
-    List *consts;  // int: source offsets of value constants (A_Const)
-    bool unknown;  // Unknown dialect: drop the core analyzer's pseudo tables too
+    List *tables;        // char * (palloc'd "catalog.schema.rel")
+    List *ctes;          // char * CTE names in scope (a stack)
+    List *consts;        // int: source offsets of value constants (A_Const) that $n may replace
+    List *shape_consts;  // int: offsets of constants for the fingerprint only (typed literals
+                         // DATE '...', and constants of utility statements: $n would not parse there)
+    bool utility;        // walking a utility statement's expression: constants go to shape_consts
+    bool unknown;        // Unknown dialect: drop the core analyzer's pseudo tables too
     const char *src;
 };
 
@@ -171,17 +174,66 @@ int push_with(WithClause *with, WalkCtx *w) {
 
 void pop_with(WalkCtx *w, int saved) { w->ctes = list_truncate(w->ctes, saved); }
 
+// An expression of a utility statement (a column default, a CHECK, an index
+// predicate, a SET value, a partition bound...): its constants are constants
+// of the fingerprint; the normalized text keeps them (`SET work_mem = $1` and
+// `varchar($1)` would not parse).
+void walk_utility(Node *node, WalkCtx *w) {
+    if (node == nullptr) return;
+    const bool saved = w->utility;
+    w->utility = true;
+    walk(node, w);
+    w->utility = saved;
+}
+
 void walk_constraint(Node *node, WalkCtx *w) {
     if (node == nullptr || !IsA(node, Constraint)) return;
     Constraint *c = reinterpret_cast<Constraint *>(node);
     if (c->contype == CONSTR_FOREIGN) add_rangevar(w, c->pktable, false);
+    walk_utility(c->raw_expr, w);  // CHECK, DEFAULT, GENERATED
+    walk_utility(c->where_clause, w);  // EXCLUDE ... WHERE
+    ListCell *lc;
+    foreach (lc, c->exclusions) {  // (IndexElem, operator name) pairs
+        Node *pair = static_cast<Node *>(lfirst(lc));
+        if (pair == nullptr || !IsA(pair, List) || list_length(reinterpret_cast<List *>(pair)) < 1) continue;
+        Node *elem = static_cast<Node *>(linitial(reinterpret_cast<List *>(pair)));
+        if (elem != nullptr && IsA(elem, IndexElem)) walk_utility(reinterpret_cast<IndexElem *>(elem)->expr, w);
+    }
 }
 
 void walk_column_def(ColumnDef *cd, WalkCtx *w) {
     walk(reinterpret_cast<Node *>(cd->typeName), w);
+    walk_utility(cd->raw_default, w);  // ALTER COLUMN ... TYPE ... USING expr
     ListCell *lc;
     foreach (lc, cd->constraints)
         walk_constraint(static_cast<Node *>(lfirst(lc)), w);
+}
+
+// FOR VALUES IN (...) / FROM (...) TO (...): raw expressions (MINVALUE is a ColumnRef).
+void walk_partition_bound(PartitionBoundSpec *b, WalkCtx *w) {
+    if (b == nullptr) return;
+    walk_utility(reinterpret_cast<Node *>(b->listdatums), w);
+    walk_utility(reinterpret_cast<Node *>(b->lowerdatums), w);
+    walk_utility(reinterpret_cast<Node *>(b->upperdatums), w);
+}
+
+void walk_index_elems(List *elems, WalkCtx *w) {
+    ListCell *lc;
+    foreach (lc, elems) {
+        Node *e = static_cast<Node *>(lfirst(lc));
+        if (e != nullptr && IsA(e, IndexElem)) walk_utility(reinterpret_cast<IndexElem *>(e)->expr, w);
+    }
+}
+
+// SET name = value, ...: A_Consts (TypeCast for SET TIME ZONE INTERVAL '...');
+// SET TRANSACTION's DefElems hold no A_Const (and the raw walker rejects them).
+void walk_set(VariableSetStmt *s, WalkCtx *w) {
+    if (s == nullptr) return;
+    ListCell *lc;
+    foreach (lc, s->args) {
+        Node *arg = static_cast<Node *>(lfirst(lc));
+        if (arg != nullptr && (IsA(arg, A_Const) || IsA(arg, TypeCast))) walk_utility(arg, w);
+    }
 }
 
 // CREATE TABLE elements: columns (REFERENCES), table constraints, LIKE.
@@ -205,6 +257,14 @@ void walk_create(CreateStmt *cs, WalkCtx *w) {
     add_rangevars(w, cs->inhRelations);  // INHERITS (...), PARTITION OF
     walk_table_elements(cs->tableElts, w);
     walk_table_elements(cs->constraints, w);
+    walk_partition_bound(cs->partbound, w);
+    if (cs->partspec != nullptr) {
+        ListCell *lc;
+        foreach (lc, cs->partspec->partParams) {
+            Node *e = static_cast<Node *>(lfirst(lc));
+            if (e != nullptr && IsA(e, PartitionElem)) walk_utility(reinterpret_cast<PartitionElem *>(e)->expr, w);
+        }
+    }
 }
 
 void walk_alter_table(AlterTableStmt *at, WalkCtx *w) {
@@ -219,9 +279,22 @@ void walk_alter_table(AlterTableStmt *at, WalkCtx *w) {
             walk_column_def(reinterpret_cast<ColumnDef *>(def), w);
         else if (IsA(def, Constraint))
             walk_constraint(def, w);
-        else if (IsA(def, PartitionCmd))
+        else if (IsA(def, PartitionCmd)) {
             add_rangevar(w, reinterpret_cast<PartitionCmd *>(def)->name, false);
+            walk_partition_bound(reinterpret_cast<PartitionCmd *>(def)->bound, w);
+        } else if (cmd->subtype == AT_ColumnDefault)  // ALTER COLUMN c SET DEFAULT expr
+            walk_utility(def, w);
     }
+}
+
+// COMMENT ON TABLE | VIEW | ... name, COMMENT ON COLUMN [schema.]table.column.
+void walk_comment(CommentStmt *s, WalkCtx *w) {
+    if (s->object == nullptr || !IsA(s->object, List)) return;
+    List *parts = reinterpret_cast<List *>(s->object);
+    if (is_table_like(s->objtype))
+        add_qualified_name(w, parts);
+    else if (s->objtype == OBJECT_COLUMN && list_length(parts) >= 2)
+        add_qualified_name(w, list_truncate(list_copy(parts), list_length(parts) - 1));
 }
 
 // SQL-standard function bodies: RETURN expr | BEGIN ATOMIC stmt; ... END.
@@ -278,11 +351,16 @@ void walk_stmt(Node *stmt, WalkCtx *w) {
             walk_stmt(s->query, w);
             break;
         }
-        case T_IndexStmt:
-            add_rangevar(w, reinterpret_cast<IndexStmt *>(stmt)->relation, false);
+        case T_IndexStmt: {
+            IndexStmt *s = reinterpret_cast<IndexStmt *>(stmt);
+            add_rangevar(w, s->relation, false);
+            walk_index_elems(s->indexParams, w);
+            walk_utility(s->whereClause, w);
             break;
+        }
         case T_CreateTrigStmt:
             add_rangevar(w, reinterpret_cast<CreateTrigStmt *>(stmt)->relation, false);
+            walk_utility(reinterpret_cast<CreateTrigStmt *>(stmt)->whenClause, w);
             break;
         case T_AlterTableStmt:
             walk_alter_table(reinterpret_cast<AlterTableStmt *>(stmt), w);
@@ -351,9 +429,16 @@ void walk_stmt(Node *stmt, WalkCtx *w) {
         case T_CallStmt:
             walk(reinterpret_cast<Node *>(reinterpret_cast<CallStmt *>(stmt)->funccall), w);
             break;
-        case T_CreateFunctionStmt:
-            walk_sql_body(reinterpret_cast<CreateFunctionStmt *>(stmt)->sql_body, w);
+        case T_CreateFunctionStmt: {
+            CreateFunctionStmt *s = reinterpret_cast<CreateFunctionStmt *>(stmt);
+            foreach (lc, s->parameters) {  // (a int DEFAULT 5)
+                Node *p = static_cast<Node *>(lfirst(lc));
+                if (p != nullptr && IsA(p, FunctionParameter))
+                    walk_utility(reinterpret_cast<FunctionParameter *>(p)->defexpr, w);
+            }
+            walk_sql_body(s->sql_body, w);
             break;
+        }
         case T_RuleStmt: {
             RuleStmt *s = reinterpret_cast<RuleStmt *>(stmt);
             walk(s->whereClause, w);
@@ -363,22 +448,80 @@ void walk_stmt(Node *stmt, WalkCtx *w) {
         }
         case T_CreatePolicyStmt: {
             CreatePolicyStmt *s = reinterpret_cast<CreatePolicyStmt *>(stmt);
+            add_rangevar(w, s->table, false);
             walk(s->qual, w);
             walk(s->with_check, w);
             break;
         }
         case T_AlterPolicyStmt: {
             AlterPolicyStmt *s = reinterpret_cast<AlterPolicyStmt *>(stmt);
+            add_rangevar(w, s->table, false);
             walk(s->qual, w);
             walk(s->with_check, w);
             break;
         }
+        case T_ClusterStmt:
+            add_rangevar(w, reinterpret_cast<ClusterStmt *>(stmt)->relation, false);
+            break;
+        case T_ReindexStmt: {
+            ReindexStmt *s = reinterpret_cast<ReindexStmt *>(stmt);
+            if (s->kind == REINDEX_OBJECT_TABLE) add_rangevar(w, s->relation, false);
+            break;
+        }
+        case T_CommentStmt:
+            walk_comment(reinterpret_cast<CommentStmt *>(stmt), w);
+            break;
+        case T_CreateStatsStmt: {
+            CreateStatsStmt *s = reinterpret_cast<CreateStatsStmt *>(stmt);
+            add_rangevars(w, s->relations);
+            foreach (lc, s->exprs) {
+                Node *e = static_cast<Node *>(lfirst(lc));
+                if (e != nullptr && IsA(e, StatsElem)) walk_utility(reinterpret_cast<StatsElem *>(e)->expr, w);
+            }
+            break;
+        }
+        case T_CreateDomainStmt:
+            foreach (lc, reinterpret_cast<CreateDomainStmt *>(stmt)->constraints)
+                walk_constraint(static_cast<Node *>(lfirst(lc)), w);
+            break;
+        case T_AlterDomainStmt: {
+            AlterDomainStmt *s = reinterpret_cast<AlterDomainStmt *>(stmt);
+            if (s->def != nullptr && IsA(s->def, Constraint))
+                walk_constraint(s->def, w);
+            else if (s->subtype == 'T')  // SET DEFAULT expr
+                walk_utility(s->def, w);
+            break;
+        }
+        case T_VariableSetStmt:
+            walk_set(reinterpret_cast<VariableSetStmt *>(stmt), w);
+            break;
+        case T_AlterSystemStmt:
+            walk_set(reinterpret_cast<AlterSystemStmt *>(stmt)->setstmt, w);
+            break;
+        case T_AlterRoleSetStmt:
+            walk_set(reinterpret_cast<AlterRoleSetStmt *>(stmt)->setstmt, w);
+            break;
+        case T_AlterDatabaseSetStmt:
+            walk_set(reinterpret_cast<AlterDatabaseSetStmt *>(stmt)->setstmt, w);
+            break;
         default:
             break;
     }
 }
 
 using RawWalker = bool (*)();
+
+bool is_ident_byte(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' ||
+           c >= 0x80;
+}
+
+// The string constant at `location` is written n'...' / N'...' (the scanner's
+// NCHAR token: an n that does not end a longer word, glued to the quote).
+bool is_nchar_literal(const char *src, int location) {
+    if (location < 1 || (src[location - 1] | 0x20) != 'n') return false;
+    return location == 1 || !is_ident_byte(static_cast<unsigned char>(src[location - 2]));
+}
 
 // An integer constant used as a column position (ORDER BY 1, GROUP BY 2).
 bool is_position(Node *node) {
@@ -397,10 +540,36 @@ bool walk_node(Node *node, void *context) {
             return false;
         case T_LockingClause:  // FOR UPDATE OF a, b: references to FROM items
             return false;
-        case T_A_Const:  // a value constant (its location is the '-' of a negative number)
-            if (reinterpret_cast<A_Const *>(node)->location >= 0)
-                w->consts = lappend_int(w->consts, reinterpret_cast<A_Const *>(node)->location);
+        case T_A_Const: {  // a value constant (its location is the '-' of a negative number)
+            const int location = reinterpret_cast<A_Const *>(node)->location;
+            if (location < 0) return false;
+            if (w->utility)
+                w->shape_consts = lappend_int(w->shape_consts, location);
+            else
+                w->consts = lappend_int(w->consts, location);
             return false;
+        }
+        case T_TypeCast: {
+            // A typed literal (DATE '...', interval '2' day, n'...'): the grammar's
+            // TypeCast without a location around the string constant.
+            TypeCast *tc = reinterpret_cast<TypeCast *>(node);
+            if (tc->location >= 0 || tc->arg == nullptr || !IsA(tc->arg, A_Const)) break;
+            int location = reinterpret_cast<A_Const *>(tc->arg)->location;
+            if (location < 0) return false;
+            if (is_nchar_literal(w->src, location)) {
+                // n'...': one constant with its prefix (tokens_from_scan joins them), so
+                // that $n replaces both; `n$1` would be an identifier.
+                --location;
+                if (w->utility)
+                    w->shape_consts = lappend_int(w->shape_consts, location);
+                else
+                    w->consts = lappend_int(w->consts, location);
+            } else {
+                // `DATE $1` does not parse: a constant of the fingerprint only.
+                w->shape_consts = lappend_int(w->shape_consts, location);
+            }
+            return false;
+        }
         case T_TypeName:  // varchar(20): type modifiers are part of the shape
             return false;
         case T_SortBy: {  // ORDER BY 1: a column position, part of the shape
@@ -478,10 +647,11 @@ bool walk_node(Node *node, void *context) {
             return false;
         }
         default:
-            // (via void (*)(): the walker is called with (node, context) as declared.)
-            return raw_expression_tree_walker(
-                node, reinterpret_cast<RawWalker>(reinterpret_cast<void (*)()>(walk_node)), context);
+            break;
     }
+    // (via void (*)(): the walker is called with (node, context) as declared.)
+    return raw_expression_tree_walker(node, reinterpret_cast<RawWalker>(reinterpret_cast<void (*)()>(walk_node)),
+                                      context);
 }
 
 const char *classify_tag(Node *stmt) {
@@ -493,7 +663,8 @@ struct ParseOutcome {
     bool walked;              // and the walk finished
     const char *command_tag;  // of the first statement; nullptr when there is none
     List *tables;             // char *
-    List *consts;             // int offsets of value constants
+    List *consts;             // int offsets of value constants ($n may replace them)
+    List *shape_consts;       // int offsets of constants of the fingerprint only
     ErrorData *fatal;         // an error to re-raise (in the caller's context)
 };
 
@@ -517,6 +688,7 @@ void parse_phase(MemoryContext ctx, const char *sql, size_t len, bool unknown, P
             walk_stmt(lfirst_node(RawStmt, lc)->stmt, w);
         out->tables = w->tables;
         out->consts = w->consts;
+        out->shape_consts = w->shape_consts;
         out->walked = true;
     }
     PG_CATCH();
@@ -701,6 +873,24 @@ std::vector<SqlToken> tokens_from_scan(std::string_view sql, const ScanOutcome &
             case BCONST:
             case XCONST:
                 t.kind = SqlTokenKind::String;
+                // U&'...' UESCAPE '!': one literal (parser.c joins them; $n replaces all three).
+                if (st.token == USCONST && i + 2 < scan.count && scan.toks[i + 1].token == UESCAPE &&
+                    scan.toks[i + 2].token == SCONST) {
+                    t.end = std::min(static_cast<size_t>(scan.toks[i + 2].end), sql.size());
+                    i += 2;
+                }
+                break;
+            case NCHAR:
+                // n'...': the scanner's NCHAR keyword (the letter) and the string glued to it, one literal.
+                if (i + 1 < scan.count && scan.toks[i + 1].token == SCONST && scan.toks[i + 1].begin == st.end) {
+                    t.kind = SqlTokenKind::String;
+                    t.end = std::min(static_cast<size_t>(scan.toks[i + 1].end), sql.size());
+                    ++i;
+                } else {
+                    t.kind = SqlTokenKind::Word;
+                    t.keyword = st.reserved;
+                    t.text = std::string(text);
+                }
                 break;
             case ICONST:
             case FCONST:
@@ -909,15 +1099,22 @@ DerivedSql derive_sql(std::string_view sql, SqlDialect dialect) {
     }
 
     // Constants: where the parser put its A_Consts when the SQL parsed (like
-    // pg_stat_statements); otherwise every literal token.
-    std::vector<size_t> consts;
+    // pg_stat_statements); otherwise every literal token. The fingerprint also
+    // counts those the normalized text keeps (typed literals, constants of
+    // utility statements).
+    std::vector<size_t> consts;      // replaced by $n in the normalized text
+    std::vector<size_t> all_consts;  // + those of the fingerprint only
     if (parse.walked) {
         ListCell *lc;
         foreach (lc, parse.consts)
             consts.push_back(static_cast<size_t>(lfirst_int(lc)));
         std::sort(consts.begin(), consts.end());
+        all_consts = consts;
+        foreach (lc, parse.shape_consts)
+            all_consts.push_back(static_cast<size_t>(lfirst_int(lc)));
+        std::sort(all_consts.begin(), all_consts.end());
     }
-    const std::vector<size_t> *offsets = parse.walked ? &consts : nullptr;
+    const std::vector<size_t> *offsets = parse.walked ? &all_consts : nullptr;
 
     ScanOutcome scan;
     if (run_scan(ctx, sql, scan)) {
@@ -925,8 +1122,8 @@ DerivedSql derive_sql(std::string_view sql, SqlDialect dialect) {
         const std::vector<SqlToken> tokens = tokens_from_scan(sql, scan, &max_param);
         out.fingerprint = tde::core::fingerprint_tokens(sql, tokens, offsets);
         if (parse.parsed && !out.fingerprint.empty())
-            out.normalized =
-                tde::core::replace_constants(sql, tde::core::constant_spans(tokens, offsets), max_param + 1);
+            out.normalized = tde::core::replace_constants(
+                sql, tde::core::constant_spans(tokens, parse.walked ? &consts : nullptr), max_param + 1);
     } else {
         out.fingerprint = tde::core::fingerprint_tokens(sql, tde::core::lex_sql(sql, dialect), offsets);
     }

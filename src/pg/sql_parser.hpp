@@ -44,13 +44,22 @@ struct DerivedSql {
 // (tde::core::fingerprint_canonical) built from core_yylex for PostgreSQL /
 // Unknown (the C++ lexer when the scanner fails, and for other dialects).
 // Constants: when the SQL parsed, the literals the parser made value
-// constants (A_Const, a '-' sign included), like pg_stat_statements; type
-// modifiers (varchar(20)), ORDER/GROUP BY positions and the strings of
-// utility statements (DO bodies, COPY file names, ...) are part of the shape.
-// Otherwise every string and number literal.
+// constants (A_Const, a '-' sign included), like pg_stat_statements,
+// including typed literals (DATE '...', n'...'), the values of utility
+// statements (column defaults, CHECK and other constraint expressions, index
+// expressions and predicates, partition bounds, SET values); type modifiers
+// (varchar(20)), ORDER/GROUP BY positions and the strings of utility
+// statements that are not values (DO bodies, COPY file names, comments, ...)
+// are part of the shape. Otherwise every string and number literal.
 // normalized: PostgreSQL / Unknown SQL that parsed only: the text with each
 // constant replaced by $n, numbering after the highest $n already present,
-// everything else (comments, spacing) verbatim.
+// everything else (comments, spacing) verbatim. A constant that $n could not
+// replace in valid SQL stays as written: typed literals other than n'...'
+// (`DATE $1` does not parse) and every constant of a utility statement's own
+// clauses (`SET work_mem = $1` does not parse); a query inside one (EXPLAIN,
+// CREATE TABLE AS, PREPARE, policy expressions) is normalized. A constant
+// spans its whole literal: n'...' with its prefix, U&'...' UESCAPE '!' with
+// its UESCAPE clause.
 DerivedSql derive_sql(std::string_view sql, tde::core::SqlDialect dialect);
 
 // Byte spans [begin, end) of the CONTENT of string literals and comments (not

@@ -201,6 +201,23 @@ const Case kCteCases[] = {
      {"dst", "src"}},
     {"CteQuotedNameCaseSensitive", PG, "WITH \"X\" AS (SELECT 1) SELECT * FROM x, \"X\"", "SELECT", {"x"}},
     {"WithTimeZoneIsNotCte", PG, "SELECT now()::timestamp WITH TIME ZONE FROM t", "SELECT", {"t"}},
+    // A CTE hides a table only inside the parentheses around its WITH.
+    {"CteScopeEndsWithItsParens", MY,
+     "SELECT * FROM orders o WHERE o.id IN (WITH x AS (SELECT 1) SELECT * FROM x) AND EXISTS (SELECT 1 FROM x)",
+     "SELECT", {"orders", "x"}},
+    {"CteScopeNestedBeforeWith", PG, "SELECT * FROM x, (WITH x AS (SELECT 1) SELECT * FROM x) s", "SELECT",
+     {"x"}},
+    {"CteScopeTopLevelCoversSubqueries", MY,
+     "WITH x AS (SELECT 1) SELECT * FROM t WHERE EXISTS (SELECT 1 FROM x)", "SELECT", {"t"}},
+    // Without RECURSIVE a CTE's own body reads the table of that name...
+    {"NonRecursiveCteBodyReadsTable", PG, "WITH x AS (SELECT * FROM x) SELECT * FROM x", "SELECT", {"x"}},
+    {"NonRecursiveLaterCteSeesEarlier", MY,
+     "WITH a AS (SELECT * FROM b), b AS (SELECT * FROM a) SELECT * FROM b", "SELECT", {"b"}},
+    // ... except in T-SQL and SQLite, where recursion needs no keyword.
+    {"MsCteRecursiveWithoutKeyword", MS,
+     "WITH x AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM x WHERE n < 3) SELECT * FROM x", "SELECT", {}},
+    {"LiteCteRecursiveWithoutKeyword", LITE,
+     "WITH x AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM x WHERE n < 3) SELECT * FROM x", "SELECT", {}},
 };
 INSTANTIATE_TEST_SUITE_P(Cte, SqlAnalyzerCase, ::testing::ValuesIn(kCteCases), case_name);
 
@@ -311,6 +328,20 @@ const Case kDdlCases[] = {
     {"DeclareCursor", PG, "DECLARE c CURSOR FOR SELECT * FROM t", "OTHER", {"t"}},
     {"CreateRuleEventNotInsertTarget", PG,
      "CREATE RULE r AS ON INSERT TO t DO INSTEAD INSERT INTO log VALUES (1)", "CREATE", {"log"}},
+    {"CreatePolicy", PG,
+     "CREATE POLICY p ON accounts FOR SELECT TO bob USING (owner = current_user AND EXISTS (SELECT 1 FROM acl))",
+     "CREATE", {"accounts", "acl"}},
+    {"CreateStatistics", PG, "CREATE STATISTICS IF NOT EXISTS s (ndistinct) ON a, b FROM app.t", "CREATE",
+     {"app.t"}},
+    {"Cluster", PG, "CLUSTER VERBOSE users USING users_pkey", "OTHER", {"users"}},
+    {"ClusterOldSyntax", PG, "CLUSTER users_pkey ON users", "OTHER", {"users"}},
+    {"ClusterAll", PG, "CLUSTER", "OTHER", {}},
+    {"ReindexTable", PG, "REINDEX (VERBOSE) TABLE CONCURRENTLY users", "OTHER", {"users"}},
+    {"ReindexIndexNotTable", PG, "REINDEX INDEX users_pkey", "OTHER", {}},
+    {"CommentOnTable", PG, "COMMENT ON TABLE users IS 'FROM secrets'", "OTHER", {"users"}},
+    {"CommentOnMatView", PG, "COMMENT ON MATERIALIZED VIEW s.mv IS NULL", "OTHER", {"s.mv"}},
+    {"CommentOnColumn", PG, "COMMENT ON COLUMN app.users.email IS 'x'", "OTHER", {"app.users"}},
+    {"CommentOnIndexNotTable", PG, "COMMENT ON INDEX idx IS 'x'", "OTHER", {}},
 };
 INSTANTIATE_TEST_SUITE_P(Ddl, SqlAnalyzerCase, ::testing::ValuesIn(kDdlCases), case_name);
 
@@ -361,6 +392,14 @@ const Case kMySqlCases[] = {
     {"MyPartitionSelection", MY, "SELECT * FROM db.t PARTITION (p0) AS x", "SELECT", {"db.t"}},
     {"MyExplainFormat", MY, "EXPLAIN FORMAT=JSON SELECT * FROM t", "OTHER", {"t"}},
     {"MyNestedCommentNotNested", MY, "SELECT 1 /* a /* b */ FROM t", "SELECT", {"t"}},
+    {"MyRenameTable", MY, "RENAME TABLE old_t TO new_t", "OTHER", {"new_t", "old_t"}},
+    {"MyRenameTables", MY, "RENAME TABLE a TO b, db.c TO `D`", "OTHER", {"D", "a", "b", "db.c"}},
+    {"MyDescribe", MY, "DESCRIBE users", "OTHER", {"users"}},
+    {"MyDescColumn", MY, "DESC db.Users email", "OTHER", {"db.users"}},
+    {"MyExplainTable", MY, "EXPLAIN `users`", "OTHER", {"users"}},
+    {"MyExplainSelectStillStatement", MY, "EXPLAIN ANALYZE SELECT * FROM t", "OTHER", {"t"}},
+    {"MyExplainAnalyzeTruncated", MY, "EXPLAIN ANALYZE", "OTHER", {}},
+    {"MyUpdateTableNamedStatistics", MY, "UPDATE statistics SET n = 1", "UPDATE", {"statistics"}},
 };
 INSTANTIATE_TEST_SUITE_P(MySql, SqlAnalyzerCase, ::testing::ValuesIn(kMySqlCases), case_name);
 
@@ -433,6 +472,28 @@ const Case kTsqlCases[] = {
     {"MsInsertWithoutInto", MS, "INSERT dbo.T (a) VALUES (1)", "INSERT", {"dbo.t"}},
     {"MsOpenQueryNotTable", MS, "SELECT * FROM OPENQUERY(srv, 'SELECT * FROM x')", "SELECT", {}},
     {"MsHashIsNotCommentOrWord", MS, "SELECT a#b FROM t", "SELECT", {"t"}},
+    // Table hints in parentheses without WITH are not a table function call.
+    {"MsHintNoWith", MS, "SELECT * FROM Users (NOLOCK) WHERE Id = 1", "SELECT", {"users"}},
+    {"MsHintNoWithAlias", MS, "SELECT * FROM dbo.Users u (NOLOCK) JOIN Orders (NOLOCK, INDEX(ix_o)) o ON 1=1",
+     "SELECT", {"dbo.users", "orders"}},
+    {"MsHintNoWithThenAlias", MS, "SELECT * FROM [Users] (READUNCOMMITTED) AS u, Logs (TABLOCKX)", "SELECT",
+     {"Users", "logs"}},
+    {"MsHintWith", MS,
+     "SELECT * FROM dbo.Users AS u WITH (NOLOCK, INDEX(ix_u)) JOIN Orders o WITH (UPDLOCK, HOLDLOCK) ON 1=1",
+     "SELECT", {"dbo.users", "orders"}},
+    {"MsHintOnUpdateTarget", MS, "UPDATE Users (ROWLOCK) SET a = 1 WHERE Id = 2", "UPDATE", {"users"}},
+    {"MsHintOnDeleteTarget", MS, "DELETE FROM Users WITH (ROWLOCK, READPAST) WHERE Id = 2", "DELETE",
+     {"users"}},
+    {"MsTableFunctionStillNotTable", MS, "SELECT * FROM dbo.fn_rows(1) f JOIN t ON 1=1", "SELECT", {"t"}},
+    {"MsUpdateStatistics", MS, "UPDATE STATISTICS dbo.Users", "OTHER", {"dbo.users"}},
+    {"MsUpdateStatisticsIndex", MS, "UPDATE STATISTICS Sales.Orders IX_Date WITH FULLSCAN", "OTHER",
+     {"sales.orders"}},
+    {"MsUpdateStatisticsInBatch", MS, "SELECT * FROM a UPDATE STATISTICS b", "SELECT", {"a", "b"}},
+    {"MsContainsTable", MS,
+     "SELECT * FROM dbo.Docs d JOIN CONTAINSTABLE(dbo.Docs, Body, 'sql') AS k ON d.Id = k.[KEY]", "SELECT",
+     {"dbo.docs"}},
+    {"MsFreetextTable", MS, "SELECT * FROM FREETEXTTABLE([Product Notes], *, 'cheap') ft", "SELECT",
+     {"Product Notes"}},
 };
 INSTANTIATE_TEST_SUITE_P(Tsql, SqlAnalyzerCase, ::testing::ValuesIn(kTsqlCases), case_name);
 
@@ -444,6 +505,11 @@ const Case kMiscCases[] = {
     {"AnyNestedComments", ANY, "SELECT 1 /* /* */ FROM hidden */ FROM t", "SELECT", {"t"}},
     {"AnyDollarQuote", ANY, "SELECT $q$ FROM users $q$ FROM t", "SELECT", {"t"}},
     {"AnySelectInto", ANY, "SELECT * INTO copy_t FROM t", "SELECT", {"copy_t", "t"}},
+    {"AnyBrackets", ANY, "SELECT * FROM [dbo].[Users]", "SELECT", {"dbo.Users"}},
+    {"AnyHintNoWith", ANY, "SELECT * FROM Users (NOLOCK)", "SELECT", {"users"}},
+    {"AnyUpdateStatistics", ANY, "UPDATE STATISTICS dbo.Users", "OTHER", {"dbo.users"}},
+    {"AnyUpdateTableNamedStatistics", ANY, "UPDATE statistics SET n = 1 WHERE", "UPDATE", {"statistics"}},
+    {"AnyDescribe", ANY, "DESCRIBE users", "OTHER", {"users"}},
     {"UnterminatedString", PG, "SELECT * FROM t WHERE a = 'FROM users", "SELECT", {"t"}},
     {"UnterminatedComment", PG, "SELECT * FROM t /* FROM users", "SELECT", {"t"}},
     {"UnterminatedNestedComment", PG, "SELECT * FROM t /* /* */ FROM users", "SELECT", {"t"}},
@@ -500,7 +566,8 @@ TEST(SqlAnalyzerDialect, SameTextDiffersByDialect) {
     EXPECT_EQ(analyze_sql(sql, MY).table_names, (Tables{"v"}));
     EXPECT_EQ(analyze_sql(sql, LITE).table_names, (Tables{"t", "u", "v"}));
     EXPECT_EQ(analyze_sql(sql, MS).table_names, (Tables{"t", "u"}));
-    EXPECT_EQ(analyze_sql(sql, ANY).table_names, (Tables{"t", "v"}));
+    // Unknown: PostgreSQL's parser failed; the fallback reads every quoting.
+    EXPECT_EQ(analyze_sql(sql, ANY).table_names, (Tables{"t", "u", "v"}));
 }
 
 TEST(SqlAnalyzerDialect, HashCommentOnlyInMySql) {
@@ -680,6 +747,21 @@ TEST(SqlFingerprint, NamesAndStatements) {
     EXPECT_NE(sql_fingerprint("SELECT 1; SELECT 2", PG), sql_fingerprint("SELECT 1", PG));
     EXPECT_EQ(sql_fingerprint("", PG), "");
     EXPECT_EQ(sql_fingerprint("  -- only\n/* comments */ ;", PG), "");
+}
+
+TEST(SqlFingerprint, UnknownDialectKeepsPostgresBrackets) {
+    // The analyzer reads T-SQL [names] for an unknown dialect (table names), but
+    // fingerprints keep PostgreSQL's reading: a[1] is a subscript with a constant.
+    EXPECT_EQ(sql_fingerprint("SELECT a[1] FROM t WHERE", ANY), sql_fingerprint("SELECT a[2] FROM t WHERE", ANY));
+    EXPECT_EQ(analyze_sql("SELECT * FROM [dbo].[Users] JOIN t ON 1", ANY).table_names, (Tables{"dbo.Users", "t"}));
+}
+
+TEST(SqlFingerprint, PrefixedStringIsOneConstant) {
+    // N'...' (and E/B/X) are one constant with their prefix, in every dialect's lexer.
+    EXPECT_EQ(sql_fingerprint("SELECT N'a', n'b' FROM t", PG), sql_fingerprint("SELECT 'a', 'b' FROM t", PG));
+    EXPECT_EQ(sql_fingerprint("SELECT N'a' FROM t", MS), sql_fingerprint("SELECT 'b' FROM t", MS));
+    const std::string sql = "SELECT N'a', E'b', x FROM t";
+    EXPECT_EQ(replace_constants(sql, constant_spans(lex_sql(sql, PG)), 1), "SELECT $1, $2, x FROM t");
 }
 
 TEST(SqlFingerprint, ConstantOffsets) {
