@@ -1,6 +1,11 @@
-// Runs tests/unit/pii_corpus.tsv through the anonymizer. Each line is
-//   question TAB must-disappear TAB must-survive
-// where both lists are separated by " | " and may be empty. For every line the
+// Runs tests/unit/pii_corpus.tsv (and pii_corpus_redteam.tsv, an adversarial
+// corpus written by a review: values next to dashes, labels, counts and
+// dates; codes that only look like personal data) through the anonymizer.
+// Each line is
+//   question TAB must-disappear TAB must-survive [TAB multi]
+// where both lists are separated by " | " and may be empty; "multi" marks
+// national-format foreign numbers, checked only with several phone regions;
+// lines starting with "#" are comments. For every line the
 // anonymized question must contain none of the first list and all of the
 // second, be valid UTF-8, and stay the same when anonymized again. The path is
 // relative to the repository root (the unit test binary runs from there).
@@ -21,10 +26,11 @@ namespace {
 const std::string kKey = "corpus-test-secret";
 
 struct CorpusLine {
-    size_t number;
+    std::string where;  // file:line
     std::string question;
     std::vector<std::string> gone;
     std::vector<std::string> kept;
+    bool multi_only = false;
 };
 
 std::vector<std::string> split(const std::string &s, const std::string &separator) {
@@ -40,66 +46,77 @@ std::vector<std::string> split(const std::string &s, const std::string &separato
     return out;
 }
 
-std::string corpus_path() {
-    for (std::string candidate : {std::string("tests/unit/pii_corpus.tsv"),
-                                  std::string(__FILE__).substr(0, std::string(__FILE__).rfind('/') + 1) +
-                                      "pii_corpus.tsv"}) {
+std::string corpus_path(const std::string &name = "pii_corpus.tsv") {
+    for (std::string candidate : {std::string("tests/unit/") + name,
+                                  std::string(__FILE__).substr(0, std::string(__FILE__).rfind('/') + 1) + name}) {
         if (std::ifstream(candidate).good()) return candidate;
     }
-    return "tests/unit/pii_corpus.tsv";
+    return "tests/unit/" + name;
+}
+
+std::vector<CorpusLine> load(const std::string &name) {
+    std::vector<CorpusLine> out;
+    std::ifstream in(corpus_path(name));
+    EXPECT_TRUE(in.good()) << "cannot read " << corpus_path(name);
+    std::string line;
+    size_t number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string> fields = split(line, "\t");
+        while (fields.size() < 3) fields.emplace_back();
+        EXPECT_TRUE(fields.size() == 3 || (fields.size() == 4 && fields[3] == "multi"))
+            << name << ":" << number << " has unexpected fields";
+        out.push_back({name + ":" + std::to_string(number), fields[0], split(fields[1], " | "),
+                       split(fields[2], " | "), fields.size() == 4});
+    }
+    return out;
 }
 
 const std::vector<CorpusLine> &corpus() {
-    static const std::vector<CorpusLine> lines = [] {
-        std::vector<CorpusLine> out;
-        std::ifstream in(corpus_path());
-        std::string line;
-        size_t number = 0;
-        while (std::getline(in, line)) {
-            ++number;
-            if (!line.empty() && line.back() == '\r') line.pop_back();
-            if (line.empty()) continue;
-            std::vector<std::string> fields = split(line, "\t");
-            while (fields.size() < 3) fields.emplace_back();
-            out.push_back({number, fields[0], split(fields[1], " | "), split(fields[2], " | ")});
-            EXPECT_EQ(fields.size(), 3u) << "line " << number << " has more than 3 fields";
-        }
-        return out;
-    }();
+    static const std::vector<CorpusLine> lines = load("pii_corpus.tsv");
     return lines;
 }
 
-void check_corpus(const PiiAnonymizer &anonymizer, bool check_kept) {
+const std::vector<CorpusLine> &redteam_corpus() {
+    static const std::vector<CorpusLine> lines = load("pii_corpus_redteam.tsv");
+    return lines;
+}
+
+void check_corpus(const PiiAnonymizer &anonymizer, bool check_kept, const std::vector<CorpusLine> &lines,
+                  bool multi_region) {
     size_t failures = 0;
-    for (const CorpusLine &c : corpus()) {
+    for (const CorpusLine &c : lines) {
+        if (c.multi_only && !multi_region) continue;
         std::string out = anonymizer.anonymize(c.question, kKey);
         bool ok = true;
         for (const std::string &value : c.gone) {
             if (out.find(value) != std::string::npos) {
                 ok = false;
-                ADD_FAILURE() << "line " << c.number << ": \"" << value << "\" survived in: " << out;
+                ADD_FAILURE() << c.where << ": \"" << value << "\" survived in: " << out;
             }
         }
         if (check_kept) {
             for (const std::string &value : c.kept) {
                 if (out.find(value) == std::string::npos) {
                     ok = false;
-                    ADD_FAILURE() << "line " << c.number << ": \"" << value << "\" was removed: " << out;
+                    ADD_FAILURE() << c.where << ": \"" << value << "\" was removed: " << out;
                 }
             }
         }
         if (c.gone.empty() && check_kept && out != c.question) {
             ok = false;
-            ADD_FAILURE() << "line " << c.number << ": clean question changed: " << out;
+            ADD_FAILURE() << c.where << ": clean question changed: " << out;
         }
         if (!tde::core::valid_utf8(out)) {
             ok = false;
-            ADD_FAILURE() << "line " << c.number << ": output is not valid UTF-8";
+            ADD_FAILURE() << c.where << ": output is not valid UTF-8";
         }
         std::string twice = anonymizer.anonymize(out, kKey);
         if (twice != out) {
             ok = false;
-            ADD_FAILURE() << "line " << c.number << ": not idempotent: " << out << " -> " << twice;
+            ADD_FAILURE() << c.where << ": not idempotent: " << out << " -> " << twice;
         }
         if (!ok) ++failures;
     }
@@ -117,7 +134,7 @@ TEST(PiiCorpus, HasAtLeast300Lines) {
 
 TEST(PiiCorpus, DefaultOptions) {
     PiiAnonymizer anonymizer;
-    check_corpus(anonymizer, true);
+    check_corpus(anonymizer, true, corpus(), false);
 }
 
 // More default regions only find more national-format numbers: everything
@@ -126,5 +143,19 @@ TEST(PiiCorpus, SeveralPhoneRegions) {
     PiiOptions options;
     options.phone_regions = {"US", "GB", "DE", "FR", "ES", "JP", "CN"};
     PiiAnonymizer anonymizer(options);
-    check_corpus(anonymizer, true);
+    check_corpus(anonymizer, true, corpus(), true);
+}
+
+TEST(PiiCorpusRedTeam, HasItsLines) { EXPECT_GE(redteam_corpus().size(), 500u); }
+
+TEST(PiiCorpusRedTeam, DefaultOptions) {
+    PiiAnonymizer anonymizer;
+    check_corpus(anonymizer, true, redteam_corpus(), false);
+}
+
+TEST(PiiCorpusRedTeam, SeveralPhoneRegions) {
+    PiiOptions options;
+    options.phone_regions = {"US", "GB", "DE", "FR", "ES", "JP", "CN"};
+    PiiAnonymizer anonymizer(options);
+    check_corpus(anonymizer, true, redteam_corpus(), true);
 }
