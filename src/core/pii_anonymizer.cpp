@@ -31,7 +31,7 @@ const char *const kTlds[] = {
 // checked label by label afterwards (a real TLD from tld_list.inc).
 constexpr const char *kEmailPattern =
     "[A-Za-z0-9][A-Za-z0-9_%+\\-]*(?:\\.[A-Za-z0-9_%+\\-]+)*"
-    "@((?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63})";
+    "@((?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?\\.)+(?:[Xx][Nn]--[A-Za-z0-9\\-]{1,59}|[A-Za-z]{2,63}))";
 
 // Phones, part 1: the strict North American separator forms, kept as RE2
 // patterns on purpose. libphonenumber (part 3) accepts only numbers that are
@@ -198,6 +198,22 @@ const Keyword kSsnKeywords[] = {
     {"social-security", false}, {"seguro social", false}, {"tin", true},
 };
 
+// The word right before a dotted quad (spaces, ':' and '#' skipped) makes it a
+// version or section number: "Version 1.2.3.4", "Section 4.2.1.3".
+bool version_word_before(std::string_view text, size_t begin) {
+    size_t e = begin;
+    while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == ':' || text[e - 1] == '#')) --e;
+    if (e > 0 && text[e - 1] == '.') --e;  // "ver.", "rev.", "v."
+    size_t b = e;
+    while (b > 0 && (is_alpha(text[b - 1]) || static_cast<unsigned char>(text[b - 1]) >= 0x80)) --b;
+    if (b == e || e == begin) return false;
+    const std::string word = lower(text.substr(b, e - b));
+    for (const char *w : {"version", "versions", "ver", "v", "release", "build", "firmware", "fw", "revision",
+                          "rev", "section", "chapter", "§", "patch", "versión", "versão", "versione"})
+        if (word == w) return true;
+    return false;
+}
+
 // Context that makes a bare run of digits a phone number.
 const Keyword kPhoneKeywords[] = {
     {"phone", false},     {"tel", true},        {"tel.", false},     {"telephone", false},
@@ -246,6 +262,9 @@ size_t email_domain_length(std::string_view domain) {
         size_t dot = domain.rfind('.', end - 1);
         if (dot == std::string_view::npos || dot == 0) return 0;
         std::string_view tld = domain.substr(dot + 1, end - dot - 1);
+        // Internationalized TLDs are written in punycode ("xn--p1ai").
+        bool punycode = tld.size() > 4 && lower(tld.substr(0, 4)) == "xn--";
+        if (punycode) return end;
         bool alpha = tld.size() >= 2 && std::all_of(tld.begin(), tld.end(), is_alpha);
         // "john@example.com.It bounced": a capitalised word after an
         // all-lower-case domain starts the next sentence, whatever TLD it spells.
@@ -564,7 +583,7 @@ void PiiAnonymizer::detect_emails(std::string_view text, std::vector<Detection> 
         size_t end = domain_begin + domain_length;
         // "x@example.com2", "x@example.com-y", "x@example.com_y": a longer word.
         char next = at(text, end);
-        if (is_word(next) || next == '-' || next == '@') continue;
+        if (is_word(next) || (next == '-' && is_alnum(at(text, end + 1))) || next == '@') continue;
         out.push_back({begin, end, PiiType::Email, lower(text.substr(begin, end - begin))});
     }
 }
@@ -698,8 +717,12 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
 
 void PiiAnonymizer::detect_ssns(std::string_view text, std::vector<Detection> &out) const {
     if (count_digits(text) < 9) return;
+    // "SSN123-45-6789": the keyword glued to the number is not a longer word.
+    auto after_ssn_word = [&](size_t begin) {
+        return begin >= 3 && lower(text.substr(begin - 3, 3)) == "ssn" && !is_alpha(before(text, begin - 3));
+    };
     for_each_match(*ssn_, text, [&](size_t begin, size_t end) -> size_t {
-        if (glued_to_digits(text, begin, end, "- .") || is_word(before(text, begin)) ||
+        if (glued_to_digits(text, begin, end, "- .") || (is_word(before(text, begin)) && !after_ssn_word(begin)) ||
             is_word(at(text, end)) || after_mask(text, begin))
             return begin + 1;
         std::string_view s = text.substr(begin, end - begin);
@@ -711,7 +734,7 @@ void PiiAnonymizer::detect_ssns(std::string_view text, std::vector<Detection> &o
         if (is_word(before(text, begin)) || is_word(at(text, end)) || after_mask(text, begin)) return end;
         std::string_view s = text.substr(begin, end - begin);
         if (!ssn_valid(s.substr(0, 3), s.substr(3, 2), s.substr(5, 4))) return end;
-        if (keyword_near(text, begin, end, kSsnKeywords, std::size(kSsnKeywords), 32, 12))
+        if (keyword_near(text, begin, end, kSsnKeywords, std::size(kSsnKeywords), 48, 12))
             out.push_back({begin, end, PiiType::Ssn, std::string(s)});
         return end;
     });
@@ -759,6 +782,11 @@ void PiiAnonymizer::detect_ipv4(std::string_view text, std::vector<Detection> &o
         if (is_word(prev) || prev == '.' || after_mask(text, begin)) return begin + 1;
         if (is_word(at(text, end)) || (at(text, end) == '.' && is_digit(at(text, end + 1))))
             return begin + 1;
+        // Version strings: "Version 1.2.3.4", "release 10.0.0.1", "1.2.3.4-beta",
+        // "Chrome/120.0.0.0", "Section 4.2.1.3".
+        if ((at(text, end) == '-' || at(text, end) == '+') && is_alpha(at(text, end + 1))) return end;
+        if (prev == '/' && begin >= 2 && is_alpha(text[begin - 2])) return end;
+        if (version_word_before(text, begin)) return end;
         std::string_view s = text.substr(begin, end - begin);
         int octet = 0;
         for (char c : s) {
@@ -811,6 +839,13 @@ void PiiAnonymizer::detect_ipv6(std::string_view text, std::vector<Detection> &o
             if (!head.empty() && std::all_of(head.begin(), head.end(), is_digit) && !tail.empty() &&
                 std::all_of(tail.begin(), tail.end(), is_alpha))
                 return begin + 1;
+        }
+        // An EUI-64 / MAC-style identifier: eight groups of exactly two hex digits.
+        if (groups == 8 && address.size() == 23 && address.find("::") == std::string::npos) {
+            bool pairs = true;
+            for (size_t i = 0; i < address.size(); ++i)
+                if ((i % 3 == 2) != (address[i] == ':')) pairs = false;
+            if (pairs) return end;
         }
         unsigned char buf[16];
         if (inet_pton(AF_INET6, address.c_str(), buf) != 1) return begin + 1;

@@ -113,7 +113,7 @@ FoldedText fold_text(std::string_view original) {
         }
         const uint32_t cp = decode(original, pos, len);
         char folded = fold_code_point(cp);
-        if (cp == 0x2013) {
+        if (cp == 0x2013 || cp == 0x30FC || cp == 0xFF70) {
             // The en dash separates digits (555–123–4567, 2019–2023) or words
             // ("john@example.com–thanks"): '-' only between two digits.
             auto ascii_digit = [](int ch) { return ch >= '0' && ch <= '9'; };
@@ -127,7 +127,10 @@ FoldedText fold_text(std::string_view original) {
             }
             bool prev_digit = ascii_digit(prev) || (prev >= 0x90 && prev <= 0x99 && pos >= 3 &&
                                                     static_cast<unsigned char>(original[pos - 3]) == 0xEF);
-            folded = prev_digit && next_digit ? '-' : ' ';
+            // The katakana prolonged sound mark (ー, often typed for a dash in
+            // Japanese numbers: 03ー1234ー5678) is a dash only between digits too.
+            if (cp == 0x2013) folded = prev_digit && next_digit ? '-' : ' ';
+            else folded = prev_digit && next_digit ? '-' : kKeep;
         }
         if (folded == kKeep) {
             if (out.folded_) out.copy_.append(original.substr(pos, len));

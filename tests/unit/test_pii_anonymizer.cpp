@@ -640,3 +640,22 @@ TEST(RedTeam, CodesThatOnlyLookLikePhones) {
     }
     EXPECT_EQ(anon("Call me (2125550100) now"), "Call me (XXX-XXX-0100) now");
 }
+
+TEST(RedTeam, VersionStringsAreNotAddresses) {
+    for (const char *s : {"Version 1.2.3.4 of the agent", "Release 1.2.3.4-beta", "Section 4.2.1.3 says",
+                          "UA Chrome/120.0.0.0 Safari", "firmware: 2.10.0.7", "ver. 10.0.0.1"}) {
+        EXPECT_EQ(found_in(s), Found{}) << s;
+    }
+    EXPECT_EQ(found_in("Build host 10.1.2.3 is down"), (Found{"ipv4:10.1.2.3"}));
+    EXPECT_EQ(found_in("server 10.0.0.1 version check"), (Found{"ipv4:10.0.0.1"}));
+}
+
+TEST(RedTeam, MoreEdgesOfAddressesAndNumbers) {
+    EXPECT_EQ(found_in("Write to user@example.xn--p1ai today"), (Found{"email:user@example.xn--p1ai"}));
+    EXPECT_EQ(found_in("mail john@example.com- then call"), (Found{"email:john@example.com"}));
+    EXPECT_EQ(found_in("SSN of John Smith from accounting is 123456789"), (Found{"ssn:123456789"}));
+    EXPECT_EQ(found_in("SSN123-45-6789 on file"), (Found{"ssn:123-45-6789"}));
+    EXPECT_EQ(found_in("EUI-64 00:1a:2b:ff:fe:3c:4d:5e of the NIC"), Found{});
+    EXPECT_EQ(multi_region().anonymize("電話 03ー1234ー5678 まで", kKey), "電話 XXX-XXX-5678 まで");
+    EXPECT_EQ(anon("データーベース"), "データーベース");
+}
