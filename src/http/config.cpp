@@ -86,6 +86,11 @@ const std::vector<Option>& options() {
          [](Config& c, const std::string& v) {
              c.max_body_bytes = static_cast<std::size_t>(parse_long("max-body-bytes", v, 1, 1L << 30));
          }},
+        {"max-header-bytes", "TDE_HTTP_MAX_HEADER_BYTES", "N",
+         "largest accepted request line + headers, query string included (default 16384)",
+         [](Config& c, const std::string& v) {
+             c.max_header_bytes = static_cast<std::size_t>(parse_long("max-header-bytes", v, 1024, 1L << 20));
+         }},
         {"idle-timeout", "TDE_HTTP_IDLE_TIMEOUT", "SECONDS",
          "close connections idle this long, also mid-request (default 30)", INT_OPT(idle_timeout_s, 1, 86400)},
         {"max-connections", "TDE_HTTP_MAX_CONNECTIONS", "N", "concurrent HTTP connections (default 64)",

@@ -17,6 +17,7 @@ struct Config {
     int pool_size = 4;
     int pool_wait_ms = 5000;
     std::size_t max_body_bytes = 1024 * 1024;
+    std::size_t max_header_bytes = 16 * 1024;  // request line + headers
     int idle_timeout_s = 30;
     int max_connections = 64;
     int statement_timeout_ms = 30000;

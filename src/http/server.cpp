@@ -127,6 +127,11 @@ bool Server::start(std::string& error) {
                                MHD_OPTION_EXTERNAL_LOGGER, &mhd_log, nullptr,  // must come first
                                MHD_OPTION_SOCK_ADDR, addr->ai_addr,
                                MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>(cfg_.idle_timeout_s),
+                               // The per-connection pool holds the request line and headers
+                               // and the read buffer (8 KiB more): headers beyond --max-header-bytes get
+                               // libmicrohttpd's 414/431 and the connection is closed.
+                               MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+                               static_cast<std::size_t>(cfg_.max_header_bytes + 8192),
                                // Beyond --max-connections, connections still get a 503
                                // (first_call); only beyond this hard limit are they closed.
                                MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(hard_connection_limit()),

@@ -273,7 +273,7 @@ def help_lists_every_flag():
     out = subprocess.run([BIN, "--help"], capture_output=True, text=True)
     check(out.returncode == 0)
     for flag in ("--db", "--listen", "--anonymous-role", "--jwt-secret", "--api-keys-file", "--pool-size",
-                 "--max-body-bytes", "--idle-timeout", "--max-connections", "--statement-timeout-ms",
+                 "--max-body-bytes", "--max-header-bytes", "--idle-timeout", "--max-connections", "--statement-timeout-ms",
                  "--export-statement-timeout-ms", "--grace-seconds", "TDE_HTTP_DB", "TDE_HTTP_POOL_SIZE"):
         check(flag in out.stdout, flag + " missing from --help")
     bad = subprocess.run([BIN, "--pool-size", "zero"], capture_output=True, text=True)
@@ -548,6 +548,26 @@ def request_line_and_header_rules():
     # HTTP/1.0 needs no Host.
     raw = raw_exchange(S.port, b"GET /healthz HTTP/1.0\r\n\r\n")
     check(status_of(raw) == 200, raw[:200])
+
+
+@test
+def header_size_limit():
+    """Request line + headers beyond --max-header-bytes are refused (414/431),
+    below it they are served; the limit is a flag."""
+    def exchange(port, qs_len, header_len):
+        req = (b"GET /healthz?pad=" + b"a" * qs_len + b" HTTP/1.1\r\nHost: t\r\nX-Pad: " + b"b" * header_len +
+               b"\r\nConnection: close\r\n\r\n")
+        return status_of(raw_exchange(port, req))
+    check(exchange(S.port, 8000, 0) == 200)
+    check(exchange(S.port, 0, 8000) == 200)
+    check(exchange(S.port, 40000, 0) in (413, 414, 431), "40 KB query string accepted")
+    check(exchange(S.port, 0, 40000) in (413, 414, 431), "40 KB header accepted")
+    s2 = Server("--max-header-bytes", "65536")
+    try:
+        check(exchange(s2.port, 40000, 0) == 200)
+        check(exchange(s2.port, 0, 40000) == 200)
+    finally:
+        check(s2.stop() == 0)
 
 
 @test
