@@ -121,3 +121,13 @@ SELECT sql_query, database_type FROM tde_add_pair('q', $$SELECT * FROM t WHERE e
 INSERT INTO tde_anonymization_rules (name, pattern, replacement) VALUES ('acct', 'ACCT(\d+)', $$it's acct "\1"$$);
 SELECT sql_query, sql_valid FROM tde_add_pair('q', $$SELECT * FROM t WHERE a = 'ACCT42' /* ACCT7 */$$);
 DELETE FROM tde_anonymization_rules WHERE name = 'acct';
+
+-- A bare number is an SSN or a phone number next to a word saying so; in SQL
+-- and metadata the word is the column or the key, outside the value itself.
+SELECT natural_language_query, sql_query, metadata
+  FROM tde_add_pair('Find the employee with SSN 123456789',
+                    $$SELECT * FROM emp WHERE ssn = '123456789' OR ssn IN ('234567890', '345678901', '456789012', '567890123') OR phone = '2125550100' OR order_id = '123456789'$$,
+                    metadata => '{"params": {"ssn": "123456789", "phone": "2125550100", "order": "123456789"}, "ssns": ["123-45-6789", "234567890"]}');
+-- Percent-escaped values in URLs, bidirectional marks and other scripts' digits.
+SELECT natural_language_query FROM tde_add_pair(E'Open https://crm.example.com/search?email=frank%40example.com&phone=%2B1%20212%20555%200100');
+SELECT natural_language_query FROM tde_add_pair(E'Mail john\u200e@example.com or call \u0662\u0661\u0662-\u0665\u0665\u0665-\u0660\u0661\u0660\u0660');

@@ -210,8 +210,12 @@ void PhoneDetector::find_valid(std::string_view text, std::vector<PhoneCandidate
         // number; remember where, to give the "0" back to the span.
         std::vector<size_t> idd;
         for (size_t i = 0; i + 2 < window.size(); ++i) {
-            if (window[i] == '0' && window[i + 1] == '0' && window[i + 2] >= '1' &&
-                window[i + 2] <= '9' && (i == 0 || (!is_alnum(window[i - 1]) && window[i - 1] != '+'))) {
+            // Not inside a grouped national number ("139 0012 3456", "030 0012345").
+            const bool in_group = i >= 2 && (window[i - 1] == ' ' || window[i - 1] == '-' || window[i - 1] == '.' ||
+                                             window[i - 1] == '/') &&
+                                  is_digit(window[i - 2]);
+            if (window[i] == '0' && window[i + 1] == '0' && window[i + 2] >= '1' && window[i + 2] <= '9' &&
+                !in_group && (i == 0 || (!is_alnum(window[i - 1]) && window[i - 1] != '+'))) {
                 window[i] = ' ';
                 window[i + 1] = '+';
                 idd.push_back(i + 1);

@@ -168,7 +168,8 @@ bool is_email_token(std::string_view local) {
 
 struct Keyword {
     const char *text;
-    bool whole_word;  // must also end at a word boundary ("tel", not "telemetry")
+    bool whole_word;         // must also end at a word boundary ("tel", not "telemetry")
+    bool upper_only = false;  // only written in capitals ("TIN", not "tin cans")
 };
 
 // True when one of `keywords` occurs in the `window_before` bytes before
@@ -185,6 +186,10 @@ bool keyword_near(std::string_view text, size_t begin, size_t end, const Keyword
             for (size_t p = window.find(word); p != std::string::npos; p = window.find(word, p + 1)) {
                 if (p > 0 && is_alpha(window[p - 1])) continue;
                 if (keywords[k].whole_word && is_alpha(at(window, p + word.size()))) continue;
+                if (keywords[k].upper_only &&
+                    !std::all_of(text.begin() + lo + p, text.begin() + lo + p + word.size(),
+                                 [](char c) { return !(c >= 'a' && c <= 'z'); }))
+                    continue;
                 return true;
             }
         }
@@ -195,7 +200,8 @@ bool keyword_near(std::string_view text, size_t begin, size_t end, const Keyword
 
 const Keyword kSsnKeywords[] = {
     {"ssn", true},           {"ssns", true},       {"ss#", false},       {"social security", false},
-    {"social-security", false}, {"seguro social", false}, {"tin", true},
+    {"social-security", false}, {"social_security", false}, {"socialsecurity", false}, {"s.s.n", false},
+    {"seguro social", false}, {"tin", true, true},
 };
 
 // The word right before a dotted quad (spaces, ':' and '#' skipped) makes it a
@@ -217,13 +223,16 @@ bool version_word_before(std::string_view text, size_t begin) {
 // Context that makes a bare run of digits a phone number.
 const Keyword kPhoneKeywords[] = {
     {"phone", false},     {"tel", true},        {"tel.", false},     {"telephone", false},
+    {"tél", true},        {"ph", true},         {"ph#", false},      {"ph.", false},
     {"telefon", false},   {"teléfono", false},  {"téléphone", false}, {"call", false},
-    {"mobile", false},    {"cell", false},      {"fax", false},      {"ring", false},
-    {"whatsapp", false},  {"sms", true},        {"text me", false},  {"dial", false},
-    {"handy", true},      {"anruf", false},     {"rufnummer", false}, {"móvil", false},
-    {"movil", false},     {"celular", false},   {"llam", false},     {"portable", false},
-    {"appel", false},     {"电话", false},      {"電話", false},     {"手机", false},
-    {"携帯", false},      {"номер", false},     {"телефон", false},
+    {"mobile", false},    {"mobil", false},     {"mob", true},       {"cell", true},
+    {"cellphone", false}, {"cellular", false},  {"fax", false},
+    {"whatsapp", false},  {"sms", true},        {"text me", false},  {"dial", true},
+    {"dialed", true},     {"dialing", true},    {"handy", false},    {"anruf", false},
+    {"rufnummer", false}, {"móvil", false},     {"movil", false},    {"celular", false},
+    {"llam", false},      {"appel", false},     {"电话", false},
+    {"電話", false},      {"手机", false},      {"携帯", false},     {"номер", false},
+    {"телефон", false},
 };
 
 bool in_range(std::string_view digits, const char *lo, const char *hi) {
@@ -253,7 +262,16 @@ bool looks_like_timestamp(std::string_view digits) {
 // "label.label...tld" as matched; returns its length up to and including the
 // right-most label that is a known TLD with at least one label before it, or
 // 0 when there is none.
-size_t email_domain_length(std::string_view domain) {
+size_t email_domain_length(std::string_view domain, bool sentence_rule = true);
+
+// The domain's length, or 0 (see above); the sentence rule only when it leaves
+// a domain ("kate@gmail.Com" is an address).
+size_t email_domain_length_or_title_case(std::string_view domain) {
+    size_t n = email_domain_length(domain, true);
+    return n != 0 ? n : email_domain_length(domain, false);
+}
+
+size_t email_domain_length(std::string_view domain, bool sentence_rule) {
     size_t end = domain.size();
     auto has_upper = [](std::string_view s) {
         return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -268,7 +286,7 @@ size_t email_domain_length(std::string_view domain) {
         bool alpha = tld.size() >= 2 && std::all_of(tld.begin(), tld.end(), is_alpha);
         // "john@example.com.It bounced": a capitalised word after an
         // all-lower-case domain starts the next sentence, whatever TLD it spells.
-        bool sentence = tld[0] >= 'A' && tld[0] <= 'Z' && !has_upper(tld.substr(1)) &&
+        bool sentence = sentence_rule && tld[0] >= 'A' && tld[0] <= 'Z' && !has_upper(tld.substr(1)) &&
                         !has_upper(domain.substr(0, dot));
         if (alpha && !sentence && is_known_tld(tld)) return end;
         end = dot;
@@ -333,7 +351,9 @@ bool code_shaped(std::string_view raw) {
 // ("INV-212-555-0100", "A-212-555-0100") or right ("800-555-0199-XL").
 bool nanp_glued(std::string_view text, size_t begin, size_t end) {
     char prev = before(text, begin);
-    if ((prev == '-' || prev == '/') && begin >= 2 && is_alnum(text[begin - 2])) {
+    // ("212-555-0100/212-555-0101" is a list: '/' after a digit does not glue.)
+    if ((prev == '-' || (prev == '/' && begin >= 2 && !is_digit(text[begin - 2]))) && begin >= 2 &&
+        is_alnum(text[begin - 2])) {
         // A run of X before it is a partial mask ("XXX-555-123-4567"), not a code.
         size_t b = begin - 1;
         while (b > 0 && text[b - 1] == 'X') --b;
@@ -355,6 +375,49 @@ bool colon_is_label(std::string_view text, size_t begin) {
     for (size_t i = b; i < w; ++i)
         if (!is_hex(text[i])) return true;  // a word, not a hex group
     return false;
+}
+
+// "1::2", "10::5": two decimal groups of at most three digits around "::".
+bool compressed_digits_only(std::string_view address) {
+    size_t c = address.find("::");
+    if (c == std::string_view::npos) return false;
+    std::string_view head = address.substr(0, c), tail = address.substr(c + 2);
+    auto short_number = [](std::string_view g) {
+        return !g.empty() && g.size() <= 3 && std::all_of(g.begin(), g.end(), is_digit);
+    };
+    return short_number(head) && short_number(tail);
+}
+
+// European thousands grouping (1-3 digits, then groups of three, one
+// separator style, optional decimals): "2.345.678.901", "12 345 678 901",
+// "345.678.901,50".
+bool amount_shaped(std::string_view raw) {
+    size_t comma = raw.find(',');
+    if (comma != std::string_view::npos) {
+        std::string_view decimals = raw.substr(comma + 1);
+        if (decimals.empty() || decimals.size() > 2 || !std::all_of(decimals.begin(), decimals.end(), is_digit))
+            return false;
+        raw = raw.substr(0, comma);
+    }
+    char separator = '\0';
+    size_t group = 0, groups = 0;
+    for (size_t i = 0; i <= raw.size(); ++i) {
+        if (i < raw.size() && is_digit(raw[i])) {
+            ++group;
+            continue;
+        }
+        if (i < raw.size()) {
+            if (raw[i] != '.' && raw[i] != ' ') return false;
+            if (separator != '\0' && raw[i] != separator) return false;
+            separator = raw[i];
+        }
+        if (group == 0 || group > 3 || (groups > 0 && group != 3)) return false;
+        ++groups;
+        group = 0;
+    }
+    // Three groups ("912 345 678") is how Spain writes phone numbers; an
+    // amount needs four groups or decimals.
+    return groups >= 4 || (groups == 3 && comma != std::string_view::npos);
 }
 
 // Disjoint spans, sorted, for overlap queries in O(log n).
@@ -578,12 +641,27 @@ void PiiAnonymizer::detect_emails(std::string_view text, std::vector<Detection> 
             if (b == begin || is_email_local_char(before(text, b))) continue;
         }
         if (!is_alnum(local.back()) || is_email_token(local)) continue;
-        size_t domain_length = email_domain_length(text.substr(domain_begin, match_end - domain_begin));
+        size_t domain_length =
+            email_domain_length_or_title_case(text.substr(domain_begin, match_end - domain_begin));
         if (domain_length == 0) continue;
         size_t end = domain_begin + domain_length;
-        // "x@example.com2", "x@example.com-y", "x@example.com_y": a longer word.
+        const std::string_view domain = text.substr(domain_begin, domain_length);
+        // "deploy@XXX.XXX.XXX.5": an IPv4 mask, not a domain; "logo@2x.mov": an asset name.
+        if (domain.find_first_not_of("X.") == std::string_view::npos) continue;
+        {
+            size_t label_end = domain.find('.');
+            std::string_view first = domain.substr(0, label_end);
+            if (first.size() >= 2 && (first.back() == 'x' || first.back() == 'X') &&
+                std::all_of(first.begin(), first.end() - 1, is_digit))
+                continue;
+        }
+        // "x@example.com2", "x@example.com-y", "x@example.com_y": a longer word;
+        // "_kate@example.com_" (markdown emphasis) is not.
         char next = at(text, end);
-        if (is_word(next) || (next == '-' && is_alnum(at(text, end + 1))) || next == '@') continue;
+        size_t after_underscores = end;
+        while (at(text, after_underscores) == '_') ++after_underscores;
+        bool emphasis = next == '_' && !is_alnum(at(text, after_underscores));
+        if ((is_word(next) && !emphasis) || (next == '-' && is_alnum(at(text, end + 1))) || next == '@') continue;
         out.push_back({begin, end, PiiType::Email, lower(text.substr(begin, end - begin))});
     }
 }
@@ -694,8 +772,11 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
     phones_->find_valid(text, valid, covered, !any_phone_word);
     for (PhoneCandidate &c : valid) {
         size_t begin = c.begin, end = c.end;
-        // The matcher's span may start at a bracket: "(2125550100)".
-        while (begin < end && !is_digit(text[begin]) && text[begin] != '+') ++begin;
+        // The matcher's span may start at a bracket: "(2125550100)". A
+        // bracketed area code is part of the number: "(212) 5550100".
+        while (begin < end && !is_digit(text[begin]) && text[begin] != '+' &&
+               !(text[begin] == '(' && text.substr(begin, end - begin).find(')') != std::string_view::npos))
+            ++begin;
         if (begin < end && text[end - 1] == ')' && std::count(text.begin() + begin, text.begin() + end, '(') == 0)
             --end;
         if (begin >= end) continue;
@@ -705,10 +786,17 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         if (code_shaped(raw) &&
             !keyword_near(text, begin, end, kPhoneKeywords, std::size(kPhoneKeywords), 40, 0))
             continue;
+        // Amounts ("2.345.678.901 €"), versions ("Build 16.0.5555.1212") and
+        // day ranges ("2024-03-05/06").
+        if (amount_shaped(raw) || version_word_before(text, begin)) continue;
+        {
+            size_t slash = raw.find('/');
+            if (slash != std::string_view::npos && PhoneDetector::date_shaped(raw.substr(0, slash))) continue;
+        }
         // A bare run of digits ("log counter 2024031512", "id 6502530000") is
         // a phone number only where the text says so.
         bool bare = std::all_of(raw.begin(), raw.end(), is_digit);
-        if (bare && !keyword_near(text, begin, end, kPhoneKeywords, std::size(kPhoneKeywords), 40, 0))
+        if (bare && !keyword_near(text, begin, end, kPhoneKeywords, std::size(kPhoneKeywords), 40, 24))
             continue;
         end = extension_end(end);
         out.push_back({begin, end, PiiType::Phone, std::move(c.e164)});
@@ -730,12 +818,19 @@ void PiiAnonymizer::detect_ssns(std::string_view text, std::vector<Detection> &o
         out.push_back({begin, end, PiiType::Ssn, digits_of(s)});
         return end;
     });
+    // A list of numbers after the keyword ("SSNs: 123456789, 234567890, ...")
+    // continues from one found number to the next.
+    size_t last_end = std::string_view::npos;
     for_each_match(*ssn_bare_, text, [&](size_t begin, size_t end) -> size_t {
         if (is_word(before(text, begin)) || is_word(at(text, end)) || after_mask(text, begin)) return end;
         std::string_view s = text.substr(begin, end - begin);
         if (!ssn_valid(s.substr(0, 3), s.substr(3, 2), s.substr(5, 4))) return end;
-        if (keyword_near(text, begin, end, kSsnKeywords, std::size(kSsnKeywords), 48, 12))
+        bool in_list = last_end != std::string_view::npos && begin >= last_end && begin - last_end <= 8 &&
+                       text.substr(last_end, begin - last_end).find_first_of("0123456789") == std::string_view::npos;
+        if (in_list || keyword_near(text, begin, end, kSsnKeywords, std::size(kSsnKeywords), 48, 12)) {
             out.push_back({begin, end, PiiType::Ssn, std::string(s)});
+            last_end = end;
+        }
         return end;
     });
 }
@@ -779,7 +874,9 @@ void PiiAnonymizer::detect_ipv4(std::string_view text, std::vector<Detection> &o
     if (count_digits(text) < 4 || text.find('.') == std::string_view::npos) return;
     for_each_match(*ipv4_, text, [&](size_t begin, size_t end) -> size_t {
         char prev = before(text, begin);
-        if (is_word(prev) || prev == '.' || after_mask(text, begin)) return begin + 1;
+        // ("10.0.0.5..10.0.0.9": a range, the second address starts after "..".)
+        if (is_word(prev) || (prev == '.' && !(begin >= 2 && text[begin - 2] == '.')) || after_mask(text, begin))
+            return begin + 1;
         if (is_word(at(text, end)) || (at(text, end) == '.' && is_digit(at(text, end + 1))))
             return begin + 1;
         // Version strings: "Version 1.2.3.4", "release 10.0.0.1", "1.2.3.4-beta",
@@ -840,6 +937,8 @@ void PiiAnonymizer::detect_ipv6(std::string_view text, std::vector<Detection> &o
                 std::all_of(tail.begin(), tail.end(), is_alpha))
                 return begin + 1;
         }
+        // Slice notation "arr[1::2]", "[10::5]": two short decimal groups around "::".
+        if (groups == 2 && compressed_digits_only(address)) return end;
         // An EUI-64 / MAC-style identifier: eight groups of exactly two hex digits.
         if (groups == 8 && address.size() == 23 && address.find("::") == std::string::npos) {
             bool pairs = true;

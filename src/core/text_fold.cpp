@@ -18,9 +18,18 @@ char fold_code_point(uint32_t cp) {
         case 0x2212: case 0xFE58: case 0xFE63: return '-';
         case 0xFE6B: return '@';
         case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+        // Bidirectional marks, embeddings, overrides and isolates: invisible,
+        // and they must not split a value ("john\u200e@example.com").
+        case 0x200E: case 0x200F: case 0x061C:
+        case 0x202A: case 0x202B: case 0x202C: case 0x202D: case 0x202E:
+        case 0x2066: case 0x2067: case 0x2068: case 0x2069:
             return kDrop;
         default: break;
     }
+    // Decimal digits of other scripts: Arabic-Indic, Extended Arabic-Indic
+    // (Persian, Urdu), Devanagari, Bengali.
+    for (uint32_t zero : {0x0660u, 0x06F0u, 0x0966u, 0x09E6u})
+        if (cp >= zero && cp <= zero + 9) return static_cast<char>('0' + (cp - zero));
     if (cp >= 0x2000 && cp <= 0x200A) return ' ';
     // Hyphens and the en dash (a separator in numbers: 555–123–4567) are
     // '-'; the em dash and the horizontal bar separate words and clauses
@@ -28,6 +37,29 @@ char fold_code_point(uint32_t cp) {
     if (cp >= 0x2010 && cp <= 0x2013) return '-';
     if (cp == 0x2014 || cp == 0x2015) return ' ';
     return kKeep;
+}
+
+// URL percent-escapes of the characters personal data is written with
+// ("frank%40example.com", "%2B1%20212%20555%200100"): the character, or '\0'.
+char percent_escape(std::string_view text, size_t pos) {
+    if (text[pos] != '%' || pos + 2 >= text.size()) return '\0';
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    int hi = hex(text[pos + 1]), lo = hex(text[pos + 2]);
+    if (hi < 0 || lo < 0) return '\0';
+    switch (hi * 16 + lo) {
+        case 0x40: return '@';
+        case 0x2B: return '+';
+        case 0x20: return ' ';
+        case 0x2E: return '.';
+        case 0x2D: return '-';
+        case 0x3A: return ':';
+        default: return '\0';
+    }
 }
 
 uint32_t decode(std::string_view text, size_t pos, size_t len) {
@@ -96,9 +128,11 @@ size_t FoldedText::to_original(size_t pos) const {
 FoldedText fold_text(std::string_view original) {
     FoldedText out;
     out.original_ = original;
-    // Fast path: pure ASCII needs no folding and no copy.
+    // Fast path: pure ASCII without percent-escapes needs no folding and no copy.
     size_t first = 0;
-    while (first < original.size() && static_cast<unsigned char>(original[first]) < 0x80) ++first;
+    while (first < original.size() && static_cast<unsigned char>(original[first]) < 0x80 &&
+           percent_escape(original, first) == 0)
+        ++first;
     if (first == original.size()) return out;
 
     size_t shift = 0;
@@ -106,7 +140,23 @@ FoldedText fold_text(std::string_view original) {
     while (pos < original.size()) {
         unsigned char c = static_cast<unsigned char>(original[pos]);
         size_t len = c < 0x80 ? 1 : utf8_sequence_length(original, pos);
-        if (len <= 1) {  // ASCII or a stray byte: copied as it is
+        if (len <= 1) {  // ASCII or a stray byte: copied as it is, except percent-escapes
+            if (char decoded = percent_escape(original, pos)) {
+                if (!out.folded_) {
+                    out.folded_ = true;
+                    out.copy_.reserve(original.size());
+                    out.copy_.assign(original.substr(0, pos));
+                }
+                out.copy_.push_back(decoded);
+                shift += 2;
+                size_t folded_pos = out.copy_.size();
+                if (!out.shifts_.empty() && out.shifts_.back().first == folded_pos)
+                    out.shifts_.back().second = shift;
+                else
+                    out.shifts_.emplace_back(folded_pos, shift);
+                pos += 3;
+                continue;
+            }
             if (out.folded_) out.copy_.push_back(static_cast<char>(c));
             ++pos;
             continue;

@@ -193,7 +193,43 @@ struct Anonymization {
             m.text.put(in, std::nullopt, 0);
         return changed;
     }
+
+    // apply() for a value read in its surroundings: a SQL literal after the
+    // SQL before it (WHERE ssn = '123456789'), a metadata string after its
+    // key ({"phone": "2125550100"}). Some detectors need a word near a bare
+    // run of digits (an SSN, a phone number), and the word is in the
+    // surroundings, not in the value. Values with fewer than seven digits
+    // cannot be such a run and take the memoized path.
+    bool apply_in_context(std::string_view context, std::string_view in, std::string &out) const {
+        if (std::count_if(in.begin(), in.end(), [](char c) { return c >= '0' && c <= '9'; }) < 7 ||
+            context.empty())
+            return apply(in, out);
+        // The context (on one line), a line break, then the value: detectors
+        // treat a line break as the end of a value. Only the value's part of
+        // the result is kept; should a detection have spanned the line break,
+        // the value is anonymized on its own instead.
+        std::string combined;
+        combined.reserve(context.size() + 1 + in.size());
+        for (char c : context) combined.push_back(c == '\n' || c == '\r' ? ' ' : c);
+        const size_t value_at = combined.size() + 1;
+        combined.push_back('\n');
+        combined.append(in);
+        std::string result;
+        if (!detectors.anonymize(combined, key, result)) return apply(in, out);
+        const size_t cut = result.find('\n');
+        if (cut == std::string::npos ||
+            result.compare(cut + 1, std::string::npos, combined, value_at, std::string::npos) == 0)
+            return apply(in, out);  // nothing changed in the value: the memoized path decides
+        out.assign(result, cut + 1, std::string::npos);
+        bool changed = true;
+        if (!rules.empty()) rules.apply(out);
+        return changed;
+    }
 };
+
+// Up to this many bytes before a literal are its context (a list of values
+// after one keyword: WHERE ssn IN ('...', '...', ...)).
+constexpr size_t kLiteralContext = 160;
 
 // `piece` (the anonymized content of a literal or comment, `in` before) made
 // unable to end or change its literal: characters a custom rule's replacement
@@ -226,7 +262,8 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
         if (begin < pos || end > sql.size()) continue;
         out.append(sql.substr(pos, begin - pos));
         const std::string_view in = sql.substr(begin, end - begin);
-        if (anon.apply(in, piece)) {
+        const size_t context_begin = begin > kLiteralContext ? begin - kLiteralContext : 0;
+        if (anon.apply_in_context(sql.substr(context_begin, begin - context_begin), in, piece)) {
             changed = true;
             keep_inside_literal(in, piece);
         }
@@ -284,9 +321,13 @@ std::string &scratch() {
 
 // Called from C-style code: never throws. Returns 1 when `scratch()` holds a
 // changed value, 0 when unchanged, -1 on failure.
-int anonymize_for_c(const Anonymization *a, const char *data, size_t len) noexcept {
+int anonymize_for_c(const Anonymization *a, const char *key, size_t key_len, const char *data, size_t len) noexcept {
     try {
-        return a->apply(std::string_view(data, len), scratch()) ? 1 : 0;
+        std::string_view value(data, len);
+        if (key == nullptr) return a->apply(value, scratch()) ? 1 : 0;
+        std::string context(key, key_len);
+        context += ": ";
+        return a->apply_in_context(context, value, scratch()) ? 1 : 0;
     } catch (...) {
         return -1;
     }
@@ -301,9 +342,17 @@ Jsonb *anonymize_jsonb_strings(Jsonb *in, const Anonymization *a) {
     JsonbValue *result = nullptr;
     bool changed = false;
     JsonbIteratorToken tok;
+    // The last key seen: the context of the values after it ({"ssn": "..."},
+    // {"phones": ["...", "..."]}).
+    const char *key = nullptr;
+    size_t key_len = 0;
     while ((tok = JsonbIteratorNext(&it, &v, false)) != WJB_DONE) {
+        if (tok == WJB_KEY && v.type == jbvString) {
+            key = v.val.string.val;
+            key_len = static_cast<size_t>(v.val.string.len);
+        }
         if ((tok == WJB_VALUE || tok == WJB_ELEM) && v.type == jbvString) {
-            int rc = anonymize_for_c(a, v.val.string.val, static_cast<size_t>(v.val.string.len));
+            int rc = anonymize_for_c(a, key, key_len, v.val.string.val, static_cast<size_t>(v.val.string.len));
             if (rc < 0) ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("could not anonymize metadata")));
             if (rc == 1) {
                 const std::string &out = scratch();

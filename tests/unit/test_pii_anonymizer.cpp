@@ -659,3 +659,40 @@ TEST(RedTeam, MoreEdgesOfAddressesAndNumbers) {
     EXPECT_EQ(multi_region().anonymize("電話 03ー1234ー5678 まで", kKey), "電話 XXX-XXX-5678 まで");
     EXPECT_EQ(anon("データーベース"), "データーベース");
 }
+
+// Second review.
+TEST(RedTeam2, FoldingOfInvisibleMarksDigitsAndPercentEscapes) {
+    EXPECT_EQ(fold_text("john\u200e@example.com").text(), "john@example.com");
+    EXPECT_EQ(fold_text("\u202a212\u202c-555-0100").text(), "212-555-0100");
+    EXPECT_EQ(fold_text("\u0662\u0661\u0662-\u0665\u0665\u0665-\u0660\u0661\u0660\u0660").text(), "212-555-0100");
+    EXPECT_EQ(fold_text("\u0968\u0967\u0968").text(), "212");
+    EXPECT_EQ(fold_text("a%40b.com %2B1%20212 100%25").text(), "a@b.com +1 212 100%25");
+    EXPECT_EQ(anon("?email=frank%40example.com&x=1"),
+              "?email=user_" + tde::core::keyed_token(kKey, "email", "frank@example.com") + "@example.com&x=1");
+}
+
+TEST(RedTeam2, AddressesInMarkdownUrlsAndShapes) {
+    EXPECT_EQ(found_in("_kate@example.com_ wrote"), (Found{"email:kate@example.com"}));
+    EXPECT_EQ(found_in("Email kate@gmail.Com please"), (Found{"email:kate@gmail.Com"}));
+    EXPECT_EQ(found_in("intro@2x.mov and logo@3x.zip"), Found{});
+    EXPECT_EQ(anon("ssh deploy@10.0.0.5"), "ssh deploy@XXX.XXX.XXX.5");
+    EXPECT_EQ(found_in("arr[1::2] and df.iloc[10::5]"), Found{});
+    EXPECT_EQ(found_in("range 10.0.0.5..10.0.0.9"), (Found{"ipv4:10.0.0.5", "ipv4:10.0.0.9"}));
+    EXPECT_EQ(anon("Call (212) 5550100 today"), "Call XXX-XXX-0100 today");
+}
+
+TEST(RedTeam2, NumbersKeywordsAndLists) {
+    EXPECT_EQ(found_in("Phones: 212-555-0100/212-555-0101"), (Found{"phone:212-555-0100", "phone:212-555-0101"}));
+    EXPECT_EQ(found_in("Umsatz 2.345.678.901 EUR im Jahr 2023"), Found{});
+    EXPECT_EQ(found_in("Build 16.0.5555.1212 shipped"), Found{});
+    EXPECT_EQ(found_in("Shifts on 2024-03-05/06"), Found{});
+    EXPECT_EQ(found_in("2125550100 is my phone number"), (Found{"phone:2125550100"}));
+    EXPECT_EQ(found_in("Ring buffer of 2125550100 bytes"), Found{});
+    EXPECT_EQ(found_in("Count tin cans in lot 123456789"), Found{});
+    EXPECT_EQ(found_in("TIN 123456789"), (Found{"ssn:123456789"}));
+    EXPECT_EQ(found_in("social_security_number = 123456789"), (Found{"ssn:123456789"}));
+    EXPECT_EQ(found_in("SSN list: 123456789, 234567890, 345678901, 456789012, 567890123, 678901234"),
+              (Found{"ssn:123456789", "ssn:234567890", "ssn:345678901", "ssn:456789012", "ssn:567890123",
+                     "ssn:678901234"}));
+    EXPECT_EQ(multi_region().anonymize("手机 138 0013 8000", kKey), "手机 XXX-XXX-8000");
+}
