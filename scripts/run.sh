@@ -18,7 +18,9 @@ DIR=$(mktemp -d /tmp/tde-run.XXXXXX)
 source ./scripts/cluster.sh
 HTTP_PORT=${TDE_HTTP_PORT:-5000}
 http_pid=""
+sleep_pid=""
 cleanup() {
+  [ -n "$sleep_pid" ] && kill "$sleep_pid" 2>/dev/null
   [ -n "$http_pid" ] && kill -TERM "$http_pid" 2>/dev/null && wait "$http_pid" 2>/dev/null
   cluster_stop "$DIR"; rm -rf "$DIR"; echo "tde-http and the cluster stopped; cluster removed"
 }
@@ -61,4 +63,10 @@ tde-http serves the guide's REST API on http://127.0.0.1:$HTTP_PORT:
 
 Press Ctrl-C to stop and delete the cluster.
 MSG
-while true; do sleep 3600; done
+# `wait` (unlike a foreground sleep) returns as soon as a signal arrives, so a
+# SIGTERM or SIGINT sent to this script alone also stops everything at once.
+while true; do
+  sleep 3600 &
+  sleep_pid=$!
+  wait "$sleep_pid" || true
+done
