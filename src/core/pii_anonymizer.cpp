@@ -312,10 +312,14 @@ bool after_mask(std::string_view text, size_t begin) {
 // either side ("INV-2024-000123", "172.16.254.1/24", "A12125550100").
 bool phone_glued(std::string_view text, size_t begin, size_t end) {
     if (is_word(before(text, begin)) || is_word(at(text, end)) || after_mask(text, begin)) return true;
+    // A '/' between two numbers separates a list ("2125550100/2125550101"),
+    // between a word and a number it joins a path or code ("id/2125550100").
     char prev = before(text, begin);
-    if ((prev == '-' || prev == '.' || prev == '/') && begin >= 2 && is_alnum(text[begin - 2])) return true;
+    if ((prev == '-' || prev == '.') && begin >= 2 && is_alnum(text[begin - 2])) return true;
+    if (prev == '/' && begin >= 2 && is_alpha(text[begin - 2])) return true;
     char next = at(text, end);
-    if ((next == '-' || next == '.' || next == '/') && is_alnum(at(text, end + 1))) return true;
+    if ((next == '-' || next == '.') && is_alnum(at(text, end + 1))) return true;
+    if (next == '/' && is_alpha(at(text, end + 1))) return true;
     return false;
 }
 

@@ -39,6 +39,13 @@ char fold_code_point(uint32_t cp) {
     return kKeep;
 }
 
+bool is_ascii_alnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// True where the fast path below must stop: a percent-escape or an escaped dot.
+bool needs_fold(std::string_view text, size_t pos);
+
 // URL percent-escapes of the characters personal data is written with
 // ("frank%40example.com", "%2B1%20212%20555%200100"): the character, or '\0'.
 char percent_escape(std::string_view text, size_t pos) {
@@ -60,6 +67,13 @@ char percent_escape(std::string_view text, size_t pos) {
         case 0x3A: return ':';
         default: return '\0';
     }
+}
+
+bool needs_fold(std::string_view text, size_t pos) {
+    if (text[pos] == '\\')
+        return pos > 0 && pos + 2 < text.size() && text[pos + 1] == '.' && is_ascii_alnum(text[pos - 1]) &&
+               is_ascii_alnum(text[pos + 2]);
+    return percent_escape(text, pos) != '\0';
 }
 
 uint32_t decode(std::string_view text, size_t pos, size_t len) {
@@ -131,7 +145,7 @@ FoldedText fold_text(std::string_view original) {
     // Fast path: pure ASCII without percent-escapes needs no folding and no copy.
     size_t first = 0;
     while (first < original.size() && static_cast<unsigned char>(original[first]) < 0x80 &&
-           percent_escape(original, first) == 0)
+           !needs_fold(original, first))
         ++first;
     if (first == original.size()) return out;
 
@@ -141,6 +155,23 @@ FoldedText fold_text(std::string_view original) {
         unsigned char c = static_cast<unsigned char>(original[pos]);
         size_t len = c < 0x80 ? 1 : utf8_sequence_length(original, pos);
         if (len <= 1) {  // ASCII or a stray byte: copied as it is, except percent-escapes
+            // and a regular expression's escaped dot between two letters or
+            // digits ('^kate@example\.com$'), read as the dot.
+            if (c == '\\' && needs_fold(original, pos)) {
+                if (!out.folded_) {
+                    out.folded_ = true;
+                    out.copy_.reserve(original.size());
+                    out.copy_.assign(original.substr(0, pos));
+                }
+                shift += 1;
+                size_t folded_pos = out.copy_.size();
+                if (!out.shifts_.empty() && out.shifts_.back().first == folded_pos)
+                    out.shifts_.back().second = shift;
+                else
+                    out.shifts_.emplace_back(folded_pos, shift);
+                ++pos;  // the backslash is dropped; the dot is copied next
+                continue;
+            }
             if (char decoded = percent_escape(original, pos)) {
                 if (!out.folded_) {
                     out.folded_ = true;

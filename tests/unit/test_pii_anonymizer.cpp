@@ -696,3 +696,11 @@ TEST(RedTeam2, NumbersKeywordsAndLists) {
                      "ssn:678901234"}));
     EXPECT_EQ(multi_region().anonymize("手机 138 0013 8000", kKey), "手机 XXX-XXX-8000");
 }
+
+TEST(RedTeam2, RegexDotsAndSlashLists) {
+    EXPECT_EQ(fold_text("^kate@example\\.com$").text(), "^kate@example.com$");
+    EXPECT_EQ(fold_text("a\\nb \\.x").text(), "a\\nb \\.x");
+    EXPECT_EQ(found_in("WHERE email ~* '^kate@example\\.com$'"), (Found{"email:kate@example\\.com"}));
+    EXPECT_EQ(found_in("call 2125550100/2125550101 today"), (Found{"phone:2125550100", "phone:2125550101"}));
+    EXPECT_EQ(found_in("call id/2125550100 today"), Found{});
+}
