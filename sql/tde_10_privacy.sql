@@ -131,3 +131,14 @@ SELECT natural_language_query, sql_query, metadata
 -- Percent-escaped values in URLs, bidirectional marks and other scripts' digits.
 SELECT natural_language_query FROM tde_add_pair(E'Open https://crm.example.com/search?email=frank%40example.com&phone=%2B1%20212%20555%200100');
 SELECT natural_language_query FROM tde_add_pair(E'Mail john\u200e@example.com or call \u0662\u0661\u0662-\u0665\u0665\u0665-\u0660\u0661\u0660\u0660');
+
+-- Property-test findings: LIKE wildcards around values, long IN lists after one
+-- column name, and escapes in SQL of a dialect without a lexer of its own
+-- (BigQuery: \n, \x41, \u00e9 stay intact and values after them are found;
+-- anonymizing again changes nothing).
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM t WHERE phone LIKE '_212-555-0100%' OR ssn LIKE '%123-45-6789_' OR ip LIKE '10.1.2.3_%' OR tel LIKE '%404-555-0163%'$$);
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM customers WHERE phone IN ('2125550100', '3107360123', '4157360199', '6177360142', '2125550101', '2125550102', '2125550103', '2125550104', '2125550105', '2125550106', '2125550107', '2125550108', '2125550109') OR ssn IN ('123456789', '234567890', '345678901', '456789012', '567890123', '678901234', '789012345', '890123456', '123456780', '234567891', '345678902', '456789013', '567890124', '678901235')$$);
+CREATE TEMP TABLE bq AS
+SELECT pair_id, sql_query FROM tde_add_pair('q', $$SELECT * FROM `p.d.t` WHERE email = '\njohn@example.com' OR alt = "\u00e9sofia@example.com" OR x = '\x41lucas@corp.io' OR phone = '\x41310-652-6105'$$, 'bigquery');
+SELECT sql_query FROM bq;
+UPDATE tde_pairs p SET success = NOT p.success FROM bq WHERE p.pair_id = bq.pair_id RETURNING p.sql_query = bq.sql_query AS unchanged;

@@ -120,6 +120,24 @@ std::string last_n(const std::string &s, size_t n) {
 char at(std::string_view text, size_t i) { return i < text.size() ? text[i] : '\0'; }
 char before(std::string_view text, size_t i) { return i > 0 ? text[i - 1] : '\0'; }
 
+// A word character touching a value on its left / right. SQL LIKE wildcards
+// ('_', '%') between the value and a non-word character are not part of a
+// word: '_212-555-0100%', '%123-45-6789_'.
+bool word_before(std::string_view text, size_t begin) {
+    if (!is_word(before(text, begin))) return false;
+    if (before(text, begin) != '_') return true;
+    size_t b = begin;
+    while (b > 0 && (text[b - 1] == '_' || text[b - 1] == '%')) --b;
+    return is_alnum(before(text, b));
+}
+bool word_after(std::string_view text, size_t end) {
+    if (!is_word(at(text, end))) return false;
+    if (at(text, end) != '_') return true;
+    size_t e = end;
+    while (e < text.size() && (text[e] == '_' || text[e] == '%')) ++e;
+    return is_alnum(at(text, e));
+}
+
 // True when the digits at [begin, end) continue into more digits on either
 // side, directly or across one separator ("1234-5678" inside "1234-5678-9").
 bool glued_to_digits(std::string_view text, size_t begin, size_t end, const char *separators) {
@@ -311,7 +329,7 @@ bool after_mask(std::string_view text, size_t begin) {
 // True when a phone candidate at [begin, end) continues a longer token on
 // either side ("INV-2024-000123", "172.16.254.1/24", "A12125550100").
 bool phone_glued(std::string_view text, size_t begin, size_t end) {
-    if (is_word(before(text, begin)) || is_word(at(text, end)) || after_mask(text, begin)) return true;
+    if (word_before(text, begin) || word_after(text, end) || after_mask(text, begin)) return true;
     // A '/' between two numbers separates a list ("2125550100/2125550101"),
     // between a word and a number it joins a path or code ("id/2125550100").
     char prev = before(text, begin);
@@ -691,7 +709,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         if (spaces_only && glued_to_digits(text, begin, end, " ") &&
             !keyword_near(text, begin, end, kPhoneKeywords, std::size(kPhoneKeywords), 40, 0))
             return begin + 1;
-        if (glued_to_digits(text, begin, end, "-.") || is_word(before(text, begin)) ||
+        if (glued_to_digits(text, begin, end, "-.") || word_before(text, begin) ||
             is_alpha(at(text, end)) || after_mask(text, begin) || nanp_glued(text, begin, end))
             return begin + 1;
         std::string digits = digits_of(text.substr(begin, end - begin));
@@ -709,7 +727,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             // word or digit glued to it ("Tel.+49 ..." is a label); "00" right
             // after a group of digits is inside a longer grouped number (an
             // IBAN: "DE89 3704 0044 0532 ...").
-            if (is_word(before(text, begin)) || after_mask(text, begin)) return begin + 1;
+            if (word_before(text, begin) || after_mask(text, begin)) return begin + 1;
             if (text[begin] == '0' && before(text, begin) == ' ' && begin >= 2 && is_digit(text[begin - 2]))
                 return begin + 1;
             // The pattern takes up to six groups: a count, year or time after
@@ -814,8 +832,11 @@ void PiiAnonymizer::detect_ssns(std::string_view text, std::vector<Detection> &o
         return begin >= 3 && lower(text.substr(begin - 3, 3)) == "ssn" && !is_alpha(before(text, begin - 3));
     };
     for_each_match(*ssn_, text, [&](size_t begin, size_t end) -> size_t {
-        if (glued_to_digits(text, begin, end, "- .") || (is_word(before(text, begin)) && !after_ssn_word(begin)) ||
-            is_word(at(text, end)) || after_mask(text, begin))
+        // Glue across the number's own separator only ("Room 12 410-54-7231"
+        // is a room and an SSN; "1 123 45 6789" is not an SSN).
+        const char *glue = text[begin + 3] == ' ' ? " " : "-.";
+        if (glued_to_digits(text, begin, end, glue) || (word_before(text, begin) && !after_ssn_word(begin)) ||
+            word_after(text, end) || after_mask(text, begin))
             return begin + 1;
         std::string_view s = text.substr(begin, end - begin);
         if (!ssn_valid(s.substr(0, 3), s.substr(4, 2), s.substr(7, 4))) return begin + 1;
@@ -826,7 +847,7 @@ void PiiAnonymizer::detect_ssns(std::string_view text, std::vector<Detection> &o
     // continues from one found number to the next.
     size_t last_end = std::string_view::npos;
     for_each_match(*ssn_bare_, text, [&](size_t begin, size_t end) -> size_t {
-        if (is_word(before(text, begin)) || is_word(at(text, end)) || after_mask(text, begin)) return end;
+        if (word_before(text, begin) || word_after(text, end) || after_mask(text, begin)) return end;
         std::string_view s = text.substr(begin, end - begin);
         if (!ssn_valid(s.substr(0, 3), s.substr(3, 2), s.substr(5, 4))) return end;
         bool in_list = last_end != std::string_view::npos && begin >= last_end && begin - last_end <= 8 &&
@@ -864,7 +885,7 @@ void PiiAnonymizer::detect_cards(std::string_view text, std::vector<Detection> &
         bool glued = separator == ' '
                          ? is_digit(before(text, begin)) || is_digit(at(text, end))
                          : glued_to_digits(text, begin, end, "-");
-        if (glued || is_word(before(text, begin)) || is_word(at(text, end)) || after_mask(text, begin))
+        if (glued || word_before(text, begin) || word_after(text, end) || after_mask(text, begin))
             return begin + 1;
         std::string digits = digits_of(candidate);
         if (separator == '\0' && looks_like_timestamp(digits)) return end;
@@ -879,9 +900,10 @@ void PiiAnonymizer::detect_ipv4(std::string_view text, std::vector<Detection> &o
     for_each_match(*ipv4_, text, [&](size_t begin, size_t end) -> size_t {
         char prev = before(text, begin);
         // ("10.0.0.5..10.0.0.9": a range, the second address starts after "..".)
-        if (is_word(prev) || (prev == '.' && !(begin >= 2 && text[begin - 2] == '.')) || after_mask(text, begin))
+        if (word_before(text, begin) || (prev == '.' && !(begin >= 2 && text[begin - 2] == '.')) ||
+            after_mask(text, begin))
             return begin + 1;
-        if (is_word(at(text, end)) || (at(text, end) == '.' && is_digit(at(text, end + 1))))
+        if (word_after(text, end) || (at(text, end) == '.' && is_digit(at(text, end + 1))))
             return begin + 1;
         // Version strings: "Version 1.2.3.4", "release 10.0.0.1", "1.2.3.4-beta",
         // "Chrome/120.0.0.0", "Section 4.2.1.3".

@@ -50,6 +50,13 @@ bool needs_fold(std::string_view text, size_t pos);
 // ("frank%40example.com", "%2B1%20212%20555%200100"): the character, or '\0'.
 char percent_escape(std::string_view text, size_t pos) {
     if (text[pos] != '%' || pos + 2 >= text.size()) return '\0';
+    // Only inside a URL-encoded value ("frank%40example.com", "phone=%2B1%20212"),
+    // never a SQL LIKE wildcard before a value ('%404-555-0163%').
+    if (pos == 0) return '\0';
+    const char prev = text[pos - 1];
+    const bool after_escape = pos >= 3 && text[pos - 3] == '%';
+    if (!is_ascii_alnum(prev) && prev != '=' && !after_escape) return '\0';
+    if (pos + 3 < text.size() && !is_ascii_alnum(text[pos + 3]) && text[pos + 3] != '%') return '\0';
     auto hex = [](char c) -> int {
         if (c >= '0' && c <= '9') return c - '0';
         if (c >= 'a' && c <= 'f') return c - 'a' + 10;

@@ -251,27 +251,83 @@ void keep_inside_literal(std::string_view in, std::string &piece) {
                 piece[p + (marker[0] == '/' ? 0 : 1)] = '_';
 }
 
+// True when `gap` (the text between two literals) only separates items of a
+// list: blanks, commas, quotes, brackets, an N/E prefix.
+bool list_gap(std::string_view gap) {
+    for (size_t i = 0; i < gap.size(); ++i) {
+        const char c = gap[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == '\'' || c == '"' || c == '(' ||
+            c == ')' || c == '`')
+            continue;
+        if ((c == 'N' || c == 'n' || c == 'E' || c == 'e') && i + 1 < gap.size() && gap[i + 1] == '\'') continue;
+        return false;
+    }
+    return true;
+}
+
 // `sql` with each span's content anonymized into `out`; false when nothing changed.
+// A literal that is a bare number masked as an SSN or a phone number makes the
+// next literals of the same list ("ssn IN ('...', '...', ...)") read as such
+// too, however far the list runs from its column name.
 bool anonymize_spans(const Anonymization &anon, std::string_view sql,
                      const std::vector<std::pair<size_t, size_t>> &spans, std::string &out) {
     bool changed = false;
-    std::string piece;
+    std::string piece, context;
     size_t pos = 0;
+    const char *list_kind = nullptr;  // "ssn", "phone" or none
+    size_t list_end = 0;
     out.clear();
     for (const auto &[begin, end] : spans) {
         if (begin < pos || end > sql.size()) continue;
         out.append(sql.substr(pos, begin - pos));
         const std::string_view in = sql.substr(begin, end - begin);
         const size_t context_begin = begin > kLiteralContext ? begin - kLiteralContext : 0;
-        if (anon.apply_in_context(sql.substr(context_begin, begin - context_begin), in, piece)) {
+        context.assign(sql.substr(context_begin, begin - context_begin));
+        const bool chained = list_kind != nullptr && begin >= list_end && list_gap(sql.substr(list_end, begin - list_end));
+        if (chained) (context += ' ') += list_kind, context += ": ";
+        if (anon.apply_in_context(context, in, piece)) {
             changed = true;
             keep_inside_literal(in, piece);
         }
+        const bool bare = !in.empty() && std::all_of(in.begin(), in.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (bare && piece.rfind("XXX-XX-", 0) == 0 && piece.size() == 11) list_kind = "ssn";
+        else if (bare && piece.rfind("XXX-XXX-", 0) == 0) list_kind = "phone";
+        else if (!chained) list_kind = nullptr;
+        list_end = end;
         out.append(piece);
         pos = end;
     }
     out.append(sql.substr(pos));
     return changed;
+}
+
+// Spans cut at backslash escapes the way PostgreSQL's E'' strings read them
+// (\n, \x41, \u00e9, \101): for text whose dialect is not known for sure, so
+// that no value glues to an escape's letters or hex digits and no
+// replacement eats into an escape (which would change or break it).
+std::vector<std::pair<size_t, size_t>> cut_at_escapes(std::string_view sql,
+                                                      const std::vector<std::pair<size_t, size_t>> &spans) {
+    std::vector<std::pair<size_t, size_t>> out;
+    out.reserve(spans.size());
+    auto is_hex = [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    };
+    for (auto span : spans) {
+        // A span that starts inside an escape another lexer cut shorter
+        // ("\u" + "00e9sofia@..."): its remaining hex digits are skipped.
+        size_t b = span.first;
+        if (b >= 2 && sql[b - 2] == '\\') {
+            const char c = sql[b - 1];
+            size_t max = c == 'x' ? 2 : c == 'u' ? 4 : c == 'U' ? 8 : (c >= '0' && c <= '7') ? 2 : 0;
+            while (max > 0 && b < span.second && (c >= '0' && c <= '7' ? (sql[b] >= '0' && sql[b] <= '7') : is_hex(sql[b]))) {
+                ++b;
+                --max;
+            }
+        }
+        if (b < span.second)
+            tde::core::split_at_escapes(sql, {b, span.second}, tde::core::EscapeStyle::PgBackslash, '\\', out);
+    }
+    return out;
 }
 
 // `sql` with personal data inside its string literals and comments
@@ -288,12 +344,14 @@ bool anonymize_sql_literals(const Anonymization &anon, std::string_view sql, tde
     // No quote, dollar, comment or MySQL-string character: no literal to scan.
     if (sql.find_first_of("'\"$-/#`[") == std::string_view::npos) return false;
     bool scanned = true;
-    bool changed = anonymize_spans(anon, sql, tde::pg::literal_spans(sql, dialect, &scanned), out);
+    std::vector<std::pair<size_t, size_t>> spans = tde::pg::literal_spans(sql, dialect, &scanned);
+    if (named_other_dialect) spans = cut_at_escapes(sql, spans);
+    bool changed = anonymize_spans(anon, sql, spans, out);
     if (scanned && !named_other_dialect) return changed;
     std::string current, next;
     for (tde::core::SqlDialect other : {tde::core::SqlDialect::MySQL, tde::core::SqlDialect::SQLServer}) {
         current = changed ? out : std::string(sql);
-        if (anonymize_spans(anon, current, tde::core::sql_literal_spans(current, other), next)) {
+        if (anonymize_spans(anon, current, cut_at_escapes(current, tde::core::sql_literal_spans(current, other)), next)) {
             out.swap(next);
             changed = true;
         }

@@ -666,7 +666,9 @@ TEST(RedTeam2, FoldingOfInvisibleMarksDigitsAndPercentEscapes) {
     EXPECT_EQ(fold_text("\u202a212\u202c-555-0100").text(), "212-555-0100");
     EXPECT_EQ(fold_text("\u0662\u0661\u0662-\u0665\u0665\u0665-\u0660\u0661\u0660\u0660").text(), "212-555-0100");
     EXPECT_EQ(fold_text("\u0968\u0967\u0968").text(), "212");
-    EXPECT_EQ(fold_text("a%40b.com %2B1%20212 100%25").text(), "a@b.com +1 212 100%25");
+    EXPECT_EQ(fold_text("a%40b.com x=%2B1%20212 100%25").text(), "a@b.com x=+1 212 100%25");
+    // Only URL-encoded values: a SQL LIKE wildcard before a value stays.
+    EXPECT_EQ(fold_text("LIKE '%404-555-0163%'").text(), "LIKE '%404-555-0163%'");
     EXPECT_EQ(anon("?email=frank%40example.com&x=1"),
               "?email=user_" + tde::core::keyed_token(kKey, "email", "frank@example.com") + "@example.com&x=1");
 }
@@ -703,4 +705,14 @@ TEST(RedTeam2, RegexDotsAndSlashLists) {
     EXPECT_EQ(found_in("WHERE email ~* '^kate@example\\.com$'"), (Found{"email:kate@example\\.com"}));
     EXPECT_EQ(found_in("call 2125550100/2125550101 today"), (Found{"phone:2125550100", "phone:2125550101"}));
     EXPECT_EQ(found_in("call id/2125550100 today"), Found{});
+}
+
+TEST(RedTeam2, LikeWildcardsAroundValues) {
+    EXPECT_EQ(found_in("LIKE '%404-555-0163%'"), (Found{"phone:404-555-0163"}));
+    EXPECT_EQ(found_in("LIKE '_212-555-0100%'"), (Found{"phone:212-555-0100"}));
+    EXPECT_EQ(found_in("LIKE '%123-45-6789_'"), (Found{"ssn:123-45-6789"}));
+    EXPECT_EQ(found_in("LIKE '_4111 1111 1111 1111'"), (Found{"credit_card:4111 1111 1111 1111"}));
+    EXPECT_EQ(found_in("LIKE '10.1.2.3_%'"), (Found{"ipv4:10.1.2.3"}));
+    EXPECT_EQ(found_in("order_2125550100 and id_123-45-6789"), Found{});
+    EXPECT_EQ(found_in("Room 12 410-54-7231"), (Found{"ssn:410-54-7231"}));
 }
