@@ -142,3 +142,5 @@ CREATE TEMP TABLE bq AS
 SELECT pair_id, sql_query FROM tde_add_pair('q', $$SELECT * FROM `p.d.t` WHERE email = '\njohn@example.com' OR alt = "\u00e9sofia@example.com" OR x = '\x41lucas@corp.io' OR phone = '\x41310-652-6105'$$, 'bigquery');
 SELECT sql_query FROM bq;
 UPDATE tde_pairs p SET success = NOT p.success FROM bq WHERE p.pair_id = bq.pair_id RETURNING p.sql_query = bq.sql_query AS unchanged;
+-- A list mixing quote styles in a dialect without a lexer: every value.
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM `crm`.members WHERE SSN IN ('501920596', '374263546', "703488998", "089637677")$$, 'bigquery');

@@ -289,9 +289,12 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
             changed = true;
             keep_inside_literal(in, piece);
         }
+        // A literal that is (now) a bare SSN's or phone number's mask; an
+        // earlier pass's mask counts too ('XXX-XX-7816', "151931292").
         const bool bare = !in.empty() && std::all_of(in.begin(), in.end(), [](char c) { return c >= '0' && c <= '9'; });
-        if (bare && piece.rfind("XXX-XX-", 0) == 0 && piece.size() == 11) list_kind = "ssn";
-        else if (bare && piece.rfind("XXX-XXX-", 0) == 0) list_kind = "phone";
+        const bool was_mask = in.rfind("XXX-XX", 0) == 0;
+        if ((bare || was_mask) && piece.rfind("XXX-XX-", 0) == 0 && piece.size() == 11) list_kind = "ssn";
+        else if ((bare || was_mask) && piece.rfind("XXX-XXX-", 0) == 0) list_kind = "phone";
         else if (!chained) list_kind = nullptr;
         list_end = end;
         out.append(piece);
