@@ -144,3 +144,6 @@ SELECT sql_query FROM bq;
 UPDATE tde_pairs p SET success = NOT p.success FROM bq WHERE p.pair_id = bq.pair_id RETURNING p.sql_query = bq.sql_query AS unchanged;
 -- A list mixing quote styles in a dialect without a lexer: every value.
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM `crm`.members WHERE SSN IN ('501920596', '374263546', "703488998", "089637677")$$, 'bigquery');
+-- Column lists name a value's column far from it.
+SELECT sql_query FROM tde_add_pair('q', $$INSERT INTO contacts (first_name, last_name, email_address, phone_number, ssn_value) VALUES ('Ann', 'Lee', 'ann@example.io', '2125550100', '123456789'), ('Bob', 'Ray', 'bob@example.io', '3107360123', '234567890')$$);
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM orders WHERE order_no = '2125550100' AND ref = '123456789'$$);

@@ -265,6 +265,21 @@ bool list_gap(std::string_view gap) {
     return true;
 }
 
+// A column list names the value's column far from it (INSERT INTO contacts
+// (name, email, phone) VALUES ('Ann', 'a@b.io', '2125550100')): when the SQL
+// before a literal mentions a phone or SSN column, the detectors are told so
+// right before the value (a bare number is then read as one when it is valid).
+void mention_columns(std::string &context) {
+    std::string lower(context);
+    for (char &c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower.find("phone") != std::string::npos || lower.find("mobile") != std::string::npos ||
+        lower.find("tel") != std::string::npos || lower.find("fax") != std::string::npos)
+        context += " phone: ";
+    if (lower.find("ssn") != std::string::npos || lower.find("social_security") != std::string::npos ||
+        lower.find("social security") != std::string::npos)
+        context += " ssn: ";
+}
+
 // `sql` with each span's content anonymized into `out`; false when nothing changed.
 // A literal that is a bare number masked as an SSN or a phone number makes the
 // next literals of the same list ("ssn IN ('...', '...', ...)") read as such
@@ -284,6 +299,7 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
         const size_t context_begin = begin > kLiteralContext ? begin - kLiteralContext : 0;
         context.assign(sql.substr(context_begin, begin - context_begin));
         const bool chained = list_kind != nullptr && begin >= list_end && list_gap(sql.substr(list_end, begin - list_end));
+        mention_columns(context);
         if (chained) (context += ' ') += list_kind, context += ": ";
         if (anon.apply_in_context(context, in, piece)) {
             changed = true;
