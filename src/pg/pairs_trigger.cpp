@@ -198,12 +198,16 @@ struct Anonymization {
     // SQL before it (WHERE ssn = '123456789'), a metadata string after its
     // key ({"phone": "2125550100"}). Some detectors need a word near a bare
     // run of digits (an SSN, a phone number), and the word is in the
-    // surroundings, not in the value. Values with fewer than seven digits
-    // cannot be such a run and take the memoized path.
+    // surroundings, not in the value. Values without a run of at least seven
+    // digits (dates, amounts, formatted numbers: the common case) cannot be
+    // such a number and take the memoized path.
     bool apply_in_context(std::string_view context, std::string_view in, std::string &out) const {
-        if (std::count_if(in.begin(), in.end(), [](char c) { return c >= '0' && c <= '9'; }) < 7 ||
-            context.empty())
-            return apply(in, out);
+        size_t run = 0, longest = 0;
+        for (char c : in) {
+            run = c >= '0' && c <= '9' ? run + 1 : 0;
+            longest = std::max(longest, run);
+        }
+        if (longest < 7 || context.empty()) return apply(in, out);
         // The context (on one line), a line break, then the value: detectors
         // treat a line break as the end of a value. Only the value's part of
         // the result is kept; should a detection have spanned the line break,
