@@ -345,17 +345,29 @@ bool phone_glued(std::string_view text, size_t begin, size_t end) {
 // numbers of some region: year-serial order and batch numbers (2024-000123,
 // 2024-12-3456), ISBN-10/13 (4-06-263891-9, 978-3-16-148410-0), ZIP+4
 // (02139-4307).
-bool code_shaped(std::string_view raw) {
-    std::vector<std::string_view> groups;
+// The groups of digits of `raw` when it is only digit groups joined by one
+// separator out of `separators` (each group non-empty); otherwise false.
+bool digit_groups(std::string_view raw, const char *separators, std::vector<std::string_view> &groups) {
+    groups.clear();
+    char separator = '\0';
     size_t start = 0;
     for (size_t i = 0; i <= raw.size(); ++i) {
         if (i < raw.size() && is_digit(raw[i])) continue;
-        if (i < raw.size() && raw[i] != '-') return false;
+        if (i < raw.size()) {
+            if (std::strchr(separators, raw[i]) == nullptr || (separator != '\0' && raw[i] != separator))
+                return false;
+            separator = raw[i];
+        }
         if (i == start) return false;
         groups.push_back(raw.substr(start, i - start));
         start = i + 1;
     }
-    if (groups.size() < 2) return false;
+    return true;
+}
+
+bool code_shaped(std::string_view raw) {
+    std::vector<std::string_view> groups;
+    if (!digit_groups(raw, "-", groups) || groups.size() < 2) return false;
     auto value = [](std::string_view g) {
         int v = 0;
         for (char c : g) v = v * 10 + (c - '0');
@@ -421,25 +433,13 @@ bool amount_shaped(std::string_view raw) {
             return false;
         raw = raw.substr(0, comma);
     }
-    char separator = '\0';
-    size_t group = 0, groups = 0;
-    for (size_t i = 0; i <= raw.size(); ++i) {
-        if (i < raw.size() && is_digit(raw[i])) {
-            ++group;
-            continue;
-        }
-        if (i < raw.size()) {
-            if (raw[i] != '.' && raw[i] != ' ') return false;
-            if (separator != '\0' && raw[i] != separator) return false;
-            separator = raw[i];
-        }
-        if (group == 0 || group > 3 || (groups > 0 && group != 3)) return false;
-        ++groups;
-        group = 0;
-    }
+    std::vector<std::string_view> groups;
+    if (!digit_groups(raw, ". ", groups) || groups[0].size() > 3) return false;
+    for (size_t i = 1; i < groups.size(); ++i)
+        if (groups[i].size() != 3) return false;
     // Three groups ("912 345 678") is how Spain writes phone numbers; an
     // amount needs four groups or decimals.
-    return groups >= 4 || (groups == 3 && comma != std::string_view::npos);
+    return groups.size() >= 4 || (groups.size() == 3 && comma != std::string_view::npos);
 }
 
 // Disjoint spans, sorted, for overlap queries in O(log n).

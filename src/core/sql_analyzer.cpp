@@ -1599,6 +1599,14 @@ void split_at_escapes(std::string_view sql, Span content, EscapeStyle style, cha
     if (end > seg) out.emplace_back(seg, end);
 }
 
+void split_at_pg_escapes_resuming(std::string_view sql, Span span, std::vector<Span> &out) {
+    const size_t end = std::min(span.second, sql.size());
+    size_t b = span.first;
+    if (b >= 2 && b <= end && sql[b - 2] == '\\')
+        b = std::max(b, b - 2 + escape_length(sql, b - 2, end, EscapeStyle::PgBackslash));
+    if (b < end) split_at_escapes(sql, {b, end}, EscapeStyle::PgBackslash, '\\', out);
+}
+
 char uescape_after(std::string_view sql, size_t pos) {
     // U&'...' UESCAPE 'c' (whitespace and no comments in between).
     size_t i = pos;

@@ -114,6 +114,10 @@ std::vector<Span> literal_content_spans(std::string_view sql, const std::vector<
 // Appends the non-empty pieces of `content` between its escape sequences.
 void split_at_escapes(std::string_view sql, Span content, EscapeStyle style, char escape_char,
                       std::vector<Span> &out);
+// split_at_escapes() with EscapeStyle::PgBackslash for a span that another
+// lexer may have started inside an escape sequence ("\\u" then "00e9..."):
+// the rest of that escape is skipped first.
+void split_at_pg_escapes_resuming(std::string_view sql, Span span, std::vector<Span> &out);
 // The UESCAPE character declared after a U&'...' literal ending at `pos`
 // (`U&'...' UESCAPE '!'`), or '\\'.
 char uescape_after(std::string_view sql, size_t pos);

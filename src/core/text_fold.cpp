@@ -161,69 +161,48 @@ FoldedText fold_text(std::string_view original) {
     while (pos < original.size()) {
         unsigned char c = static_cast<unsigned char>(original[pos]);
         size_t len = c < 0x80 ? 1 : utf8_sequence_length(original, pos);
-        if (len <= 1) {  // ASCII or a stray byte: copied as it is, except percent-escapes
-            // and a regular expression's escaped dot between two letters or
-            // digits ('^kate@example\.com$'), read as the dot.
+        char folded;
+        if (len <= 1) {  // ASCII or a stray byte: copied as it is, except a regular
+            // expression's escaped dot between two letters or digits
+            // ('^kate@example\.com$', the backslash is dropped) and percent-escapes.
+            len = 1;
             if (c == '\\' && needs_fold(original, pos)) {
-                if (!out.folded_) {
-                    out.folded_ = true;
-                    out.copy_.reserve(original.size());
-                    out.copy_.assign(original.substr(0, pos));
-                }
-                shift += 1;
-                size_t folded_pos = out.copy_.size();
-                if (!out.shifts_.empty() && out.shifts_.back().first == folded_pos)
-                    out.shifts_.back().second = shift;
-                else
-                    out.shifts_.emplace_back(folded_pos, shift);
-                ++pos;  // the backslash is dropped; the dot is copied next
+                folded = kDrop;
+            } else if (char decoded = percent_escape(original, pos)) {
+                folded = decoded;
+                len = 3;
+            } else {
+                if (out.folded_) out.copy_.push_back(static_cast<char>(c));
+                ++pos;
                 continue;
             }
-            if (char decoded = percent_escape(original, pos)) {
-                if (!out.folded_) {
-                    out.folded_ = true;
-                    out.copy_.reserve(original.size());
-                    out.copy_.assign(original.substr(0, pos));
+        } else {
+            const uint32_t cp = decode(original, pos, len);
+            folded = fold_code_point(cp);
+            if (cp == 0x2013 || cp == 0x30FC || cp == 0xFF70) {
+                // The en dash separates digits (555–123–4567, 2019–2023) or words
+                // ("john@example.com–thanks"): '-' only between two digits.
+                auto ascii_digit = [](int ch) { return ch >= '0' && ch <= '9'; };
+                int prev = pos > 0 ? static_cast<unsigned char>(original[pos - 1]) : -1;
+                size_t n = pos + len;
+                bool next_digit = n < original.size() && ascii_digit(static_cast<unsigned char>(original[n]));
+                if (!next_digit && n + 2 < original.size() && static_cast<unsigned char>(original[n]) == 0xEF &&
+                    static_cast<unsigned char>(original[n + 1]) == 0xBC) {
+                    int b = static_cast<unsigned char>(original[n + 2]);
+                    next_digit = b >= 0x90 && b <= 0x99;  // FULLWIDTH DIGIT ZERO..NINE
                 }
-                out.copy_.push_back(decoded);
-                shift += 2;
-                size_t folded_pos = out.copy_.size();
-                if (!out.shifts_.empty() && out.shifts_.back().first == folded_pos)
-                    out.shifts_.back().second = shift;
-                else
-                    out.shifts_.emplace_back(folded_pos, shift);
-                pos += 3;
+                bool prev_digit = ascii_digit(prev) || (prev >= 0x90 && prev <= 0x99 && pos >= 3 &&
+                                                        static_cast<unsigned char>(original[pos - 3]) == 0xEF);
+                // The katakana prolonged sound mark (ー, often typed for a dash in
+                // Japanese numbers: 03ー1234ー5678) is a dash only between digits too.
+                if (cp == 0x2013) folded = prev_digit && next_digit ? '-' : ' ';
+                else folded = prev_digit && next_digit ? '-' : kKeep;
+            }
+            if (folded == kKeep) {
+                if (out.folded_) out.copy_.append(original.substr(pos, len));
+                pos += len;
                 continue;
             }
-            if (out.folded_) out.copy_.push_back(static_cast<char>(c));
-            ++pos;
-            continue;
-        }
-        const uint32_t cp = decode(original, pos, len);
-        char folded = fold_code_point(cp);
-        if (cp == 0x2013 || cp == 0x30FC || cp == 0xFF70) {
-            // The en dash separates digits (555–123–4567, 2019–2023) or words
-            // ("john@example.com–thanks"): '-' only between two digits.
-            auto ascii_digit = [](int ch) { return ch >= '0' && ch <= '9'; };
-            int prev = pos > 0 ? static_cast<unsigned char>(original[pos - 1]) : -1;
-            size_t n = pos + len;
-            bool next_digit = n < original.size() && ascii_digit(static_cast<unsigned char>(original[n]));
-            if (!next_digit && n + 2 < original.size() && static_cast<unsigned char>(original[n]) == 0xEF &&
-                static_cast<unsigned char>(original[n + 1]) == 0xBC) {
-                int b = static_cast<unsigned char>(original[n + 2]);
-                next_digit = b >= 0x90 && b <= 0x99;  // FULLWIDTH DIGIT ZERO..NINE
-            }
-            bool prev_digit = ascii_digit(prev) || (prev >= 0x90 && prev <= 0x99 && pos >= 3 &&
-                                                    static_cast<unsigned char>(original[pos - 3]) == 0xEF);
-            // The katakana prolonged sound mark (ー, often typed for a dash in
-            // Japanese numbers: 03ー1234ー5678) is a dash only between digits too.
-            if (cp == 0x2013) folded = prev_digit && next_digit ? '-' : ' ';
-            else folded = prev_digit && next_digit ? '-' : kKeep;
-        }
-        if (folded == kKeep) {
-            if (out.folded_) out.copy_.append(original.substr(pos, len));
-            pos += len;
-            continue;
         }
         if (!out.folded_) {
             out.folded_ = true;

@@ -158,6 +158,14 @@ void Server::on_connection(void* cls, MHD_Connection*, void**, MHD_ConnectionNot
 
 // The path of a request target: absolute-form targets ("http://host/path",
 // RFC 9112 3.2.2, which servers must accept) lose their scheme and authority.
+// 413 for a body over --max-body-bytes; with `close`, the connection is
+// closed after it (the rest of the body is not read).
+static Response payload_too_large(bool close) {
+    Response r = error_response(make_error(413, "payload_too_large", "the request body is too large"));
+    if (close) r.headers.emplace_back("Connection", "close");
+    return r;
+}
+
 static std::string target_path(const char* url) {
     std::string u = url ? url : "";
     for (const char* scheme : {"http://", "https://"}) {
@@ -260,7 +268,7 @@ MHD_Result Server::first_call(MHD_Connection* c, RequestState* st) {
             return refuse(c, st, error_response(make_error(415, "unsupported_media_type",
                                                            "Content-Type must be application/json")));
         if (length && std::strtoull(length, nullptr, 10) > cfg_.max_body_bytes)
-            return queue(c, st, error_response(make_error(413, "payload_too_large", "the request body is too large")));
+            return queue(c, st, payload_too_large(false));
     }
     return MHD_YES;
 }
@@ -283,20 +291,14 @@ MHD_Result Server::upload(MHD_Connection* c, RequestState* st, const char* data,
     if (st->too_large && !st->responded) {
         // Refused by libmicrohttpd 0.9.75 while a body is being read: then the
         // 413 goes out when the body has ended (final_call).
-        Response r = error_response(make_error(413, "payload_too_large", "the request body is too large"));
-        r.headers.emplace_back("Connection", "close");
-        if (queue(c, st, std::move(r)) != MHD_YES) st->responded = false;
+        if (queue(c, st, payload_too_large(true)) != MHD_YES) st->responded = false;
     }
     if (st->received > kDropBodyFactor * cfg_.max_body_bytes + (16u << 20)) return MHD_NO;
     return MHD_YES;
 }
 
 MHD_Result Server::final_call(MHD_Connection* c, RequestState* st) {
-    if (st->too_large) {
-        Response r = error_response(make_error(413, "payload_too_large", "the request body is too large"));
-        r.headers.emplace_back("Connection", "close");
-        return queue(c, st, std::move(r));
-    }
+    if (st->too_large) return queue(c, st, payload_too_large(true));
     Request req;
     req.method = st->method;
     req.path = st->path;

@@ -201,13 +201,12 @@ struct Anonymization {
     // surroundings, not in the value. Values without a run of at least seven
     // digits (dates, amounts, formatted numbers: the common case) cannot be
     // such a number and take the memoized path.
-    bool apply_in_context(std::string_view context, std::string_view in, std::string &out) const {
-        size_t run = 0, longest = 0;
-        for (char c : in) {
-            run = c >= '0' && c <= '9' ? run + 1 : 0;
-            longest = std::max(longest, run);
-        }
-        if (longest < 7 || context.empty()) return apply(in, out);
+    // `context` is called only when the value has such a run.
+    template <typename Context>
+    bool apply_in_context(Context context_of, std::string_view in, std::string &out) const {
+        if (!has_long_digit_run(in)) return apply(in, out);
+        const std::string context = context_of();
+        if (context.empty()) return apply(in, out);
         // The context (on one line), a line break, then the value: detectors
         // treat a line break as the end of a value. Only the value's part of
         // the result is kept; should a detection have spanned the line break,
@@ -225,9 +224,17 @@ struct Anonymization {
             result.compare(cut + 1, std::string::npos, combined, value_at, std::string::npos) == 0)
             return apply(in, out);  // nothing changed in the value: the memoized path decides
         out.assign(result, cut + 1, std::string::npos);
-        bool changed = true;
         if (!rules.empty()) rules.apply(out);
-        return changed;
+        return true;
+    }
+
+    static bool has_long_digit_run(std::string_view in) {
+        size_t run = 0;
+        for (char c : in) {
+            run = c >= '0' && c <= '9' ? run + 1 : 0;
+            if (run >= 7) return true;
+        }
+        return false;
     }
 };
 
@@ -291,21 +298,25 @@ void mention_columns(std::string &context) {
 bool anonymize_spans(const Anonymization &anon, std::string_view sql,
                      const std::vector<std::pair<size_t, size_t>> &spans, std::string &out) {
     bool changed = false;
-    std::string piece, context;
+    std::string piece;
     size_t pos = 0;
     const char *list_kind = nullptr;  // "ssn", "phone" or none
     size_t list_end = 0;
     out.clear();
-    for (const auto &[begin, end] : spans) {
+    for (const auto &span : spans) {
+        const size_t begin = span.first, end = span.second;
         if (begin < pos || end > sql.size()) continue;
         out.append(sql.substr(pos, begin - pos));
         const std::string_view in = sql.substr(begin, end - begin);
-        const size_t context_begin = begin > kLiteralContext ? begin - kLiteralContext : 0;
-        context.assign(sql.substr(context_begin, begin - context_begin));
         const bool chained = list_kind != nullptr && begin >= list_end && list_gap(sql.substr(list_end, begin - list_end));
-        mention_columns(context);
-        if (chained) (context += ' ') += list_kind, context += ": ";
-        if (anon.apply_in_context(context, in, piece)) {
+        auto context_of = [&] {
+            const size_t context_begin = begin > kLiteralContext ? begin - kLiteralContext : 0;
+            std::string context(sql.substr(context_begin, begin - context_begin));
+            mention_columns(context);
+            if (chained) (context += ' ') += list_kind, context += ": ";
+            return context;
+        };
+        if (anon.apply_in_context(context_of, in, piece)) {
             changed = true;
             keep_inside_literal(in, piece);
         }
@@ -332,24 +343,7 @@ std::vector<std::pair<size_t, size_t>> cut_at_escapes(std::string_view sql,
                                                       const std::vector<std::pair<size_t, size_t>> &spans) {
     std::vector<std::pair<size_t, size_t>> out;
     out.reserve(spans.size());
-    auto is_hex = [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    };
-    for (auto span : spans) {
-        // A span that starts inside an escape another lexer cut shorter
-        // ("\u" + "00e9sofia@..."): its remaining hex digits are skipped.
-        size_t b = span.first;
-        if (b >= 2 && sql[b - 2] == '\\') {
-            const char c = sql[b - 1];
-            size_t max = c == 'x' ? 2 : c == 'u' ? 4 : c == 'U' ? 8 : (c >= '0' && c <= '7') ? 2 : 0;
-            while (max > 0 && b < span.second && (c >= '0' && c <= '7' ? (sql[b] >= '0' && sql[b] <= '7') : is_hex(sql[b]))) {
-                ++b;
-                --max;
-            }
-        }
-        if (b < span.second)
-            tde::core::split_at_escapes(sql, {b, span.second}, tde::core::EscapeStyle::PgBackslash, '\\', out);
-    }
+    for (const auto &span : spans) tde::core::split_at_pg_escapes_resuming(sql, span, out);
     return out;
 }
 
@@ -386,11 +380,19 @@ bool anonymize_sql_literals(const Anonymization &anon, std::string_view sql, tde
 // "bigquery"), as opposed to none at all (NULL, "", "unknown", "sql").
 bool named_other_dialect(tde::core::SqlDialect dialect, std::string_view database_type) {
     if (dialect != tde::core::SqlDialect::Unknown) return false;
-    std::string t;
-    for (char c : database_type)
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') t.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    return !(t.empty() || t == "unknown" || t == "sql" || t == "ansi" || t == "ansisql" || t == "other" ||
-             t == "generic" || t == "none" || t == "null");
+    // Compared without blanks and case, without allocating (runs per row).
+    auto same = [&](std::string_view word) {
+        size_t w = 0;
+        for (char c : database_type) {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+            if (w == word.size() || std::tolower(static_cast<unsigned char>(c)) != word[w]) return false;
+            ++w;
+        }
+        return w == word.size();
+    };
+    for (std::string_view none : {"", "unknown", "sql", "ansi", "ansisql", "other", "generic", "none", "null"})
+        if (same(none)) return false;
+    return true;
 }
 
 // Result buffer of anonymize_for_c(), reused; static so that no C++ object
@@ -406,9 +408,8 @@ int anonymize_for_c(const Anonymization *a, const char *key, size_t key_len, con
     try {
         std::string_view value(data, len);
         if (key == nullptr) return a->apply(value, scratch()) ? 1 : 0;
-        std::string context(key, key_len);
-        context += ": ";
-        return a->apply_in_context(context, value, scratch()) ? 1 : 0;
+        auto context_of = [&] { return std::string(key, key_len) + ": "; };
+        return a->apply_in_context(context_of, value, scratch()) ? 1 : 0;
     } catch (...) {
         return -1;
     }
