@@ -1008,6 +1008,8 @@ std::vector<Detection> PiiAnonymizer::detect_folded(std::string_view text) const
 }
 
 std::vector<Detection> PiiAnonymizer::detect(std::string_view text) const {
+    // (No may_hold_pii() shortcut here: the unit tests check that shortcut
+    // against what the detectors find without it.)
     FoldedText folded = fold_text(text);
     std::vector<Detection> found = detect_folded(folded.text());
     if (folded.changed()) {
@@ -1033,6 +1035,7 @@ bool PiiAnonymizer::anonymize(std::string_view text, std::string_view key, std::
     // is found make the output a fixed point, so anonymizing it again changes
     // nothing.
     constexpr int kMaxRounds = 8;
+    if (!may_hold_pii(text)) return false;
     std::string current;
     bool changed = false;
     std::string_view input = text;
@@ -1066,6 +1069,27 @@ std::string PiiAnonymizer::anonymize(std::string_view text, std::string_view key
     std::string out;
     if (!anonymize(text, key, out)) out.assign(text);
     return out;
+}
+
+bool may_hold_pii(std::string_view text) {
+    bool colon = false, digit = false;
+    size_t stretch_digits = 0, stretch_dots = 0;
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x80 || c == '@' || c == '%' || c == '\\') return true;
+        if (c >= '0' && c <= '9') {
+            digit = true;
+            if (++stretch_digits >= 7 || (stretch_digits >= 4 && stretch_dots >= 3)) return true;
+        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            stretch_digits = stretch_dots = 0;
+        } else if (c == '.') {
+            if (++stretch_dots >= 3 && stretch_digits >= 4) return true;
+        } else if (c == ':') {
+            colon = true;
+        }
+        if (colon && digit) return true;
+    }
+    return false;
 }
 
 std::string anonymize_database_name(std::string_view name, std::string_view key) {

@@ -104,6 +104,15 @@ private:
 
 // Database names become "db_<12 hex>". A value that already is such a token is
 // returned unchanged.
+// False only when no detector can find anything in `text`: pure ASCII that
+// needs no folding (no '%' or '\\'), without '@', without a ':' next to any
+// digit (IPv6), and without a stretch free of letters that holds seven digits
+// (the fewest a phone number, SSN or card detection has) or four digits and
+// three dots (IPv4). A cheap test (one pass, no allocation) so that callers
+// can skip text without candidates before doing any work of their own (a
+// SQL text's literal scan); anonymize() applies it itself.
+bool may_hold_pii(std::string_view text);
+
 std::string anonymize_database_name(std::string_view name, std::string_view key);
 
 // Validators, exposed for unit tests.

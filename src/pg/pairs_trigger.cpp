@@ -175,6 +175,12 @@ struct Anonymization {
 
     // true (and `out` set) when `in` changed; otherwise `out` = `in`.
     bool apply(std::string_view in, std::string &out) const {
+        // Most values hold nothing any detector could find (no '@', no long
+        // digit run...): no memo lookup, no copy into the memo.
+        if (rules.empty() && !tde::core::may_hold_pii(in)) {
+            out.assign(in);
+            return false;
+        }
         Memo &m = memo();
         if (const auto *hit = m.text.find(in)) {
             if (!*hit) {
@@ -360,6 +366,9 @@ bool anonymize_sql_literals(const Anonymization &anon, std::string_view sql, tde
                             bool named_other_dialect, std::string &out) {
     // No quote, dollar, comment or MySQL-string character: no literal to scan.
     if (sql.find_first_of("'\"$-/#`[") == std::string_view::npos) return false;
+    // Nothing in the whole text that a detector could find: no literal holds
+    // any, so the scan is skipped (the common case: SQL with short numbers).
+    if (anon.rules.empty() && !tde::core::may_hold_pii(sql)) return false;
     bool scanned = true;
     std::vector<std::pair<size_t, size_t>> spans = tde::pg::literal_spans(sql, dialect, &scanned);
     if (named_other_dialect) spans = cut_at_escapes(sql, spans);

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -158,4 +159,74 @@ TEST(PiiCorpusRedTeam, SeveralPhoneRegions) {
     options.phone_regions = {"US", "GB", "DE", "FR", "ES", "JP", "CN"};
     PiiAnonymizer anonymizer(options);
     check_corpus(anonymizer, true, redteam_corpus(), true);
+}
+
+// may_hold_pii() lets callers skip text before any work (the trigger skips a
+// SQL text's literal scan with it): it must never say "nothing" where a
+// detector finds something. Checked against detect(), which does not use it,
+// over both corpora and over generated text that puts digit groups,
+// separators and words next to each other.
+namespace {
+
+void expect_screen_holds(const std::vector<const PiiAnonymizer *> &anonymizers, const std::string &text,
+                         size_t &screened_out) {
+    if (tde::core::may_hold_pii(text)) return;
+    ++screened_out;
+    for (const PiiAnonymizer *a : anonymizers)
+        EXPECT_TRUE(a->detect(text).empty()) << "may_hold_pii() said nothing, a detector found something in: " << text;
+}
+
+}  // namespace
+
+TEST(MayHoldPii, ExamplesBothWays) {
+    using tde::core::may_hold_pii;
+    for (const char *clean : {"Show me all users in store 123456", "SELECT * FROM t WHERE id = 42 LIMIT 10",
+                              "Count orders per region in 2024", "Top 10 products by revenue last quarter",
+                              "SELECT o.id, o.total FROM orders o WHERE o.total > 100.50 LIMIT 5",
+                              "version 1.2.3 and 4.5", "ids 123 456 and 789 10", "call 1-800-FLOWERS now", ""})
+        EXPECT_FALSE(may_hold_pii(clean)) << clean;
+    for (const char *candidate : {"a@b.co", "212 555 0100", "2125550100", "10.0.0.7", "fe80::1", "x%40y.com",
+                                  "ｊ＠ｅｘ．ｃｏ", "123-45-6789", "4111 1111 1111 1111", "1.2.3.4", "ip ::1",
+                                  "call 212.555.0100", "(212) 555-0100",
+                                  // Not personal data, but for the detectors to tell:
+                                  "WHERE created_at > '2023-06-01'", "ids 123 456 789 1011"})
+        EXPECT_TRUE(may_hold_pii(candidate)) << candidate;
+}
+
+TEST(MayHoldPii, NeverHidesADetection) {
+    PiiAnonymizer us;
+    PiiOptions options;
+    options.phone_regions = {"US", "GB", "DE", "FR", "ES", "JP", "CN", "IN", "BR", "AU"};
+    PiiAnonymizer many(options);
+    const std::vector<const PiiAnonymizer *> both{&us, &many};
+    size_t screened_out = 0;
+    for (const auto *lines : {&corpus(), &redteam_corpus()})
+        for (const CorpusLine &c : *lines) {
+            expect_screen_holds(both, c.question, screened_out);
+            for (const std::string &value : c.gone) expect_screen_holds(both, value, screened_out);
+        }
+    // Generated: digit groups of 1-5 digits, separators and short words in
+    // random order, up to 12 tokens.
+    std::mt19937 rng(20261124);
+    const std::vector<std::string> separators{" ", "-", ".", "(", ")", "+", "/", ":", "_", ",", "#", "  ", ". ", "-"};
+    const std::vector<std::string> words{"ssn", "phone", "tel", "ip", "x", "ext", "card", "call", "id", "a", "e"};
+    auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
+    for (int i = 0; i < 60000; ++i) {
+        std::string text;
+        const size_t tokens = 1 + pick(12);
+        for (size_t t = 0; t < tokens; ++t) {
+            switch (pick(4)) {
+                case 0:
+                case 1: {
+                    const size_t digits = 1 + pick(5);
+                    for (size_t d = 0; d < digits; ++d) text.push_back(static_cast<char>('0' + pick(10)));
+                    break;
+                }
+                case 2: text += separators[pick(separators.size())]; break;
+                default: text += words[pick(words.size())]; break;
+            }
+        }
+        expect_screen_holds(both, text, screened_out);
+    }
+    EXPECT_GT(screened_out, 10000u);  // the property was exercised
 }
