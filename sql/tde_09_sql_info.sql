@@ -166,7 +166,7 @@ INSERT INTO cases (section, dialect, sql) VALUES
   ('invalid', 'postgresql', '42 SELECT * FROM t'),
   -- unknown dialect: PostgreSQL's parser first, then the C++ analyzer
   ('unknown', NULL, 'SELECT * FROM "Mixed Case" JOIN plain ON true'),
-  ('unknown', 'oracle', 'SELECT * FROM `bt` JOIN x ON true'),
+  ('unknown', 'teradata', 'SELECT * FROM `bt` JOIN x ON true'),
   ('unknown', '', 'SELECT 1 FROM dual'),
   ('unknown', 'db2', 'SELECT * FROM inserted JOIN deleted ON true JOIN kept ON true'),
   ('unknown', 'other', 'SELECT * INTO copy_t FROM t'),

@@ -111,10 +111,10 @@ SELECT sql_query FROM tde_add_pair('q', 'SELECT * FROM Users /* outer /* inner *
 SELECT sql_query, table_names, sql_valid FROM tde_add_pair('q', $$SELECT * FROM "Users WHERE email = 'john.doe@example.com'$$);
 -- MySQL text filed without a type still has its literals found when
 -- PostgreSQL's scanner rejects it; a named type without a lexer of its own
--- (bigquery) gets every dialect's literals looked at. Without a type, "..."
--- is a PostgreSQL name and stays.
+-- gets every dialect's literals looked at. Without a type, "..." is a
+-- PostgreSQL name and stays.
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM t WHERE name = 'O\'Brien' AND email = 'john.doe@example.com'$$);
-SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM `proj.ds.users` WHERE email = "john.doe@example.com"$$, 'bigquery');
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM `proj.ds.users` WHERE email = "john.doe@example.com"$$, 'teradata');
 SELECT sql_query FROM tde_add_pair('q', $$SELECT "john.doe@example.com" FROM users$$);
 SELECT sql_query, database_type FROM tde_add_pair('q', $$SELECT * FROM t WHERE e = "ann@example.com"$$, 'MySQL 8.0');
 -- A custom rule's replacement cannot break out of a literal.
@@ -133,17 +133,28 @@ SELECT natural_language_query FROM tde_add_pair(E'Open https://crm.example.com/s
 SELECT natural_language_query FROM tde_add_pair(E'Mail john\u200e@example.com or call \u0662\u0661\u0662-\u0665\u0665\u0665-\u0660\u0661\u0660\u0660');
 
 -- Property-test findings: LIKE wildcards around values, long IN lists after one
--- column name, and escapes in SQL of a dialect without a lexer of its own
--- (BigQuery: \n, \x41, \u00e9 stay intact and values after them are found;
--- anonymizing again changes nothing).
+-- column name, and backslash escapes in BigQuery strings (\n, \x41, \u00e9
+-- stay intact and values after them are found; anonymizing again changes
+-- nothing).
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM t WHERE phone LIKE '_212-555-0100%' OR ssn LIKE '%123-45-6789_' OR ip LIKE '10.1.2.3_%' OR tel LIKE '%404-555-0163%'$$);
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM customers WHERE phone IN ('2125550100', '3107360123', '4157360199', '6177360142', '2125550101', '2125550102', '2125550103', '2125550104', '2125550105', '2125550106', '2125550107', '2125550108', '2125550109') OR ssn IN ('123456789', '234567890', '345678901', '456789012', '567890123', '678901234', '789012345', '890123456', '123456780', '234567891', '345678902', '456789013', '567890124', '678901235')$$);
 CREATE TEMP TABLE bq AS
 SELECT pair_id, sql_query FROM tde_add_pair('q', $$SELECT * FROM `p.d.t` WHERE email = '\njohn@example.com' OR alt = "\u00e9sofia@example.com" OR x = '\x41lucas@corp.io' OR phone = '\x41310-652-6105'$$, 'bigquery');
 SELECT sql_query FROM bq;
 UPDATE tde_pairs p SET success = NOT p.success FROM bq WHERE p.pair_id = bq.pair_id RETURNING p.sql_query = bq.sql_query AS unchanged;
--- A list mixing quote styles in a dialect without a lexer: every value.
+-- A list mixing quote styles (both are strings in BigQuery): every value.
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM `crm`.members WHERE SSN IN ('501920596', '374263546', "703488998", "089637677")$$, 'bigquery');
+-- Oracle q'[...]' quoting, Snowflake // comments and backslash escapes,
+-- BigQuery "...", r'...' and triple-quoted strings and # comments: each
+-- dialect's own lexer finds every literal and comment (an apostrophe inside
+-- one hides nothing after it), derivation reads the same tokens, and
+-- sql_valid is NULL (no parser of theirs here).
+SELECT sql_query, table_names, query_type, sql_valid FROM tde_add_pair('q', $$SELECT q'[don't]' a, 'bob.smith@example.org' b FROM t$$, 'oracle');
+SELECT sql_query, table_names FROM tde_add_pair('q', $$UPDATE staff SET note = q'{it's 415-555-2671}' WHERE id = 1$$, 'Oracle 19c');
+SELECT sql_query, table_names FROM tde_add_pair('q', $$INSERT INTO staff (note) VALUES (nq'!Don't call 212-555-0187!')$$, 'oracle');
+SELECT sql_query, table_names, sql_valid FROM tde_add_pair('q', E'SELECT * FROM t // don''t diana.prince@themyscira.com\nWHERE email = ''bob.smith@example.org''', 'snowflake');
+SELECT sql_query, table_names FROM tde_add_pair('q', $$SELECT * FROM customers WHERE note = 'it\'s diana.prince@themyscira.com' UNION SELECT * FROM leads$$, 'snowflake');
+SELECT sql_query, table_names, sql_valid FROM tde_add_pair('q', $$SELECT * FROM ds.users WHERE email = r'clark.kent@dailyplanet.com' OR note = """it's lois.lane@dailyplanet.com""" # owner jimmy@dailyplanet.com$$, 'bigquery');
 -- Column lists name a value's column far from it.
 SELECT sql_query FROM tde_add_pair('q', $$INSERT INTO contacts (first_name, last_name, email_address, phone_number, ssn_value) VALUES ('Ann', 'Lee', 'ann@example.io', '2125550100', '123456789'), ('Bob', 'Ray', 'bob@example.io', '3107360123', '234567890')$$);
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM orders WHERE order_no = '2125550100' AND ref = '123456789'$$);

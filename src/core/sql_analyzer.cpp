@@ -82,8 +82,16 @@ public:
 private:
     bool pg_like() const { return d_ == SqlDialect::PostgreSQL || d_ == SqlDialect::Unknown; }
     bool mysql() const { return d_ == SqlDialect::MySQL; }
+    bool bigquery() const { return d_ == SqlDialect::BigQuery; }
+    // '...' strings where a backslash escapes the next character.
+    bool backslash_strings() const {
+        return d_ == SqlDialect::MySQL || d_ == SqlDialect::BigQuery || d_ == SqlDialect::Snowflake;
+    }
+    // How a backslash string's escapes read (MySQL's \% and \_ keep the backslash).
+    EscapeStyle backslash_style() const { return mysql() ? EscapeStyle::MySqlBackslash : EscapeStyle::PgBackslash; }
     bool backtick_idents() const {
-        return d_ == SqlDialect::MySQL || d_ == SqlDialect::SQLite || d_ == SqlDialect::Unknown;
+        return d_ == SqlDialect::MySQL || d_ == SqlDialect::SQLite || d_ == SqlDialect::Unknown ||
+               d_ == SqlDialect::BigQuery;
     }
     bool bracket_idents() const {
         return d_ == SqlDialect::SQLServer || d_ == SqlDialect::SQLite ||
@@ -107,6 +115,9 @@ private:
     void skip_line_comment();
     void skip_block_comment();
     void read_string(char quote, bool backslash, EscapeStyle unicode = EscapeStyle::None);
+    void read_triple_quoted(char quote, bool raw);
+    void read_oracle_q_quote();
+    bool try_bigquery_string(unsigned char c);
     void read_ident(char close);
     bool try_dollar_quote();
     bool try_prefixed_string(unsigned char c);
@@ -131,7 +142,7 @@ void Lexer::step() {
         ++i_;
     } else if (step_comment_or_quote(c)) {
         // handled
-    } else if (c == '$' && pg_like() && try_dollar_quote()) {
+    } else if (c == '$' && (pg_like() || d_ == SqlDialect::Snowflake) && try_dollar_quote()) {
         // handled
     } else if (try_prefixed_string(c)) {
         // handled
@@ -156,11 +167,16 @@ bool Lexer::step_comment_or_quote(unsigned char c) {
         skip_line_comment();
     } else if (c == '/' && peek(1) == '*') {
         skip_block_comment();
-    } else if (c == '#' && mysql()) {
+    } else if (c == '#' && (mysql() || bigquery())) {
         ++i_;
         skip_line_comment();
+    } else if (c == '/' && peek(1) == '/' && d_ == SqlDialect::Snowflake) {
+        ++i_;
+        skip_line_comment();
+    } else if ((c == '\'' || c == '"') && bigquery()) {
+        try_bigquery_string(c);
     } else if (c == '\'') {
-        read_string('\'', mysql());
+        read_string('\'', backslash_strings());
     } else if (c == '"') {
         if (mysql())
             read_string('"', true);
@@ -176,9 +192,9 @@ bool Lexer::step_comment_or_quote(unsigned char c) {
     return true;
 }
 
-// i_ is on `--` or just after a MySQL `#`.
+// i_ is on `--`, just after a MySQL/BigQuery `#` or on the second `/` of a Snowflake `//`.
 void Lexer::skip_line_comment() {
-    if (peek(0) == '-') i_ += 2;
+    if (peek(0) == '-' || peek(0) == '/') i_ += peek(0) == '-' ? 2 : 1;
     const size_t b = i_;
     while (i_ < s_.size() && s_[i_] != '\n') ++i_;
     if (!comments_) return;
@@ -237,8 +253,92 @@ void Lexer::read_string(char quote, bool backslash, EscapeStyle unicode) {
         }
     }
     content(b, e);
-    push(TokKind::String, {},
-         backslash ? (mysql() ? EscapeStyle::MySqlBackslash : EscapeStyle::PgBackslash) : unicode);
+    push(TokKind::String, {}, backslash ? backslash_style() : unicode);
+}
+
+// BigQuery '''...''' / """...""" (i_ on the first of the three quotes);
+// `raw`: r'''...''' (backslashes are text, but still keep a quote from ending it).
+void Lexer::read_triple_quoted(char quote, bool raw) {
+    i_ += 3;
+    const size_t b = i_;
+    size_t e = s_.size();
+    while (i_ < s_.size()) {
+        if (s_[i_] == '\\') {
+            i_ += 2;
+        } else if (s_[i_] == quote && peek(1) == static_cast<unsigned char>(quote) &&
+                   peek(2) == static_cast<unsigned char>(quote)) {
+            e = i_;
+            i_ += 3;
+            break;
+        } else {
+            ++i_;
+        }
+    }
+    content(b, e);
+    push(TokKind::String, {}, raw ? EscapeStyle::None : EscapeStyle::PgBackslash);
+}
+
+// A BigQuery string at i_: '...', "...", their triple-quoted forms, each
+// with an optional r/b/rb/br prefix (i_ on the prefix or the quote).
+bool Lexer::try_bigquery_string(unsigned char c) {
+    size_t q = i_;
+    bool raw = false;
+    for (int k = 0; k < 2 && q < s_.size() && ((s_[q] | 0x20) == 'r' || (s_[q] | 0x20) == 'b'); ++k) {
+        raw = raw || (s_[q] | 0x20) == 'r';
+        ++q;
+    }
+    if (q >= s_.size() || (s_[q] != '\'' && s_[q] != '"')) return false;
+    if (q > i_ && is_alpha(c) && q - i_ == 2 && (s_[i_] | 0x20) == (s_[i_ + 1] | 0x20)) return false;  // "rr'"
+    const char quote = s_[q];
+    i_ = q;
+    if (peek(1) == static_cast<unsigned char>(quote) && peek(2) == static_cast<unsigned char>(quote)) {
+        read_triple_quoted(quote, raw);
+        return true;
+    }
+    // Backslashes always keep a quote from ending the string; in a raw
+    // string they are text (no escapes to keep whole).
+    ++i_;
+    const size_t b = i_;
+    size_t e = s_.size();
+    while (i_ < s_.size()) {
+        if (s_[i_] == '\\') {
+            i_ += 2;
+        } else if (s_[i_] == quote) {
+            e = i_;
+            ++i_;
+            break;
+        } else {
+            ++i_;
+        }
+    }
+    content(b, e);
+    push(TokKind::String, {}, raw ? EscapeStyle::None : EscapeStyle::PgBackslash);
+    return true;
+}
+
+// Oracle q'X...X' / nq'X...X' (i_ on the opening quote after the prefix):
+// X is any character but space, tab or newline; [ { ( < close with ] } ) >.
+void Lexer::read_oracle_q_quote() {
+    const unsigned char open = peek(1);
+    if (open == 0 || open == ' ' || open == '\t' || open == '\n' || open == '\r') {
+        read_string('\'', false);
+        return;
+    }
+    const char close = open == '[' ? ']' : open == '{' ? '}' : open == '(' ? ')' : open == '<' ? '>'
+                                                                                                 : static_cast<char>(open);
+    i_ += 2;
+    const size_t b = i_;
+    size_t e = s_.size();
+    while (i_ < s_.size()) {
+        if (s_[i_] == close && peek(1) == '\'') {
+            e = i_;
+            i_ += 2;
+            break;
+        }
+        ++i_;
+    }
+    content(b, e);
+    push(TokKind::String, {});
 }
 
 // i_ is on the opening delimiter; a doubled closing delimiter escapes it.
@@ -268,7 +368,7 @@ void Lexer::read_ident(char close) {
 // PostgreSQL $$...$$ / $tag$...$tag$. Returns false when `$` starts no tag.
 bool Lexer::try_dollar_quote() {
     size_t j = i_ + 1;
-    if (j < s_.size() && is_word_start(static_cast<unsigned char>(s_[j]))) {
+    if (j < s_.size() && pg_like() && is_word_start(static_cast<unsigned char>(s_[j]))) {  // Snowflake: $$ only
         while (j < s_.size() && (is_word_start(static_cast<unsigned char>(s_[j])) ||
                                  is_digit(static_cast<unsigned char>(s_[j]))))
             ++j;
@@ -285,6 +385,15 @@ bool Lexer::try_dollar_quote() {
 // E'...', N'...', B'...', X'...' (a one-letter prefix glued to a quote);
 // PostgreSQL U&'...'.
 bool Lexer::try_prefixed_string(unsigned char c) {
+    if (bigquery() && ((c | 0x20) == 'r' || (c | 0x20) == 'b')) return try_bigquery_string(c);
+    if (d_ == SqlDialect::Oracle) {
+        size_t q = (c | 0x20) == 'n' ? 1 : 0;
+        if ((peek(q) | 0x20) == 'q' && peek(q + 1) == '\'') {
+            i_ += q + 1;
+            read_oracle_q_quote();
+            return true;
+        }
+    }
     if ((c == 'u' || c == 'U') && peek(1) == '&' && peek(2) == '\'' && pg_like()) {
         i_ += 2;
         read_string('\'', false, EscapeStyle::Unicode);
@@ -295,7 +404,7 @@ bool Lexer::try_prefixed_string(unsigned char c) {
     if (u != 'E' && u != 'N' && u != 'B' && u != 'X') return false;
     if (!is_alpha(c)) return false;
     ++i_;
-    read_string('\'', mysql() || (u == 'E' && pg_like()));
+    read_string('\'', backslash_strings() || (u == 'E' && pg_like()));
     return true;
 }
 
@@ -413,6 +522,7 @@ struct Level {
     bool from_list = false;   // a ',' here introduces another relation
     bool candidates = false;  // relations in the list may be aliases (UPDATE/DELETE targets)
     bool saw_output = false;  // T-SQL OUTPUT ... INTO target
+    bool multi_insert = false;  // Oracle/Snowflake INSERT ALL/FIRST: every INTO names a target
     size_t depth = 0;         // nesting depth, not counting parenthesised joins
 };
 
@@ -451,6 +561,8 @@ public:
 
     // query_type of this statement, or nullptr when it does not start with a word.
     const char *query_type() const;
+    // True when its first word (after any '(') begins a statement in some dialect.
+    bool starts_with_statement_word() const;
     // Adds this statement's tables to `out`.
     void collect(std::set<std::string> &out);
 
@@ -492,6 +604,9 @@ private:
     // Names.
     size_t parse_cte_list(size_t i, std::vector<CteScope> *scopes, size_t scope_end = 0) const;
     bool in_cte_scope(const NameRef &r) const;
+    // A single-part UPDATE/DELETE target naming the last part of a qualified
+    // relation of the same statement level.
+    bool exposes(const NameRef &r) const;
     bool table_hints_at(size_t i) const;
     bool is_update_statistics(size_t i) const;
     bool parse_name(ParsedName &n);
@@ -545,6 +660,31 @@ private:
 
 // ---- query type ------------------------------------------------------------
 
+bool StatementAnalyzer::starts_with_statement_word() const {
+    size_t q = b_;
+    while (punct_at(q, '(')) ++q;
+    if (q >= e_ || t_[q].kind != TokKind::Word) return false;
+    static const std::unordered_set<std::string_view> kWords = {
+        // DML, DDL and queries
+        "SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "REPLACE", "CREATE", "ALTER", "DROP",
+        "TRUNCATE", "VALUES", "TABLE", "RENAME", "COMMENT", "UNDROP", "PURGE", "FLASHBACK",
+        // utility and maintenance
+        "EXPLAIN", "DESCRIBE", "DESC", "SHOW", "COPY", "VACUUM", "ANALYZE", "ANALYSE", "CLUSTER", "REINDEX",
+        "REFRESH", "CHECKPOINT", "LOCK", "UNLOCK", "GRANT", "REVOKE", "DENY", "OPTIMIZE", "REPAIR", "CHECK",
+        "CHECKSUM", "FLUSH", "KILL", "HANDLER", "LOAD", "UNLOAD", "BULK", "BACKUP", "RESTORE", "DBCC", "PRAGMA",
+        "ATTACH", "DETACH", "IMPORT", "EXPORT", "INSTALL", "UNINSTALL", "SUMMARIZE", "PIVOT", "UNPIVOT", "MSCK",
+        "PUT", "GET", "LIST", "LS", "REMOVE", "RM", "SECURITY", "AUDIT", "NOAUDIT", "CACHE", "UNCACHE", "USE",
+        "HELP", "CHANGE", "STOP", "PURGE", "XA",
+        // sessions, transactions and procedural code
+        "SET", "RESET", "DISCARD", "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE",
+        "SAVE", "PREPARE", "DEALLOCATE", "EXECUTE", "EXEC", "CALL", "DO", "DECLARE", "IF", "WHILE", "LOOP",
+        "REPEAT", "FOR", "FETCH", "MOVE", "OPEN", "CLOSE", "LISTEN", "UNLISTEN", "NOTIFY", "PRINT", "RAISERROR",
+        "THROW", "RAISE", "SIGNAL", "RESIGNAL", "RETURN", "WAITFOR", "GOTO", "BREAK", "CONTINUE", "REVERT",
+        "RECEIVE", "SEND", "ENABLE", "DISABLE", "GO", "ASSERT", "READTEXT", "WRITETEXT", "UPDATETEXT", "SETUSER",
+        "CONNECT", "DISCONNECT"};
+    return kWords.count(t_[q].upper) > 0;
+}
+
 const char *StatementAnalyzer::query_type() const {
     size_t q = b_;
     while (punct_at(q, '(')) ++q;
@@ -569,7 +709,7 @@ const char *StatementAnalyzer::query_type() const {
 size_t StatementAnalyzer::parse_cte_list(size_t i, std::vector<CteScope> *scopes, size_t scope_end) const {
     const size_t with_at = i > 0 ? i - 1 : 0;
     const bool recursive = word_at(i, "RECURSIVE") || d_ == SqlDialect::SQLServer || d_ == SqlDialect::SQLite ||
-                           d_ == SqlDialect::Unknown;
+                           d_ == SqlDialect::Oracle || d_ == SqlDialect::Snowflake || d_ == SqlDialect::Unknown;
     if (word_at(i, "RECURSIVE")) ++i;
     size_t end = std::string::npos;
     while (name_start(i)) {
@@ -589,9 +729,22 @@ size_t StatementAnalyzer::parse_cte_list(size_t i, std::vector<CteScope> *scopes
     return end;
 }
 
+bool StatementAnalyzer::exposes(const NameRef &r) const {
+    const std::string name = ascii_lower(r.name);
+    for (const NameRef &other : refs_) {
+        if (other.single || other.depth != r.depth) continue;
+        const size_t dot = other.name.rfind('.');
+        if (dot != std::string::npos && ascii_lower(other.name.substr(dot + 1)) == name) return true;
+    }
+    return false;
+}
+
 bool StatementAnalyzer::in_cte_scope(const NameRef &r) const {
+    // In T-SQL, MySQL and SQLite a delimited name ([Cte], `Cte`) is not case-sensitive.
+    const bool fold = d_ == SqlDialect::SQLServer || d_ == SqlDialect::MySQL || d_ == SqlDialect::SQLite;
     for (const CteScope &c : ctes_)
-        if (r.at >= c.begin && r.at < c.end && c.name == r.name) return true;
+        if (r.at >= c.begin && r.at < c.end && (c.name == r.name || (fold && ascii_lower(c.name) == ascii_lower(r.name))))
+            return true;
     return false;
 }
 
@@ -636,6 +789,9 @@ void StatementAnalyzer::collect(std::set<std::string> &out) {
             if (lower == "excluded" || in_cte_scope(r)) continue;
             if (tsql_pseudo && (lower == "inserted" || lower == "deleted")) continue;
             if (r.candidate && aliases_.count({r.name, r.depth})) continue;
+            // T-SQL/MySQL UPDATE t ... FROM s.t / DELETE t FROM s.t: the target is
+            // the exposed name of the qualified item.
+            if (r.candidate && exposes(r)) continue;
         }
         out.insert(r.name);
     }
@@ -695,7 +851,9 @@ void StatementAnalyzer::parse_name_list(bool skip_columns, bool skip_to_comma) {
 }
 
 bool StatementAnalyzer::is_dual(const ParsedName &n) const {
-    return (d_ == SqlDialect::MySQL || d_ == SqlDialect::Unknown) && n.parts == 1 && !n.quoted &&
+    return (d_ == SqlDialect::MySQL || d_ == SqlDialect::Oracle || d_ == SqlDialect::Snowflake ||
+            d_ == SqlDialect::Unknown) &&
+           n.parts == 1 && !n.quoted &&
            ascii_upper(n.text) == "DUAL";
 }
 
@@ -913,7 +1071,8 @@ void StatementAnalyzer::on_create(size_t q) {
             pos_ += 2;  // OR REPLACE / OR ALTER
         } else if (word_in(pos_, {"GLOBAL", "LOCAL", "TEMP", "TEMPORARY", "UNLOGGED", "MATERIALIZED",
                                   "RECURSIVE", "FOREIGN", "VIRTUAL", "UNIQUE", "CLUSTERED",
-                                  "NONCLUSTERED", "CONSTRAINT"})) {
+                                  "NONCLUSTERED", "CONSTRAINT", "TRANSIENT", "SECURE", "DYNAMIC",
+                                  "SNAPSHOT", "EXTERNAL", "ICEBERG", "HYBRID", "VOLATILE", "MULTISET"})) {
             ++pos_;
         } else if (pos_ < e_ && t_[pos_].kind == TokKind::Word && punct_at(pos_ + 1, '=')) {
             pos_ += 3;  // MySQL ALGORITHM=x, DEFINER=user[@host]
@@ -928,7 +1087,8 @@ void StatementAnalyzer::on_create(size_t q) {
         ++pos_;
         if (word_at(pos_, "IF") && word_at(pos_ + 1, "NOT") && word_at(pos_ + 2, "EXISTS")) pos_ += 3;
         record_name();
-        if (word_at(pos_, "LIKE")) {  // MySQL CREATE TABLE t LIKE s
+        // MySQL CREATE TABLE t LIKE s; Snowflake/BigQuery CREATE TABLE t CLONE s / COPY s
+        if (word_in(pos_, {"LIKE", "CLONE", "COPY"})) {
             ++pos_;
             record_name();
         }
@@ -952,6 +1112,12 @@ void StatementAnalyzer::on_create(size_t q) {
 // COPY name [(cols)] FROM/TO ...  |  COPY (query) TO ...
 void StatementAnalyzer::on_copy(size_t q) {
     pos_ = q;
+    if (word_at(pos_, "INTO")) {  // Snowflake COPY INTO t FROM @stage | COPY INTO @stage FROM (query)
+        ++pos_;
+        record_name();
+        scan(pos_, e_, Verb::None);
+        return;
+    }
     if (punct_at(pos_, '(')) {
         const size_t close = skip_parens(pos_);
         scan(q + 1, close, Verb::None);
@@ -1132,9 +1298,16 @@ void StatementAnalyzer::on_using() {
 // SELECT ... INTO t (PostgreSQL, T-SQL) and T-SQL OUTPUT ... INTO t.
 void StatementAnalyzer::on_into() {
     ++pos_;
-    const bool select_into = cur().verb == Verb::Select && d_ != SqlDialect::MySQL && d_ != SqlDialect::SQLite;
+    // SELECT ... INTO creates a table in PostgreSQL and T-SQL; elsewhere it
+    // fills variables (MySQL, SQLite, PL/SQL, Snowflake Scripting).
+    const bool select_into = cur().verb == Verb::Select &&
+                             (d_ == SqlDialect::PostgreSQL || d_ == SqlDialect::SQLServer || d_ == SqlDialect::Unknown);
     const bool output_into = cur().saw_output;
     end_list();
+    if (cur().multi_insert) {
+        record_name();
+        return;
+    }
     if (!select_into && !output_into) return;
     skip_words({"TEMP", "TEMPORARY", "UNLOGGED", "TABLE"});
     record_name();
@@ -1158,9 +1331,22 @@ void StatementAnalyzer::on_insert() {
             break;
         }
     }
+    if (word_in(pos_, {"ALL", "FIRST"}) && (word_at(pos_ + 1, "INTO") || word_at(pos_ + 1, "WHEN"))) {
+        ++pos_;  // Oracle/Snowflake multi-table insert: INSERT ALL INTO a ... INTO b ... SELECT ...
+        cur().multi_insert = true;
+        return;
+    }
+    skip_words({"OVERWRITE"});  // Snowflake/Hive INSERT OVERWRITE INTO|TABLE t
     skip_words({"INTO"});
+    if (word_at(pos_, "TABLE") && name_start(pos_ + 1)) ++pos_;
     if (!record_name()) return;  // MERGE ... THEN INSERT (cols) VALUES ...
     if (word_at(pos_, "AS") && name_start(pos_ + 1)) pos_ += 2;
+    // MySQL 8: INSERT INTO t [(cols)] TABLE s
+    const size_t k = punct_at(pos_, '(') ? skip_parens(pos_) : pos_;
+    if (word_at(k, "TABLE") && name_start(k + 1)) {
+        pos_ = k + 1;
+        record_name();
+    }
 }
 
 // MySQL/SQLite REPLACE [LOW_PRIORITY|DELAYED] INTO t; REPLACE(...) is a function.
@@ -1256,8 +1442,11 @@ SqlInfo analyze_tokens(const std::vector<Token> &toks, SqlDialect dialect) {
     const std::vector<Range> stmts = split_statements(toks);
     if (stmts.empty()) return info;
     const std::vector<size_t> after = match_parens(toks, stmts);
-    const char *type = StatementAnalyzer(toks, after, stmts.front(), dialect).query_type();
-    if (type == nullptr) return info;  // text not starting with a word
+    const StatementAnalyzer first(toks, after, stmts.front(), dialect);
+    const char *type = first.query_type();
+    // Text not starting with a word, or with a word that starts no statement
+    // ("Here is the query: SELECT ...", "Sure! SELECT ..."): OTHER, no tables.
+    if (type == nullptr || !first.starts_with_statement_word()) return info;
     info.query_type = type;
     std::set<std::string> names;
     for (const Range &r : stmts) StatementAnalyzer(toks, after, r, dialect).collect(names);
@@ -1273,17 +1462,23 @@ SqlDialect dialect_from_database_type(std::string_view database_type) {
     if (one_of(t, {"mysql", "mariadb"})) return SqlDialect::MySQL;
     if (one_of(t, {"sqlite", "sqlite3"})) return SqlDialect::SQLite;
     if (one_of(t, {"sqlserver", "mssql", "tsql", "sql server"})) return SqlDialect::SQLServer;
+    if (one_of(t, {"oracle", "oracledb", "plsql", "pl/sql"})) return SqlDialect::Oracle;
+    if (one_of(t, {"bigquery", "big query", "googlesql", "google bigquery"})) return SqlDialect::BigQuery;
+    if (t == "snowflake") return SqlDialect::Snowflake;
     // Versions and products of the same dialects ("MySQL 8.0", "aurora-mysql",
     // "postgresql15", "Azure SQL", "ms sql server").
     auto has = [&](std::string_view w) { return t.find(w) != std::string::npos; };
     if (has("postgres") || has("redshift") || has("cockroach") || has("timescale") || has("greenplum") ||
-        has("yugabyte"))
+        has("yugabyte") || has("duckdb"))
         return SqlDialect::PostgreSQL;
     if (has("mysql") || has("maria") || has("tidb")) return SqlDialect::MySQL;
     if (has("sqlite")) return SqlDialect::SQLite;
     if (has("sql server") || has("sqlserver") || has("sql_server") || has("mssql") || has("ms sql") ||
         has("t-sql") || has("tsql") || has("azure sql") || has("synapse"))
         return SqlDialect::SQLServer;
+    if (has("oracle")) return SqlDialect::Oracle;
+    if (has("bigquery") || has("big query")) return SqlDialect::BigQuery;
+    if (has("snowflake")) return SqlDialect::Snowflake;
     return SqlDialect::Unknown;
 }
 

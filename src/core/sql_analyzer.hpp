@@ -12,12 +12,18 @@
 
 namespace tde::core {
 
-enum class SqlDialect { Unknown, PostgreSQL, MySQL, SQLite, SQLServer };
+// Lexical rules per dialect (how strings, quoted names and comments are
+// written): PostgreSQL's are also those of Unknown; Oracle adds q'[...]'
+// quoting; BigQuery reads "..." and '''...''' as strings with backslash
+// escapes, r'...' raw strings, `names` and # comments; Snowflake has
+// backslash escapes in '...', $$...$$ strings and // comments.
+enum class SqlDialect { Unknown, PostgreSQL, MySQL, SQLite, SQLServer, Oracle, BigQuery, Snowflake };
 
 // Maps a free-form database_type ("postgresql", "postgres", "pg", "mysql",
 // "mariadb", "sqlite", "sqlite3", "sqlserver", "mssql", "tsql", "sql server",
-// case-insensitive, surrounding spaces ignored) to a dialect; anything else
-// is Unknown.
+// "oracle", "bigquery", "snowflake", "duckdb" (PostgreSQL's grammar), with
+// versions and products, case-insensitive, surrounding spaces ignored) to a
+// dialect; anything else is Unknown.
 SqlDialect dialect_from_database_type(std::string_view database_type);
 
 struct SqlInfo {

@@ -31,6 +31,9 @@ constexpr SqlDialect MY = SqlDialect::MySQL;
 constexpr SqlDialect LITE = SqlDialect::SQLite;
 constexpr SqlDialect MS = SqlDialect::SQLServer;
 constexpr SqlDialect ANY = SqlDialect::Unknown;
+constexpr SqlDialect ORA = SqlDialect::Oracle;
+constexpr SqlDialect BQ = SqlDialect::BigQuery;
+constexpr SqlDialect SF = SqlDialect::Snowflake;
 
 struct Case {
     const char *name;  // test name suffix: [A-Za-z0-9_] only
@@ -529,6 +532,73 @@ const Case kMiscCases[] = {
 INSTANTIATE_TEST_SUITE_P(Misc, SqlAnalyzerCase, ::testing::ValuesIn(kMiscCases), case_name);
 
 // ---------------------------------------------------------------------------
+// Oracle, BigQuery and Snowflake: their own quoting and comments, and the
+// statements only they have (a review's SQL corpus).
+const Case kOtherDialectCases[] = {
+    {"OraQQuoteApostrophe", ORA, "SELECT q'[don't]' a, 'x' b FROM t", "SELECT", {"t"}},
+    {"OraQQuoteFromInside", ORA, "SELECT q'[It's a FROM fake_table]' FROM employees", "SELECT", {"employees"}},
+    {"OraQQuoteAngle", ORA, "SELECT q'<O'Hara FROM ghost>' FROM staff", "SELECT", {"staff"}},
+    {"OraQQuoteBrace", ORA, "SELECT q'{O'Reilly}' AS n FROM authors WHERE x = 1", "SELECT", {"authors"}},
+    {"OraNqQuote", ORA, "SELECT nq'[it's]' FROM staff", "SELECT", {"staff"}},
+    {"OraQQuoteBang", ORA, "INSERT INTO staff (note) VALUES (Q'!Don't!')", "INSERT", {"staff"}},
+    {"OraInsertAll", ORA,
+     "INSERT ALL INTO sales_q1 (id, amt) VALUES (id, amt) INTO sales_q2 (id, amt) VALUES (id, amt) "
+     "SELECT id, amt FROM sales",
+     "INSERT", {"sales", "sales_q1", "sales_q2"}},
+    {"OraInsertFirst", ORA,
+     "INSERT FIRST WHEN amt > 100 THEN INTO big_sales VALUES (id, amt) ELSE INTO small_sales VALUES (id, amt) "
+     "SELECT id, amt FROM sales",
+     "INSERT", {"big_sales", "sales", "small_sales"}},
+    {"OraSelectIntoVariable", ORA, "SELECT count(*) INTO v_n FROM orders", "SELECT", {"orders"}},
+    {"OraDual", ORA, "SELECT SYSDATE FROM dual", "SELECT", {}},
+    {"SfSlashComment", SF, "SELECT * FROM orders // FROM ghost_table\nWHERE id = 5", "SELECT", {"orders"}},
+    {"SfSlashCommentApostrophe", SF, "SELECT * FROM t // it's a note\nUNION SELECT * FROM u", "SELECT", {"t", "u"}},
+    {"SfBackslashQuote", SF, "SELECT * FROM a WHERE x = 'it\\'s' UNION SELECT * FROM b", "SELECT", {"a", "b"}},
+    {"SfBackslashQuoteFromInside", SF, "SELECT * FROM a WHERE x = 'it\\'s FROM ghost'", "SELECT", {"a"}},
+    {"SfDollarString", SF, "SELECT $$ FROM ghost $$ FROM t", "SELECT", {"t"}},
+    {"SfInsertOverwrite", SF, "INSERT OVERWRITE INTO t SELECT * FROM s", "INSERT", {"s", "t"}},
+    {"SfInsertAll", SF,
+     "INSERT ALL INTO small_orders VALUES (id, amount) INTO all_orders VALUES (id, amount) "
+     "SELECT id, amount FROM orders",
+     "INSERT", {"all_orders", "orders", "small_orders"}},
+    {"SfTransientTable", SF, "CREATE OR REPLACE TRANSIENT TABLE stage_orders AS SELECT * FROM orders WHERE 1=0",
+     "CREATE", {"orders", "stage_orders"}},
+    {"SfTransientIfNotExists", SF, "CREATE TRANSIENT TABLE IF NOT EXISTS t2 (id INT)", "CREATE", {"t2"}},
+    {"SfSecureView", SF, "CREATE OR REPLACE SECURE VIEW sv AS SELECT * FROM orders", "CREATE", {"orders", "sv"}},
+    {"SfDynamicTable", SF,
+     "CREATE OR REPLACE DYNAMIC TABLE dt TARGET_LAG = '1 hour' WAREHOUSE = wh AS SELECT * FROM orders", "CREATE",
+     {"dt", "orders"}},
+    {"SfClone", SF, "CREATE OR REPLACE TABLE orders_clone CLONE orders", "CREATE", {"orders", "orders_clone"}},
+    {"SfCopyIntoTable", SF, "COPY INTO orders FROM @my_stage/orders/ FILE_FORMAT = (TYPE = 'CSV' SKIP_HEADER = 1)",
+     "OTHER", {"orders"}},
+    {"SfCopyIntoStage", SF, "COPY INTO @my_stage/export/ FROM (SELECT * FROM orders) FILE_FORMAT = (TYPE = PARQUET)",
+     "OTHER", {"orders"}},
+    {"BqDoubleQuotedString", BQ, "SELECT * FROM ds.users WHERE email = \"FROM x\"", "SELECT", {"ds.users"}},
+    {"BqBacktickPath", BQ, "SELECT * FROM `p.d.t` WHERE name = 'O\\'Neil' AND x IN (SELECT y FROM `p.d.u`)",
+     "SELECT", {"p.d.t", "p.d.u"}},
+    {"BqHashComment", BQ, "SELECT * FROM t # it's a note\nUNION SELECT * FROM u", "SELECT", {"t", "u"}},
+    {"BqTripleQuoted", BQ, "SELECT '''it's FROM ghost''' FROM t", "SELECT", {"t"}},
+    {"BqRawString", BQ, "SELECT r'\\d+ FROM ghost' FROM t", "SELECT", {"t"}},
+    {"BqSnapshotTable", BQ, "CREATE SNAPSHOT TABLE ds.snap CLONE ds.orders", "CREATE", {"ds.orders", "ds.snap"}},
+    // Not starting with a statement word: prose before the SQL.
+    {"ProseBeforeSql", PG, "Here is the query: SELECT * FROM users", "OTHER", {}},
+    {"ProseSure", MS, "Sure! SELECT * FROM dbo.Users", "OTHER", {}},
+    {"ProseAnswer", MY, "The answer is SELECT * FROM users", "OTHER", {}},
+    // Delimited CTE references in case-insensitive dialects; exposed names of UPDATE/DELETE targets.
+    {"TsqlBracketCte", MS, "WITH Cte AS (SELECT 1 AS x) SELECT * FROM [Cte]", "SELECT", {}},
+    {"MySqlBacktickCte", MY, "WITH Cte AS (SELECT 1) SELECT * FROM `Cte`", "SELECT", {}},
+    {"SqliteQuotedCte", LITE, "WITH Cte AS (SELECT 1) SELECT * FROM \"Cte\"", "SELECT", {}},
+    {"TsqlUpdateExposedName", MS,
+     "UPDATE Orders SET Status = 'x' FROM dbo.Orders JOIN dbo.Customers c ON c.ID = Orders.CustID", "UPDATE",
+     {"dbo.customers", "dbo.orders"}},
+    {"TsqlDeleteExposedName", MS, "DELETE T FROM dbo.T WHERE x = 1", "DELETE", {"dbo.t"}},
+    {"MySqlDeleteExposedName", MY, "DELETE t1 FROM shop.t1 WHERE x = 1", "DELETE", {"shop.t1"}},
+    {"MySqlInsertTable", MY, "INSERT INTO t2 TABLE t1", "INSERT", {"t1", "t2"}},
+};
+INSTANTIATE_TEST_SUITE_P(OtherDialects, SqlAnalyzerCase, ::testing::ValuesIn(kOtherDialectCases), case_name);
+
+
+// ---------------------------------------------------------------------------
 // Non-table-driven tests.
 
 TEST(SqlAnalyzerDialect, FromDatabaseType) {
@@ -544,10 +614,14 @@ TEST(SqlAnalyzerDialect, FromDatabaseType) {
     EXPECT_EQ(dialect_from_database_type("tsql"), MS);
     EXPECT_EQ(dialect_from_database_type("\tSQL Server\n"), MS);
     EXPECT_EQ(dialect_from_database_type(""), ANY);
-    EXPECT_EQ(dialect_from_database_type("oracle"), ANY);
     EXPECT_EQ(dialect_from_database_type("sql  server"), ANY);
-    EXPECT_EQ(dialect_from_database_type("snowflake"), ANY);
-    EXPECT_EQ(dialect_from_database_type("bigquery"), ANY);
+    EXPECT_EQ(dialect_from_database_type("teradata"), ANY);
+    EXPECT_EQ(dialect_from_database_type("oracle"), tde::core::SqlDialect::Oracle);
+    EXPECT_EQ(dialect_from_database_type("Oracle 19c"), tde::core::SqlDialect::Oracle);
+    EXPECT_EQ(dialect_from_database_type("Snowflake"), tde::core::SqlDialect::Snowflake);
+    EXPECT_EQ(dialect_from_database_type("bigquery"), tde::core::SqlDialect::BigQuery);
+    EXPECT_EQ(dialect_from_database_type("Google BigQuery"), tde::core::SqlDialect::BigQuery);
+    EXPECT_EQ(dialect_from_database_type("duckdb"), PG);
     // Versions and products of a known dialect.
     EXPECT_EQ(dialect_from_database_type("postgresql9"), PG);
     EXPECT_EQ(dialect_from_database_type("PostgreSQL 15"), PG);
@@ -843,7 +917,7 @@ TEST(SqlLexer, RandomBytesSpansInBounds) {
             else
                 sql.push_back(static_cast<char>(rng() & 0xff));
         }
-        for (SqlDialect d : {ANY, PG, MY, LITE, MS}) {
+        for (SqlDialect d : {ANY, PG, MY, LITE, MS, ORA, BQ, SF}) {
             size_t prev_end = 0;
             const std::vector<SqlToken> toks = lex_sql(sql, d);
             for (const SqlToken &t : toks) {
@@ -864,3 +938,23 @@ TEST(SqlLexer, RandomBytesSpansInBounds) {
 }
 
 }  // namespace
+
+TEST(SqlLiteralSpans, OtherDialects) {
+    const std::string ora = "SELECT q'[It's steven.king@oracle.com]', 'bob@example.org' FROM t";
+    EXPECT_EQ(span_texts(ora, sql_literal_spans(ora, ORA)),
+              (std::vector<std::string>{"It's steven.king@oracle.com", "bob@example.org"}));
+    const std::string sf = "SELECT * FROM t // don't diana@themyscira.com\nWHERE a = 'it\\'s' AND b = 'bob@example.org'";
+    EXPECT_EQ(span_texts(sf, sql_literal_spans(sf, SF)),
+              (std::vector<std::string>{" don't diana@themyscira.com", "it", "s", "bob@example.org"}));
+    const std::string bq = "SELECT \"clark@dailyplanet.com\", r'x\\d', \"\"\"lois@dailyplanet.com\"\"\" # c@d.io";
+    EXPECT_EQ(span_texts(bq, sql_literal_spans(bq, BQ)),
+              (std::vector<std::string>{"clark@dailyplanet.com", "x\\d", "lois@dailyplanet.com", " c@d.io"}));
+}
+
+TEST(SqlFingerprint, OtherDialectConstants) {
+    EXPECT_EQ(sql_fingerprint("SELECT * FROM ds.t WHERE a = \"x\"", BQ),
+              sql_fingerprint("SELECT * FROM ds.t WHERE a = \"y\"", BQ));
+    EXPECT_EQ(sql_fingerprint("SELECT * FROM t WHERE a = 'it\\'s'", SF),
+              sql_fingerprint("SELECT * FROM t WHERE a = 'its'", SF));
+    EXPECT_EQ(sql_fingerprint("SELECT q'[it's]' FROM t", ORA), sql_fingerprint("SELECT 'x' FROM t", ORA));
+}
