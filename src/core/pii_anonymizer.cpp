@@ -224,14 +224,33 @@ const Keyword kSsnKeywords[] = {
 
 // The word right before a dotted quad (spaces, ':' and '#' skipped) makes it a
 // version or section number: "Version 1.2.3.4", "Section 4.2.1.3".
-bool version_word_before(std::string_view text, size_t begin) {
+bool version_word_before(std::string_view text, size_t begin, int depth = 0) {
+    // The version before a list separator ("versions 4.2.0.1 and 4.2.0.2",
+    // "v1.2.3.4, 1.2.3.5"): [.., at) ends with a dotted number that itself
+    // follows a version word.
+    auto after_listed_version = [&](size_t at) {
+        while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\'' || text[at - 1] == '"')) --at;
+        size_t v = at;
+        while (v > 0 && (is_digit(text[v - 1]) || text[v - 1] == '.')) --v;
+        return depth < 4 && v < at && std::find(text.begin() + v, text.begin() + at, '.') != text.begin() + at &&
+               version_word_before(text, v, depth + 1);
+    };
     size_t e = begin;
-    while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == ':' || text[e - 1] == '#')) --e;
+    // "version 1.2", "version: 1.2", "version=1.2", "version '1.2'", {"version": "1.2"}
+    while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == ':' || text[e - 1] == '#' || text[e - 1] == '=' ||
+                     text[e - 1] == '\'' || text[e - 1] == '"'))
+        --e;
+    if (e == begin) return false;
+    if (e > 0 && text[e - 1] == ',') return after_listed_version(e - 1);
     if (e > 0 && text[e - 1] == '.') --e;  // "ver.", "rev.", "v."
     size_t b = e;
     while (b > 0 && (is_alpha(text[b - 1]) || static_cast<unsigned char>(text[b - 1]) >= 0x80)) --b;
-    if (b == e || e == begin) return false;
+    if (b == e) return false;
     const std::string word = lower(text.substr(b, e - b));
+    if ((word == "and" || word == "or" || word == "und" || word == "et") && b > 0 && text[b - 1] == ' ')
+        return after_listed_version(b - 1);
+    // An identifier ending in a version word ("app_version", "os_ver").
+    if (b > 0 && text[b - 1] == '_' && (word == "version" || word == "ver")) return true;
     for (const char *w : {"version", "versions", "ver", "v", "release", "build", "firmware", "fw", "revision",
                           "rev", "section", "chapter", "§", "patch", "versión", "versão", "versione"})
         if (word == w) return true;
@@ -328,12 +347,72 @@ bool after_mask(std::string_view text, size_t begin) {
 
 // True when a phone candidate at [begin, end) continues a longer token on
 // either side ("INV-2024-000123", "172.16.254.1/24", "A12125550100").
+// A phone label glued to the number by '.' or '(' ("Tel.030 12345678",
+// "Mob.07911 123456", "Tél.01 42 68 53 00", "Fax(415)555-0133"), where
+// another word glued to digits would make them a code.
+bool phone_label_before(std::string_view text, size_t begin) {
+    size_t e = begin;
+    if (at(text, begin) == '(') {
+        // the number's span starts at its bracket: the label is right before it
+        if (e > 0 && text[e - 1] == '.') --e;  // "Tel.(020) 7946 0958"
+    } else if (e > 0 && (text[e - 1] == '.' || text[e - 1] == '(')) {
+        --e;
+    } else {
+        return false;
+    }
+    size_t b = e;
+    while (b > 0 && (is_alpha(text[b - 1]) || static_cast<unsigned char>(text[b - 1]) >= 0x80)) --b;
+    const std::string word = lower(text.substr(b, e - b));
+    for (std::string_view label : {"tel", "t\xc3\xa9l", "telefon", "telefonnr", "tlf", "mob", "mobil", "mobile",
+                                   "fax", "ph", "phone", "handy", "cell", "fon"}) {
+        if (word.size() < label.size() || word.compare(word.size() - label.size(), label.size(), label) != 0) continue;
+        // The label is a whole word (other scripts may run into it: "顧客TEL.").
+        const size_t start = word.size() - label.size();
+        if (start == 0 || !is_alpha(word[start - 1])) return true;
+    }
+    return false;
+}
+
+// A bare run of digits right after a word naming something else ("log
+// counter 2024031512", "order id 6502530000") is not a phone number, even
+// with a phone word further away.
+bool counter_label_before(std::string_view text, size_t begin) {
+    size_t e = begin;
+    while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == ':' || text[e - 1] == '#' || text[e - 1] == '=')) --e;
+    size_t b = e;
+    while (b > 0 && is_alpha(text[b - 1])) --b;
+    if (b == e || e == begin) return false;
+    const std::string word = lower(text.substr(b, e - b));
+    for (const char *w : {"counter", "count", "id", "seq", "sequence", "invoice", "ticket", "ref", "build", "batch",
+                          "job", "offset", "timestamp", "ts", "epoch", "pid", "uid", "serial", "sku", "txn"})
+        if (word == w) return true;
+    return false;
+}
+
+// One dot between two runs of digits is a decimal number ("81234567.89",
+// "40.7127753", "0.123456789"), unless its integer part is a national
+// trunk-prefixed group ("030.12345678").
+bool decimal_number(std::string_view text, size_t begin, size_t end) {
+    size_t b = begin, e = end;
+    while (b > 0 && (is_digit(text[b - 1]) || text[b - 1] == '.')) --b;
+    while (e < text.size() && (is_digit(text[e]) || text[e] == '.')) ++e;
+    for (size_t i = begin; i < end; ++i)
+        if (!is_digit(text[i]) && text[i] != '.') return false;
+    const std::string_view token = text.substr(b, e - b);
+    const size_t dot = token.find('.');
+    if (dot == std::string_view::npos || dot == 0 || dot + 1 == token.size() ||
+        token.find('.', dot + 1) != std::string_view::npos)
+        return false;
+    return token[0] != '0' || dot == 1;
+}
+
 bool phone_glued(std::string_view text, size_t begin, size_t end) {
-    if (word_before(text, begin) || word_after(text, end) || after_mask(text, begin)) return true;
+    const bool labelled = phone_label_before(text, begin);
+    if ((!labelled && word_before(text, begin)) || word_after(text, end) || after_mask(text, begin)) return true;
     // A '/' between two numbers separates a list ("2125550100/2125550101"),
     // between a word and a number it joins a path or code ("id/2125550100").
     char prev = before(text, begin);
-    if ((prev == '-' || prev == '.') && begin >= 2 && is_alnum(text[begin - 2])) return true;
+    if (!labelled && (prev == '-' || prev == '.') && begin >= 2 && is_alnum(text[begin - 2])) return true;
     if (prev == '/' && begin >= 2 && is_alpha(text[begin - 2])) return true;
     char next = at(text, end);
     if ((next == '-' || next == '.') && is_alnum(at(text, end + 1))) return true;
@@ -709,8 +788,9 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         if (spaces_only && glued_to_digits(text, begin, end, " ") &&
             !keyword_near(text, begin, end, kPhoneKeywords, std::size(kPhoneKeywords), 40, 0))
             return begin + 1;
-        if (glued_to_digits(text, begin, end, "-.") || word_before(text, begin) ||
-            is_alpha(at(text, end)) || after_mask(text, begin) || nanp_glued(text, begin, end))
+        if (glued_to_digits(text, begin, end, "-.") || (word_before(text, begin) && !phone_label_before(text, begin)) ||
+            (is_alpha(at(text, end)) && extension_end(end) == end) || after_mask(text, begin) ||
+            nanp_glued(text, begin, end) || decimal_number(text, begin, end))
             return begin + 1;
         std::string digits = digits_of(text.substr(begin, end - begin));
         std::string normalized = "+1" + last_n(digits, 10);
@@ -810,7 +890,18 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             continue;
         // Amounts ("2.345.678.901 €"), versions ("Build 16.0.5555.1212") and
         // day ranges ("2024-03-05/06").
-        if (amount_shaped(raw) || version_word_before(text, begin)) continue;
+        if (amount_shaped(raw) || version_word_before(text, begin) || decimal_number(text, begin, end)) continue;
+        // Two groups of five digits ("zip codes 90230-90299", "60657 60614")
+        // are no North American number, whatever its digits, and a range of
+        // codes in any region ("75001-75020": same first three digits, rising).
+        {
+            std::vector<std::string_view> groups;
+            if (digit_groups(raw, " -", groups) && groups.size() == 2 && groups[0].size() == 5 &&
+                groups[1].size() == 5 &&
+                (c.e164.rfind("+1", 0) == 0 ||
+                 (groups[0].substr(0, 3) == groups[1].substr(0, 3) && groups[0] < groups[1])))
+                continue;
+        }
         {
             size_t slash = raw.find('/');
             if (slash != std::string_view::npos && PhoneDetector::date_shaped(raw.substr(0, slash))) continue;
@@ -818,7 +909,8 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         // A bare run of digits ("log counter 2024031512", "id 6502530000") is
         // a phone number only where the text says so.
         bool bare = std::all_of(raw.begin(), raw.end(), is_digit);
-        if (bare && !keyword_near(text, begin, end, kPhoneKeywords, std::size(kPhoneKeywords), 40, 24))
+        if (bare && (counter_label_before(text, begin) ||
+                     !keyword_near(text, begin, end, kPhoneKeywords, std::size(kPhoneKeywords), 40, 24)))
             continue;
         end = extension_end(end);
         out.push_back({begin, end, PiiType::Phone, std::move(c.e164)});
@@ -908,7 +1000,14 @@ void PiiAnonymizer::detect_ipv4(std::string_view text, std::vector<Detection> &o
         // Version strings: "Version 1.2.3.4", "release 10.0.0.1", "1.2.3.4-beta",
         // "Chrome/120.0.0.0", "Section 4.2.1.3".
         if ((at(text, end) == '-' || at(text, end) == '+') && is_alpha(at(text, end + 1))) return end;
-        if (prev == '/' && begin >= 2 && is_alpha(text[begin - 2])) return end;
+        // ("Chrome/120.0.0.0" is a product's version; "/hosts/10.0.0.5" and
+        // "example.com/203.0.113.7" are paths holding an address.)
+        if (prev == '/' && begin >= 2 && is_alpha(text[begin - 2])) {
+            size_t w = begin - 1;
+            while (w > 0 && (is_alnum(text[w - 1]) || text[w - 1] == '_' || text[w - 1] == '-')) --w;
+            const char lead = before(text, w);
+            if (lead != '/' && lead != '.' && lead != ':') return end;
+        }
         if (version_word_before(text, begin)) return end;
         std::string_view s = text.substr(begin, end - begin);
         int octet = 0;

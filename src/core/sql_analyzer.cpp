@@ -1277,9 +1277,13 @@ bool StatementAnalyzer::scan_ddl_keyword(const std::string &kw) {
 void StatementAnalyzer::on_from() {
     const bool distinct = prev_word_in({"DISTINCT"}) && pos_ >= start_ + 2 &&
                           word_in(pos_ - 2, {"IS", "NOT"});  // IS [NOT] DISTINCT FROM
+    // DuckDB's FROM-first queries: CREATE TABLE t AS FROM s, WITH c AS (FROM s).
+    const bool from_first = prev_word_in({"AS"}) ||
+                            (prev_punct('(') && (pos_ < start_ + 2 || word_in(pos_ - 2, {"AS"}) || punct_at(pos_ - 2, '(')));
     ++pos_;
     const Verb v = cur().verb;
-    if (distinct || (v != Verb::Select && v != Verb::Delete && v != Verb::Update)) return;
+    if (distinct || (!from_first && v != Verb::Select && v != Verb::Delete && v != Verb::Update)) return;
+    if (from_first && v == Verb::None) cur().verb = Verb::Select;
     cur().from_list = true;
     cur().candidates = false;
     parse_from_item(false);
@@ -1392,8 +1396,8 @@ void StatementAnalyzer::on_update() {
 }
 
 void StatementAnalyzer::on_delete() {
-    const bool not_stmt =
-        prev_word_in({"ON", "THEN", "BEFORE", "AFTER", "OR", "OF", "FOR"}) || prev_punct(',');
+    const bool not_stmt =  // (ON COMMIT DELETE ROWS: a temporary table's option)
+        prev_word_in({"ON", "THEN", "BEFORE", "AFTER", "OR", "OF", "FOR", "COMMIT"}) || prev_punct(',');
     ++pos_;
     end_list();
     if (not_stmt) return;

@@ -594,6 +594,11 @@ const Case kOtherDialectCases[] = {
     {"TsqlDeleteExposedName", MS, "DELETE T FROM dbo.T WHERE x = 1", "DELETE", {"dbo.t"}},
     {"MySqlDeleteExposedName", MY, "DELETE t1 FROM shop.t1 WHERE x = 1", "DELETE", {"shop.t1"}},
     {"MySqlInsertTable", MY, "INSERT INTO t2 TABLE t1", "INSERT", {"t1", "t2"}},
+    {"OraOnCommitDeleteRows", ORA, "CREATE GLOBAL TEMPORARY TABLE tmp_emp (id NUMBER) ON COMMIT DELETE ROWS", "CREATE",
+     {"tmp_emp"}},
+    {"DuckCreateAsFrom", PG, "CREATE TABLE t2 AS FROM t1", "CREATE", {"t1", "t2"}},
+    {"DuckCteFromFirst", PG, "WITH t AS (FROM users) SELECT * FROM t", "SELECT", {"users"}},
+    {"TrimFromIsNoTable", PG, "SELECT trim(FROM name), extract(year FROM d) FROM t", "SELECT", {"t"}},
 };
 INSTANTIATE_TEST_SUITE_P(OtherDialects, SqlAnalyzerCase, ::testing::ValuesIn(kOtherDialectCases), case_name);
 
