@@ -978,6 +978,17 @@ bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
         on_comment(q + 2);
     } else if (kw == "RENAME" && word_in(pos_, {"TABLE", "TABLES"})) {
         on_rename(q + 2);
+    } else if (one_of(kw, {"OPTIMIZE", "REPAIR", "CHECK", "CHECKSUM", "UNDROP"}) && word_in(pos_, {"TABLE", "TABLES"})) {
+        // MySQL table maintenance, Snowflake UNDROP TABLE: the tables it works on.
+        ++pos_;
+        parse_name_list(false, true);
+    } else if (kw == "LOAD" && word_at(pos_, "DATA")) {
+        // MySQL LOAD DATA [LOCAL] INFILE 'f' [REPLACE|IGNORE] INTO TABLE t: like COPY.
+        const size_t into = find_word_at_depth0(pos_, "INTO");
+        if (into < e_ && word_at(into + 1, "TABLE")) {
+            pos_ = into + 2;
+            record_name();
+        }
     } else {
         return false;
     }
@@ -1047,8 +1058,17 @@ void StatementAnalyzer::on_drop_or_alter(size_t q, bool alter) {
     skip_words({"TEMPORARY"});  // MySQL DROP TEMPORARY TABLE
     if (word_in(pos_, {"TABLE", "VIEW"})) {
         ++pos_;
-    } else if (word_in(pos_, {"MATERIALIZED", "FOREIGN"}) && word_in(pos_ + 1, {"VIEW", "TABLE"})) {
+    } else if (word_in(pos_, {"MATERIALIZED", "FOREIGN", "SECURE", "DYNAMIC", "EXTERNAL", "SNAPSHOT"}) &&
+               word_in(pos_ + 1, {"VIEW", "TABLE"})) {
         pos_ += 2;
+    } else if (!alter && word_at(pos_, "INDEX")) {
+        // MySQL/T-SQL DROP INDEX ix ON t: the table, like CREATE INDEX's ON table.
+        const size_t on = find_word_at_depth0(pos_, "ON");
+        if (on < e_) {
+            pos_ = on + 1;
+            record_name();
+        }
+        return;
     } else {
         return;
     }

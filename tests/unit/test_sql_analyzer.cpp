@@ -598,6 +598,12 @@ const Case kOtherDialectCases[] = {
      {"tmp_emp"}},
     {"DuckCreateAsFrom", PG, "CREATE TABLE t2 AS FROM t1", "CREATE", {"t1", "t2"}},
     {"DuckCteFromFirst", PG, "WITH t AS (FROM users) SELECT * FROM t", "SELECT", {"users"}},
+    {"MySqlDropIndexOn", MY, "DROP INDEX idx_email ON users", "DROP", {"users"}},
+    {"TsqlDropIndexOn", MS, "DROP INDEX IX_Orders_Date ON dbo.Orders", "DROP", {"dbo.orders"}},
+    {"MySqlOptimizeTable", MY, "OPTIMIZE TABLE orders, items", "OTHER", {"items", "orders"}},
+    {"MySqlLoadData", MY, "LOAD DATA LOCAL INFILE '/tmp/users.csv' INTO TABLE users FIELDS TERMINATED BY ','", "OTHER",
+     {"users"}},
+    {"SfUndropTable", SF, "UNDROP TABLE orders", "OTHER", {"orders"}},
     {"TrimFromIsNoTable", PG, "SELECT trim(FROM name), extract(year FROM d) FROM t", "SELECT", {"t"}},
 };
 INSTANTIATE_TEST_SUITE_P(OtherDialects, SqlAnalyzerCase, ::testing::ValuesIn(kOtherDialectCases), case_name);
