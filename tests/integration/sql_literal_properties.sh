@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Property test of the anonymization of SQL literals (a generator written in a
 # review, tests/integration/sql_literals/): 500 random statements for each of
-# six database types (postgresql, none, mysql, sqlserver, sqlite, bigquery)
+# eight database types (postgresql, none, mysql, sqlserver, sqlite, bigquery,
+# oracle, snowflake)
 # with personal values in every kind of literal and comment (E'' escapes,
-# U&'', dollar quotes, MySQL "..." and #, T-SQL N'' and [..], LIKE patterns,
+# U&'', dollar quotes, MySQL "..." and #, T-SQL N'' and [..], Oracle q'[...]',
+# Snowflake // comments, LIKE patterns,
 # IN lists, JSON, broken SQL), inserted through the trigger. Properties: no
 # raw value left inside a literal, PostgreSQL SQL still parses with the same
 # token structure, anonymizing again changes nothing, no error, neutral

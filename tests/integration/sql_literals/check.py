@@ -101,7 +101,7 @@ props = ['cases', 'P1_checked', 'P1_fail', 'P2_checked', 'P2_fail', 'P2_orig_inv
          'P2b_dialect_fp_changed', 'P3_checked', 'P3_fail', 'P4_checked', 'P4_fail', 'P5_checked', 'P5_fail',
          'design_checked', 'design_changed', 'harness_md5_mismatch']
 print('dialect     ' + ' '.join('%s' % p for p in props))
-for d in ['postgresql', 'NULL', 'mysql', 'sqlserver', 'sqlite', 'bigquery']:
+for d in ['postgresql', 'NULL', 'mysql', 'sqlserver', 'sqlite', 'bigquery', 'oracle', 'snowflake']:
     print('%-11s ' % d + ' '.join('%*d' % (len(p), stats[d][p]) for p in props))
 print()
 print('exploratory (dialect, category): leaked/n')

@@ -11,7 +11,7 @@ import json
 import random
 import sys
 
-DIALECTS = ['postgresql', None, 'mysql', 'sqlserver', 'sqlite', 'bigquery']
+DIALECTS = ['postgresql', None, 'mysql', 'sqlserver', 'sqlite', 'bigquery', 'oracle', 'snowflake']
 
 FIRST = ['john', 'mary', 'li', 'ahmed', 'olga', 'pedro', 'kate', 'sam', 'noah', 'emma', 'raj', 'yuki',
          'fatima', 'lucas', 'chloe', 'ivan', 'sofia', 'tom', 'anna', 'omar']
@@ -241,6 +241,33 @@ class Lit:
             return f"'O''Brien {v}'"
         return f"'{pre}{v}{post}'"
 
+    def ora(self, v):
+        pre, post = deco()
+        s = R.randrange(6)
+        if s <= 1:
+            return f"'{pre}{v}{post}'"
+        if s == 2:
+            return f"'O''Brien {v}{post}'"
+        if s == 3:  # q-quotes exist to hold apostrophes
+            o, cl = R.choice([('[', ']'), ('{', '}'), ('(', ')'), ('<', '>'), ('!', '!'), ('#', '#')])
+            return R.choice(['q', 'Q', 'nq', 'Nq']) + f"'{o}It's {pre}{v}{post}{cl}'"
+        if s == 4:
+            return f"N'{pre}{v}{post}'"
+        return f"q'[don't] {v}]'"
+
+    def sf(self, v):
+        pre, post = deco()
+        s = R.randrange(6)
+        if s <= 1:
+            return f"'{pre}{v}{post}'"
+        if s == 2:
+            return f"'It\\'s {v}{post}'"
+        if s == 3:
+            return f"'{R.choice(BQ_ESC)}{v}{R.choice(BQ_ESC)}'"
+        if s == 4:
+            return f'$${pre}{v}{post}$$'
+        return f"'O''Brien {v}'"
+
     def bq(self, v):
         pre, post = deco()
         s = R.randrange(8)
@@ -268,6 +295,10 @@ class Lit:
             return self.tsql(v)
         if d == 'sqlite':
             return self.sqlite(v)
+        if d == 'oracle':
+            return self.ora(v)
+        if d == 'snowflake':
+            return self.sf(v)
         return self.bq(v)
 
     def plain(self, v):
@@ -326,6 +357,8 @@ def like_wrap(v):
 def line_comment(d, text):
     if d in ('mysql', 'bigquery') and R.random() < .4:
         return f'# {text}\n'
+    if d == 'snowflake' and R.random() < .5:
+        return f"// {R.choice(['', 'don' + chr(39) + 't call '])}{text}\n"
     return f'-- {text}\n'
 
 
@@ -568,6 +601,20 @@ def st_dialect_specific(c):
         if s == 0:
             return f"SELECT * FROM [users] WHERE `email` = '{v}' LIMIT 1"
         return f"INSERT OR REPLACE INTO contacts (email) VALUES ('{v}')"
+    if d == 'oracle':
+        s = R.randrange(3)
+        if s == 0:
+            return f"SELECT * FROM hr.employees WHERE email = q'[{v}]' AND ROWNUM <= 10"
+        if s == 1:
+            return f"INSERT ALL INTO contacts (note) VALUES (q'{{It's {v}}}') INTO audit_log (note) VALUES ('x') SELECT * FROM dual"
+        return f"SELECT NVL(note, '{v}') FROM staff WHERE hired > DATE '2020-01-01' -- owner {v}\n"
+    if d == 'snowflake':
+        s = R.randrange(3)
+        if s == 0:
+            return f"SELECT * FROM crm.public.users // don't log {v}\nWHERE email = '{v}'"
+        if s == 1:
+            return f"COPY INTO contacts FROM @stage/contacts/ PATTERN = '.*{R.randint(1, 9)}.csv' -- {v}\n"
+        return f"SELECT * FROM users WHERE note = 'it\\'s {v}' QUALIFY ROW_NUMBER() OVER (ORDER BY id) = 1"
     # bigquery
     s = R.randrange(3)
     if s == 0:
