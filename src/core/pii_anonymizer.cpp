@@ -720,8 +720,45 @@ PiiAnonymizer::PiiAnonymizer(const PiiOptions &options)
 
 PiiAnonymizer::~PiiAnonymizer() = default;
 
-void PiiAnonymizer::detect_emails(std::string_view text, std::vector<Detection> &out) const {
-    if (text.find('@') == std::string_view::npos) return;
+// True for the two-byte UTF-8 letters of the Latin, Greek and Cyrillic
+// scripts and for combining accents (U+00C0-U+04FF but for ×, ÷ and ·).
+bool two_byte_letter(unsigned char lead, unsigned char next) {
+    if (next < 0x80 || next > 0xBF) return false;
+    if (lead == 0xC3) return next != 0x97 && next != 0xB7;
+    if (lead == 0xCE) return next >= 0x86 && next != 0x87;
+    return lead >= 0xC4 && lead <= 0xD3;
+}
+
+// An address's normalized form: ASCII and Latin-1 letters lower-cased.
+std::string email_normalized(std::string_view address) {
+    std::string out = lower(address);
+    for (size_t i = 0; i + 1 < out.size(); ++i)
+        if (static_cast<unsigned char>(out[i]) == 0xC3) {
+            const auto c = static_cast<unsigned char>(out[i + 1]);
+            if (c >= 0x80 && c <= 0x9E && c != 0x97) out[i + 1] = static_cast<char>(c + 0x20);
+            ++i;
+        }
+    return out;
+}
+
+void PiiAnonymizer::detect_emails(std::string_view original, std::vector<Detection> &out) const {
+    if (original.find('@') == std::string_view::npos) return;
+    // Accented and other Latin, Greek or Cyrillic letters are part of an
+    // address ("josé@example.com", "müller@example.de"): the patterns see
+    // them as ASCII letters (two bytes for two bytes, so offsets hold), while
+    // other scripts (CJK glued to an address) still end it.
+    std::string letters_view;
+    std::string_view text = original;
+    for (size_t i = 0; i + 1 < original.size(); ++i) {
+        const auto c = static_cast<unsigned char>(original[i]);
+        if (c < 0x80) continue;
+        if (two_byte_letter(c, static_cast<unsigned char>(original[i + 1]))) {
+            if (letters_view.empty()) letters_view.assign(original);
+            letters_view[i] = letters_view[i + 1] = 'a';
+            ++i;
+        }
+    }
+    if (!letters_view.empty()) text = letters_view;
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece groups[2];
     size_t pos = 0;
@@ -763,7 +800,7 @@ void PiiAnonymizer::detect_emails(std::string_view text, std::vector<Detection> 
         while (at(text, after_underscores) == '_') ++after_underscores;
         bool emphasis = next == '_' && !is_alnum(at(text, after_underscores));
         if ((is_word(next) && !emphasis) || (next == '-' && is_alnum(at(text, end + 1))) || next == '@') continue;
-        out.push_back({begin, end, PiiType::Email, lower(text.substr(begin, end - begin))});
+        out.push_back({begin, end, PiiType::Email, email_normalized(original.substr(begin, end - begin))});
     }
 }
 
@@ -1124,7 +1161,7 @@ std::string PiiAnonymizer::replacement(PiiType type, std::string_view value, std
     FoldedText folded = fold_text(value);
     std::string_view v = folded.text();
     Detection d{0, v.size(), type, std::string()};
-    if (type == PiiType::Email) d.normalized = lower(v);
+    if (type == PiiType::Email) d.normalized = email_normalized(v);
     return replace_one(d, v, key);
 }
 

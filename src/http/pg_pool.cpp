@@ -120,8 +120,10 @@ Pool::~Pool() {
 PGconn* Pool::connect() const {
     // Defaults first (the conninfo may override them), then the conninfo
     // (expanded), then what the bridge requires.
-    const char* keys[] = {"connect_timeout", "application_name", "dbname", "client_encoding", nullptr};
-    const char* vals[] = {"5", "tde-http", conninfo_.c_str(), "UTF8", nullptr};
+    // Sessions work in UTC (timestamps in responses, date-only filters) unless
+    // the conninfo sets its own options.
+    const char* keys[] = {"connect_timeout", "application_name", "options", "dbname", "client_encoding", nullptr};
+    const char* vals[] = {"5", "tde-http", "-c TimeZone=UTC", conninfo_.c_str(), "UTF8", nullptr};
     return PQconnectdbParams(keys, vals, 1);
 }
 

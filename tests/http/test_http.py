@@ -448,6 +448,23 @@ def list_pairs_filters_and_paging():
 
 
 @test
+def sessions_work_in_utc():
+    """Timestamps and date-only filters do not depend on the database's TimeZone."""
+    def reconnect():
+        psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'tde-http'")
+        time.sleep(0.3)
+    psql("ALTER DATABASE %s SET timezone = 'America/New_York'" % DB)
+    try:
+        reconnect()
+        body = expect(S.get(PAIRS + "?start_date=2024-01-10&end_date=2024-01-10", token=READER), 200).json()
+        check(body["total"] == 1, "one pair on 2024-01-10 (UTC), got %d" % body["total"])
+        check(body["pairs"][0]["timestamp"] == "2024-01-10T12:00:00+00:00", body["pairs"][0]["timestamp"])
+    finally:
+        psql("ALTER DATABASE %s RESET timezone" % DB)
+        reconnect()
+
+
+@test
 def list_pairs_bad_parameters_400():
     for qs, code in [("successful_only=maybe", "invalid_parameter"),
                      ("limit=abc", "invalid_parameter"), ("limit=1.5", "invalid_parameter"),
