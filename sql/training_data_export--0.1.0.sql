@@ -684,6 +684,7 @@ DECLARE
     last_high timestamptz;
     written record;
 BEGIN
+    format := lower(btrim(format));  -- 'JSON', ' csv' as the REST API takes them
     PERFORM @extschema@.tde_check_export_options(format, style, split, split_ratios);
     IF incremental THEN
         SELECT max(l.high_water) INTO last_high FROM @extschema@.tde_export_log l WHERE l.format = tde_export.format;
