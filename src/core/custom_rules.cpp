@@ -25,6 +25,17 @@ std::unique_ptr<re2::RE2> compile_rule(std::string_view name, std::string_view p
     // between every character.
     if (re2::RE2::FullMatch("", *re))
         throw Error("2201B", "custom rule \"" + std::string(name) + "\": pattern matches the empty string");
+    // ... and so would one that matches nothing at some position ("\b",
+    // "(?m)$"): every rewrite would insert it again.
+    for (std::string_view probe : {"a", "a b", "1", "a-b", "ab12 cd.", " x\n", "@", "\xc3\xa9t\xc3\xa9"}) {
+        const re2::StringPiece text(probe.data(), probe.size());
+        for (size_t pos = 0; pos <= probe.size(); ++pos) {
+            re2::StringPiece match;
+            if (re->Match(text, pos, probe.size(), re2::RE2::UNANCHORED, &match, 1) && match.empty())
+                throw Error("2201B",
+                            "custom rule \"" + std::string(name) + "\": pattern can match an empty piece of text");
+        }
+    }
     return re;
 }
 

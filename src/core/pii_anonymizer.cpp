@@ -793,13 +793,11 @@ void PiiAnonymizer::detect_emails(std::string_view original, std::vector<Detecti
                 std::all_of(first.begin(), first.end() - 1, is_digit))
                 continue;
         }
-        // "x@example.com2", "x@example.com-y", "x@example.com_y": a longer word;
-        // "_kate@example.com_" (markdown emphasis) is not.
+        // "x@example.com2", "x@example.comx": a longer word. A suffix after
+        // '_' or '-' ("john@example.com_backup", "john@example.com-old", the
+        // markdown emphasis of "_kate@example.com_") leaves the address whole.
         char next = at(text, end);
-        size_t after_underscores = end;
-        while (at(text, after_underscores) == '_') ++after_underscores;
-        bool emphasis = next == '_' && !is_alnum(at(text, after_underscores));
-        if ((is_word(next) && !emphasis) || (next == '-' && is_alnum(at(text, end + 1))) || next == '@') continue;
+        if (is_alnum(next) || next == '@') continue;
         out.push_back({begin, end, PiiType::Email, email_normalized(original.substr(begin, end - begin))});
     }
 }
@@ -1085,10 +1083,18 @@ void PiiAnonymizer::detect_ipv6(std::string_view text, std::vector<Detection> &o
             if (prefix > 128) return begin + 1;
         }
         std::string address(candidate.substr(0, candidate.find_first_of("%/")));
-        if (count_digits(address) == 0) return begin + 1;  // "a::dec", "beef::cafe" casts/words
         size_t groups = 0;
         for (size_t i = 0; i < address.size(); ++i)
             if (is_hex(address[i]) && (i == 0 || !is_hex(address[i - 1]))) ++groups;
+        // Without a digit, "a::dec" and "beef::cafe" are casts or words; an
+        // address of letters needs three groups and a single colon between
+        // two of them ("dead:beef::cafe").
+        if (count_digits(address) == 0) {
+            bool single_colon = false;
+            for (size_t i = 1; i + 1 < address.size(); ++i)
+                if (address[i] == ':' && address[i - 1] != ':' && address[i + 1] != ':') single_colon = true;
+            if (!single_colon || groups < 3) return begin + 1;
+        }
         if (groups < 2) return begin + 1;  // "::1", "1::"
         // "1::dec": a number cast to a type whose name happens to be hex.
         size_t compressed = address.find("::");
@@ -1209,7 +1215,7 @@ std::string PiiAnonymizer::anonymize(std::string_view text, std::string_view key
 
 bool may_hold_pii(std::string_view text) {
     bool colon = false, digit = false;
-    size_t stretch_digits = 0, stretch_dots = 0;
+    size_t colons = 0, stretch_digits = 0, stretch_dots = 0;
     for (char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
         if (c >= 0x80 || c == '@' || c == '%' || c == '\\') return true;
@@ -1222,6 +1228,7 @@ bool may_hold_pii(std::string_view text) {
             if (++stretch_dots >= 3 && stretch_digits >= 4) return true;
         } else if (c == ':') {
             colon = true;
+            if (++colons >= 3) return true;  // an IPv6 address of letters ("dead:beef::cafe")
         }
         if (colon && digit) return true;
     }

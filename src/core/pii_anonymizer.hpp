@@ -105,8 +105,8 @@ private:
 // Database names become "db_<12 hex>". A value that already is such a token is
 // returned unchanged.
 // False only when no detector can find anything in `text`: pure ASCII that
-// needs no folding (no '%' or '\\'), without '@', without a ':' next to any
-// digit (IPv6), and without a stretch free of letters that holds seven digits
+// needs no folding (no '%' or '\\'), without '@', without a ':' and a digit
+// or three ':' (IPv6), and without a stretch free of letters that holds seven digits
 // (the fewest a phone number, SSN or card detection has) or four digits and
 // three dots (IPv4). A cheap test (one pass, no allocation) so that callers
 // can skip text without candidates before doing any work of their own (a

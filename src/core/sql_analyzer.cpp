@@ -511,6 +511,29 @@ const char *verb_type(const std::string &upper) {
     return "OTHER";
 }
 
+// A word that begins a statement in some dialect (upper-case).
+bool is_statement_word(std::string_view upper) {
+    static const std::unordered_set<std::string_view> kWords = {
+        // DML, DDL and queries
+        "SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "REPLACE", "CREATE", "ALTER", "DROP",
+        "TRUNCATE", "VALUES", "TABLE", "RENAME", "COMMENT", "UNDROP", "PURGE", "FLASHBACK",
+        // utility and maintenance
+        "EXPLAIN", "DESCRIBE", "DESC", "SHOW", "COPY", "VACUUM", "ANALYZE", "ANALYSE", "CLUSTER", "REINDEX",
+        "REFRESH", "CHECKPOINT", "LOCK", "UNLOCK", "GRANT", "REVOKE", "DENY", "OPTIMIZE", "REPAIR", "CHECK",
+        "CHECKSUM", "FLUSH", "KILL", "HANDLER", "LOAD", "UNLOAD", "BULK", "BACKUP", "RESTORE", "DBCC", "PRAGMA",
+        "ATTACH", "DETACH", "IMPORT", "EXPORT", "INSTALL", "UNINSTALL", "SUMMARIZE", "PIVOT", "UNPIVOT", "MSCK",
+        "PUT", "GET", "LIST", "LS", "REMOVE", "RM", "SECURITY", "AUDIT", "NOAUDIT", "CACHE", "UNCACHE", "USE",
+        "HELP", "CHANGE", "STOP", "PURGE", "XA",
+        // sessions, transactions and procedural code
+        "SET", "RESET", "DISCARD", "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE",
+        "SAVE", "PREPARE", "DEALLOCATE", "EXECUTE", "EXEC", "CALL", "DO", "DECLARE", "IF", "WHILE", "LOOP",
+        "REPEAT", "FOR", "FETCH", "MOVE", "OPEN", "CLOSE", "LISTEN", "UNLISTEN", "NOTIFY", "PRINT", "RAISERROR",
+        "THROW", "RAISE", "SIGNAL", "RESIGNAL", "RETURN", "WAITFOR", "GOTO", "BREAK", "CONTINUE", "REVERT",
+        "RECEIVE", "SEND", "ENABLE", "DISABLE", "GO", "ASSERT", "READTEXT", "WRITETEXT", "UPDATETEXT", "SETUSER",
+        "CONNECT", "DISCONNECT"};
+    return kWords.count(upper) > 0;
+}
+
 // ---------------------------------------------------------------------------
 // Per-statement rules.
 
@@ -664,25 +687,7 @@ bool StatementAnalyzer::starts_with_statement_word() const {
     size_t q = b_;
     while (punct_at(q, '(')) ++q;
     if (q >= e_ || t_[q].kind != TokKind::Word) return false;
-    static const std::unordered_set<std::string_view> kWords = {
-        // DML, DDL and queries
-        "SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "REPLACE", "CREATE", "ALTER", "DROP",
-        "TRUNCATE", "VALUES", "TABLE", "RENAME", "COMMENT", "UNDROP", "PURGE", "FLASHBACK",
-        // utility and maintenance
-        "EXPLAIN", "DESCRIBE", "DESC", "SHOW", "COPY", "VACUUM", "ANALYZE", "ANALYSE", "CLUSTER", "REINDEX",
-        "REFRESH", "CHECKPOINT", "LOCK", "UNLOCK", "GRANT", "REVOKE", "DENY", "OPTIMIZE", "REPAIR", "CHECK",
-        "CHECKSUM", "FLUSH", "KILL", "HANDLER", "LOAD", "UNLOAD", "BULK", "BACKUP", "RESTORE", "DBCC", "PRAGMA",
-        "ATTACH", "DETACH", "IMPORT", "EXPORT", "INSTALL", "UNINSTALL", "SUMMARIZE", "PIVOT", "UNPIVOT", "MSCK",
-        "PUT", "GET", "LIST", "LS", "REMOVE", "RM", "SECURITY", "AUDIT", "NOAUDIT", "CACHE", "UNCACHE", "USE",
-        "HELP", "CHANGE", "STOP", "PURGE", "XA",
-        // sessions, transactions and procedural code
-        "SET", "RESET", "DISCARD", "BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE",
-        "SAVE", "PREPARE", "DEALLOCATE", "EXECUTE", "EXEC", "CALL", "DO", "DECLARE", "IF", "WHILE", "LOOP",
-        "REPEAT", "FOR", "FETCH", "MOVE", "OPEN", "CLOSE", "LISTEN", "UNLISTEN", "NOTIFY", "PRINT", "RAISERROR",
-        "THROW", "RAISE", "SIGNAL", "RESIGNAL", "RETURN", "WAITFOR", "GOTO", "BREAK", "CONTINUE", "REVERT",
-        "RECEIVE", "SEND", "ENABLE", "DISABLE", "GO", "ASSERT", "READTEXT", "WRITETEXT", "UPDATETEXT", "SETUSER",
-        "CONNECT", "DISCONNECT"};
-    return kWords.count(t_[q].upper) > 0;
+    return is_statement_word(t_[q].upper);
 }
 
 const char *StatementAnalyzer::query_type() const {
@@ -1504,6 +1509,36 @@ SqlDialect dialect_from_database_type(std::string_view database_type) {
     if (has("bigquery") || has("big query")) return SqlDialect::BigQuery;
     if (has("snowflake")) return SqlDialect::Snowflake;
     return SqlDialect::Unknown;
+}
+
+bool starts_like_sql(std::string_view sql, SqlDialect dialect) {
+    size_t i = 0;
+    const size_t n = sql.size();
+    auto line_comment = [&](size_t from) {
+        i = sql.find('\n', from);
+        if (i == std::string_view::npos) i = n;
+    };
+    while (i < n) {
+        const unsigned char c = static_cast<unsigned char>(sql[i]);
+        if (is_space(c) || c == '(') {
+            ++i;
+        } else if (sql.compare(i, 2, "--") == 0) {
+            line_comment(i);
+        } else if (c == '#' && (dialect == SqlDialect::MySQL || dialect == SqlDialect::BigQuery)) {
+            line_comment(i);
+        } else if (sql.compare(i, 2, "//") == 0 && dialect == SqlDialect::Snowflake) {
+            line_comment(i);
+        } else if (sql.compare(i, 2, "/*") == 0) {
+            const size_t close = sql.find("*/", i + 2);
+            i = close == std::string_view::npos ? n : close + 2;
+        } else {
+            break;
+        }
+    }
+    if (i >= n) return true;  // empty or comments only: nothing says otherwise
+    size_t e = i;
+    while (e < n && (is_alpha(static_cast<unsigned char>(sql[e])) || sql[e] == '_')) ++e;
+    return e > i && is_statement_word(ascii_upper(sql.substr(i, e - i)));
 }
 
 SqlInfo analyze_sql(std::string_view sql, SqlDialect dialect) {

@@ -26,6 +26,12 @@ enum class SqlDialect { Unknown, PostgreSQL, MySQL, SQLite, SQLServer, Oracle, B
 // dialect; anything else is Unknown.
 SqlDialect dialect_from_database_type(std::string_view database_type);
 
+// True when `sql`, after blanks, comments and opening parentheses, starts
+// with a word that begins a statement in some dialect (SELECT, WITH, INSERT,
+// EXEC, PRAGMA, ...), or holds nothing else; false for prose around SQL
+// ("Here's the query: SELECT ...").
+bool starts_like_sql(std::string_view sql, SqlDialect dialect);
+
 struct SqlInfo {
     // One of SELECT INSERT UPDATE DELETE MERGE CREATE ALTER DROP TRUNCATE OTHER.
     std::string query_type;

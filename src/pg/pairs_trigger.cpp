@@ -247,6 +247,8 @@ struct Anonymization {
 // Up to this many bytes before a literal are its context (a list of values
 // after one keyword: WHERE ssn IN ('...', '...', ...)).
 constexpr size_t kLiteralContext = 160;
+// ... and up to this many a column list naming a phone or SSN column.
+constexpr size_t kMentionWindow = 600;
 
 // `piece` (the anonymized content of a literal or comment, `in` before) made
 // unable to end or change its literal: characters a custom rule's replacement
@@ -286,8 +288,8 @@ bool list_gap(std::string_view gap) {
 // (name, email, phone) VALUES ('Ann', 'a@b.io', '2125550100')): when the SQL
 // before a literal mentions a phone or SSN column, the detectors are told so
 // right before the value (a bare number is then read as one when it is valid).
-void mention_columns(std::string &context) {
-    std::string lower(context);
+void mention_columns(std::string_view scope, std::string &context) {
+    std::string lower(scope);
     for (char &c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (lower.find("phone") != std::string::npos || lower.find("mobile") != std::string::npos ||
         lower.find("tel") != std::string::npos || lower.find("fax") != std::string::npos)
@@ -315,10 +317,19 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
         out.append(sql.substr(pos, begin - pos));
         const std::string_view in = sql.substr(begin, end - begin);
         const bool chained = list_kind != nullptr && begin >= list_end && list_gap(sql.substr(list_end, begin - list_end));
+        // The surroundings as already anonymized (the text before the literal
+        // in `out`): a second pass over the output then sees the same
+        // context as this one (a long address shrunk to its token must not
+        // bring a keyword into the window only then).
         auto context_of = [&] {
-            const size_t context_begin = begin > kLiteralContext ? begin - kLiteralContext : 0;
-            std::string context(sql.substr(context_begin, begin - context_begin));
-            mention_columns(context);
+            const size_t context_begin = out.size() > kLiteralContext ? out.size() - kLiteralContext : 0;
+            std::string context(out, context_begin);
+            // Column names are looked for further back (an INSERT's column
+            // list before several rows of values), within the statement.
+            size_t mention_begin = out.size() > kMentionWindow ? out.size() - kMentionWindow : 0;
+            const size_t semicolon = out.rfind(';');
+            if (semicolon != std::string::npos && semicolon + 1 > mention_begin) mention_begin = semicolon + 1;
+            mention_columns(std::string_view(out).substr(mention_begin), context);
             if (chained) (context += ' ') += list_kind, context += ": ";
             return context;
         };
@@ -326,12 +337,16 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
             changed = true;
             keep_inside_literal(in, piece);
         }
-        // A literal that is (now) a bare SSN's or phone number's mask; an
-        // earlier pass's mask counts too ('XXX-XX-7816', "151931292").
-        const bool bare = !in.empty() && std::all_of(in.begin(), in.end(), [](char c) { return c >= '0' && c <= '9'; });
-        const bool was_mask = in.rfind("XXX-XX", 0) == 0;
-        if ((bare || was_mask) && piece.rfind("XXX-XX-", 0) == 0 && piece.size() == 11) list_kind = "ssn";
-        else if ((bare || was_mask) && piece.rfind("XXX-XXX-", 0) == 0) list_kind = "phone";
+        // A literal that is (now) wholly an SSN's or a phone number's mask,
+        // however it was written ('123456789', '(212) 555-0100', an earlier
+        // pass's 'XXX-XX-7816'): the next literals of its list are read as such.
+        auto whole_mask = [&](std::string_view prefix, size_t size) {
+            return piece.size() == size && piece.compare(0, prefix.size(), prefix) == 0 &&
+                   std::all_of(piece.begin() + static_cast<std::ptrdiff_t>(prefix.size()), piece.end(),
+                               [](char c) { return c >= '0' && c <= '9'; });
+        };
+        if (whole_mask("XXX-XX-", 11)) list_kind = "ssn";
+        else if (whole_mask("XXX-XXX-", 12)) list_kind = "phone";
         else if (!chained) list_kind = nullptr;
         list_end = end;
         out.append(piece);
@@ -369,15 +384,38 @@ bool anonymize_sql_literals(const Anonymization &anon, std::string_view sql, tde
     // Nothing in the whole text that a detector could find: no literal holds
     // any, so the scan is skipped (the common case: SQL with short numbers).
     if (anon.rules.empty() && !tde::core::may_hold_pii(sql)) return false;
+    // Prose around the SQL ("Here's the query: SELECT ... WHERE email =
+    // '...'"): an apostrophe in the prose may shift every quote pair, and the
+    // prose itself is free text. Such text gets every dialect's literal
+    // passes and then the detectors over the whole text.
+    const bool prose = !tde::core::starts_like_sql(sql, dialect);
     bool scanned = true;
     std::vector<std::pair<size_t, size_t>> spans = tde::pg::literal_spans(sql, dialect, &scanned);
     if (named_other_dialect) spans = cut_at_escapes(sql, spans);
     bool changed = anonymize_spans(anon, sql, spans, out);
-    if (scanned && !named_other_dialect) return changed;
+    // Text filed without a type where a standard string ends in a backslash
+    // may be MySQL's ('O\'Brien'): PostgreSQL's scanner reads its quotes out
+    // of phase without rejecting it. (E'...' strings are cut at their
+    // escapes: none of their spans ends in one.)
+    const bool mysql_escapes =
+        dialect == tde::core::SqlDialect::Unknown &&
+        std::any_of(spans.begin(), spans.end(), [&](const std::pair<size_t, size_t> &span) {
+            return span.second > span.first && span.second < sql.size() && sql[span.second - 1] == '\\' &&
+                   sql[span.second] == '\'';
+        });
+    const bool unsure = !scanned || named_other_dialect || prose || mysql_escapes;
+    if (!unsure) return changed;
     std::string current, next;
     for (tde::core::SqlDialect other : {tde::core::SqlDialect::MySQL, tde::core::SqlDialect::SQLServer}) {
         current = changed ? out : std::string(sql);
         if (anonymize_spans(anon, current, cut_at_escapes(current, tde::core::sql_literal_spans(current, other)), next)) {
+            out.swap(next);
+            changed = true;
+        }
+    }
+    if (prose) {
+        current = changed ? out : std::string(sql);
+        if (anon.apply(current, next)) {
             out.swap(next);
             changed = true;
         }
@@ -424,6 +462,16 @@ int anonymize_for_c(const Anonymization *a, const char *key, size_t key_len, con
     }
 }
 
+// True when `data` holds a run of seven or more ASCII digits.
+bool long_digit_run(const char *data, size_t len) {
+    size_t run = 0;
+    for (size_t i = 0; i < len; ++i) {
+        run = data[i] >= '0' && data[i] <= '9' ? run + 1 : 0;
+        if (run >= 7) return true;
+    }
+    return false;
+}
+
 // A copy of `in` with every string value (not key) anonymized, or nullptr
 // when nothing changed. C-style: may ERROR, holds no C++ objects.
 Jsonb *anonymize_jsonb_strings(Jsonb *in, const Anonymization *a) {
@@ -433,17 +481,51 @@ Jsonb *anonymize_jsonb_strings(Jsonb *in, const Anonymization *a) {
     JsonbValue *result = nullptr;
     bool changed = false;
     JsonbIteratorToken tok;
-    // The last key seen: the context of the values after it ({"ssn": "..."},
-    // {"phones": ["...", "..."]}).
+    // The key of the innermost object member holding a value: its context
+    // ({"ssn": "..."}, {"phones": ["...", "..."]}, {"ssn": [{"n": 1}, "..."]}).
+    // Containers save the key in force where they begin and restore it
+    // where they end (a palloc'd stack: no C++ object lives here).
     const char *key = nullptr;
     size_t key_len = 0;
+    struct SavedKey {
+        const char *key;
+        size_t len;
+    };
+    int depth = 0, capacity = 16;
+    auto *saved = static_cast<SavedKey *>(palloc(sizeof(SavedKey) * static_cast<size_t>(capacity)));
     while ((tok = JsonbIteratorNext(&it, &v, false)) != WJB_DONE) {
         if (tok == WJB_KEY && v.type == jbvString) {
             key = v.val.string.val;
             key_len = static_cast<size_t>(v.val.string.len);
+        } else if (tok == WJB_BEGIN_OBJECT || tok == WJB_BEGIN_ARRAY) {
+            if (depth == capacity) {
+                capacity *= 2;
+                saved = static_cast<SavedKey *>(repalloc(saved, sizeof(SavedKey) * static_cast<size_t>(capacity)));
+            }
+            saved[depth++] = SavedKey{key, key_len};
+        } else if ((tok == WJB_END_OBJECT || tok == WJB_END_ARRAY) && depth > 0) {
+            --depth;
+            key = saved[depth].key;
+            key_len = saved[depth].len;
         }
         if ((tok == WJB_VALUE || tok == WJB_ELEM) && v.type == jbvString) {
-            int rc = anonymize_for_c(a, key, key_len, v.val.string.val, static_cast<size_t>(v.val.string.len));
+            // A bare number's context is the whole key path ({"phone": {"home":
+            // "2125550100"}} reads "phone home"); other values need none.
+            const char *context = key;
+            size_t context_len = key_len;
+            if (depth > 1 && long_digit_run(v.val.string.val, static_cast<size_t>(v.val.string.len))) {
+                StringInfoData path;
+                initStringInfo(&path);
+                for (int i = 0; i < depth; ++i)
+                    if (saved[i].key != nullptr) {
+                        appendBinaryStringInfo(&path, saved[i].key, static_cast<int>(saved[i].len));
+                        appendStringInfoChar(&path, ' ');
+                    }
+                if (key != nullptr) appendBinaryStringInfo(&path, key, static_cast<int>(key_len));
+                context = path.data;
+                context_len = static_cast<size_t>(path.len);
+            }
+            int rc = anonymize_for_c(a, context, context_len, v.val.string.val, static_cast<size_t>(v.val.string.len));
             if (rc < 0) ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("could not anonymize metadata")));
             if (rc == 1) {
                 const std::string &out = scratch();
@@ -511,6 +593,13 @@ TDE_FUNCTION(tde_pairs_before_write) {
             }
             if (*token != database_name) set_column(cols.database_name, text_datum(*token), false);
         }
+        // database_type is free text too (an address typed into it must not
+        // reach disk); its dialect is read from the value as given.
+        std::string_view database_type_in;
+        std::string database_type_out;
+        if (text_column(tuple, desc, cols.database_type, database_type_in) &&
+            anon->apply(database_type_in, database_type_out))
+            set_column(cols.database_type, text_datum(database_type_out), false);
         bool metadata_null = true;
         Datum metadata = heap_getattr(tuple, cols.metadata, desc, &metadata_null);
         Jsonb *jb = metadata_null ? nullptr : pg_guard([&] { return DatumGetJsonbP(metadata); });

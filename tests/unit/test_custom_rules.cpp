@@ -18,7 +18,9 @@ TEST(CustomRules, AppliesInOrderWithGroups) {
 
 TEST(CustomRules, BadPatternsAreRefusedWithSqlstate2201B) {
     for (auto [pattern, replacement] : std::vector<std::pair<const char *, const char *>>{
-             {"(unclosed", "x"}, {"a{2,1}", "x"}, {"(?<=x)y", "x"}, {"", "x"}, {"a*", "x"}, {"(a)", "\\2"}}) {
+             {"(unclosed", "x"}, {"a{2,1}", "x"}, {"(?<=x)y", "x"}, {"", "x"}, {"a*", "x"}, {"(a)", "\\2"},
+             // zero-width somewhere: would insert the replacement at every word boundary
+             {"\\b", "x"}, {"\\B", "x"}, {"(?m)$", "x"}, {"(?m)^", "x"}, {"x*\\b", "x"}}) {
         try {
             CustomRules::validate("r", pattern, replacement);
             ADD_FAILURE() << pattern << " was accepted";
@@ -27,6 +29,11 @@ TEST(CustomRules, BadPatternsAreRefusedWithSqlstate2201B) {
             EXPECT_NE(std::string(e.what()).find("custom rule \"r\""), std::string::npos);
         }
     }
+}
+
+TEST(CustomRules, OrdinaryPatternsAreAccepted) {
+    for (const char *pattern : {"ACCT\\d+", "\\bEMP-\\d{6}\\b", "(?i)secret", "[A-Z]{2}\\d{6}", "^INTERNAL"})
+        EXPECT_NO_THROW(CustomRules::validate("r", pattern, "x")) << pattern;
 }
 
 TEST(CustomRules, NameRequired) {
