@@ -581,10 +581,17 @@ std::string ipv6_replacement(std::string_view value) {
     std::string address(value.substr(0, value.find_first_of("%/")));
     unsigned char buf[16] = {0};
     inet_pton(AF_INET6, address.c_str(), buf);
-    char last[8];
-    std::snprintf(last, sizeof last, "%x", (buf[14] << 8) | buf[15]);
-    std::string out = "XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:";
-    out += last;
+    std::string out;
+    if (address.find('.') != std::string::npos) {
+        // IPv4-mapped ("::ffff:192.168.1.23"): the IPv4 mask's shape, the
+        // last octet only (its last hex group would show two).
+        out = "XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXX.XXX.XXX." + std::to_string(buf[15]);
+    } else {
+        char last[8];
+        std::snprintf(last, sizeof last, "%x", (buf[14] << 8) | buf[15]);
+        out = "XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:";
+        out += last;
+    }
     size_t slash = value.find('/');
     if (slash != std::string_view::npos) out += value.substr(slash);
     return out;
