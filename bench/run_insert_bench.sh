@@ -26,7 +26,7 @@ time_sql tde_pairs "INSERT INTO tde_pairs ($cols) SELECT $cols FROM bench_src" >
 dcols="$cols, table_names, metadata, query_type, sql_fingerprint, sql_normalized, sql_valid"
 psql -X -q -v ON_ERROR_STOP=1 -c "DROP TABLE IF EXISTS bench_derived" -c "CREATE TABLE bench_derived AS SELECT $dcols FROM tde_pairs" -c "ANALYZE bench_derived"
 
-wide=(); plain=(); trig=(); func=(); plpg=(); noanon=(); noderive=(); uplain=(); utrig=(); uplpg=()
+wide=(); plain=(); trig=(); func=(); plpg=(); noanon=(); noderive=(); uplain=(); utrig=(); uplpg=(); unoderive=()
 for r in $(seq "$ROUNDS"); do
   plain+=("$(time_sql plain_pairs "INSERT INTO plain_pairs ($cols) SELECT $cols FROM bench_src")")
   trig+=("$(time_sql tde_pairs "INSERT INTO tde_pairs ($cols) SELECT $cols FROM bench_src")")
@@ -36,6 +36,7 @@ for r in $(seq "$ROUNDS"); do
   plpg+=("$(time_sql plpgsql_pairs "INSERT INTO plpgsql_pairs ($cols) SELECT $cols FROM bench_src")")
   uplain+=("$(time_sql plain_pairs "INSERT INTO plain_pairs ($cols) SELECT $cols FROM bench_src_unique")")
   utrig+=("$(time_sql tde_pairs "INSERT INTO tde_pairs ($cols) SELECT $cols FROM bench_src_unique")")
+  unoderive+=("$(time_sql tde_pairs "SET tde.derive_sql_info = off; INSERT INTO tde_pairs ($cols) SELECT $cols FROM bench_src_unique")")
   uplpg+=("$(time_sql plpgsql_pairs "INSERT INTO plpgsql_pairs ($cols) SELECT $cols FROM bench_src_unique")")
   func+=("$(time_sql tde_pairs "SELECT count(*) FROM bench_src s, LATERAL tde_add_pair(s.natural_language_query, s.sql_query, s.database_type, s.database_name, s.success, s.execution_time_ms) p")")
 done
@@ -48,9 +49,10 @@ nd=$(printf '%s\n' "${noderive[@]}" | median)
 up=$(printf '%s\n' "${uplain[@]}" | median)
 ut=$(printf '%s\n' "${utrig[@]}" | median)
 upl=$(printf '%s\n' "${uplpg[@]}" | median)
+und=$(printf '%s\n' "${unoderive[@]}" | median)
 w=$(printf '%s\n' "${wide[@]}" | median)
 leaked=$(psql -X -At -c "SELECT count(*) FROM tde_pairs WHERE natural_language_query ~ '(customer|ops)[0-9]+@|555-|4111 1111|123-45-|10\\.[0-9]+\\.[0-9]+\\.7' OR database_name !~ '^db_'")
-awk -v n="$ROWS" -v p="$p" -v t="$t" -v f="$f" -v na="$na" -v pl="$pl" -v nd="$nd" -v leaked="$leaked" -v rounds="$ROUNDS" -v up="$up" -v ut="$ut" -v upl="$upl" -v w="$w" 'BEGIN {
+awk -v n="$ROWS" -v p="$p" -v t="$t" -v f="$f" -v na="$na" -v pl="$pl" -v nd="$nd" -v leaked="$leaked" -v rounds="$ROUNDS" -v up="$up" -v ut="$ut" -v und="$und" -v upl="$upl" -v w="$w" 'BEGIN {
   printf "insert benchmark: %d rows (~20%% with personal data), median of %d rounds\n", n, rounds
   printf "  %-44s %8.2f s %10.0f rows/s  ratio 1.00\n", "INSERT ... SELECT, no trigger (baseline)", p, n / p
   printf "  %-44s %8.2f s %10.0f rows/s  ratio %.2f\n", "INSERT ... SELECT into tde_pairs (trigger)", t, n / t, t / p
@@ -63,6 +65,7 @@ awk -v n="$ROWS" -v p="$p" -v t="$t" -v f="$f" -v na="$na" -v pl="$pl" -v nd="$n
   printf "  every question and SQL distinct (bench_src_unique: nothing for the memos to reuse):\n"
   printf "  %-44s %8.2f s %10.0f rows/s  ratio 1.00\n", "INSERT ... SELECT, no trigger (baseline)", up, n / up
   printf "  %-44s %8.2f s %10.0f rows/s  ratio %.2f\n", "INSERT ... SELECT into tde_pairs (trigger)", ut, n / ut, ut / up
+  printf "  %-44s %8.2f s %10.0f rows/s  ratio %.2f\n", "same, tde.derive_sql_info = off (anonymize only)", und, n / und, und / up
   printf "  %-44s %8.2f s %10.0f rows/s  ratio %.2f\n", "PL/pgSQL regexp_replace masking trigger", upl, n / upl, upl / up
   printf "  raw personal data left in tde_pairs: %d rows\n", leaked
 }'
