@@ -197,16 +197,22 @@ bool keyword_near(std::string_view text, size_t begin, size_t end, const Keyword
                   size_t count, size_t window_before, size_t window_after) {
     size_t from = begin > window_before ? begin - window_before : 0;
     size_t to = std::min(text.size(), end + window_after);
+    // One pass over the window: at each word start, the keywords beginning
+    // with its (lower-cased) byte are compared in place (no copy).
     auto search = [&](size_t lo, size_t hi) {
-        std::string window = lower(text.substr(lo, hi - lo));
-        for (size_t k = 0; k < count; ++k) {
-            std::string_view word = keywords[k].text;
-            for (size_t p = window.find(word); p != std::string::npos; p = window.find(word, p + 1)) {
-                if (p > 0 && is_alpha(window[p - 1])) continue;
-                if (keywords[k].whole_word && is_alpha(at(window, p + word.size()))) continue;
+        for (size_t p = lo; p < hi; ++p) {
+            if (p > lo && is_alpha(text[p - 1])) continue;
+            const char first = to_lower(text[p]);
+            for (size_t k = 0; k < count; ++k) {
+                std::string_view word = keywords[k].text;
+                if (word[0] != first || p + word.size() > hi) continue;
+                bool same = true;
+                for (size_t i = 1; i < word.size() && same; ++i) same = to_lower(text[p + i]) == word[i];
+                if (!same) continue;
+                const size_t after = p + word.size();
+                if (keywords[k].whole_word && after < hi && is_alpha(text[after])) continue;
                 if (keywords[k].upper_only &&
-                    !std::all_of(text.begin() + lo + p, text.begin() + lo + p + word.size(),
-                                 [](char c) { return !(c >= 'a' && c <= 'z'); }))
+                    !std::all_of(text.begin() + p, text.begin() + after, [](char c) { return !(c >= 'a' && c <= 'z'); }))
                     continue;
                 return true;
             }
