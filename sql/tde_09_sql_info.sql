@@ -154,6 +154,10 @@ INSERT INTO cases (section, dialect, sql) VALUES
   ('utility', 'postgresql', 'DECLARE c CURSOR FOR SELECT * FROM t'),
   ('utility', 'postgresql', 'COMMENT ON TABLE t IS ''FROM users'''),
   ('utility', 'postgresql', 'CREATE RULE r AS ON INSERT TO t DO INSTEAD INSERT INTO u VALUES (new.*)'),
+  ('utility', 'postgresql', 'ALTER TABLE child INHERIT parent'),
+  ('utility', 'postgresql', 'ALTER TABLE orders RENAME CONSTRAINT a TO b'),
+  ('utility', 'postgresql', 'CREATE CONSTRAINT TRIGGER ct AFTER INSERT ON child FROM parent FOR EACH ROW EXECUTE FUNCTION f()'),
+  ('select', 'postgresql', 'SELECT DISTINCT ON (1) a, b FROM t ORDER BY 1, 2'),
   ('utility', 'postgresql', 'CALL p((SELECT max(id) FROM t))'),
   -- invalid PostgreSQL: the C++ analyzer's labels, valid false
   ('invalid', 'postgresql', 'select * from'),
@@ -282,7 +286,7 @@ INSERT INTO shapes VALUES
   ('eq_or',     'postgresql', 'SELECT * FROM users WHERE id = 7 OR id = 8'),
   ('in2',       'postgresql', 'SELECT name FROM users WHERE id IN (1, 2)'),
   ('in2',       'postgresql', 'SELECT name FROM users WHERE id IN (10, -20)'),
-  ('in3',       'postgresql', 'SELECT name FROM users WHERE id IN (1, 2, 3)'),
+  ('in2',       'postgresql', 'SELECT name FROM users WHERE id IN (1, 2, 3)'),  -- any length: one shape (libpg_query)
   ('minus',     'postgresql', 'SELECT x - 1 FROM t'),
   ('minus',     'postgresql', 'SELECT x - 100 FROM t'),
   ('insert',    'postgresql', 'INSERT INTO t (a, b) VALUES (1, ''x'')'),
@@ -432,3 +436,14 @@ RESET tde.derive_sql_info;
 SELECT natural_language_query, query_type, table_names, sql_fingerprint IS NOT NULL AS has_fingerprint,
        sql_normalized, sql_valid
   FROM tde_pairs ORDER BY 1;
+
+-- Column positions stay positions (DISTINCT ON, ROLLUP); an ORDER BY inside
+-- OVER is a constant; a parameter is never glued to a word; the normalized
+-- text parses again.
+SELECT i.normalized, (tde_sql_info(i.normalized)).valid AS reparses
+  FROM unnest(ARRAY[
+    'SELECT DISTINCT ON (1) a, b FROM t ORDER BY 1, 2',
+    'SELECT a, b, count(*) FROM t GROUP BY ROLLUP (1, 2)',
+    'SELECT a, rank() OVER (ORDER BY 1) FROM t',
+    $q$SELECT * FROM t WHERE name='bob'AND id=1$q$]) AS q(sql),
+       LATERAL tde_sql_info(q.sql) i;

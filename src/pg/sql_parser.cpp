@@ -279,6 +279,8 @@ void walk_alter_table(AlterTableStmt *at, WalkCtx *w) {
             walk_column_def(reinterpret_cast<ColumnDef *>(def), w);
         else if (IsA(def, Constraint))
             walk_constraint(def, w);
+        else if (IsA(def, RangeVar))  // INHERIT / NO INHERIT parent
+            add_rangevar(w, reinterpret_cast<RangeVar *>(def), false);
         else if (IsA(def, PartitionCmd)) {
             add_rangevar(w, reinterpret_cast<PartitionCmd *>(def)->name, false);
             walk_partition_bound(reinterpret_cast<PartitionCmd *>(def)->bound, w);
@@ -360,6 +362,7 @@ void walk_stmt(Node *stmt, WalkCtx *w) {
         }
         case T_CreateTrigStmt:
             add_rangevar(w, reinterpret_cast<CreateTrigStmt *>(stmt)->relation, false);
+            add_rangevar(w, reinterpret_cast<CreateTrigStmt *>(stmt)->constrrel, false);  // CONSTRAINT TRIGGER ... FROM t
             walk_utility(reinterpret_cast<CreateTrigStmt *>(stmt)->whenClause, w);
             break;
         case T_AlterTableStmt:
@@ -367,9 +370,9 @@ void walk_stmt(Node *stmt, WalkCtx *w) {
             break;
         case T_RenameStmt: {
             RenameStmt *s = reinterpret_cast<RenameStmt *>(stmt);
-            if (is_table_like(s->renameType) ||
-                ((s->renameType == OBJECT_COLUMN || s->renameType == OBJECT_TABCONSTRAINT) &&
-                 is_table_like(s->relationType)))
+            // (ALTER TABLE t RENAME CONSTRAINT leaves relationType unset.)
+            if (is_table_like(s->renameType) || s->renameType == OBJECT_TABCONSTRAINT ||
+                (s->renameType == OBJECT_COLUMN && is_table_like(s->relationType)))
                 add_rangevar(w, s->relation, false);
             break;
         }
@@ -441,6 +444,7 @@ void walk_stmt(Node *stmt, WalkCtx *w) {
         }
         case T_RuleStmt: {
             RuleStmt *s = reinterpret_cast<RuleStmt *>(stmt);
+            add_rangevar(w, s->relation, false);  // CREATE RULE r AS ON ... TO t
             walk(s->whereClause, w);
             foreach (lc, s->actions)
                 walk_stmt(static_cast<Node *>(lfirst(lc)), w);
@@ -572,6 +576,24 @@ bool walk_node(Node *node, void *context) {
         }
         case T_TypeName:  // varchar(20): type modifiers are part of the shape
             return false;
+        case T_GroupingSet: {  // ROLLUP (1, 2), CUBE, GROUPING SETS: column positions too
+            ListCell *lc;
+            foreach (lc, reinterpret_cast<GroupingSet *>(node)->content)
+                if (!is_position(static_cast<Node *>(lfirst(lc)))) walk(static_cast<Node *>(lfirst(lc)), w);
+            return false;
+        }
+        case T_WindowDef: {  // OVER (ORDER BY 1): a constant there, not a position
+            WindowDef *d = reinterpret_cast<WindowDef *>(node);
+            walk(reinterpret_cast<Node *>(d->partitionClause), w);
+            ListCell *lc;
+            foreach (lc, d->orderClause) {
+                Node *item = static_cast<Node *>(lfirst(lc));
+                walk(item != nullptr && IsA(item, SortBy) ? reinterpret_cast<SortBy *>(item)->node : item, w);
+            }
+            walk(d->startOffset, w);
+            walk(d->endOffset, w);
+            return false;
+        }
         case T_SortBy: {  // ORDER BY 1: a column position, part of the shape
             Node *key = reinterpret_cast<SortBy *>(node)->node;
             if (is_position(key)) return false;
@@ -581,11 +603,12 @@ bool walk_node(Node *node, void *context) {
             SelectStmt *s = reinterpret_cast<SelectStmt *>(node);
             const int saved = push_with(s->withClause, w);
             if (s->intoClause != nullptr) add_rangevar(w, s->intoClause->rel, false);
-            walk(reinterpret_cast<Node *>(s->distinctClause), w);
+            ListCell *lc;
+            foreach (lc, s->distinctClause)  // DISTINCT ON (1): a column position
+                if (!is_position(static_cast<Node *>(lfirst(lc)))) walk(static_cast<Node *>(lfirst(lc)), w);
             walk(reinterpret_cast<Node *>(s->targetList), w);
             walk(reinterpret_cast<Node *>(s->fromClause), w);
             walk(s->whereClause, w);
-            ListCell *lc;
             foreach (lc, s->groupClause)  // GROUP BY 1: a column position
                 if (!is_position(static_cast<Node *>(lfirst(lc)))) walk(static_cast<Node *>(lfirst(lc)), w);
             walk(s->havingClause, w);

@@ -969,3 +969,30 @@ TEST(SqlFingerprint, OtherDialectConstants) {
               sql_fingerprint("SELECT * FROM t WHERE a = 'its'", SF));
     EXPECT_EQ(sql_fingerprint("SELECT q'[it's]' FROM t", ORA), sql_fingerprint("SELECT 'x' FROM t", ORA));
 }
+
+// A review of the PostgreSQL path: lists of constants, VALUES rows and
+// booleans are constants of the shape; function arguments keep their number.
+TEST(SqlFingerprint, ListsRowsAndBooleans) {
+    EXPECT_EQ(sql_fingerprint("SELECT * FROM t WHERE id IN (1, 2, 3)", PG),
+              sql_fingerprint("SELECT * FROM t WHERE id IN (4, 5)", PG));
+    EXPECT_EQ(sql_fingerprint("SELECT * FROM t WHERE id NOT IN ('a', 'b')", PG),
+              sql_fingerprint("SELECT * FROM t WHERE id NOT IN ('c', 'd', 'e', 'f')", PG));
+    EXPECT_EQ(sql_fingerprint("SELECT * FROM t WHERE id = ANY (ARRAY[1, 2])", PG),
+              sql_fingerprint("SELECT * FROM t WHERE id = ANY (ARRAY[7, 8, 9])", PG));
+    EXPECT_EQ(sql_fingerprint("INSERT INTO t (a, b) VALUES (1, 'x')", PG),
+              sql_fingerprint("INSERT INTO t (a, b) VALUES (2, 'y'), (3, 'z')", PG));
+    EXPECT_EQ(sql_fingerprint("SELECT * FROM u WHERE active = true", PG),
+              sql_fingerprint("SELECT * FROM u WHERE active = false", PG));
+    EXPECT_NE(sql_fingerprint("SELECT substr(s, 1, 2) FROM t", PG), sql_fingerprint("SELECT substr(s, 1) FROM t", PG));
+    EXPECT_NE(sql_fingerprint("SELECT * FROM t WHERE id IN (a, b)", PG),
+              sql_fingerprint("SELECT * FROM t WHERE id IN (a)", PG));
+    EXPECT_NE(sql_fingerprint("INSERT INTO t VALUES (1, 2)", PG), sql_fingerprint("INSERT INTO t VALUES (1)", PG));
+}
+
+TEST(SqlConstants, ParameterNeverGluedToAWord) {
+    const std::string sql = "SELECT * FROM t WHERE name='bob'AND id=1";
+    const std::vector<SqlToken> tokens = lex_sql(sql, PG);
+    EXPECT_EQ(replace_constants(sql, constant_spans(tokens, nullptr), 1),
+              "SELECT * FROM t WHERE name=$1 AND id=$2");
+}
+
