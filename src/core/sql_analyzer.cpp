@@ -394,6 +394,11 @@ bool Lexer::try_prefixed_string(unsigned char c) {
             return true;
         }
     }
+    if ((c == 'u' || c == 'U') && peek(1) == '&' && peek(2) == '"' && pg_like()) {  // U&"name"
+        i_ += 2;
+        read_ident('"');
+        return true;
+    }
     if ((c == 'u' || c == 'U') && peek(1) == '&' && peek(2) == '\'' && pg_like()) {
         i_ += 2;
         read_string('\'', false, EscapeStyle::Unicode);
@@ -562,7 +567,8 @@ struct NameRef {
     bool single;
     bool candidate;
     size_t depth;
-    size_t at;  // token index
+    size_t at;            // token index
+    bool target = false;  // an INSERT/UPDATE/DELETE target
 };
 
 // A CTE name and the tokens [begin, end) where it hides a table of that name:
@@ -675,6 +681,7 @@ private:
     size_t pos_ = 0;
     size_t start_ = 0;  // first token of the current scan (no "previous token" before it)
     bool in_create_ = false;
+    bool recording_target_ = false;  // record() marks names as DML targets
     std::vector<Level> levels_;
     std::vector<NameRef> refs_;
     std::set<std::pair<std::string, size_t>> aliases_;
@@ -791,7 +798,9 @@ void StatementAnalyzer::collect(std::set<std::string> &out) {
     for (const NameRef &r : refs_) {
         if (r.single) {
             const std::string lower = ascii_lower(r.name);
-            if (lower == "excluded" || in_cte_scope(r)) continue;
+            // In PostgreSQL a DML target is always a table, never a CTE of that name.
+            const bool pg_target = r.target && (d_ == SqlDialect::PostgreSQL || d_ == SqlDialect::Unknown);
+            if (lower == "excluded" || (!pg_target && in_cte_scope(r))) continue;
             if (tsql_pseudo && (lower == "inserted" || lower == "deleted")) continue;
             if (r.candidate && aliases_.count({r.name, r.depth})) continue;
             // T-SQL/MySQL UPDATE t ... FROM s.t / DELETE t FROM s.t: the target is
@@ -832,7 +841,7 @@ bool StatementAnalyzer::parse_name(ParsedName &n) {
 
 void StatementAnalyzer::record(const ParsedName &n, bool candidate) {
     if (n.star || n.text.empty()) return;
-    refs_.push_back(NameRef{n.text, n.parts == 1, candidate, cur().depth, n.at});
+    refs_.push_back(NameRef{n.text, n.parts == 1, candidate, cur().depth, n.at, recording_target_});
 }
 
 bool StatementAnalyzer::record_name() {
@@ -1368,7 +1377,10 @@ void StatementAnalyzer::on_insert() {
     skip_words({"OVERWRITE"});  // Snowflake/Hive INSERT OVERWRITE INTO|TABLE t
     skip_words({"INTO"});
     if (word_at(pos_, "TABLE") && name_start(pos_ + 1)) ++pos_;
-    if (!record_name()) return;  // MERGE ... THEN INSERT (cols) VALUES ...
+    recording_target_ = true;
+    const bool named = record_name();
+    recording_target_ = false;
+    if (!named) return;  // MERGE ... THEN INSERT (cols) VALUES ...
     if (word_at(pos_, "AS") && name_start(pos_ + 1)) pos_ += 2;
     // MySQL 8: INSERT INTO t [(cols)] TABLE s
     const size_t k = punct_at(pos_, '(') ? skip_parens(pos_) : pos_;
@@ -1417,7 +1429,9 @@ void StatementAnalyzer::on_update() {
     }
     cur().from_list = true;
     cur().candidates = true;
+    recording_target_ = true;
     parse_from_item(true);
+    recording_target_ = false;
 }
 
 void StatementAnalyzer::on_delete() {
@@ -1432,7 +1446,9 @@ void StatementAnalyzer::on_delete() {
     skip_words({"FROM"});
     cur().from_list = true;
     cur().candidates = true;
+    recording_target_ = true;
     parse_from_item(true);
+    recording_target_ = false;
 }
 
 void StatementAnalyzer::on_merge() {

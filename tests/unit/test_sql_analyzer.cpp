@@ -604,6 +604,11 @@ const Case kOtherDialectCases[] = {
     {"MySqlLoadData", MY, "LOAD DATA LOCAL INFILE '/tmp/users.csv' INTO TABLE users FIELDS TERMINATED BY ','", "OTHER",
      {"users"}},
     {"SfUndropTable", SF, "UNDROP TABLE orders", "OTHER", {"orders"}},
+    {"PgCteNamedLikeInsertTarget", PG, "WITH users AS (SELECT * FROM staging_users) INSERT INTO users SELECT * FROM users WHERE",
+     "INSERT", {"staging_users", "users"}},
+    {"PgCteNamedLikeDeleteTarget", PG, "WITH t AS (SELECT id FROM s) DELETE FROM t WHERE id IN (SELECT id FROM t) AND", "DELETE",
+     {"s", "t"}},
+    {"PgUnicodeQuotedName", PG, "SELECT * FROM U&\"d\\0061ta\" WHERE", "SELECT", {"d\\0061ta"}},
     {"TrimFromIsNoTable", PG, "SELECT trim(FROM name), extract(year FROM d) FROM t", "SELECT", {"t"}},
 };
 INSTANTIATE_TEST_SUITE_P(OtherDialects, SqlAnalyzerCase, ::testing::ValuesIn(kOtherDialectCases), case_name);
