@@ -184,3 +184,15 @@ SELECT database_type FROM tde_add_pair('q', 'SELECT 1', 'mysql john.doe@example.
 \set VERBOSITY terse
 INSERT INTO tde_anonymization_rules (name, pattern, replacement) VALUES ('boundary', '\b', '<x>');
 \set VERBOSITY default
+
+-- Metadata nested deeper than 100 levels is refused (nothing stored).
+\set VERBOSITY terse
+SELECT tde_add_pair('q', 'SELECT 1', metadata => ('{"a": ' || repeat('[', 100) || '1' || repeat(']', 100) || '}')::jsonb);
+\set VERBOSITY default
+-- JSONL lines never hold a raw U+2028, U+2029 or U+0085 (line-based readers
+-- split there): they are written as escapes, in the question and in metadata.
+SELECT (tde_add_pair(E'sep-test a\u2028b', 'SELECT 1', metadata => jsonb_build_object('note', E'c\u2029d\u0085e'))).pair_id IS NOT NULL AS added;
+SELECT strpos(l::text, E'\u2028') + strpos(l::text, E'\u2029') + strpos(l::text, E'\u0085') AS raw_separators,
+       strpos(l::text, 'a\u2028b') > 0 AND strpos(l::text, 'c\u2029d\u0085e') > 0 AS escaped,
+       (l::text)::jsonb ->> 'natural_language_query' = E'sep-test a\u2028b' AS round_trip
+  FROM tde_export_jsonl() AS l WHERE l::text LIKE '%sep-test%';

@@ -2,13 +2,55 @@
 
 namespace tde::core {
 
+namespace {
+
+// Length of a line separator that JSON allows raw but line-based readers
+// split at (U+2028, U+2029, U+0085: Python's str.splitlines, JavaScript), or 0.
+size_t unicode_line_separator(std::string_view s, size_t i) {
+    const auto b = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+    if (b(0) == 0xE2 && b(1) == 0x80 && (b(2) == 0xA8 || b(2) == 0xA9)) return 3;
+    if (b(0) == 0xC2 && b(1) == 0x85) return 2;
+    return 0;
+}
+
+const char *separator_escape(std::string_view s, size_t i) {
+    if (static_cast<unsigned char>(s[i]) == 0xC2) return "\\u0085";
+    return static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+}
+
+}  // namespace
+
+void append_json_escaping_separators(std::string &out, std::string_view json) {
+    size_t run_start = 0;
+    for (size_t i = 0; i < json.size(); ++i) {
+        const auto c = static_cast<unsigned char>(json[i]);
+        if (c != 0xE2 && c != 0xC2) continue;
+        const size_t n = unicode_line_separator(json, i);
+        if (n == 0) continue;
+        out.append(json.data() + run_start, i - run_start);
+        out.append(separator_escape(json, i));
+        i += n - 1;
+        run_start = i + 1;
+    }
+    out.append(json.data() + run_start, json.size() - run_start);
+}
+
 void append_json_string(std::string &out, std::string_view value) {
     static const char hex[] = "0123456789abcdef";
     out.push_back('"');
     size_t run_start = 0;
     for (size_t i = 0; i < value.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(value[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        if (c >= 0x20 && c != '"' && c != '\\' && c != 0xE2 && c != 0xC2) continue;
+        if (c == 0xE2 || c == 0xC2) {
+            const size_t n = unicode_line_separator(value, i);
+            if (n == 0) continue;
+            out.append(value.data() + run_start, i - run_start);
+            out.append(separator_escape(value, i));
+            i += n - 1;
+            run_start = i + 1;
+            continue;
+        }
         out.append(value.data() + run_start, i - run_start);
         run_start = i + 1;
         switch (c) {

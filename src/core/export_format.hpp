@@ -11,6 +11,9 @@ namespace tde::core {
 // Appends `value` as a JSON string literal, quotes included. Control
 // characters are escaped; everything else (valid UTF-8) is copied as is.
 void append_json_string(std::string &out, std::string_view value);
+// `json` (a JSON text) with the line separators U+2028, U+2029 and U+0085,
+// which JSON allows raw but line-based readers split at, written as escapes.
+void append_json_escaping_separators(std::string &out, std::string_view json);
 
 // Appends `value` as one CSV field: quoted (with doubled quotes) when it
 // contains a comma, quote, CR or LF, or is empty (so '' and NULL differ:

@@ -103,7 +103,8 @@ std::optional<HttpError> plan_export(const Request& req, ExportPlan& plan) {
     return std::nullopt;
 }
 
-Response Router::start_export(Lease lease, const std::string& role, const ExportPlan& plan, const Request& req) {
+Response Router::start_export(Lease lease, const std::string& role, const ExportPlan& plan, const Request& req,
+                              std::shared_ptr<void> slot) {
     auto started = ExportStream::start(std::move(lease), role, cfg_.export_statement_timeout_ms, plan.settings,
                                        plan.copy_sql, req.client_fd);
     if (started.client_gone)
@@ -118,6 +119,7 @@ Response Router::start_export(Lease lease, const std::string& role, const Export
     r.content_type = plan.content_type;
     r.headers.emplace_back("Content-Disposition", "attachment; filename=\"training_data." + plan.extension + "\"");
     r.headers.emplace_back("Cache-Control", "no-store");
+    started.stream->slot = std::move(slot);
     r.stream = std::move(started.stream);
     return r;
 }

@@ -39,6 +39,9 @@ public:
 
     ~ExportStream();
     ExportStream(const ExportStream&) = delete;
+
+    // Held for as long as the stream lives (the router's count of running exports).
+    std::shared_ptr<void> slot;
     ExportStream& operator=(const ExportStream&) = delete;
 
     // The MHD content reader: bytes written to buf, or

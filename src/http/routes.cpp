@@ -227,6 +227,17 @@ Response Router::database_route(const RouteMatch& m, const Request& req) {
 // Borrow a connection, authenticate, run (retrying a read once when the
 // connection turned out to be dead), map the outcome.
 Response Router::run_call(const Call& call, const Request& req) {
+    std::shared_ptr<void> export_slot;
+    if (call.export_plan) {
+        const int limit = std::max(1, cfg_.pool_size - 1);
+        if (exports_running_.fetch_add(1) >= limit) {
+            exports_running_.fetch_sub(1);
+            HttpError e = make_error(503, "busy", "too many exports running, retry later");
+            e.retry_after = 5;
+            return error_response(e);
+        }
+        export_slot = std::shared_ptr<void>(nullptr, [this](void*) { exports_running_.fetch_sub(1); });
+    }
     for (int attempt = 0;; ++attempt) {
         Lease lease;
         try {
@@ -241,7 +252,7 @@ Response Router::run_call(const Call& call, const Request& req) {
             if (who.error->status == 503) lease.discard();
             return error_response(*who.error);
         }
-        if (call.export_plan) return start_export(std::move(lease), who.role, *call.export_plan, req);
+        if (call.export_plan) return start_export(std::move(lease), who.role, *call.export_plan, req, export_slot);
         Outcome out =
             run_request(lease, who.role, cfg_.statement_timeout_ms, call.sql, call.params, req.client_fd);
         if (!out.error) return call.ok(out.result);

@@ -2,6 +2,7 @@
 // Independent of the HTTP library: server.cpp adapts MHD to Request/Response.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -84,7 +85,12 @@ private:
     Response health();
     Response database_route(const RouteMatch& m, const Request& req);
     Response run_call(const Call& call, const Request& req);
-    Response start_export(Lease lease, const std::string& role, const ExportPlan& plan, const Request& req);
+    Response start_export(Lease lease, const std::string& role, const ExportPlan& plan, const Request& req,
+                          std::shared_ptr<void> slot);
+    // Exports running (their streams hold a database connection each until
+    // the download ends): at most pool_size - 1, so that one connection is
+    // always left for the other routes however slowly downloads are read.
+    std::atomic<int> exports_running_{0};
 
     const Config& cfg_;
     Pool& pool_;

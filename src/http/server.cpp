@@ -194,13 +194,15 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
         self->active_++;
         st->method = method;
         st->path = target_path(url);
-        // RFC 9112: a 1.1 request without Host, or with several Content-Length
-        // headers, is a bad request.
+        // RFC 9112: a 1.1 request without Host, with several Content-Length
+        // headers, or with both Content-Length and Transfer-Encoding (request
+        // smuggling behind a proxy) is a bad request; the connection closes.
         int lengths = 0;
         MHD_get_connection_values(c, MHD_HEADER_KIND, &count_content_length, &lengths);
+        const bool both = lengths > 0 && MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding") != nullptr;
         if ((version && std::strcmp(version, MHD_HTTP_VERSION_1_1) == 0 &&
              !MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)) ||
-            lengths > 1) {
+            lengths > 1 || both) {
             Response r = error_response(make_error(400, "bad_request", "malformed request headers"));
             r.headers.emplace_back("Connection", "close");
             return self->queue(c, st, std::move(r));
@@ -323,7 +325,9 @@ MHD_Result Server::queue(MHD_Connection* c, RequestState* st, Response&& resp) {
     if (!r) return MHD_NO;
     if (!resp.content_type.empty()) MHD_add_response_header(r, "Content-Type", resp.content_type.c_str());
     for (const auto& [k, v] : resp.headers) MHD_add_response_header(r, k.c_str(), v.c_str());
-    if (draining_) MHD_add_response_header(r, "Connection", "close");
+    // Near the connection limit, keep-alive connections are not kept: idle
+    // clients (connection pools, finished threads) must not lock others out.
+    if (draining_ || connections_ * 4 >= cfg_.max_connections * 3) MHD_add_response_header(r, "Connection", "close");
     st->status = resp.status;
     st->responded = true;
     MHD_Result ret = MHD_queue_response(c, static_cast<unsigned>(resp.status), r);

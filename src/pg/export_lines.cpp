@@ -210,7 +210,7 @@ void append_pair_object(std::string &out, const PairRow &row) {
     } else {
         Jsonb *jb = DatumGetJsonbP(row.values[kMetadata]);
         char *s = JsonbToCString(nullptr, &jb->root, VARSIZE(jb));
-        out.append(s);
+        tde::core::append_json_escaping_separators(out, s);
         pfree(s);
     }
     out.append(", \"query_type\": ");

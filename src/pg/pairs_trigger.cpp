@@ -462,6 +462,8 @@ int anonymize_for_c(const Anonymization *a, const char *key, size_t key_len, con
     }
 }
 
+constexpr int kMaxMetadataDepth = 100;
+
 // True when `data` holds a run of seven or more ASCII digits.
 bool long_digit_run(const char *data, size_t len) {
     size_t run = 0;
@@ -498,6 +500,11 @@ Jsonb *anonymize_jsonb_strings(Jsonb *in, const Anonymization *a) {
             key = v.val.string.val;
             key_len = static_cast<size_t>(v.val.string.len);
         } else if (tok == WJB_BEGIN_OBJECT || tok == WJB_BEGIN_ARRAY) {
+            // Deeper than any real metadata, and than common JSON readers
+            // take (Python's json stops near 1,000): refused.
+            if (depth >= kMaxMetadataDepth)
+                ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                                errmsg("metadata is nested too deeply (at most %d levels)", kMaxMetadataDepth)));
             if (depth == capacity) {
                 capacity *= 2;
                 saved = static_cast<SavedKey *>(repalloc(saved, sizeof(SavedKey) * static_cast<size_t>(capacity)));

@@ -565,6 +565,11 @@ def request_line_and_header_rules():
     # HTTP/1.0 needs no Host.
     raw = raw_exchange(S.port, b"GET /healthz HTTP/1.0\r\n\r\n")
     check(status_of(raw) == 200, raw[:200])
+    # Content-Length and Transfer-Encoding together (request smuggling): 400, closed.
+    raw = raw_exchange(S.port, b"POST " + PAIRS.encode() + b" HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                       b"Authorization: Bearer " + WRITER.encode() + b"\r\nContent-Length: 4\r\n"
+                       b"Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n")
+    check(status_of(raw) == 400 and raw.count(b"HTTP/1.1") == 1, raw[:300])
 
 
 @test
@@ -901,6 +906,67 @@ def export_backpressure_and_client_abort():
         r = expect(s2.get(EXPORT + "?start_date=2022-01-01&end_date=2022-12-31", token=EXPORTER), 200)
         check(r.body.count(b"\n") == 40000, "expected 40000 lines")
     finally:
+        check(s2.stop() == 0)
+
+
+@test
+def slow_downloads_leave_a_connection_for_other_routes():
+    """Exports hold a database connection each until the download ends: at
+    most pool-size - 1 run at once, the next gets 503 busy at once, and the
+    other routes keep one connection."""
+    need_exports()
+    s2 = Server("--pool-size", "2", "--pool-wait-ms", "300")
+    sock = None
+    try:
+        sock = socket.create_connection(("127.0.0.1", s2.port), timeout=10)
+        sock.sendall(("GET %s?format=jsonl HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer %s\r\n\r\n"
+                      % (EXPORT, EXPORTER)).encode())
+        check(status_of(sock.recv(4096)) == 200)  # then not read: a slow download
+        r = s2.get(EXPORT + "?format=csv", token=EXPORTER)
+        check(r.status == 503 and r.header("Retry-After") == "5" and r.json()["error"]["code"] == "busy", repr(r))
+        for _ in range(3):
+            expect(s2.get(PAIRS + "?limit=1", token=READER), 200)
+        sock.close()
+        sock = None
+        deadline = time.time() + 10
+        while time.time() < deadline and s2.get(EXPORT + "?format=csv&start_date=2024-01-01&end_date=2024-01-31",
+                                                  token=EXPORTER).status != 200:
+            time.sleep(0.2)
+        expect(s2.get(EXPORT + "?format=csv&start_date=2024-01-01&end_date=2024-01-31", token=EXPORTER), 200)
+    finally:
+        if sock is not None:
+            sock.close()
+        check(s2.stop() == 0)
+
+
+@test
+def keep_alive_shed_near_the_connection_limit():
+    """Idle keep-alive connections must not lock new clients out: from 3/4 of
+    --max-connections on, responses close their connection."""
+    s2 = Server("--max-connections", "4")
+    conns = []
+    try:
+        for _ in range(3):
+            c = http.client.HTTPConnection("127.0.0.1", s2.port, timeout=10)
+            c.connect()
+            conns.append(c)
+        time.sleep(0.2)
+        conns[0].request("GET", "/healthz")
+        r = conns[0].getresponse()
+        r.read()
+        check(r.status == 200 and (r.getheader("Connection") or "").lower() == "close", r.getheaders())
+        for c in conns:
+            c.close()
+        time.sleep(0.3)
+        c = http.client.HTTPConnection("127.0.0.1", s2.port, timeout=10)
+        c.request("GET", "/healthz")
+        r = c.getresponse()
+        r.read()
+        check(r.status == 200 and (r.getheader("Connection") or "").lower() != "close", r.getheaders())
+        c.close()
+    finally:
+        for c in conns:
+            c.close()
         check(s2.stop() == 0)
 
 

@@ -30,6 +30,18 @@ TEST(JsonString, KeepsUtf8AsIs) {
     EXPECT_EQ(json(""), "\"\"");
 }
 
+// U+2028, U+2029 and U+0085 are valid raw in JSON, but Python's splitlines()
+// (requests' iter_lines) and JavaScript split lines at them: escaped, so a
+// JSONL line is one line for every reader. Other characters of those lead
+// bytes (é is C3, Â is C2 82, … is E2 80 A6) stay as they are.
+TEST(JsonString, EscapesUnicodeLineSeparators) {
+    EXPECT_EQ(json("a\u2028b\u2029c\u0085d"), "\"a\\u2028b\\u2029c\\u0085d\"");
+    EXPECT_EQ(json("\u00c2\u0082 \u2026 \u00e9"), "\"\u00c2\u0082 \u2026 \u00e9\"");
+    std::string out;
+    tde::core::append_json_escaping_separators(out, "{\"k\": \"x\u2028y\u2026\"}");
+    EXPECT_EQ(out, "{\"k\": \"x\\u2028y\u2026\"}");
+}
+
 TEST(CsvField, QuotesOnlyWhenNeeded) {
     EXPECT_EQ(csv("abc"), "abc");
     EXPECT_EQ(csv("a,b"), "\"a,b\"");
