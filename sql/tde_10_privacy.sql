@@ -196,3 +196,7 @@ SELECT strpos(l::text, E'\u2028') + strpos(l::text, E'\u2029') + strpos(l::text,
        strpos(l::text, 'a\u2028b') > 0 AND strpos(l::text, 'c\u2029d\u0085e') > 0 AS escaped,
        (l::text)::jsonb ->> 'natural_language_query' = E'sep-test a\u2028b' AS round_trip
   FROM tde_export_jsonl() AS l WHERE l::text LIKE '%sep-test%';
+-- A ';' inside an earlier literal does not hide the column list; "hotel" is
+-- no phone column.
+SELECT sql_query FROM tde_add_pair('q', $$INSERT INTO contacts (note, phone, first_name, last_name, city) VALUES ('hi; there', '2125550100', 'Ann', 'Lee', 'Boston')$$);
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM hotel_rooms WHERE booking_ref = '2125550100'$$);

@@ -246,7 +246,8 @@ bool version_word_before(std::string_view text, size_t begin, int depth = 0) {
     while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == ':' || text[e - 1] == '#' || text[e - 1] == '=' ||
                      text[e - 1] == '\'' || text[e - 1] == '"'))
         --e;
-    if (e == begin) return false;
+    // (Glued to its word only inside a list: "v1.2.3.4, 1.2.3.5".)
+    if (e == begin && depth == 0) return false;
     if (e > 0 && text[e - 1] == ',') return after_listed_version(e - 1);
     if (e > 0 && text[e - 1] == '.') --e;  // "ver.", "rev.", "v."
     size_t b = e;
@@ -769,6 +770,13 @@ void PiiAnonymizer::detect_emails(std::string_view original, std::vector<Detecti
             if (letters_view.empty()) letters_view.assign(original);
             letters_view[i] = letters_view[i + 1] = 'a';
             ++i;
+        } else if (c == 0xE1 && i + 2 < original.size() && static_cast<unsigned char>(original[i + 1]) >= 0xB8 &&
+                   static_cast<unsigned char>(original[i + 1]) <= 0xBB &&
+                   (static_cast<unsigned char>(original[i + 2]) & 0xC0) == 0x80) {
+            // Latin Extended Additional (U+1E00-U+1EFF: Vietnamese "ễ", "ị")
+            if (letters_view.empty()) letters_view.assign(original);
+            letters_view[i] = letters_view[i + 1] = letters_view[i + 2] = 'a';
+            i += 2;
         }
     }
     if (!letters_view.empty()) text = letters_view;
@@ -1106,7 +1114,7 @@ void PiiAnonymizer::detect_ipv6(std::string_view text, std::vector<Detection> &o
             bool single_colon = false;
             for (size_t i = 1; i + 1 < address.size(); ++i)
                 if (address[i] == ':' && address[i - 1] != ':' && address[i + 1] != ':') single_colon = true;
-            if (!single_colon || groups < 3) return begin + 1;
+            if (!single_colon || groups < 3 || address.size() < 12) return begin + 1;  // not "a::b:c"
         }
         if (groups < 2) return begin + 1;  // "::1", "1::"
         // "1::dec": a number cast to a type whose name happens to be hex.

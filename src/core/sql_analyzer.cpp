@@ -75,6 +75,7 @@ public:
         : s_(sql), d_(dialect), comments_(comments), unknown_brackets_(unknown_brackets) {}
 
     std::vector<Token> run() {
+        if (s_.compare(0, 3, "\xEF\xBB\xBF") == 0) i_ = 3;  // a byte-order mark
         while (i_ < s_.size()) step();
         return std::move(out_);
     }
@@ -112,7 +113,7 @@ private:
 
     void step();
     bool step_comment_or_quote(unsigned char c);
-    void skip_line_comment();
+    void skip_line_comment(size_t marker);
     void skip_block_comment();
     void read_string(char quote, bool backslash, EscapeStyle unicode = EscapeStyle::None);
     void read_triple_quoted(char quote, bool raw);
@@ -164,15 +165,13 @@ void Lexer::step() {
 // Comments, strings and quoted identifiers that start with a fixed character.
 bool Lexer::step_comment_or_quote(unsigned char c) {
     if (c == '-' && peek(1) == '-') {
-        skip_line_comment();
+        skip_line_comment(2);
     } else if (c == '/' && peek(1) == '*') {
         skip_block_comment();
     } else if (c == '#' && (mysql() || bigquery())) {
-        ++i_;
-        skip_line_comment();
+        skip_line_comment(1);
     } else if (c == '/' && peek(1) == '/' && d_ == SqlDialect::Snowflake) {
-        ++i_;
-        skip_line_comment();
+        skip_line_comment(2);
     } else if ((c == '\'' || c == '"') && bigquery()) {
         try_bigquery_string(c);
     } else if (c == '\'') {
@@ -192,9 +191,9 @@ bool Lexer::step_comment_or_quote(unsigned char c) {
     return true;
 }
 
-// i_ is on `--`, just after a MySQL/BigQuery `#` or on the second `/` of a Snowflake `//`.
-void Lexer::skip_line_comment() {
-    if (peek(0) == '-' || peek(0) == '/') i_ += peek(0) == '-' ? 2 : 1;
+// i_ is on the comment's marker (`--`, `#`, `//`), `marker` bytes long.
+void Lexer::skip_line_comment(size_t marker) {
+    i_ += marker;
     const size_t b = i_;
     while (i_ < s_.size() && s_[i_] != '\n') ++i_;
     if (!comments_) return;
@@ -504,7 +503,7 @@ bool ends_relation_list(const std::string &upper) {
 }
 
 const char *verb_type(const std::string &upper) {
-    if (one_of(upper, {"SELECT", "TABLE", "VALUES"})) return "SELECT";
+    if (one_of(upper, {"SELECT", "TABLE", "VALUES", "FROM"})) return "SELECT";  // FROM: DuckDB's FROM-first
     if (one_of(upper, {"INSERT", "REPLACE"})) return "INSERT";
     if (upper == "UPDATE") return "UPDATE";
     if (upper == "DELETE") return "DELETE";
@@ -535,7 +534,7 @@ bool is_statement_word(std::string_view upper) {
         "REPEAT", "FOR", "FETCH", "MOVE", "OPEN", "CLOSE", "LISTEN", "UNLISTEN", "NOTIFY", "PRINT", "RAISERROR",
         "THROW", "RAISE", "SIGNAL", "RESIGNAL", "RETURN", "WAITFOR", "GOTO", "BREAK", "CONTINUE", "REVERT",
         "RECEIVE", "SEND", "ENABLE", "DISABLE", "GO", "ASSERT", "READTEXT", "WRITETEXT", "UPDATETEXT", "SETUSER",
-        "CONNECT", "DISCONNECT"};
+        "CONNECT", "DISCONNECT", "REASSIGN", "FROM"};
     return kWords.count(upper) > 0;
 }
 
@@ -569,6 +568,7 @@ struct NameRef {
     size_t depth;
     size_t at;            // token index
     bool target = false;  // an INSERT/UPDATE/DELETE target
+    bool aliased = false;  // followed by an alias (its exposed name is the alias)
 };
 
 // A CTE name and the tokens [begin, end) where it hides a table of that name:
@@ -682,6 +682,7 @@ private:
     size_t start_ = 0;  // first token of the current scan (no "previous token" before it)
     bool in_create_ = false;
     bool recording_target_ = false;  // record() marks names as DML targets
+    size_t last_item_ref_ = static_cast<size_t>(-1);  // the ref of the FROM item being parsed, if any
     std::vector<Level> levels_;
     std::vector<NameRef> refs_;
     std::set<std::pair<std::string, size_t>> aliases_;
@@ -744,7 +745,7 @@ size_t StatementAnalyzer::parse_cte_list(size_t i, std::vector<CteScope> *scopes
 bool StatementAnalyzer::exposes(const NameRef &r) const {
     const std::string name = ascii_lower(r.name);
     for (const NameRef &other : refs_) {
-        if (other.single || other.depth != r.depth) continue;
+        if (other.single || other.aliased || other.depth != r.depth) continue;
         const size_t dot = other.name.rfind('.');
         if (dot != std::string::npos && ascii_lower(other.name.substr(dot + 1)) == name) return true;
     }
@@ -841,6 +842,7 @@ bool StatementAnalyzer::parse_name(ParsedName &n) {
 
 void StatementAnalyzer::record(const ParsedName &n, bool candidate) {
     if (n.star || n.text.empty()) return;
+    last_item_ref_ = refs_.size();
     refs_.push_back(NameRef{n.text, n.parts == 1, candidate, cur().depth, n.at, recording_target_});
 }
 
@@ -874,6 +876,7 @@ bool StatementAnalyzer::is_dual(const ParsedName &n) const {
 // One FROM/JOIN/USING/APPLY item at pos_. Subqueries are left for the scan
 // loop to descend into; parenthesised joins open a level in from-list mode.
 void StatementAnalyzer::parse_from_item(bool candidate) {
+    last_item_ref_ = static_cast<size_t>(-1);
     for (;;) {
         skip_words({"LATERAL", "ONLY"});
         if (word_at(pos_, "ROWS") && word_at(pos_ + 1, "FROM")) pos_ += 2;
@@ -913,13 +916,21 @@ void StatementAnalyzer::parse_from_item(bool candidate) {
 }
 
 void StatementAnalyzer::parse_alias() {
+    auto mark = [&] {
+        if (last_item_ref_ < refs_.size()) refs_[last_item_ref_].aliased = true;
+    };
     if (word_at(pos_, "AS")) {
         ++pos_;
-        if (pos_ < e_ && (t_[pos_].kind == TokKind::Word || t_[pos_].kind == TokKind::Ident))
+        if (pos_ < e_ && (t_[pos_].kind == TokKind::Word || t_[pos_].kind == TokKind::Ident)) {
             aliases_.insert({norm(t_[pos_++]), cur().depth});
+            mark();
+        }
         return;
     }
-    if (name_start(pos_)) aliases_.insert({norm(t_[pos_++]), cur().depth});
+    if (name_start(pos_)) {
+        aliases_.insert({norm(t_[pos_++]), cur().depth});
+        mark();
+    }
 }
 
 // T-SQL `TOP (n) [PERCENT] [WITH TIES]` / `TOP n`.
@@ -1312,7 +1323,7 @@ void StatementAnalyzer::on_from() {
     const bool distinct = prev_word_in({"DISTINCT"}) && pos_ >= start_ + 2 &&
                           word_in(pos_ - 2, {"IS", "NOT"});  // IS [NOT] DISTINCT FROM
     // DuckDB's FROM-first queries: CREATE TABLE t AS FROM s, WITH c AS (FROM s).
-    const bool from_first = prev_word_in({"AS"}) ||
+    const bool from_first = pos_ == start_ || prev_word_in({"AS"}) ||
                             (prev_punct('(') && (pos_ < start_ + 2 || word_in(pos_ - 2, {"AS"}) || punct_at(pos_ - 2, '(')));
     ++pos_;
     const Verb v = cur().verb;
@@ -1528,7 +1539,7 @@ SqlDialect dialect_from_database_type(std::string_view database_type) {
 }
 
 bool starts_like_sql(std::string_view sql, SqlDialect dialect) {
-    size_t i = 0;
+    size_t i = sql.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // a byte-order mark
     const size_t n = sql.size();
     auto line_comment = [&](size_t from) {
         i = sql.find('\n', from);

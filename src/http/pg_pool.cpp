@@ -3,6 +3,7 @@
 #include <poll.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <unordered_map>
 #include <utility>
 
@@ -122,8 +123,11 @@ PGconn* Pool::connect() const {
     // (expanded), then what the bridge requires.
     // Sessions work in UTC (timestamps in responses, date-only filters) unless
     // the conninfo sets its own options.
+    // (PGOPTIONS, which an explicit options keyword would hide, is kept.)
+    const char* env_options = std::getenv("PGOPTIONS");
+    const std::string options = std::string(env_options ? env_options : "") + " -c TimeZone=UTC";
     const char* keys[] = {"connect_timeout", "application_name", "options", "dbname", "client_encoding", nullptr};
-    const char* vals[] = {"5", "tde-http", "-c TimeZone=UTC", conninfo_.c_str(), "UTF8", nullptr};
+    const char* vals[] = {"5", "tde-http", options.c_str(), conninfo_.c_str(), "UTF8", nullptr};
     return PQconnectdbParams(keys, vals, 1);
 }
 

@@ -291,12 +291,15 @@ bool list_gap(std::string_view gap) {
 void mention_columns(std::string_view scope, std::string &context) {
     std::string lower(scope);
     for (char &c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower.find("phone") != std::string::npos || lower.find("mobile") != std::string::npos ||
-        lower.find("tel") != std::string::npos || lower.find("fax") != std::string::npos)
-        context += " phone: ";
-    if (lower.find("ssn") != std::string::npos || lower.find("social_security") != std::string::npos ||
-        lower.find("social security") != std::string::npos)
-        context += " ssn: ";
+    // At the start of a word or after '_' (phone_number, home_phone), not
+    // inside one ("hotel", "lessn").
+    auto mentions = [&](std::string_view word) {
+        for (size_t p = lower.find(word); p != std::string::npos; p = lower.find(word, p + 1))
+            if (p == 0 || !std::isalpha(static_cast<unsigned char>(lower[p - 1]))) return true;
+        return false;
+    };
+    if (mentions("phone") || mentions("mobile") || mentions("tel") || mentions("fax")) context += " phone: ";
+    if (mentions("ssn") || mentions("social_security") || mentions("social security")) context += " ssn: ";
 }
 
 // `sql` with each span's content anonymized into `out`; false when nothing changed.
@@ -325,10 +328,8 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
             const size_t context_begin = out.size() > kLiteralContext ? out.size() - kLiteralContext : 0;
             std::string context(out, context_begin);
             // Column names are looked for further back (an INSERT's column
-            // list before several rows of values), within the statement.
-            size_t mention_begin = out.size() > kMentionWindow ? out.size() - kMentionWindow : 0;
-            const size_t semicolon = out.rfind(';');
-            if (semicolon != std::string::npos && semicolon + 1 > mention_begin) mention_begin = semicolon + 1;
+            // list before several rows of values).
+            const size_t mention_begin = out.size() > kMentionWindow ? out.size() - kMentionWindow : 0;
             mention_columns(std::string_view(out).substr(mention_begin), context);
             if (chained) (context += ' ') += list_kind, context += ": ";
             return context;
@@ -377,8 +378,8 @@ std::vector<std::pair<size_t, size_t>> cut_at_escapes(std::string_view sql,
 // comments; SQL Server [..] names that contain quotes): a text whose dialect
 // is not known for sure must not leak what one of them reads as a string.
 // SQL without a database type is read as PostgreSQL's (its "..." are names).
-bool anonymize_sql_literals(const Anonymization &anon, std::string_view sql, tde::core::SqlDialect dialect,
-                            bool named_other_dialect, std::string &out) {
+bool anonymize_sql_literals_once(const Anonymization &anon, std::string_view sql, tde::core::SqlDialect dialect,
+                                 bool named_other_dialect, std::string &out, bool *several_passes) {
     // No quote, dollar, comment or MySQL-string character: no literal to scan.
     if (sql.find_first_of("'\"$-/#`[") == std::string_view::npos) return false;
     // Nothing in the whole text that a detector could find: no literal holds
@@ -405,6 +406,7 @@ bool anonymize_sql_literals(const Anonymization &anon, std::string_view sql, tde
         });
     const bool unsure = !scanned || named_other_dialect || prose || mysql_escapes;
     if (!unsure) return changed;
+    *several_passes = true;
     std::string current, next;
     for (tde::core::SqlDialect other : {tde::core::SqlDialect::MySQL, tde::core::SqlDialect::SQLServer}) {
         current = changed ? out : std::string(sql);
@@ -421,6 +423,22 @@ bool anonymize_sql_literals(const Anonymization &anon, std::string_view sql, tde
         }
     }
     return changed;
+}
+
+// anonymize_sql_literals_once() until nothing changes when it took several
+// passes: a later pass shortens text before a literal that an earlier pass
+// read in context, so its output may not be a fixed point after one round.
+bool anonymize_sql_literals(const Anonymization &anon, std::string_view sql, tde::core::SqlDialect dialect,
+                            bool named_other_dialect, std::string &out) {
+    bool several = false;
+    if (!anonymize_sql_literals_once(anon, sql, dialect, named_other_dialect, out, &several)) return false;
+    std::string next;
+    for (int round = 0; several && round < 3; ++round) {
+        several = false;
+        if (!anonymize_sql_literals_once(anon, out, dialect, named_other_dialect, next, &several)) break;
+        out.swap(next);
+    }
+    return true;
 }
 
 // A database_type naming a dialect without a lexer of its own ("oracle",

@@ -253,3 +253,17 @@ TEST(PiiRegions, SingleRegionLists) {
             EXPECT_EQ(a.anonymize(text, kKey), text) << region;
     }
 }
+
+// A code review's findings: three-byte Latin letters (Vietnamese) in
+// addresses; versions listed after a glued "v".
+TEST(PiiReview, VietnameseAddressesAndVersionLists) {
+    PiiAnonymizer a;
+    for (const char *text : {"Email trần.thị@example.com now", "nguyễn.văn.an@example.vn"}) {
+        const std::string out = a.anonymize(text, kKey);
+        EXPECT_EQ(out.find("@example"), out.find("user_") + 17) << out;  // user_<12 hex>@ right at the start
+        EXPECT_EQ(out.find("th\u1ecb"), std::string::npos) << out;
+        EXPECT_EQ(out.find("nguy"), std::string::npos) << out;
+    }
+    EXPECT_EQ(a.anonymize("Upgrade v1.2.3.4, 1.2.3.5 and 1.2.3.6", kKey), "Upgrade v1.2.3.4, 1.2.3.5 and 1.2.3.6");
+}
+

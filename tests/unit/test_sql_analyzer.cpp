@@ -609,6 +609,13 @@ const Case kOtherDialectCases[] = {
     {"PgCteNamedLikeDeleteTarget", PG, "WITH t AS (SELECT id FROM s) DELETE FROM t WHERE id IN (SELECT id FROM t) AND", "DELETE",
      {"s", "t"}},
     {"PgUnicodeQuotedName", PG, "SELECT * FROM U&\"d\\0061ta\" WHERE", "SELECT", {"d\\0061ta"}},
+    {"MySqlUpdateJoinAliasedQualified", MY, "UPDATE accounts JOIN archive.accounts arch ON arch.id = accounts.id SET accounts.x = 1",
+     "UPDATE", {"accounts", "archive.accounts"}},
+    {"PgDeleteUsingAliasedQualified", ANY, "DELETE FROM orders USING archive.orders ao WHERE ao.id = orders.id", "DELETE",
+     {"archive.orders", "orders"}},
+    {"MySqlHashDashComment", MY, "#-\nSELECT * FROM t WHERE a = 'x' UNION SELECT * FROM u", "SELECT", {"t", "u"}},
+    {"DuckFromFirst", PG, "FROM orders SELECT id, total WHERE total > 10", "SELECT", {"orders"}},
+    {"ByteOrderMark", PG, "\xEF\xBB\xBFSELECT * FROM t", "SELECT", {"t"}},
     {"TrimFromIsNoTable", PG, "SELECT trim(FROM name), extract(year FROM d) FROM t", "SELECT", {"t"}},
 };
 INSTANTIATE_TEST_SUITE_P(OtherDialects, SqlAnalyzerCase, ::testing::ValuesIn(kOtherDialectCases), case_name);
@@ -999,5 +1006,16 @@ TEST(SqlConstants, ParameterNeverGluedToAWord) {
     const std::vector<SqlToken> tokens = lex_sql(sql, PG);
     EXPECT_EQ(replace_constants(sql, constant_spans(tokens, nullptr), 1),
               "SELECT * FROM t WHERE name=$1 AND id=$2");
+}
+
+TEST(SqlStart, StatementWordsProseAndMarks) {
+    using tde::core::starts_like_sql;
+    EXPECT_TRUE(starts_like_sql("  -- c\n/* d */ (SELECT 1)", PG));
+    EXPECT_TRUE(starts_like_sql("\xEF\xBB\xBFSELECT 1", PG));
+    EXPECT_TRUE(starts_like_sql("# note\nSELECT 1", MY));
+    EXPECT_TRUE(starts_like_sql("// note\nSELECT 1", SF));
+    EXPECT_TRUE(starts_like_sql("", PG));
+    EXPECT_FALSE(starts_like_sql("Here's the query: SELECT 1", PG));
+    EXPECT_FALSE(starts_like_sql("# note\nSELECT 1", PG));  // '#' is no comment in PostgreSQL
 }
 
