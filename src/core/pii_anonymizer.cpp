@@ -264,6 +264,69 @@ bool version_word_before(std::string_view text, size_t begin, int depth = 0) {
     return false;
 }
 
+bool digit_groups(std::string_view raw, const char *separators, std::vector<std::string_view> &groups);
+
+// A dotted quad that is a netmask: 255 first, octets of contiguous ones,
+// not all ones (255.255.255.255 is an address).
+bool netmask(std::string_view quad) {
+    int octets[4] = {0, 0, 0, 0}, n = 0;
+    for (char c : quad) {
+        if (c == '.') {
+            if (++n > 3) return false;
+        } else if (is_digit(c)) {
+            octets[n] = octets[n] * 10 + (c - '0');
+        } else {
+            return false;
+        }
+    }
+    if (n != 3 || octets[0] != 255 || octets[3] == 255) return false;
+    bool zeros = false;
+    for (int o : octets) {
+        if (zeros && o != 0) return false;
+        if (o != 255) {
+            if (o != 254 && o != 252 && o != 248 && o != 240 && o != 224 && o != 192 && o != 128 && o != 0)
+                return false;
+            zeros = true;
+        }
+    }
+    return true;
+}
+
+// A dotted quad of 1-3 digit groups ("255.255.255.0", "16.1.0.2"): the
+// IPv4 detector's to judge, never a phone number.
+bool dotted_quad(std::string_view raw) {
+    std::vector<std::string_view> groups;
+    if (!digit_groups(raw, ".", groups) || groups.size() != 4) return false;
+    for (std::string_view g : groups)
+        if (g.size() > 3) return false;
+    return true;
+}
+
+// Labels of product barcodes, whose EAN-13/GTIN check digits pass Luhn.
+const Keyword kBarcodeKeywords[] = {
+    {"ean", true}, {"gtin", true}, {"barcode", false}, {"bar code", false}, {"upc", true}, {"jan", true},
+};
+
+// A currency right before or after a number makes it an amount, not a
+// phone number ("612 345 678 EUR", "€ 912 345 678").
+bool currency_next_to(std::string_view text, size_t begin, size_t end) {
+    size_t a = end;
+    while (a < text.size() && text[a] == ' ') ++a;
+    size_t e = a;
+    while (e < text.size() && is_alpha(text[e])) ++e;
+    const std::string after = lower(text.substr(a, e - a));
+    for (const char *w : {"eur", "euro", "euros", "usd", "gbp", "jpy", "cny", "rmb", "inr", "chf", "yen", "yuan",
+                          "dollar", "dollars", "pounds", "rupees", "won", "pesos", "reais", "brl", "aud", "cad"})
+        if (after == w) return true;
+    for (std::string_view symbol : {"\xe2\x82\xac", "$", "\xc2\xa3", "\xc2\xa5"}) {  // € $ £ ¥
+        if (text.compare(a, symbol.size(), symbol) == 0) return true;
+        size_t b = begin;
+        while (b > 0 && text[b - 1] == ' ') --b;
+        if (b >= symbol.size() && text.compare(b - symbol.size(), symbol.size(), symbol) == 0) return true;
+    }
+    return false;
+}
+
 // Context that makes a bare run of digits a phone number.
 const Keyword kPhoneKeywords[] = {
     {"phone", false},     {"tel", true},        {"tel.", false},     {"telephone", false},
@@ -464,6 +527,7 @@ bool code_shaped(std::string_view raw) {
     if (groups.size() == 4 && groups[0].size() == 1 && groups[3].size() == 1) return true;
     if (groups.size() == 5 && (groups[0] == "978" || groups[0] == "979")) return true;
     if (groups.size() == 2 && groups[0].size() == 5 && groups[1].size() == 4) return true;
+    if (groups.size() == 2 && groups[0].size() == 3 && groups[1].size() == 8) return true;  // air waybill
     return false;
 }
 
@@ -951,13 +1015,19 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         // are no North American number, whatever its digits, and a range of
         // codes in any region ("75001-75020": same first three digits, rising).
         {
+            // ("20000 - 25000" is the same range.)
+            std::string compact(raw);
+            for (size_t dash = compact.find(" - "); dash != std::string::npos; dash = compact.find(" - "))
+                compact.replace(dash, 3, "-");
             std::vector<std::string_view> groups;
-            if (digit_groups(raw, " -", groups) && groups.size() == 2 && groups[0].size() == 5 &&
+            if (digit_groups(compact, " -", groups) && groups.size() == 2 && groups[0].size() == 5 &&
                 groups[1].size() == 5 &&
                 (c.e164.rfind("+1", 0) == 0 ||
-                 (groups[0].substr(0, 3) == groups[1].substr(0, 3) && groups[0] < groups[1])))
+                 (groups[0] < groups[1] && (groups[0][0] == groups[1][0] ||
+                                            (groups[0].substr(3) == "00" && groups[1].substr(3) == "00")))))
                 continue;
         }
+        if (currency_next_to(text, begin, end) || dotted_quad(raw)) continue;
         {
             size_t slash = raw.find('/');
             if (slash != std::string_view::npos && PhoneDetector::date_shaped(raw.substr(0, slash))) continue;
@@ -1038,6 +1108,10 @@ void PiiAnonymizer::detect_cards(std::string_view text, std::vector<Detection> &
         std::string digits = digits_of(candidate);
         if (separator == '\0' && looks_like_timestamp(digits)) return end;
         if (!card_brand_valid(digits) || !luhn_valid(digits)) return begin + 1;
+        // A product barcode (EAN-13/GTIN share the check digit scheme).
+        if (separator == '\0' && digits.size() <= 14 &&
+            keyword_near(text, begin, end, kBarcodeKeywords, std::size(kBarcodeKeywords), 30, 0))
+            return end;
         out.push_back({begin, end, PiiType::CreditCard, std::move(digits)});
         return end;
     });
@@ -1075,6 +1149,8 @@ void PiiAnonymizer::detect_ipv4(std::string_view text, std::vector<Detection> &o
             octet = octet * 10 + (c - '0');
             if (octet > 255) return begin + 1;
         }
+        // A netmask (255.255.255.0, 255.255.0.0) names no host.
+        if (netmask(s)) return end;
         out.push_back({begin, end, PiiType::IPv4, std::string(s)});
         return end;
     });
