@@ -13,9 +13,17 @@ size_t unicode_line_separator(std::string_view s, size_t i) {
     return 0;
 }
 
-const char *separator_escape(std::string_view s, size_t i) {
-    if (static_cast<unsigned char>(s[i]) == 0xC2) return "\\u0085";
-    return static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+// At s[i]: if a line separator starts there, appends the text since
+// `run_start` and the separator's escape, moves `i` to its last byte and
+// `run_start` past it.
+void escape_separator(std::string &out, std::string_view s, size_t &i, size_t &run_start) {
+    const size_t n = unicode_line_separator(s, i);
+    if (n == 0) return;
+    out.append(s.data() + run_start, i - run_start);
+    if (n == 2) out.append("\\u0085");
+    else out.append(static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029");
+    i += n - 1;
+    run_start = i + 1;
 }
 
 }  // namespace
@@ -24,13 +32,7 @@ void append_json_escaping_separators(std::string &out, std::string_view json) {
     size_t run_start = 0;
     for (size_t i = 0; i < json.size(); ++i) {
         const auto c = static_cast<unsigned char>(json[i]);
-        if (c != 0xE2 && c != 0xC2) continue;
-        const size_t n = unicode_line_separator(json, i);
-        if (n == 0) continue;
-        out.append(json.data() + run_start, i - run_start);
-        out.append(separator_escape(json, i));
-        i += n - 1;
-        run_start = i + 1;
+        if (c == 0xE2 || c == 0xC2) escape_separator(out, json, i, run_start);
     }
     out.append(json.data() + run_start, json.size() - run_start);
 }
@@ -43,12 +45,7 @@ void append_json_string(std::string &out, std::string_view value) {
         unsigned char c = static_cast<unsigned char>(value[i]);
         if (c >= 0x20 && c != '"' && c != '\\' && c != 0xE2 && c != 0xC2) continue;
         if (c == 0xE2 || c == 0xC2) {
-            const size_t n = unicode_line_separator(value, i);
-            if (n == 0) continue;
-            out.append(value.data() + run_start, i - run_start);
-            out.append(separator_escape(value, i));
-            i += n - 1;
-            run_start = i + 1;
+            escape_separator(out, value, i, run_start);
             continue;
         }
         out.append(value.data() + run_start, i - run_start);

@@ -1722,18 +1722,18 @@ namespace {
 // libpg_query's fingerprint treats an IN list or ARRAY of constants as one
 // item, whatever its length ("IN (1, 2, 3)" and "IN (4, 5)" are one shape),
 // and the rows of a VALUES list of the same shape as one row. `items` are
-// canonical items.
-std::vector<std::string> collapse_lists(std::vector<std::string> items) {
-    const std::string open = "p1:(", close = "p1:)", comma = "p1:,", open_b = "p1:[", close_b = "p1:]";
-    std::vector<std::string> out;
-    out.reserve(items.size());
+// canonical items (views into one buffer).
+std::string collapse_lists(const std::vector<std::string_view> &items) {
+    constexpr std::string_view open = "p1:(", close = "p1:)", comma = "p1:,", open_b = "p1:[", close_b = "p1:]";
+    std::vector<std::string_view> lists;  // constant lists collapsed
+    lists.reserve(items.size());
     for (size_t i = 0; i < items.size(); ++i) {
         // IN ( ? , ? , ... ) and ARRAY [ ? , ... ] with two or more constants
         // -> one constant (function arguments keep their number).
-        const bool list_start = (items[i] == open && !out.empty() && out.back() == "w2:in") ||
-                                (items[i] == open_b && !out.empty() && out.back() == "w5:array");
+        const bool list_start = !lists.empty() && ((items[i] == open && lists.back() == "w2:in") ||
+                                                   (items[i] == open_b && lists.back() == "w5:array"));
         if (list_start) {
-            const std::string &closing = items[i] == open ? close : close_b;
+            const std::string_view closing = items[i] == open ? close : close_b;
             size_t j = i + 1, n = 0;
             while (j + 1 < items.size() && items[j] == "?" && (items[j + 1] == comma || items[j + 1] == closing)) {
                 ++n;
@@ -1741,49 +1741,43 @@ std::vector<std::string> collapse_lists(std::vector<std::string> items) {
                 if (items[j - 1] == closing) break;
             }
             if (n >= 2 && items[j - 1] == closing) {
-                out.push_back(items[i]);
-                out.push_back("?");
-                out.push_back(closing);
+                lists.insert(lists.end(), {items[i], "?", closing});
                 i = j - 1;
                 continue;
             }
         }
-        out.push_back(items[i]);
+        lists.push_back(items[i]);
     }
     // VALUES (...), (...): a row equal to the one before it is dropped.
-    std::vector<std::string> rows;
-    rows.reserve(out.size());
-    for (size_t i = 0; i < out.size(); ++i) {
-        rows.push_back(out[i]);
-        if (out[i] != "w6:values") continue;
-        size_t k = i + 1;
-        auto group_end = [&](size_t at) -> size_t {  // index after the ')' matching out[at] == '('
-            if (at >= out.size() || out[at] != open) return 0;
-            int depth = 0;
-            for (size_t m = at; m < out.size(); ++m) {
-                if (out[m] == open) ++depth;
-                if (out[m] == close && --depth == 0) return m + 1;
-            }
-            return 0;
-        };
-        size_t end = group_end(k);
-        if (end == 0) continue;
-        rows.insert(rows.end(), out.begin() + static_cast<std::ptrdiff_t>(k), out.begin() + static_cast<std::ptrdiff_t>(end));
-        size_t prev_begin = k, prev_end = end;
-        k = end;
-        while (k < out.size() && out[k] == comma) {
+    auto group_end = [&](size_t at) -> size_t {  // index after the ')' matching lists[at] == '(', or 0
+        if (at >= lists.size() || lists[at] != open) return 0;
+        int depth = 0;
+        for (size_t m = at; m < lists.size(); ++m) {
+            if (lists[m] == open) ++depth;
+            if (lists[m] == close && --depth == 0) return m + 1;
+        }
+        return 0;
+    };
+    std::string out;
+    for (size_t i = 0; i < lists.size(); ++i) {
+        out += lists[i];
+        if (lists[i] != "w6:values") continue;
+        const size_t row = i + 1, row_end = group_end(row);
+        if (row_end == 0) continue;
+        for (size_t m = row; m < row_end; ++m) out += lists[m];
+        size_t k = row_end;
+        while (k < lists.size() && lists[k] == comma) {
             const size_t next_end = group_end(k + 1);
-            if (next_end == 0) break;
-            const bool same = next_end - (k + 1) == prev_end - prev_begin &&
-                              std::equal(out.begin() + static_cast<std::ptrdiff_t>(k + 1),
-                                         out.begin() + static_cast<std::ptrdiff_t>(next_end),
-                                         out.begin() + static_cast<std::ptrdiff_t>(prev_begin));
-            if (!same) break;
+            if (next_end == 0 || next_end - (k + 1) != row_end - row ||
+                !std::equal(lists.begin() + static_cast<std::ptrdiff_t>(k + 1),
+                            lists.begin() + static_cast<std::ptrdiff_t>(next_end),
+                            lists.begin() + static_cast<std::ptrdiff_t>(row)))
+                break;
             k = next_end;
         }
         i = k - 1;
     }
-    return rows;
+    return out;
 }
 
 }  // namespace
@@ -1791,53 +1785,59 @@ std::vector<std::string> collapse_lists(std::vector<std::string> items) {
 std::string fingerprint_canonical(std::string_view sql, const std::vector<SqlToken> &tokens,
                                   const std::vector<size_t> *constant_offsets) {
     const std::vector<Role> roles = classify(tokens, constant_offsets);
-    std::vector<std::string> items;
+    // Items are written into one buffer; `bounds` marks where each ends.
+    std::string buffer;
+    std::vector<size_t> bounds;
+    auto end_item = [&] { bounds.push_back(buffer.size()); };
     bool pending_separator = false;
-    std::string item;
     for (size_t i = 0; i < tokens.size(); ++i) {
         const SqlToken &k = tokens[i];
         const Role r = roles[i];
         if (r == Role::Skip || r == Role::FoldedMinus) continue;
         if (r == Role::Separator) {
-            pending_separator = !items.empty();
+            pending_separator = !bounds.empty();
             continue;
         }
         if (pending_separator) {
-            items.emplace_back(";");
+            buffer += ';';
+            end_item();
             pending_separator = false;
         }
-        item.clear();
         switch (r) {
             case Role::Word: {
                 const std::string word = k.kind == SqlTokenKind::Word ? ascii_lower(k.text) : k.text;
                 // TRUE and FALSE are constants of the shape, like numbers.
                 if (k.kind == SqlTokenKind::Word && (word == "true" || word == "false"))
-                    item = "?";
+                    buffer += '?';
                 else
-                    append_item(item, 'w', word);
+                    append_item(buffer, 'w', word);
                 break;
             }
             case Role::Punct:
                 for (char c : k.text) {
-                    item.clear();
-                    append_item(item, 'p', std::string_view(&c, 1));
-                    items.push_back(item);
+                    append_item(buffer, 'p', std::string_view(&c, 1));
+                    end_item();
                 }
                 continue;
             case Role::KeptConstant:
-                append_item(item, 'k', k.end <= sql.size() && k.begin <= k.end
-                                           ? sql.substr(k.begin, k.end - k.begin)
-                                           : std::string_view());
+                append_item(buffer, 'k', k.end <= sql.size() && k.begin <= k.end
+                                             ? sql.substr(k.begin, k.end - k.begin)
+                                             : std::string_view());
                 break;
             default:  // Constant, Placeholder
-                item = "?";
+                buffer += '?';
                 break;
         }
-        items.push_back(item);
+        end_item();
     }
-    std::string out;
-    for (const std::string &i : collapse_lists(std::move(items))) out += i;
-    return out;
+    std::vector<std::string_view> items;
+    items.reserve(bounds.size());
+    size_t from = 0;
+    for (size_t to : bounds) {
+        items.emplace_back(buffer.data() + from, to - from);
+        from = to;
+    }
+    return collapse_lists(items);
 }
 
 std::string fingerprint_tokens(std::string_view sql, const std::vector<SqlToken> &tokens,

@@ -482,16 +482,6 @@ int anonymize_for_c(const Anonymization *a, const char *key, size_t key_len, con
 
 constexpr int kMaxMetadataDepth = 100;
 
-// True when `data` holds a run of seven or more ASCII digits.
-bool long_digit_run(const char *data, size_t len) {
-    size_t run = 0;
-    for (size_t i = 0; i < len; ++i) {
-        run = data[i] >= '0' && data[i] <= '9' ? run + 1 : 0;
-        if (run >= 7) return true;
-    }
-    return false;
-}
-
 // A copy of `in` with every string value (not key) anonymized, or nullptr
 // when nothing changed. C-style: may ERROR, holds no C++ objects.
 Jsonb *anonymize_jsonb_strings(Jsonb *in, const Anonymization *a) {
@@ -538,7 +528,8 @@ Jsonb *anonymize_jsonb_strings(Jsonb *in, const Anonymization *a) {
             // "2125550100"}} reads "phone home"); other values need none.
             const char *context = key;
             size_t context_len = key_len;
-            if (depth > 1 && long_digit_run(v.val.string.val, static_cast<size_t>(v.val.string.len))) {
+            if (depth > 1 && Anonymization::has_long_digit_run(
+                                 std::string_view(v.val.string.val, static_cast<size_t>(v.val.string.len)))) {
                 StringInfoData path;
                 initStringInfo(&path);
                 for (int i = 0; i < depth; ++i)
