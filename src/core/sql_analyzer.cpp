@@ -1830,6 +1830,10 @@ std::string fingerprint_canonical(std::string_view sql, const std::vector<SqlTok
         }
         end_item();
     }
+    // Without IN, ARRAY or VALUES there is nothing to collapse: the buffer is the text.
+    if (buffer.find("w2:in") == std::string::npos && buffer.find("w5:array") == std::string::npos &&
+        buffer.find("w6:values") == std::string::npos)
+        return buffer;
     std::vector<std::string_view> items;
     items.reserve(bounds.size());
     size_t from = 0;
