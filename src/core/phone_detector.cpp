@@ -206,20 +206,30 @@ void PhoneDetector::find_valid(std::string_view text, std::vector<PhoneCandidate
     std::set<std::pair<size_t, size_t>> seen;
     for (const auto &[window_begin, window_end] : pieces) {
         std::string window(text.substr(window_begin, window_end - window_begin));
-        // "00CC" -> " +CC" (same length, so offsets stay put) where 00 starts a
-        // number; remember where, to give the "0" back to the span.
-        std::vector<size_t> idd;
+        // "00CC" -> " +CC" and "00 CC" -> "  +CC" (same length, so offsets
+        // stay put) where 00 starts a number; remember where, to give the
+        // zeros back to the span.
+        std::vector<std::pair<size_t, size_t>> idd;  // (offset of the '+', characters to give back)
         for (size_t i = 0; i + 2 < window.size(); ++i) {
             // Not inside a grouped national number ("139 0012 3456", "030 0012345").
             const bool in_group = i >= 2 && (window[i - 1] == ' ' || window[i - 1] == '-' || window[i - 1] == '.' ||
                                              window[i - 1] == '/') &&
                                   is_digit(window[i - 2]);
-            if (window[i] == '0' && window[i + 1] == '0' && window[i + 2] >= '1' && window[i + 2] <= '9' &&
-                !in_group && (i == 0 || (!is_alnum(window[i - 1]) && window[i - 1] != '+'))) {
+            if (window[i] != '0' || window[i + 1] != '0' || in_group ||
+                (i > 0 && (is_alnum(window[i - 1]) || window[i - 1] == '+')))
+                continue;
+            if (window[i + 2] >= '1' && window[i + 2] <= '9') {
                 window[i] = ' ';
                 window[i + 1] = '+';
-                idd.push_back(i + 1);
+                idd.emplace_back(i + 1, 1);
                 i += 2;
+            } else if (window[i + 2] == ' ' && i + 3 < window.size() && window[i + 3] >= '1' && window[i + 3] <= '9' &&
+                       (i == 0 || window[i - 1] != ':')) {  // "00 44 20 7946 0958", not "10:00 44"
+                window[i] = ' ';
+                window[i + 1] = ' ';
+                window[i + 2] = '+';
+                idd.emplace_back(i + 2, 2);
+                i += 3;
             }
         }
         for (const std::string &region : impl_->regions) {
@@ -232,7 +242,8 @@ void PhoneDetector::find_valid(std::string_view text, std::vector<PhoneCandidate
                 size_t begin = static_cast<size_t>(match.start());
                 size_t end = begin + static_cast<size_t>(match.length());
                 if (end > window.size()) continue;
-                if (std::binary_search(idd.begin(), idd.end(), begin)) --begin;
+                auto given = std::lower_bound(idd.begin(), idd.end(), std::make_pair(begin, size_t{0}));
+                if (given != idd.end() && given->first == begin) begin -= given->second;
                 begin += window_begin;
                 end += window_begin;
                 if (!seen.emplace(begin, end).second) continue;
@@ -248,7 +259,8 @@ void PhoneDetector::find_valid(std::string_view text, std::vector<PhoneCandidate
 
 bool PhoneDetector::parse_international(std::string_view candidate, PhoneCandidate &out, bool *valid) const {
     std::string number_text(candidate);
-    if (number_text.compare(0, 2, "00") == 0) number_text.replace(0, 2, "+");
+    if (number_text.compare(0, 3, "00 ") == 0) number_text.replace(0, 3, "+");
+    else if (number_text.compare(0, 2, "00") == 0) number_text.replace(0, 2, "+");
     if (number_text.empty() || number_text[0] != '+') return false;
     pn::PhoneNumber number;
     if (util().Parse(number_text, "ZZ", &number) != pn::PhoneNumberUtil::NO_PARSING_ERROR)

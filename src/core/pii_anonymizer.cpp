@@ -47,7 +47,7 @@ constexpr const char *kEmailPattern =
 //   of numbers ("ids 101 102 1003 1004") needs a phone word nearby.
 // The E.164 form of such a match is +1 and its ten digits.
 constexpr const char *kPhoneNanpPattern =
-    "(?:(?:\\+1|001)[ .\\-]?|1[ .\\-])?"
+    "(?:(?:\\+1|001|00 1)[ .\\-]?|1[ .\\-])?"
     "(?:\\(\\d{3}\\)[ .\\-]?\\d{3}[ .\\-]\\d{4}"
     "|\\d{3}-\\d{3}-\\d{4}"
     "|\\d{3}\\.\\d{3}\\.\\d{4}"
@@ -57,7 +57,7 @@ constexpr const char *kPhoneNanpPattern =
 // Phones, part 2: anything written with an international prefix (+CC or
 // 00CC), confirmed by libphonenumber as a possible number of that country.
 constexpr const char *kPhoneInternationalPattern =
-    "(?:\\+|00)[1-9]\\d{0,3}(?:[ .\\-/]?(?:\\(\\d{1,4}\\)|\\d{1,6})){1,6}";
+    "(?:\\+|00 ?)[1-9]\\d{0,3}(?:[ .\\-/]?(?:\\(\\d{1,4}\\)|\\d{1,6})){1,6}";
 
 // Phones, part 3, is libphonenumber's PhoneNumberMatcher (core/phone_detector).
 
@@ -961,6 +961,10 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
                 PhoneCandidate c;
                 bool valid = false;
                 if (!phones_->parse_international(raw, c, &valid)) continue;
+                // "00 44 20 7946 0958": a prefix written apart from its
+                // country code counts only for a valid number, and not after
+                // a time ("10:00 44 ...").
+                if (raw.substr(0, 3) == "00 " && (!valid || before(text, begin) == ':')) continue;
                 if (best != 0) {
                     // `best` is longer: keep it unless this one is valid and it
                     // is not, or it only adds a year or a short count.
