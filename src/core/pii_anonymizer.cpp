@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <bitset>
 #include <cstdio>
 #include <cstring>
 #include <iterator>
@@ -190,28 +191,42 @@ struct Keyword {
     bool upper_only = false;  // only written in capitals ("TIN", not "tin cans")
 };
 
+// A list of keywords with the set of their (lower-cased) first bytes, so that
+// a scan rejects most positions with one lookup.
+struct KeywordSet {
+    const Keyword *words;
+    size_t count;
+    std::bitset<256> firsts;
+    template <size_t N>
+    explicit KeywordSet(const Keyword (&list)[N]) : words(list), count(N) {
+        for (const Keyword &k : list) firsts.set(static_cast<unsigned char>(to_lower(k.text[0])));
+    }
+};
+
 // True when one of `keywords` occurs in the `window_before` bytes before
 // `begin` or the `window_after` bytes after `end`, starting at a word
 // boundary (ASCII keywords are compared case-insensitively).
-bool keyword_near(std::string_view text, size_t begin, size_t end, const Keyword *keywords,
-                  size_t count, size_t window_before, size_t window_after) {
+bool keyword_near(std::string_view text, size_t begin, size_t end, const KeywordSet &keywords,
+                  size_t window_before, size_t window_after) {
     size_t from = begin > window_before ? begin - window_before : 0;
     size_t to = std::min(text.size(), end + window_after);
-    // One pass over the window: at each word start, the keywords beginning
-    // with its (lower-cased) byte are compared in place (no copy).
+    // One pass over the window: at each word start whose (lower-cased) byte
+    // begins a keyword, the keywords are compared in place (no copy).
     auto search = [&](size_t lo, size_t hi) {
         for (size_t p = lo; p < hi; ++p) {
-            if (p > lo && is_alpha(text[p - 1])) continue;
             const char first = to_lower(text[p]);
-            for (size_t k = 0; k < count; ++k) {
-                std::string_view word = keywords[k].text;
+            if (!keywords.firsts.test(static_cast<unsigned char>(first))) continue;
+            if (p > lo && is_alpha(text[p - 1])) continue;
+            for (size_t k = 0; k < keywords.count; ++k) {
+                const Keyword &keyword = keywords.words[k];
+                std::string_view word = keyword.text;
                 if (word[0] != first || p + word.size() > hi) continue;
                 bool same = true;
                 for (size_t i = 1; i < word.size() && same; ++i) same = to_lower(text[p + i]) == word[i];
                 if (!same) continue;
                 const size_t after = p + word.size();
-                if (keywords[k].whole_word && after < hi && is_alpha(text[after])) continue;
-                if (keywords[k].upper_only &&
+                if (keyword.whole_word && after < hi && is_alpha(text[after])) continue;
+                if (keyword.upper_only &&
                     !std::all_of(text.begin() + p, text.begin() + after, [](char c) { return !(c >= 'a' && c <= 'z'); }))
                     continue;
                 return true;
@@ -222,11 +237,12 @@ bool keyword_near(std::string_view text, size_t begin, size_t end, const Keyword
     return search(from, begin) || search(end, to);
 }
 
-const Keyword kSsnKeywords[] = {
+const Keyword kSsnKeywordsList[] = {
     {"ssn", true},           {"ssns", true},       {"ss#", false},       {"social security", false},
     {"social-security", false}, {"social_security", false}, {"socialsecurity", false}, {"s.s.n", false},
     {"seguro social", false}, {"tin", true, true},
 };
+const KeywordSet kSsnKeywords(kSsnKeywordsList);
 
 // The word right before a dotted quad (spaces, ':' and '#' skipped) makes it a
 // version or section number: "Version 1.2.3.4", "Section 4.2.1.3".
@@ -303,9 +319,10 @@ bool dotted_quad(std::string_view raw) {
 }
 
 // Labels of product barcodes, whose EAN-13/GTIN check digits pass Luhn.
-const Keyword kBarcodeKeywords[] = {
+const Keyword kBarcodeKeywordsList[] = {
     {"ean", true}, {"gtin", true}, {"barcode", false}, {"bar code", false}, {"upc", true}, {"jan", true},
 };
+const KeywordSet kBarcodeKeywords(kBarcodeKeywordsList);
 
 // A currency right before or after a number makes it an amount, not a
 // phone number ("612 345 678 EUR", "€ 912 345 678").
@@ -328,7 +345,7 @@ bool currency_next_to(std::string_view text, size_t begin, size_t end) {
 }
 
 // Context that makes a bare run of digits a phone number.
-const Keyword kPhoneKeywords[] = {
+const Keyword kPhoneKeywordsList[] = {
     {"phone", false},     {"tel", true},        {"tel.", false},     {"telephone", false},
     {"tél", true},        {"ph", true},         {"ph#", false},      {"ph.", false},
     {"telefon", false},   {"teléfono", false},  {"téléphone", false}, {"call", false},
@@ -341,6 +358,7 @@ const Keyword kPhoneKeywords[] = {
     {"電話", false},      {"手机", false},      {"携帯", false},     {"номер", false},
     {"телефон", false},
 };
+const KeywordSet kPhoneKeywords(kPhoneKeywordsList);
 
 bool in_range(std::string_view digits, const char *lo, const char *hi) {
     size_t n = std::strlen(lo);
@@ -906,7 +924,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         std::string_view shape = text.substr(begin, end - begin);
         bool spaces_only = shape.find_first_of("-.()") == std::string_view::npos;
         if (spaces_only && glued_to_digits(text, begin, end, " ") &&
-            !keyword_near(text, begin, end, kPhoneKeywords, std::size(kPhoneKeywords), 40, 0))
+            !keyword_near(text, begin, end, kPhoneKeywords, 40, 0))
             return begin + 1;
         if (glued_to_digits(text, begin, end, "-.") || (word_before(text, begin) && !phone_label_before(text, begin)) ||
             (is_alpha(at(text, end)) && extension_end(end) == end) || after_mask(text, begin) ||
@@ -956,7 +974,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
                 // "00" forms written as one run of digits are more often
                 // zero-padded identifiers than phone numbers.
                 if (raw[0] == '0' && std::all_of(raw.begin(), raw.end(), is_digit) &&
-                    !keyword_near(text, begin, cut, kPhoneKeywords, std::size(kPhoneKeywords), 40, 0))
+                    !keyword_near(text, begin, cut, kPhoneKeywords, 40, 0))
                     continue;
                 PhoneCandidate c;
                 bool valid = false;
@@ -993,8 +1011,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
     std::vector<PhoneCandidate> valid;
     // A bare run of digits needs a phone word near it (below); with none in
     // the whole text the matcher can skip such runs.
-    bool any_phone_word = keyword_near(text, text.size(), text.size(), kPhoneKeywords,
-                                       std::size(kPhoneKeywords), text.size(), 0);
+    bool any_phone_word = keyword_near(text, text.size(), text.size(), kPhoneKeywords, text.size(), 0);
     phones_->find_valid(text, valid, covered, !any_phone_word);
     for (PhoneCandidate &c : valid) {
         size_t begin = c.begin, end = c.end;
@@ -1010,7 +1027,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         std::string_view raw = text.substr(begin, end - begin);
         if (PhoneDetector::date_shaped(raw, true)) continue;
         if (code_shaped(raw) &&
-            !keyword_near(text, begin, end, kPhoneKeywords, std::size(kPhoneKeywords), 40, 0))
+            !keyword_near(text, begin, end, kPhoneKeywords, 40, 0))
             continue;
         // Amounts ("2.345.678.901 €"), versions ("Build 16.0.5555.1212") and
         // day ranges ("2024-03-05/06").
@@ -1040,7 +1057,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         // a phone number only where the text says so.
         bool bare = std::all_of(raw.begin(), raw.end(), is_digit);
         if (bare && (counter_label_before(text, begin) ||
-                     !keyword_near(text, begin, end, kPhoneKeywords, std::size(kPhoneKeywords), 40, 24)))
+                     !keyword_near(text, begin, end, kPhoneKeywords, 40, 24)))
             continue;
         end = extension_end(end);
         out.push_back({begin, end, PiiType::Phone, std::move(c.e164)});
@@ -1074,7 +1091,7 @@ void PiiAnonymizer::detect_ssns(std::string_view text, std::vector<Detection> &o
         if (!ssn_valid(s.substr(0, 3), s.substr(3, 2), s.substr(5, 4))) return end;
         bool in_list = last_end != std::string_view::npos && begin >= last_end && begin - last_end <= 8 &&
                        text.substr(last_end, begin - last_end).find_first_of("0123456789") == std::string_view::npos;
-        if (in_list || keyword_near(text, begin, end, kSsnKeywords, std::size(kSsnKeywords), 48, 12)) {
+        if (in_list || keyword_near(text, begin, end, kSsnKeywords, 48, 12)) {
             out.push_back({begin, end, PiiType::Ssn, std::string(s)});
             last_end = end;
         }
@@ -1114,7 +1131,7 @@ void PiiAnonymizer::detect_cards(std::string_view text, std::vector<Detection> &
         if (!card_brand_valid(digits) || !luhn_valid(digits)) return begin + 1;
         // A product barcode (EAN-13/GTIN share the check digit scheme).
         if (separator == '\0' && digits.size() <= 14 &&
-            keyword_near(text, begin, end, kBarcodeKeywords, std::size(kBarcodeKeywords), 30, 0))
+            keyword_near(text, begin, end, kBarcodeKeywords, 30, 0))
             return end;
         out.push_back({begin, end, PiiType::CreditCard, std::move(digits)});
         return end;
@@ -1314,24 +1331,53 @@ std::string PiiAnonymizer::anonymize(std::string_view text, std::string_view key
     return out;
 }
 
+namespace {
+
+// Byte classes for may_hold_pii(): one table lookup a byte.
+enum ScreenClass : unsigned char { kOther, kDigit, kLetter, kDot, kColon, kAlways };
+
+struct ScreenTable {
+    ScreenClass cls[256];
+    ScreenTable() {
+        for (int c = 0; c < 256; ++c) {
+            if (c >= 0x80 || c == '@' || c == '%' || c == '\\') cls[c] = kAlways;
+            else if (c >= '0' && c <= '9') cls[c] = kDigit;
+            else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) cls[c] = kLetter;
+            else if (c == '.') cls[c] = kDot;
+            else if (c == ':') cls[c] = kColon;
+            else cls[c] = kOther;
+        }
+    }
+};
+
+const ScreenTable kScreen;
+
+}  // namespace
+
 bool may_hold_pii(std::string_view text) {
     bool colon = false, digit = false;
     size_t colons = 0, stretch_digits = 0, stretch_dots = 0;
     for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c >= 0x80 || c == '@' || c == '%' || c == '\\') return true;
-        if (c >= '0' && c <= '9') {
-            digit = true;
-            if (++stretch_digits >= 7 || (stretch_digits >= 4 && stretch_dots >= 3)) return true;
-        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            stretch_digits = stretch_dots = 0;
-        } else if (c == '.') {
-            if (++stretch_dots >= 3 && stretch_digits >= 4) return true;
-        } else if (c == ':') {
-            colon = true;
-            if (++colons >= 3) return true;  // an IPv6 address of letters ("dead:beef::cafe")
+        switch (kScreen.cls[static_cast<unsigned char>(ch)]) {
+            case kAlways:
+                return true;
+            case kDigit:
+                digit = true;
+                if (++stretch_digits >= 7 || (stretch_digits >= 4 && stretch_dots >= 3) || colon) return true;
+                break;
+            case kLetter:
+                stretch_digits = stretch_dots = 0;
+                break;
+            case kDot:
+                if (++stretch_dots >= 3 && stretch_digits >= 4) return true;
+                break;
+            case kColon:
+                colon = true;
+                if (++colons >= 3 || digit) return true;  // 3: an IPv6 address of letters ("dead:beef::cafe")
+                break;
+            case kOther:
+                break;
         }
-        if (colon && digit) return true;
     }
     return false;
 }

@@ -151,9 +151,10 @@ FoldedText fold_text(std::string_view original) {
     out.original_ = original;
     // Fast path: pure ASCII without percent-escapes needs no folding and no copy.
     size_t first = 0;
-    while (first < original.size() && static_cast<unsigned char>(original[first]) < 0x80 &&
-           !needs_fold(original, first))
-        ++first;
+    for (; first < original.size(); ++first) {
+        const auto c = static_cast<unsigned char>(original[first]);
+        if (c >= 0x80 || ((c == '%' || c == '\\') && needs_fold(original, first))) break;
+    }
     if (first == original.size()) return out;
 
     size_t shift = 0;

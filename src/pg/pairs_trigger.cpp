@@ -144,10 +144,15 @@ PairColumns find_columns(FunctionCallInfo fcinfo, Relation rel) {
 
 // A text column's value as a view over detoasted memory (valid for the row);
 // nullopt-like: returns false when NULL.
-bool text_column(HeapTuple tuple, TupleDesc desc, int attnum, std::string_view &out) {
-    bool isnull = true;
-    Datum value = heap_getattr(tuple, attnum, desc, &isnull);
-    if (isnull) return false;
+// The row's columns, deformed once (values point into the row).
+struct RowColumns {
+    Datum *values;
+    bool *isnull;
+};
+
+bool text_column(const RowColumns &row, int attnum, std::string_view &out) {
+    if (row.isnull[attnum - 1]) return false;
+    const Datum value = row.values[attnum - 1];
     text *t = pg_guard([&] { return DatumGetTextPP(value); });
     out = std::string_view(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
     return true;
@@ -576,13 +581,22 @@ TDE_FUNCTION(tde_pairs_before_write) {
     HeapTuple tuple = TRIGGER_FIRED_BY_UPDATE(event) ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
     PairColumns cols = find_columns(fcinfo, rel);
 
-    std::vector<int> changed_cols;
-    std::vector<Datum> changed_values;
-    std::vector<bool> changed_nulls;
+    RowColumns row = pg_guard([&] {
+        RowColumns r{static_cast<Datum *>(palloc(sizeof(Datum) * desc->natts)),
+                     static_cast<bool *>(palloc(sizeof(bool) * desc->natts))};
+        heap_deform_tuple(tuple, desc, r.values, r.isnull);
+        return r;
+    });
+    // Read before anything is replaced: the SQL and its database type as given.
+    std::string_view sql;
+    std::string_view database_type;
+    if (!text_column(row, cols.sql, sql)) sql = std::string_view();
+    if (!text_column(row, cols.database_type, database_type)) database_type = std::string_view();
+    bool changed_any = false;
     auto set_column = [&](int attnum, Datum value, bool isnull) {
-        changed_cols.push_back(attnum);
-        changed_values.push_back(value);
-        changed_nulls.push_back(isnull);
+        row.values[attnum - 1] = value;
+        row.isnull[attnum - 1] = isnull;
+        changed_any = true;
     };
 
     Memo &m = memo();
@@ -596,10 +610,10 @@ TDE_FUNCTION(tde_pairs_before_write) {
     if (anon != nullptr) {
         std::string_view question;
         std::string anonymized;
-        if (text_column(tuple, desc, cols.question, question) && anon->apply(question, anonymized))
+        if (text_column(row, cols.question, question) && anon->apply(question, anonymized))
             set_column(cols.question, text_datum(anonymized), false);
         std::string_view database_name;
-        if (text_column(tuple, desc, cols.database_name, database_name) && !database_name.empty()) {
+        if (text_column(row, cols.database_name, database_name) && !database_name.empty()) {
             const std::string *token = m.database_name.find(database_name);
             std::string computed;
             if (token == nullptr) {
@@ -611,24 +625,17 @@ TDE_FUNCTION(tde_pairs_before_write) {
         }
         // database_type is free text too (an address typed into it must not
         // reach disk); its dialect is read from the value as given.
-        std::string_view database_type_in;
         std::string database_type_out;
-        if (text_column(tuple, desc, cols.database_type, database_type_in) &&
-            anon->apply(database_type_in, database_type_out))
+        if (!row.isnull[cols.database_type - 1] && anon->apply(database_type, database_type_out))
             set_column(cols.database_type, text_datum(database_type_out), false);
-        bool metadata_null = true;
-        Datum metadata = heap_getattr(tuple, cols.metadata, desc, &metadata_null);
-        Jsonb *jb = metadata_null ? nullptr : pg_guard([&] { return DatumGetJsonbP(metadata); });
+        const Datum metadata = row.values[cols.metadata - 1];
+        Jsonb *jb = row.isnull[cols.metadata - 1] ? nullptr : pg_guard([&] { return DatumGetJsonbP(metadata); });
         if (jb != nullptr && JB_ROOT_COUNT(jb) > 0) {  // '{}' (the usual case) has nothing to walk
             Jsonb *changed = pg_guard([&] { return anonymize_jsonb_strings(jb, anon); });
             if (changed != nullptr) set_column(cols.metadata, PointerGetDatum(changed), false);
         }
     }
 
-    std::string_view sql;
-    std::string_view database_type;
-    if (!text_column(tuple, desc, cols.sql, sql)) sql = std::string_view();
-    if (!text_column(tuple, desc, cols.database_type, database_type)) database_type = std::string_view();
     tde::core::SqlDialect dialect = tde::core::dialect_from_database_type(database_type);
 
     std::string anonymized_sql;
@@ -673,13 +680,15 @@ TDE_FUNCTION(tde_pairs_before_write) {
                        derived.normalized.empty());
         if (cols.valid > 0) set_column(cols.valid, BoolGetDatum(derived.valid == 1), derived.valid < 0);
     }
-    if (changed_cols.empty()) return PointerGetDatum(tuple);
+    if (!changed_any) return PointerGetDatum(tuple);
 
-    bool *nulls = pg_guard([&] { return static_cast<bool *>(palloc(sizeof(bool) * changed_nulls.size())); });
-    for (size_t i = 0; i < changed_nulls.size(); ++i) nulls[i] = changed_nulls[i];
+    // What heap_modify_tuple_by_cols() does, without deforming the row again.
     HeapTuple result = pg_guard([&] {
-        return heap_modify_tuple_by_cols(tuple, desc, static_cast<int>(changed_cols.size()),
-                                         changed_cols.data(), changed_values.data(), nulls);
+        HeapTuple formed = heap_form_tuple(desc, row.values, row.isnull);
+        formed->t_data->t_ctid = tuple->t_data->t_ctid;
+        formed->t_self = tuple->t_self;
+        formed->t_tableOid = tuple->t_tableOid;
+        return formed;
     });
     return PointerGetDatum(result);
 }
