@@ -1331,53 +1331,26 @@ std::string PiiAnonymizer::anonymize(std::string_view text, std::string_view key
     return out;
 }
 
-namespace {
-
-// Byte classes for may_hold_pii(): one table lookup a byte.
-enum ScreenClass : unsigned char { kOther, kDigit, kLetter, kDot, kColon, kAlways };
-
-struct ScreenTable {
-    ScreenClass cls[256];
-    ScreenTable() {
-        for (int c = 0; c < 256; ++c) {
-            if (c >= 0x80 || c == '@' || c == '%' || c == '\\') cls[c] = kAlways;
-            else if (c >= '0' && c <= '9') cls[c] = kDigit;
-            else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) cls[c] = kLetter;
-            else if (c == '.') cls[c] = kDot;
-            else if (c == ':') cls[c] = kColon;
-            else cls[c] = kOther;
-        }
-    }
-};
-
-const ScreenTable kScreen;
-
-}  // namespace
-
 bool may_hold_pii(std::string_view text) {
+    // (An if-chain: measured faster here than a table-driven switch or a
+    // branch-free scan, both of which lose the early exits.)
     bool colon = false, digit = false;
     size_t colons = 0, stretch_digits = 0, stretch_dots = 0;
     for (char ch : text) {
-        switch (kScreen.cls[static_cast<unsigned char>(ch)]) {
-            case kAlways:
-                return true;
-            case kDigit:
-                digit = true;
-                if (++stretch_digits >= 7 || (stretch_digits >= 4 && stretch_dots >= 3) || colon) return true;
-                break;
-            case kLetter:
-                stretch_digits = stretch_dots = 0;
-                break;
-            case kDot:
-                if (++stretch_dots >= 3 && stretch_digits >= 4) return true;
-                break;
-            case kColon:
-                colon = true;
-                if (++colons >= 3 || digit) return true;  // 3: an IPv6 address of letters ("dead:beef::cafe")
-                break;
-            case kOther:
-                break;
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x80 || c == '@' || c == '%' || c == '\\') return true;
+        if (c >= '0' && c <= '9') {
+            digit = true;
+            if (++stretch_digits >= 7 || (stretch_digits >= 4 && stretch_dots >= 3)) return true;
+        } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            stretch_digits = stretch_dots = 0;
+        } else if (c == '.') {
+            if (++stretch_dots >= 3 && stretch_digits >= 4) return true;
+        } else if (c == ':') {
+            colon = true;
+            if (++colons >= 3) return true;  // an IPv6 address of letters ("dead:beef::cafe")
         }
+        if (colon && digit) return true;
     }
     return false;
 }
