@@ -64,9 +64,9 @@ RESET tde.anonymize_sql_literals;
 
 -- Phone regions: numbers without a country prefix are read in the listed
 -- regions (superuser setting, validated).
-SELECT natural_language_query FROM tde_add_pair('Please call 020 7946 0958 about the order');
+SELECT natural_language_query FROM tde_add_pair('Please ring 020 7946 0958 about the order');
 SET tde.phone_regions = 'US,GB';
-SELECT natural_language_query FROM tde_add_pair('Please call 020 7946 0958 about the order');
+SELECT natural_language_query FROM tde_add_pair('Please ring 020 7946 0958 about the order');
 SELECT natural_language_query FROM tde_add_pair('Ring +49 30 901820 or 0044 20 7946 0958');
 SET tde.phone_regions = 'US,XX';
 SET tde.phone_regions = '';

@@ -18,28 +18,28 @@ CREATE FUNCTION pg_temp.distinct_results(s text) RETURNS bigint LANGUAGE sql AS 
   SELECT count(DISTINCT (q, db, sql, qt, tables, fp)) FROM memo_rows WHERE step = s;
 $$;
 
-SELECT pg_temp.add4('before', 'Orders of ann@example.com, call 020 7946 0958',
+SELECT pg_temp.add4('before', 'Orders of ann@example.com, ring 020 7946 0958',
                     'production_db', 'SELECT * FROM orders WHERE email = ''ann@example.com''');
 SELECT pg_temp.distinct_results('before') AS distinct_results;
 SELECT q, db, sql, qt, tables FROM memo_rows WHERE step = 'before' AND n = 4;
 
 -- A new key: the memoized tokens of the old key must not be served.
 SELECT tde_rotate_secret() IS NOT NULL AS rotated;
-SELECT pg_temp.add4('rotated', 'Orders of ann@example.com, call 020 7946 0958',
+SELECT pg_temp.add4('rotated', 'Orders of ann@example.com, ring 020 7946 0958',
                     'production_db', 'SELECT * FROM orders WHERE email = ''ann@example.com''');
 SELECT pg_temp.distinct_results('rotated') AS distinct_results;
 SELECT bool_and(r.q <> b.q) AS question_token_changed, bool_and(r.db <> b.db) AS db_token_changed,
        bool_and(r.sql <> b.sql) AS sql_token_changed, bool_and(r.fp = b.fp) AS same_fingerprint
   FROM memo_rows r JOIN memo_rows b ON b.step = 'before' AND b.n = r.n WHERE r.step = 'rotated';
 UPDATE tde_secret SET key = decode(repeat('0123456789abcdef', 4), 'hex');
-SELECT pg_temp.add4('key_back', 'Orders of ann@example.com, call 020 7946 0958',
+SELECT pg_temp.add4('key_back', 'Orders of ann@example.com, ring 020 7946 0958',
                     'production_db', 'SELECT * FROM orders WHERE email = ''ann@example.com''');
 SELECT count(*) AS same_as_before FROM memo_rows k JOIN memo_rows b ON b.step = 'before' AND b.n = k.n
  WHERE k.step = 'key_back' AND (k.q, k.db, k.sql) = (b.q, b.db, b.sql);
 
 -- Another region: the London number becomes personal data in the memoized question.
 SET tde.phone_regions = 'US,GB';
-SELECT pg_temp.add4('gb', 'Orders of ann@example.com, call 020 7946 0958',
+SELECT pg_temp.add4('gb', 'Orders of ann@example.com, ring 020 7946 0958',
                     'production_db', 'SELECT * FROM orders WHERE email = ''ann@example.com''');
 SELECT pg_temp.distinct_results('gb') AS distinct_results;
 SELECT q FROM memo_rows WHERE step = 'gb' AND n = 4;
@@ -47,14 +47,14 @@ RESET tde.phone_regions;
 
 -- A rule added in this session applies to a memoized question and SQL literal.
 INSERT INTO tde_anonymization_rules (name, pattern, replacement) VALUES ('orders', 'Orders', 'Purchases');
-SELECT pg_temp.add4('rule', 'Orders of ann@example.com, call 020 7946 0958',
+SELECT pg_temp.add4('rule', 'Orders of ann@example.com, ring 020 7946 0958',
                     'production_db', 'SELECT * FROM orders WHERE note = ''Orders''');
 SELECT pg_temp.distinct_results('rule') AS distinct_results;
 SELECT q, sql FROM memo_rows WHERE step = 'rule' AND n = 4;
 -- ... and one removed by another session stops applying here.
 \setenv PGDATABASE :DBNAME
 \! psql -X -q -c "DELETE FROM tde_anonymization_rules"
-SELECT pg_temp.add4('no_rule', 'Orders of ann@example.com, call 020 7946 0958',
+SELECT pg_temp.add4('no_rule', 'Orders of ann@example.com, ring 020 7946 0958',
                     'production_db', 'SELECT * FROM orders WHERE note = ''Orders''');
 SELECT pg_temp.distinct_results('no_rule') AS distinct_results;
 SELECT q, sql FROM memo_rows WHERE step = 'no_rule' AND n = 4;

@@ -461,6 +461,79 @@ bool phone_label_before(std::string_view text, size_t begin) {
     return false;
 }
 
+// Words that say the number after them is a phone number, and the words that
+// may stand between such a label and its number ("phone number: ...").
+const std::string_view kPhoneLabels[] = {
+    "phone", "phones", "telephone", "tel", "t\xc3\xa9l", "mobile", "mob", "cell", "cellphone", "fax",
+    "ph", "telefon", "telefono", "tel\xc3\xa9\x66ono", "t\xc3\xa9l\xc3\xa9phone", "telefone", "handy",
+    "whatsapp", "call", "dial", "sms", "tlf", "fon", "landline", "hotline", "callback"};
+const std::string_view kPhoneLabelFillers[] = {
+    "number", "numbers", "no", "nr", "num", "nummer", "numero", "n\xc3\xbamero", "is", "was", "at", "on", "via",
+    "to", "me", "us", "him", "her", "them", "back", "the", "our", "their", "his", "my", "your", "customer", "client",
+    "user", "office", "home", "work", "main", "primary", "direct", "support", "line", "mobile", "cell"};
+
+bool in_list(std::string_view word, const std::string_view *list, size_t count) {
+    return std::find(list, list + count, word) != list + count;
+}
+
+// [begin, end) of the next word (ASCII letters and any non-ASCII bytes) at or
+// after `pos` if it starts right there.
+size_t word_end(std::string_view text, size_t pos) {
+    while (pos < text.size() && (is_alpha(text[pos]) || static_cast<unsigned char>(text[pos]) >= 0x80)) ++pos;
+    return pos;
+}
+
+// The span of a phone number written at `begin` after a phone label (digits
+// in groups joined by one space, '-', '.' or '/', brackets around a group:
+// "(02) 9374 4000", "+44 (0)20 ..."), or {0, 0} when what is there is none: too
+// few or too many digits, a date, an amount, a range of years, a word glued
+// to it, or a span overlapping an earlier detection.
+bool decimal_number(std::string_view text, size_t begin, size_t end);
+bool amount_shaped(std::string_view raw);
+
+std::pair<size_t, size_t> labelled_number(std::string_view text, size_t begin, const std::vector<Detection> &found) {
+    size_t i = begin, end = begin, digits = 0, groups = 0;
+    if (at(text, i) == '+') ++i;
+    if (at(text, i) == '(' && is_digit(at(text, i + 1))) ++i;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (is_digit(c)) {
+            if (i == begin || !is_digit(text[i - 1])) ++groups;
+            ++digits;
+            end = ++i;
+        } else if (c == '(' && is_digit(at(text, i + 1)) && i > begin) {
+            ++i;
+        } else if (c == ')' && i > begin && is_digit(text[i - 1])) {
+            end = ++i;
+        } else if ((c == ' ' || c == '-' || c == '.' || c == '/') && i > begin &&
+                   (is_digit(text[i - 1]) || text[i - 1] == ')') &&
+                   (is_digit(at(text, i + 1)) || at(text, i + 1) == '(')) {
+            ++i;
+        } else {
+            break;
+        }
+    }
+    const std::pair<size_t, size_t> none{0, 0};
+    if (digits < 7 || digits > 15 || groups > 7 || end <= begin) return none;
+    // Brackets around the whole number are not part of it: "(0612345678)".
+    if (text[begin] == '(') {
+        const size_t close = text.substr(begin, end - begin).find(')');
+        if (close == std::string_view::npos) ++begin;
+        else if (begin + close + 1 == end) ++begin, --end;
+    }
+    std::string_view raw = text.substr(begin, end - begin);
+    if (is_word(at(text, end)) || PhoneDetector::date_shaped(raw, true) || decimal_number(text, begin, end) ||
+        currency_next_to(text, begin, end) || amount_shaped(raw) || dotted_quad(raw))
+        return none;
+    // A range of years ("tel 2024-2025 budget").
+    std::vector<std::string_view> parts;
+    auto year = [](std::string_view g) { return g.size() == 4 && (g.substr(0, 2) == "19" || g.substr(0, 2) == "20"); };
+    if (digit_groups(raw, " -/", parts) && parts.size() == 2 && year(parts[0]) && year(parts[1])) return none;
+    for (const Detection &d : found)
+        if (d.begin < end && begin < d.end) return none;
+    return {begin, end};
+}
+
 // A bare run of digits right after a word naming something else ("log
 // counter 2024031512", "order id 6502530000") is not a phone number, even
 // with a phone word further away.
@@ -1061,6 +1134,60 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             continue;
         end = extension_end(end);
         out.push_back({begin, end, PiiType::Phone, std::move(c.e164)});
+    }
+
+    // 4. A number right after a phone label ("tel 06 12 34 56 78", "Phone:
+    // 020 7946 0958", "phone number 555-0123"): a national number of a region
+    // that is not configured, or one that no numbering plan knows, is still
+    // somebody's number when the text says so.
+    for (size_t p = 0; p < text.size(); ++p) {
+        if (!is_alpha(text[p]) || (p > 0 && (is_alpha(text[p - 1]) || static_cast<unsigned char>(text[p - 1]) >= 0x80)))
+            continue;
+        size_t q = word_end(text, p);
+        const std::string label = lower(text.substr(p, q - p));
+        p = q - 1;
+        if (!in_list(label, kPhoneLabels, std::size(kPhoneLabels))) continue;
+        // Separators and at most four filler words up to the number ("phone
+        // (home): ...", "call our support line at ...").
+        size_t pos = q;
+        for (int fillers = 0;;) {
+            while (pos < text.size() && (text[pos] == ' ' || text[pos] == ':' || text[pos] == '#' ||
+                                         text[pos] == '=' || text[pos] == '.' || text[pos] == '-' || text[pos] == ')' ||
+                                         text[pos] == '"' || text[pos] == '\'' ||
+                                         (text[pos] == '(' && is_alpha(at(text, pos + 1)))))
+                ++pos;
+            size_t w = word_end(text, pos);
+            if (w == pos || fillers == 4 ||
+                !in_list(lower(text.substr(pos, w - pos)), kPhoneLabelFillers, std::size(kPhoneLabelFillers)))
+                break;
+            pos = w;
+            ++fillers;
+        }
+        // The numbers: a list after the label continues ("phones 555-0100,
+        // 555-0101 and 555-0102").
+        for (size_t listed = 0;; ++listed) {
+            const auto [b, number_end] = labelled_number(text, pos, out);
+            if (number_end == 0) break;
+            std::string_view raw = text.substr(b, number_end - b);
+            std::string normalized = digits_of(raw);
+            if (raw[0] == '+') normalized.insert(0, "+");
+            const size_t end = extension_end(number_end);
+            out.push_back({b, end, PiiType::Phone, std::move(normalized)});
+            p = end - 1;
+            // The next item: ", ", "; ", " and ", " or ", " / ".
+            size_t next = end;
+            while (next < text.size() && (text[next] == ' ' || text[next] == ',' || text[next] == ';' || text[next] == '/'))
+                ++next;
+            size_t w = word_end(text, next);
+            const std::string joiner = lower(text.substr(next, w - next));
+            if (joiner == "and" || joiner == "or" || joiner == "through" || joiner == "to") {
+                next = w;
+                while (next < text.size() && text[next] == ' ') ++next;
+            } else if (w != next || next == end || listed == 20) {
+                break;
+            }
+            pos = next;
+        }
     }
 }
 

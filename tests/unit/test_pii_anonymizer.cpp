@@ -371,15 +371,36 @@ TEST(Phone, InternationalForms) {
 }
 
 TEST(Phone, NationalFormatsFollowTheRegionList) {
-    const char *uk = "call 020 7946 0958 now";
+    // (No phone label right before the number: see LabelledNumbersInAnyRegion.)
+    const char *uk = "ring 020 7946 0958 now";
     const char *de = "Wähle 030 901820 bitte";
     EXPECT_EQ(anon(uk), uk);  // default region list is {"US"}
     EXPECT_EQ(anon(de), de);
-    EXPECT_EQ(multi_region().anonymize(uk, kKey), "call XXX-XXX-0958 now");
+    EXPECT_EQ(multi_region().anonymize(uk, kKey), "ring XXX-XXX-0958 now");
     EXPECT_EQ(multi_region().anonymize(de, kKey), "Wähle XXX-XXX-1820 bitte");
     auto found = multi_region().detect(de);
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].normalized, "+4930901820");
+}
+
+TEST(Phone, LabelledNumbersInAnyRegion) {
+    // Right after a phone label, a number is masked whatever the region list
+    // says: national formats of other regions, local and invalid numbers.
+    EXPECT_EQ(anon("call 020 7946 0958 now"), "call XXX-XXX-0958 now");
+    EXPECT_EQ(anon("tel 06 12 34 56 78"), "tel XXX-XXX-5678");
+    EXPECT_EQ(anon("Phone: 0612345678."), "Phone: XXX-XXX-5678.");
+    EXPECT_EQ(anon("phone number 555-0123"), "phone number XXX-XXX-0123");
+    EXPECT_EQ(anon("mobile no. 98765 43210"), "mobile no. XXX-XXX-3210");
+    EXPECT_EQ(anon("customer phone 123 456 789"), "customer phone XXX-XXX-6789");
+    EXPECT_EQ(anon("phone (02) 9374 4000 ext 12"), "phone XXX-XXX-4000");
+    EXPECT_EQ(anon("Phone is +44 (0)20 7946 0958"), "Phone is XXX-XXX-0958");
+    // Not numbers of a phone: too short, dates, amounts, years, other words
+    // between label and number, letters glued to the digits.
+    for (const char *kept : {"phone 1234", "Phone: 2024-01-15", "phone numbers 4 and 5", "tel 2024-2025 budget",
+                             "phone model 12345678", "call 3 times", "phone id 6502530000",
+                             "phone bill 1,234,567.89", "phone 1234567abc",
+                             "fax 12/31/2024"})
+        EXPECT_EQ(anon(kept), kept) << kept;
 }
 
 TEST(Phone, BareDigitRunsNeedAPhoneWord) {
