@@ -214,7 +214,7 @@ void PhoneDetector::find_valid(std::string_view text, std::vector<PhoneCandidate
             // Not inside a grouped national number ("139 0012 3456", "030 0012345").
             const bool in_group = i >= 2 && (window[i - 1] == ' ' || window[i - 1] == '-' || window[i - 1] == '.' ||
                                              window[i - 1] == '/') &&
-                                  is_digit(window[i - 2]);
+                                  (is_digit(window[i - 2]) || window[i - 2] == ')');
             if (window[i] != '0' || window[i + 1] != '0' || in_group ||
                 (i > 0 && (is_alnum(window[i - 1]) || window[i - 1] == '+')))
                 continue;

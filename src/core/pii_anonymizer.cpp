@@ -52,7 +52,8 @@ constexpr const char *kPhoneNanpPattern =
     "(?:\\(\\d{3}\\)[ .\\-]?\\d{3}[ .\\-]\\d{4}"
     "|\\d{3}-\\d{3}-\\d{4}"
     "|\\d{3}\\.\\d{3}\\.\\d{4}"
-    "|\\d{3} \\d{3} \\d{4})"
+    "|\\d{3} \\d{3} \\d{4}"
+    "|\\d{3} \\d{3}-\\d{4})"
     "|\\+1[ .\\-]?\\(?\\d{3}\\)?[ .\\-]?\\d{3}[ .\\-]?\\d{4}";
 
 // Phones, part 2: anything written with an international prefix (+CC or
@@ -65,7 +66,7 @@ constexpr const char *kPhoneInternationalPattern =
 constexpr const char *kPhoneExtensionPattern =
     "[ ,]*(?:(?i:extension|ext\\.?|x)|#)[ .:]*\\d{1,6}";
 
-constexpr const char *kSsnPattern = "\\d{3}-\\d{2}-\\d{4}|\\d{3} \\d{2} \\d{4}";
+constexpr const char *kSsnPattern = "\\d{3}-\\d{2}-\\d{4}|\\d{3} \\d{2} \\d{4}|\\d{3}\\.\\d{2}\\.\\d{4}";
 constexpr const char *kSsnBarePattern = "\\d{9}";
 
 // Card numbers: grouped forms with one separator style per number (19-digit
@@ -75,11 +76,12 @@ constexpr const char *kSsnBarePattern = "\\d{9}";
 constexpr const char *kCardPattern =
     "\\d{4}-\\d{4}-\\d{4}-\\d{4}(?:-\\d{3})?"
     "|\\d{4} \\d{4} \\d{4} \\d{4}(?: \\d{3})?"
+    "|\\d{4}\\.\\d{4}\\.\\d{4}\\.\\d{4}(?:\\.\\d{3})?"
     "|\\d{4}-\\d{4}-\\d{4}-\\d{2,3}"  // Amex 15 / Diners 14 written in fours
     "|\\d{4} \\d{4} \\d{4} \\d{2,3}"
     "|\\d{4}-\\d{6}-\\d{4,5}"
     "|\\d{4} \\d{6} \\d{4,5}"
-    "|\\d{13,19}";
+    "|\\d{12,19}";
 
 constexpr const char *kIpv4Pattern = "\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}";
 
@@ -351,7 +353,7 @@ const Keyword kPhoneKeywordsList[] = {
     {"telefon", false},   {"teléfono", false},  {"téléphone", false}, {"call", false},
     {"mobile", false},    {"mobil", false},     {"mob", true},       {"cell", true},
     {"cellphone", false}, {"cellular", false},  {"fax", false},
-    {"whatsapp", false},  {"sms", true},        {"text me", false},  {"dial", true},
+    {"whatsapp", false},  {"contact", false},   {"sms", true},        {"text me", false},  {"dial", true},
     {"dialed", true},     {"dialing", true},    {"handy", false},    {"anruf", false},
     {"rufnummer", false}, {"móvil", false},     {"movil", false},    {"celular", false},
     {"llam", false},      {"appel", false},     {"电话", false},
@@ -605,6 +607,18 @@ bool digit_groups(std::string_view raw, const char *separators, std::vector<std:
     return true;
 }
 
+// 3 digits, '-', 8 digits: an air waybill's shape (and some landlines').
+bool awb_shaped(std::string_view raw) {
+    return raw.size() == 12 && raw[3] == '-' && std::all_of(raw.begin(), raw.begin() + 3, is_digit) &&
+           std::all_of(raw.begin() + 4, raw.end(), is_digit);
+}
+
+const Keyword kAwbKeywordsList[] = {
+    {"awb", true},  {"waybill", false}, {"way bill", false}, {"mawb", true},    {"hawb", true},
+    {"cargo", false}, {"freight", false}, {"shipment", false}, {"tracking", false}, {"consignment", false},
+};
+const KeywordSet kAwbKeywords(kAwbKeywordsList);
+
 bool code_shaped(std::string_view raw) {
     std::vector<std::string_view> groups;
     if (!digit_groups(raw, "-", groups) || groups.size() < 2) return false;
@@ -618,7 +632,12 @@ bool code_shaped(std::string_view raw) {
     if (groups.size() == 4 && groups[0].size() == 1 && groups[3].size() == 1) return true;
     if (groups.size() == 5 && (groups[0] == "978" || groups[0] == "979")) return true;
     if (groups.size() == 2 && groups[0].size() == 5 && groups[1].size() == 4) return true;
-    if (groups.size() == 2 && groups[0].size() == 3 && groups[1].size() == 8) return true;  // air waybill
+    // An air waybill: airline prefix and serial whose last digit is the
+    // first seven modulo 7 ("176-12345675"); landlines in the same shape
+    // ("010-62345678") mostly fail that check.
+    if (groups.size() == 2 && groups[0].size() == 3 && groups[1].size() == 8 &&
+        value(groups[1].substr(0, 7)) % 7 == groups[1][7] - '0')
+        return true;
     return false;
 }
 
@@ -851,13 +870,30 @@ bool card_brand_valid(std::string_view d) {
     if (starts("6011") || starts("65") || in_range(d, "644", "649") ||
         in_range(d, "622126", "622925"))
         return n >= 16 && n <= 19;                                               // Discover
-    if (in_range(d, "3528", "3589")) return n >= 16 && n <= 19;                  // JCB
+    if (starts("35")) return n >= 16 && n <= 19;                                 // JCB
+    if (starts("1800") || starts("2131")) return n == 15;                        // JCB (15 digits)
     if (in_range(d, "300", "305") || starts("36") || starts("38") || starts("39"))
         return n >= 14 && n <= 19;                                               // Diners
     if (starts("62")) return n >= 16 && n <= 19;                                 // UnionPay
     if (starts("50") || in_range(d, "56", "69")) return n >= 13 && n <= 19;      // Maestro
     return false;
 }
+
+namespace {
+
+// Maestro numbers may have as few as 12 digits; so short a number is a card
+// only with a card word near it.
+bool maestro12(std::string_view d) {
+    return d.size() == 12 && (d.substr(0, 2) == "50" || in_range(d, "56", "69"));
+}
+
+const Keyword kCardKeywordsList[] = {
+    {"card", false}, {"maestro", false}, {"debit", false}, {"credit", false}, {"cc", true}, {"pan", true},
+    {"payment", false}, {"paid", true}, {"charge", false}, {"karte", false}, {"carte", false}, {"tarjeta", false},
+};
+const KeywordSet kCardKeywords(kCardKeywordsList);
+
+}  // namespace
 
 bool ssn_valid(std::string_view area, std::string_view group, std::string_view serial) {
     if (area.size() != 3 || group.size() != 2 || serial.size() != 4) return false;
@@ -1100,8 +1136,10 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         std::string_view raw = text.substr(begin, end - begin);
         if (PhoneDetector::date_shaped(raw, true)) continue;
         if (code_shaped(raw) &&
-            !keyword_near(text, begin, end, kPhoneKeywords, 40, 0))
+            !keyword_near(text, begin, end, kPhoneKeywords, 40, 24))
             continue;
+        // An air waybill whatever its check digit, where the text says so.
+        if (awb_shaped(raw) && keyword_near(text, begin, end, kAwbKeywords, 40, 16)) continue;
         // Amounts ("2.345.678.901 €"), versions ("Build 16.0.5555.1212") and
         // day ranges ("2024-03-05/06").
         if (amount_shaped(raw) || version_word_before(text, begin) || decimal_number(text, begin, end)) continue;
@@ -1129,8 +1167,13 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         // A bare run of digits ("log counter 2024031512", "id 6502530000") is
         // a phone number only where the text says so.
         bool bare = std::all_of(raw.begin(), raw.end(), is_digit);
+        // (Values found before it, an address between the phone word and the
+        // number, do not use up the window.)
+        size_t window = 40;
+        for (const Detection &d : out)
+            if (d.end <= begin && d.end + window >= begin) window += d.end - d.begin;
         if (bare && (counter_label_before(text, begin) ||
-                     !keyword_near(text, begin, end, kPhoneKeywords, 40, 24)))
+                     !keyword_near(text, begin, end, kPhoneKeywords, window, 24)))
             continue;
         end = extension_end(end);
         out.push_back({begin, end, PiiType::Phone, std::move(c.e164)});
@@ -1206,6 +1249,8 @@ void PiiAnonymizer::detect_ssns(std::string_view text, std::vector<Detection> &o
             return begin + 1;
         std::string_view s = text.substr(begin, end - begin);
         if (!ssn_valid(s.substr(0, 3), s.substr(4, 2), s.substr(7, 4))) return begin + 1;
+        // Written with dots only after the keyword ("SSN 123.45.6789").
+        if (s[3] == '.' && !keyword_near(text, begin, end, kSsnKeywords, 48, 12)) return begin + 1;
         out.push_back({begin, end, PiiType::Ssn, digits_of(s)});
         return end;
     });
@@ -1227,7 +1272,7 @@ void PiiAnonymizer::detect_ssns(std::string_view text, std::vector<Detection> &o
 }
 
 void PiiAnonymizer::detect_cards(std::string_view text, std::vector<Detection> &out) const {
-    if (count_digits(text) < 13) return;
+    if (count_digits(text) < 12) return;
     for_each_match(*card_, text, [&](size_t begin, size_t end) -> size_t {
         std::string_view candidate = text.substr(begin, end - begin);
         char separator = '\0';
@@ -1250,12 +1295,15 @@ void PiiAnonymizer::detect_cards(std::string_view text, std::vector<Detection> &
         // card after or before it ("4111 1111 1111 1111 12/26") is not part of it.
         bool glued = separator == ' '
                          ? is_digit(before(text, begin)) || is_digit(at(text, end))
-                         : glued_to_digits(text, begin, end, "-");
+                         : glued_to_digits(text, begin, end, separator == '.' ? "." : "-");
         if (glued || word_before(text, begin) || word_after(text, end) || after_mask(text, begin))
             return begin + 1;
         std::string digits = digits_of(candidate);
         if (separator == '\0' && looks_like_timestamp(digits)) return end;
-        if (!card_brand_valid(digits) || !luhn_valid(digits)) return begin + 1;
+        if (digits.size() == 12 ? !(maestro12(digits) && keyword_near(text, begin, end, kCardKeywords, 40, 16))
+                                : !card_brand_valid(digits))
+            return begin + 1;
+        if (!luhn_valid(digits)) return begin + 1;
         // A product barcode (EAN-13/GTIN share the check digit scheme).
         if (separator == '\0' && digits.size() <= 14 &&
             keyword_near(text, begin, end, kBarcodeKeywords, 30, 0))

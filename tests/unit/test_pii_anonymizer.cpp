@@ -383,6 +383,14 @@ TEST(Phone, NationalFormatsFollowTheRegionList) {
     EXPECT_EQ(found[0].normalized, "+4930901820");
 }
 
+TEST(Phone, ZerosAfterABracketedAreaCodeAreNoInternationalPrefix) {
+    PiiOptions o;
+    o.phone_regions = {"NL"};
+    PiiAnonymizer nl(o);
+    EXPECT_EQ(nl.anonymize("Which tickets mention (020) 0023872?", kKey), "Which tickets mention XXX-XXX-3872?");
+    EXPECT_EQ(nl.anonymize("Call 00 31 20 123 4567 today", kKey), "Call XXX-XXX-4567 today");
+}
+
 TEST(Phone, LabelledNumbersInAnyRegion) {
     // Right after a phone label, a number is masked whatever the region list
     // says: national formats of other regions, local and invalid numbers.
