@@ -200,3 +200,20 @@ SELECT strpos(l::text, E'\u2028') + strpos(l::text, E'\u2029') + strpos(l::text,
 -- no phone column.
 SELECT sql_query FROM tde_add_pair('q', $$INSERT INTO contacts (note, phone, first_name, last_name, city) VALUES ('hi; there', '2125550100', 'Ann', 'Lee', 'Boston')$$);
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM hotel_rooms WHERE booking_ref = '2125550100'$$);
+-- Personal data in the code between literals (quotes forgotten, a number
+-- compared with a phone column) is anonymized; quoted names are not, except
+-- SQLite's "..." (a string there when it names no column).
+SELECT sql_query, sql_valid FROM tde_add_pair('q', $$SELECT * FROM users WHERE email = john.doe@gmail.com$$, 'postgresql');
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM users WHERE phone_number = 5551234567 AND id = 2125550100$$);
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM users WHERE phone = 415-555-2671$$, 'mysql');
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM t WHERE created_at > 1700000000000 AND card = 4111111111111111$$);
+SELECT sql_query FROM tde_add_pair('q', $$CALL archive_orders(2024010100)$$);
+SELECT sql_query FROM tde_add_pair('q', $$SELECT "ann@example.com", `bob@example.com` FROM t WHERE x = 1 AND ip = '10.1.2.3'$$);
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM users WHERE email = "peter@example.com"$$, 'sqlite');
+-- MySQL escapes in SQL filed as PostgreSQL's, Oracle q-quotes in untyped SQL.
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM t WHERE name = 'O\'Brien' AND email = 'a1@example.com' AND n = 'D\'Arcy'$$, 'postgresql');
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM t WHERE a = q'[it's oz@example.com]'$$);
+-- A dotted quad compared with a version column is a version.
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM devices WHERE app_version = '1.2.3.4' AND ip = '10.1.2.3'$$);
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM devices WHERE firmware_version IN ('10.2.0.1','10.2.0.4') OR server = '10.0.0.7'$$, 'mysql');
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM devices WHERE "Version" <> '1.2.3.4' OR server_ip NOT LIKE '10.0.0.8'$$);

@@ -1196,7 +1196,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         for (int fillers = 0;;) {
             while (pos < text.size() && (text[pos] == ' ' || text[pos] == ':' || text[pos] == '#' ||
                                          text[pos] == '=' || text[pos] == '.' || text[pos] == '-' || text[pos] == ')' ||
-                                         text[pos] == '"' || text[pos] == '\'' ||
+                                         text[pos] == '"' || text[pos] == '\'' || text[pos] == '_' ||
                                          (text[pos] == '(' && is_alpha(at(text, pos + 1)))))
                 ++pos;
             size_t w = word_end(text, pos);

@@ -3,6 +3,7 @@
 // (query_type and table_names derived from sql_query).
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -307,22 +308,131 @@ void mention_columns(std::string_view scope, std::string &context) {
     if (mentions("ssn") || mentions("social_security") || mentions("social security")) context += " ssn: ";
 }
 
+// A literal that is only a dotted quad of numbers ('1.2.3.4').
+bool dotted_quad_only(std::string_view in) {
+    int dots = 0;
+    for (char c : in) {
+        if (c == '.') ++dots;
+        else if (c < '0' || c > '9') return false;
+    }
+    return dots == 3 && !in.empty() && in.front() != '.' && in.back() != '.';
+}
+
+// True when the SQL before a literal (`before`, ending with its opening
+// quote) compares a version column with it: "app_version = '", "firmware_version
+// IN ('10.2.0.1', '": a dotted quad there is a version, not an address.
+bool version_column_before(std::string_view before) {
+    size_t e = before.size();
+    auto skip = [&] {
+        while (e > 0 && std::strchr(" \t\r\n'\"`(,", before[e - 1]) != nullptr) --e;
+    };
+    skip();
+    // Earlier items of an IN list ('10.2.0.1', ...).
+    for (int items = 0; items < 64 && e > 0 && (std::isdigit(static_cast<unsigned char>(before[e - 1])) || before[e - 1] == '.'); ++items) {
+        while (e > 0 && (std::isdigit(static_cast<unsigned char>(before[e - 1])) || before[e - 1] == '.')) --e;
+        skip();
+    }
+    auto ends_with_word = [&](std::string_view word) {
+        if (e < word.size()) return false;
+        for (size_t i = 0; i < word.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(before[e - word.size() + i])) != word[i]) return false;
+        return e == word.size() || !std::isalnum(static_cast<unsigned char>(before[e - word.size() - 1]));
+    };
+    if (e > 0 && before[e - 1] == '=') {
+        --e;
+        if (e > 0 && (before[e - 1] == '!' || before[e - 1] == '<' || before[e - 1] == '>')) --e;
+    } else if (e > 1 && before[e - 1] == '>' && before[e - 2] == '<') {
+        e -= 2;
+    } else if (ends_with_word("in") || ends_with_word("like")) {
+        e -= ends_with_word("in") ? 2 : 4;
+        if (ends_with_word("not")) e -= 3;
+        while (e > 0 && before[e - 1] == ' ') --e;
+        if (ends_with_word("not")) e -= 3;
+    } else {
+        return false;
+    }
+    while (e > 0 && (before[e - 1] == ' ' || before[e - 1] == '"' || before[e - 1] == '`' || before[e - 1] == ']')) --e;
+    size_t b = e;
+    while (b > 0 && (std::isalnum(static_cast<unsigned char>(before[b - 1])) || before[b - 1] == '_')) --b;
+    // The column's name, split at '_': one part names a version.
+    std::string name(before.substr(b, e - b));
+    for (char &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    size_t start = 0;
+    while (start <= name.size()) {
+        size_t end = name.find('_', start);
+        if (end == std::string::npos) end = name.size();
+        const std::string_view part = std::string_view(name).substr(start, end - start);
+        for (std::string_view word : {"version", "versions", "ver", "vers", "firmware", "fw", "release", "build",
+                                      "revision", "rev"})
+            if (part == word) return true;
+        start = end + 1;
+    }
+    return false;
+}
+
 // `sql` with each span's content anonymized into `out`; false when nothing changed.
 // A literal that is a bare number masked as an SSN or a phone number makes the
 // next literals of the same list ("ssn IN ('...', '...', ...)") read as such
 // too, however far the list runs from its column name.
 bool anonymize_spans(const Anonymization &anon, std::string_view sql,
-                     const std::vector<std::pair<size_t, size_t>> &spans, std::string &out) {
+                     const std::vector<std::pair<size_t, size_t>> &spans, std::string &out, bool code_too = false,
+                     bool double_quoted_names = true) {
     bool changed = false;
     std::string piece;
     size_t pos = 0;
     const char *list_kind = nullptr;  // "ssn", "phone" or none
     size_t list_end = 0;
     out.clear();
+    // The SQL between literals: kept as written, unless (code_too) it holds
+    // what a detector finds ("WHERE email = ann@example.com" with the quotes
+    // forgotten, "phone = 2125550100"). Only the built-in detectors run there
+    // (a custom rule's replacement could change the statement), and never
+    // inside a quoted name ("john@example.com" as a column or role name
+    // stays: identifiers are what training needs), except SQLite's "..."
+    // (a string there when it names no column, and values are written so in
+    // datasets derived from WikiSQL).
+    std::string visible;
+    auto append_code = [&](std::string_view code) {
+        if (!code_too || !tde::core::may_hold_pii(code)) {
+            out.append(code);
+            return;
+        }
+        visible.assign(code);
+        char close = '\0';
+        for (char &c : visible) {
+            if (close != '\0') {
+                if (c == close) close = '\0';
+                else c = ' ';
+            } else if ((c == '"' && double_quoted_names) || c == '`') {
+                close = c;
+            } else if (c == '[') {
+                close = ']';
+            }
+        }
+        size_t at = 0;
+        for (const tde::core::Detection &d : anon.detectors.detect(visible)) {
+            const std::string_view raw = code.substr(d.begin, d.end - d.begin);
+            // A bare integer is a phone number in code only after a phone
+            // column ("phone_number = 2125550100"), not as any argument
+            // ("CALL archive(2024010100)").
+            if (d.type == tde::core::PiiType::Phone &&
+                std::all_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+                std::string scope;
+                mention_columns(code.substr(d.begin > 40 ? d.begin - 40 : 0, d.begin - (d.begin > 40 ? d.begin - 40 : 0)),
+                                scope);
+                if (scope.find("phone") == std::string::npos) continue;
+            }
+            out.append(code.substr(at, d.begin - at));
+            out.append(tde::core::PiiAnonymizer::replacement(d.type, raw, anon.key));
+            at = d.end;
+            changed = true;
+        }
+        out.append(code.substr(at));
+    };
     for (const auto &span : spans) {
         const size_t begin = span.first, end = span.second;
         if (begin < pos || end > sql.size()) continue;
-        out.append(sql.substr(pos, begin - pos));
+        append_code(sql.substr(pos, begin - pos));
         const std::string_view in = sql.substr(begin, end - begin);
         const bool chained = list_kind != nullptr && begin >= list_end && list_gap(sql.substr(list_end, begin - list_end));
         // The surroundings as already anonymized (the text before the literal
@@ -339,7 +449,9 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
             if (chained) (context += ' ') += list_kind, context += ": ";
             return context;
         };
-        if (anon.apply_in_context(context_of, in, piece)) {
+        if (dotted_quad_only(in) && version_column_before(out)) {
+            piece.assign(in);  // "WHERE app_version = '1.2.3.4'"
+        } else if (anon.apply_in_context(context_of, in, piece)) {
             changed = true;
             keep_inside_literal(in, piece);
         }
@@ -358,7 +470,7 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
         out.append(piece);
         pos = end;
     }
-    out.append(sql.substr(pos));
+    append_code(sql.substr(pos));
     return changed;
 }
 
@@ -385,11 +497,14 @@ std::vector<std::pair<size_t, size_t>> cut_at_escapes(std::string_view sql,
 // SQL without a database type is read as PostgreSQL's (its "..." are names).
 bool anonymize_sql_literals_once(const Anonymization &anon, std::string_view sql, tde::core::SqlDialect dialect,
                                  bool named_other_dialect, std::string &out, bool *several_passes) {
-    // No quote, dollar, comment or MySQL-string character: no literal to scan.
-    if (sql.find_first_of("'\"$-/#`[") == std::string_view::npos) return false;
     // Nothing in the whole text that a detector could find: no literal holds
     // any, so the scan is skipped (the common case: SQL with short numbers).
     if (anon.rules.empty() && !tde::core::may_hold_pii(sql)) return false;
+    // No quote, dollar, comment or MySQL-string character: no literal to
+    // scan, only the code.
+    if (sql.find_first_of("'\"$-/#`[") == std::string_view::npos)
+        return anonymize_spans(anon, sql, {}, out, /*code_too=*/true,
+                               /*double_quoted_names=*/dialect != tde::core::SqlDialect::SQLite);
     // Prose around the SQL ("Here's the query: SELECT ... WHERE email =
     // '...'"): an apostrophe in the prose may shift every quote pair, and the
     // prose itself is free text. Such text gets every dialect's literal
@@ -398,22 +513,34 @@ bool anonymize_sql_literals_once(const Anonymization &anon, std::string_view sql
     bool scanned = true;
     std::vector<std::pair<size_t, size_t>> spans = tde::pg::literal_spans(sql, dialect, &scanned);
     if (named_other_dialect) spans = cut_at_escapes(sql, spans);
-    bool changed = anonymize_spans(anon, sql, spans, out);
-    // Text filed without a type where a standard string ends in a backslash
-    // may be MySQL's ('O\'Brien'): PostgreSQL's scanner reads its quotes out
-    // of phase without rejecting it. (E'...' strings are cut at their
-    // escapes: none of their spans ends in one.)
+    bool changed = anonymize_spans(anon, sql, spans, out, /*code_too=*/true,
+                                   /*double_quoted_names=*/dialect != tde::core::SqlDialect::SQLite);
+    // Text filed without a type, or as PostgreSQL's, where a standard string
+    // ends in a backslash may be MySQL's ('O\'Brien'): PostgreSQL's scanner
+    // reads its quotes out of phase without rejecting it. (E'...' strings are
+    // cut at their escapes: none of their spans ends in one.)
     const bool mysql_escapes =
-        dialect == tde::core::SqlDialect::Unknown &&
+        (dialect == tde::core::SqlDialect::Unknown || dialect == tde::core::SqlDialect::PostgreSQL) &&
         std::any_of(spans.begin(), spans.end(), [&](const std::pair<size_t, size_t> &span) {
             return span.second > span.first && span.second < sql.size() && sql[span.second - 1] == '\\' &&
                    sql[span.second] == '\'';
         });
+    std::string current, next;
     const bool unsure = !scanned || named_other_dialect || prose || mysql_escapes;
     if (!unsure) return changed;
     *several_passes = true;
-    std::string current, next;
-    for (tde::core::SqlDialect other : {tde::core::SqlDialect::MySQL, tde::core::SqlDialect::SQLServer}) {
+    // Oracle's q'[...]' strings only where the text has one.
+    const bool q_quotes = [&] {
+        for (size_t p = sql.find('\''); p != std::string_view::npos; p = sql.find('\'', p + 1))
+            if (p > 0 && (sql[p - 1] == 'q' || sql[p - 1] == 'Q') &&
+                (p == 1 || !std::isalnum(static_cast<unsigned char>(sql[p - 2])) || sql[p - 2] == 'n' ||
+                 sql[p - 2] == 'N'))
+                return true;
+        return false;
+    }();
+    for (tde::core::SqlDialect other : {tde::core::SqlDialect::MySQL, tde::core::SqlDialect::SQLServer,
+                                        tde::core::SqlDialect::Oracle}) {
+        if (other == tde::core::SqlDialect::Oracle && (!q_quotes || dialect == other)) continue;
         current = changed ? out : std::string(sql);
         if (anonymize_spans(anon, current, cut_at_escapes(current, tde::core::sql_literal_spans(current, other)), next)) {
             out.swap(next);
