@@ -217,3 +217,9 @@ SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM t WHERE a = q'[it's oz@e
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM devices WHERE app_version = '1.2.3.4' AND ip = '10.1.2.3'$$);
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM devices WHERE firmware_version IN ('10.2.0.1','10.2.0.4') OR server = '10.0.0.7'$$, 'mysql');
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM devices WHERE "Version" <> '1.2.3.4' OR server_ip NOT LIKE '10.0.0.8'$$);
+-- A literal compared with a phone column is a phone number in any region's
+-- format, valid or not (not a date, not for phone_count or phone_model).
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM users WHERE phone = '0612345678' AND order_no = '12345678'$$);
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM users WHERE mobile_phone IN ('0612345678', '07700 900123') OR zip = '9021012'$$, 'mysql');
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM users WHERE u."Phone" LIKE '+33 6 12 34 56 78' OR contact_number = '555 0123'$$);
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM users WHERE phone = '2024-01-15' OR phone_count = '12345678' OR phone_model = '1234567'$$);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/memo_cache.hpp"
+#include "core/phone_detector.hpp"
 #include "core/pii_anonymizer.hpp"
 #include "core/sql_analyzer.hpp"
 #include "pg/error_boundary.hpp"
@@ -318,18 +319,22 @@ bool dotted_quad_only(std::string_view in) {
     return dots == 3 && !in.empty() && in.front() != '.' && in.back() != '.';
 }
 
-// True when the SQL before a literal (`before`, ending with its opening
-// quote) compares a version column with it: "app_version = '", "firmware_version
-// IN ('10.2.0.1', '": a dotted quad there is a version, not an address.
-bool version_column_before(std::string_view before) {
+// The column the SQL before a literal (`before`, ending with its opening
+// quote) compares with it, lower-cased: "app_version = '", "phone <> '",
+// "firmware_version IN ('10.2.0.1', '", "t.\"Phone\" LIKE '"; empty when none.
+std::string compared_column(std::string_view before) {
     size_t e = before.size();
     auto skip = [&] {
         while (e > 0 && std::strchr(" \t\r\n'\"`(,", before[e - 1]) != nullptr) --e;
     };
     skip();
-    // Earlier items of an IN list ('10.2.0.1', ...).
-    for (int items = 0; items < 64 && e > 0 && (std::isdigit(static_cast<unsigned char>(before[e - 1])) || before[e - 1] == '.'); ++items) {
-        while (e > 0 && (std::isdigit(static_cast<unsigned char>(before[e - 1])) || before[e - 1] == '.')) --e;
+    // Earlier items of an IN list ('10.2.0.1', '2125550100', ...).
+    // (Items already masked read "XXX-XXX-0123".)
+    auto item_char = [&](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == 'X' || c == '+';
+    };
+    for (int items = 0; items < 64 && e > 0 && item_char(before[e - 1]); ++items) {
+        while (e > 0 && (item_char(before[e - 1]) || before[e - 1] == ' ')) --e;
         skip();
     }
     auto ends_with_word = [&](std::string_view word) {
@@ -343,31 +348,74 @@ bool version_column_before(std::string_view before) {
         if (e > 0 && (before[e - 1] == '!' || before[e - 1] == '<' || before[e - 1] == '>')) --e;
     } else if (e > 1 && before[e - 1] == '>' && before[e - 2] == '<') {
         e -= 2;
-    } else if (ends_with_word("in") || ends_with_word("like")) {
-        e -= ends_with_word("in") ? 2 : 4;
-        if (ends_with_word("not")) e -= 3;
+    } else if (ends_with_word("in") || ends_with_word("like") || ends_with_word("ilike")) {
+        e -= ends_with_word("in") ? 2 : ends_with_word("like") ? 4 : 5;
         while (e > 0 && before[e - 1] == ' ') --e;
         if (ends_with_word("not")) e -= 3;
     } else {
-        return false;
+        return std::string();
     }
     while (e > 0 && (before[e - 1] == ' ' || before[e - 1] == '"' || before[e - 1] == '`' || before[e - 1] == ']')) --e;
     size_t b = e;
     while (b > 0 && (std::isalnum(static_cast<unsigned char>(before[b - 1])) || before[b - 1] == '_')) --b;
-    // The column's name, split at '_': one part names a version.
     std::string name(before.substr(b, e - b));
     for (char &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return name;
+}
+
+// True when one of the '_'-separated parts of `name` is one of `words`.
+bool name_part_is(std::string_view name, std::initializer_list<std::string_view> words) {
     size_t start = 0;
     while (start <= name.size()) {
         size_t end = name.find('_', start);
-        if (end == std::string::npos) end = name.size();
-        const std::string_view part = std::string_view(name).substr(start, end - start);
-        for (std::string_view word : {"version", "versions", "ver", "vers", "firmware", "fw", "release", "build",
-                                      "revision", "rev"})
+        if (end == std::string_view::npos) end = name.size();
+        const std::string_view part = name.substr(start, end - start);
+        for (std::string_view word : words)
             if (part == word) return true;
         start = end + 1;
     }
     return false;
+}
+
+// A column name for phone numbers: "phone", "home_phone", "phone_number",
+// "mobile_no", "tel1" (not "phone_count", "phone_model").
+bool phone_column(std::string_view name) {
+    std::vector<std::string_view> parts;
+    size_t start = 0;
+    while (start <= name.size()) {
+        size_t end = name.find('_', start);
+        if (end == std::string_view::npos) end = name.size();
+        std::string_view part = name.substr(start, end - start);
+        while (!part.empty() && part.back() >= '0' && part.back() <= '9') part.remove_suffix(1);
+        parts.push_back(part);
+        start = end + 1;
+    }
+    auto phone_word = [](std::string_view w) {
+        for (std::string_view word : {"phone", "phones", "telephone", "tel", "mobile", "cell", "cellphone", "fax",
+                                      "msisdn", "landline", "contact"})
+            if (w == word) return true;
+        return false;
+    };
+    if (parts.empty()) return false;
+    if (phone_word(parts.back()) && parts.back() != "contact") return true;
+    if (parts.size() >= 2 && phone_word(parts[parts.size() - 2])) {
+        for (std::string_view last : {"number", "no", "nr", "num", "e164"})
+            if (parts.back() == last) return true;
+    }
+    return false;
+}
+
+// A literal written like a phone number (7 to 15 digits; spaces, '-', '.',
+// brackets, a leading '+'), however invalid, and not like a date.
+bool phone_shaped_literal(std::string_view in) {
+    if (tde::core::PhoneDetector::date_shaped(in, true)) return false;
+    size_t digits = 0;
+    for (size_t i = 0; i < in.size(); ++i) {
+        const char c = in[i];
+        if (c >= '0' && c <= '9') ++digits;
+        else if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || (c == '+' && i == 0))) return false;
+    }
+    return digits >= 7 && digits <= 15;
 }
 
 // `sql` with each span's content anonymized into `out`; false when nothing changed.
@@ -449,8 +497,17 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
             if (chained) (context += ' ') += list_kind, context += ": ";
             return context;
         };
-        if (dotted_quad_only(in) && version_column_before(out)) {
-            piece.assign(in);  // "WHERE app_version = '1.2.3.4'"
+        // The column compared with the literal, when it says what the value
+        // is: a version ("app_version = '1.2.3.4'" stays), a phone number
+        // ("phone = '0612345678'" is one, whatever its region or validity).
+        const std::string column = in.size() <= 40 ? compared_column(out) : std::string();
+        if (!column.empty() && dotted_quad_only(in) &&
+            name_part_is(column, {"version", "versions", "ver", "vers", "firmware", "fw", "release", "build",
+                                  "revision", "rev"})) {
+            piece.assign(in);
+        } else if (!column.empty() && phone_shaped_literal(in) && !dotted_quad_only(in) && phone_column(column)) {
+            piece = tde::core::PiiAnonymizer::replacement(tde::core::PiiType::Phone, in, anon.key);
+            changed = changed || piece != in;
         } else if (anon.apply_in_context(context_of, in, piece)) {
             changed = true;
             keep_inside_literal(in, piece);
