@@ -223,3 +223,7 @@ SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM users WHERE phone = '061
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM users WHERE mobile_phone IN ('0612345678', '07700 900123') OR zip = '9021012'$$, 'mysql');
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM users WHERE u."Phone" LIKE '+33 6 12 34 56 78' OR contact_number = '555 0123'$$);
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM users WHERE phone = '2024-01-15' OR phone_count = '12345678' OR phone_model = '1234567'$$);
+-- Metadata: a value under a phone key is a phone number in any format
+-- (camelCase keys too); numbers with long digit runs are read as text and
+-- become the masked string when they hold personal data (others stay numbers).
+SELECT metadata FROM tde_add_pair('q', 'SELECT 1', metadata => '{"phone": "0612345678", "contact": {"mobilePhone": "07700 900123"}, "order_no": "12345678", "tel": 5551234, "card": 4111111111111111, "amount": 12345678.5, "ids": [1, 2, 3], "phones": ["0612345678", 2125550100]}');

@@ -22,6 +22,7 @@
 
 extern "C" {
 #include "parser/parser.h"
+#include "utils/numeric.h"
 }
 
 namespace {
@@ -377,6 +378,22 @@ bool name_part_is(std::string_view name, std::initializer_list<std::string_view>
     return false;
 }
 
+// A JSON key or column name lower-cased, camelCase split with '_'
+// ("mobilePhone" -> "mobile_phone", "phone-number" -> "phone_number").
+std::string snake_lower(std::string_view name) {
+    std::string out;
+    for (size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        if (c >= 'A' && c <= 'Z') {
+            if (i > 0 && name[i - 1] >= 'a' && name[i - 1] <= 'z') out.push_back('_');
+            out.push_back(static_cast<char>(c - 'A' + 'a'));
+        } else {
+            out.push_back(c == '-' || c == ' ' || c == '.' ? '_' : c);
+        }
+    }
+    return out;
+}
+
 // A column name for phone numbers: "phone", "home_phone", "phone_number",
 // "mobile_no", "tel1" (not "phone_count", "phone_model").
 bool phone_column(std::string_view name) {
@@ -658,9 +675,17 @@ std::string &scratch() {
 
 // Called from C-style code: never throws. Returns 1 when `scratch()` holds a
 // changed value, 0 when unchanged, -1 on failure.
-int anonymize_for_c(const Anonymization *a, const char *key, size_t key_len, const char *data, size_t len) noexcept {
+int anonymize_for_c(const Anonymization *a, const char *own_key, size_t own_key_len, const char *key, size_t key_len,
+                    const char *data, size_t len) noexcept {
     try {
         std::string_view value(data, len);
+        // A value whose own key names a phone number ({"phone": "0612345678"},
+        // {"mobilePhone": ...}) is one when written like one, in any format.
+        if (own_key != nullptr && phone_shaped_literal(value) && !dotted_quad_only(value) &&
+            phone_column(snake_lower(std::string_view(own_key, own_key_len)))) {
+            scratch() = tde::core::PiiAnonymizer::replacement(tde::core::PiiType::Phone, value, a->key);
+            return scratch() != value ? 1 : 0;
+        }
         if (key == nullptr) return a->apply(value, scratch()) ? 1 : 0;
         auto context_of = [&] { return std::string(key, key_len) + ": "; };
         return a->apply_in_context(context_of, value, scratch()) ? 1 : 0;
@@ -712,6 +737,19 @@ Jsonb *anonymize_jsonb_strings(Jsonb *in, const Anonymization *a) {
             key = saved[depth].key;
             key_len = saved[depth].len;
         }
+        // A number with a long run of digits ({"card": 4111111111111111},
+        // {"phone": 2125550100}) is read as its text; when that changes, the
+        // value becomes the (masked) string.
+        Numeric numeric = nullptr;
+        if ((tok == WJB_VALUE || tok == WJB_ELEM) && v.type == jbvNumeric) {
+            char *text = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v.val.numeric)));
+            if (Anonymization::has_long_digit_run(std::string_view(text))) {
+                numeric = v.val.numeric;
+                v.type = jbvString;
+                v.val.string.val = text;
+                v.val.string.len = static_cast<int>(std::strlen(text));
+            }
+        }
         if ((tok == WJB_VALUE || tok == WJB_ELEM) && v.type == jbvString) {
             // A bare number's context is the whole key path ({"phone": {"home":
             // "2125550100"}} reads "phone home"); other values need none.
@@ -730,13 +768,17 @@ Jsonb *anonymize_jsonb_strings(Jsonb *in, const Anonymization *a) {
                 context = path.data;
                 context_len = static_cast<size_t>(path.len);
             }
-            int rc = anonymize_for_c(a, context, context_len, v.val.string.val, static_cast<size_t>(v.val.string.len));
+            int rc = anonymize_for_c(a, key, key_len, context, context_len, v.val.string.val,
+                                     static_cast<size_t>(v.val.string.len));
             if (rc < 0) ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("could not anonymize metadata")));
             if (rc == 1) {
                 const std::string &out = scratch();
                 v.val.string.len = static_cast<int>(out.size());
                 v.val.string.val = pnstrdup(out.data(), out.size());
                 changed = true;
+            } else if (numeric != nullptr) {
+                v.type = jbvNumeric;  // unchanged: stays the number it was
+                v.val.numeric = numeric;
             }
         }
         bool is_scalar_token = tok == WJB_KEY || tok == WJB_VALUE || tok == WJB_ELEM;
