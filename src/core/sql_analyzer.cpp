@@ -57,7 +57,7 @@ enum class TokKind { Word, Ident, String, Number, Punct, Separator, Comment };
 
 struct Token {
     TokKind kind;
-    std::string text;   // Word: as written; Ident: inner text, escapes undone; Punct: the char
+    std::string text;   // Word, Number: as written; Ident: inner text, escapes undone; Punct: the char
     std::string upper;  // Word only: ASCII upper-case, for keyword comparison
     size_t begin = 0, end = 0;    // the whole token in the input
     size_t cbegin = 0, cend = 0;  // String / Ident / Comment: the content (no quotes, prefix or markers)
@@ -434,7 +434,7 @@ void Lexer::read_number() {
             break;
         }
     }
-    push(TokKind::Number, {});
+    push(TokKind::Number, std::string(s_.substr(start_, i_ - start_)));
 }
 
 // ---------------------------------------------------------------------------
@@ -639,6 +639,7 @@ private:
     bool table_hints_at(size_t i) const;
     bool is_update_statistics(size_t i) const;
     bool parse_name(ParsedName &n);
+    void glue_dashed_project(ParsedName &n);
     void record(const ParsedName &n, bool candidate);
     bool record_name();
     void parse_name_list(bool skip_columns, bool skip_to_comma);
@@ -820,6 +821,7 @@ bool StatementAnalyzer::parse_name(ParsedName &n) {
     n.quoted = t_[pos_].kind == TokKind::Ident;
     n.text = norm(t_[pos_++]);
     n.parts = 1;
+    if (d_ == SqlDialect::BigQuery && !n.quoted) glue_dashed_project(n);
     while (punct_at(pos_, '.')) {
         const size_t nx = pos_ + 1;
         if (nx < e_ && (t_[nx].kind == TokKind::Word || t_[nx].kind == TokKind::Ident)) {
@@ -838,6 +840,33 @@ bool StatementAnalyzer::parse_name(ParsedName &n) {
         ++n.parts;
     }
     return true;
+}
+
+// BigQuery lets a project id with dashes stand unquoted at the head of a
+// path: FROM my-project.dataset.t (elsewhere `x-y` is a subtraction). pos_ is
+// after the first word of `n`. The dashes must touch the words around them
+// and a dataset must follow, or nothing is glued. The lexer reads a part that
+// starts with a digit together with the rest of the path (`-123.ds.t` is '-'
+// and the number 123.ds.t), so a number may bring its own parts.
+void StatementAnalyzer::glue_dashed_project(ParsedName &n) {
+    size_t i = pos_;
+    std::string text = n.text;
+    size_t dots = 0;
+    while (dots == 0 && punct_at(i, '-') && i + 1 < e_ && t_[i].begin == t_[i - 1].end &&
+           t_[i + 1].begin == t_[i].begin + 1 && (t_[i + 1].kind == TokKind::Word || t_[i + 1].kind == TokKind::Number)) {
+        const std::string part = ascii_lower(t_[i + 1].text);
+        dots = static_cast<size_t>(std::count(part.begin(), part.end(), '.'));
+        text += "-" + part;
+        i += 2;
+    }
+    if (i == pos_ || (dots == 0 && !punct_at(i, '.'))) return;
+    if (!text.empty() && text.back() == '.') {  // 123.`dataset`: the number kept the dot
+        if (i >= e_ || (t_[i].kind != TokKind::Word && t_[i].kind != TokKind::Ident)) return;
+        text += norm(t_[i++]);
+    }
+    n.text = std::move(text);
+    n.parts += dots;
+    pos_ = i;
 }
 
 void StatementAnalyzer::record(const ParsedName &n, bool candidate) {
@@ -1081,6 +1110,7 @@ void StatementAnalyzer::on_rename(size_t q) {
 void StatementAnalyzer::on_drop_or_alter(size_t q, bool alter) {
     pos_ = q;
     skip_words({"TEMPORARY"});  // MySQL DROP TEMPORARY TABLE
+    if (word_at(pos_, "TABLE") && word_at(pos_ + 1, "FUNCTION")) return;  // BigQuery: a function
     if (word_in(pos_, {"TABLE", "VIEW"})) {
         ++pos_;
     } else if (word_in(pos_, {"MATERIALIZED", "FOREIGN", "SECURE", "DYNAMIC", "EXTERNAL", "SNAPSHOT"}) &&
@@ -1128,10 +1158,17 @@ void StatementAnalyzer::on_create(size_t q) {
             break;
         }
     }
-    if (word_in(pos_, {"TABLE", "VIEW"})) {
+    if (word_at(pos_, "TABLE") && word_at(pos_ + 1, "FUNCTION")) {
+        // BigQuery CREATE TABLE FUNCTION f(args) AS SELECT ...: a function, whose
+        // name is no more a table than CREATE FUNCTION's (nor is a call of it in
+        // FROM); the tables its body reads are found by the scan.
+        pos_ += 2;
+    } else if (word_in(pos_, {"TABLE", "VIEW"})) {
         ++pos_;
         if (word_at(pos_, "IF") && word_at(pos_ + 1, "NOT") && word_at(pos_ + 2, "EXISTS")) pos_ += 3;
         record_name();
+        // Snowflake COPY GRANTS (keep the replaced object's grants) names no source.
+        if (word_at(pos_, "COPY") && word_at(pos_ + 1, "GRANTS") && !punct_at(pos_ + 2, '.')) pos_ += 2;
         // MySQL CREATE TABLE t LIKE s; Snowflake/BigQuery CREATE TABLE t CLONE s / COPY s
         if (word_in(pos_, {"LIKE", "CLONE", "COPY"})) {
             ++pos_;
@@ -1365,9 +1402,11 @@ void StatementAnalyzer::on_into() {
 void StatementAnalyzer::on_insert() {
     // Trigger events and privilege lists: AFTER INSERT OR UPDATE ON t, FOR INSERT, ...
     const bool event = prev_word_in({"BEFORE", "AFTER", "OR", "OF", "FOR", "ON"}) || prev_punct(',');
+    // BigQuery MERGE ... THEN INSERT ROW: ROW is the source row, not a target.
+    const bool merge_row = prev_word_in({"THEN"}) && word_at(pos_ + 1, "ROW") && !punct_at(pos_ + 2, '.');
     ++pos_;
     end_list();
-    if (event) return;
+    if (event || merge_row) return;
     cur().verb = Verb::Insert;
     for (;;) {
         if (word_at(pos_, "OR")) {
@@ -1386,6 +1425,12 @@ void StatementAnalyzer::on_insert() {
         return;
     }
     skip_words({"OVERWRITE"});  // Snowflake/Hive INSERT OVERWRITE INTO|TABLE t
+    // Hive/Spark INSERT OVERWRITE [LOCAL] DIRECTORY 'path' ...: writes files, no table.
+    const size_t dir = word_at(pos_, "LOCAL") ? pos_ + 1 : pos_;
+    if (word_at(dir, "DIRECTORY") && dir + 1 < e_ && t_[dir + 1].kind == TokKind::String) {
+        pos_ = dir + 2;
+        return;
+    }
     skip_words({"INTO"});
     if (word_at(pos_, "TABLE") && name_start(pos_ + 1)) ++pos_;
     recording_target_ = true;

@@ -617,6 +617,34 @@ const Case kOtherDialectCases[] = {
     {"DuckFromFirst", PG, "FROM orders SELECT id, total WHERE total > 10", "SELECT", {"orders"}},
     {"ByteOrderMark", PG, "\xEF\xBB\xBFSELECT * FROM t", "SELECT", {"t"}},
     {"TrimFromIsNoTable", PG, "SELECT trim(FROM name), extract(year FROM d) FROM t", "SELECT", {"t"}},
+    // Keywords after a table name or a statement word are no tables.
+    {"SfCopyGrantsView", SF, "CREATE OR REPLACE VIEW analytics.v_orders COPY GRANTS AS SELECT * FROM raw.orders",
+     "CREATE", {"analytics.v_orders", "raw.orders"}},
+    {"SfCopyGrantsTransientTable", SF,
+     "create or replace transient table db.sch.model copy grants as (select * from db.sch.src)", "CREATE",
+     {"db.sch.model", "db.sch.src"}},
+    {"BqCreateTableCopyStillSource", BQ, "CREATE TABLE ds.t COPY ds.s", "CREATE", {"ds.s", "ds.t"}},
+    {"BqMergeInsertRow", BQ, "MERGE ds.t T USING ds.s S ON T.id = S.id WHEN NOT MATCHED THEN INSERT ROW", "MERGE",
+     {"ds.s", "ds.t"}},
+    // A table function is a function: its name is not listed (like CREATE
+    // FUNCTION's, and like a call of it in FROM); its body's tables are.
+    {"BqCreateTableFunction", BQ,
+     "CREATE OR REPLACE TABLE FUNCTION ds.orders_for(cid INT64) AS SELECT * FROM ds.orders WHERE customer_id = cid",
+     "CREATE", {"ds.orders"}},
+    {"BqDropTableFunction", BQ, "DROP TABLE FUNCTION ds.orders_for", "DROP", {}},
+    {"HiveInsertOverwriteDirectory", ANY, "INSERT OVERWRITE DIRECTORY '/tmp/out' SELECT * FROM src", "INSERT",
+     {"src"}},
+    {"HiveInsertOverwriteLocalDirectory", ANY,
+     "INSERT OVERWRITE LOCAL DIRECTORY '/tmp/out' ROW FORMAT DELIMITED SELECT * FROM src", "INSERT", {"src"}},
+    {"HiveInsertOverwriteTable", ANY, "INSERT OVERWRITE TABLE dst PARTITION (dt='1') SELECT * FROM src", "INSERT",
+     {"dst", "src"}},
+    // BigQuery: a project id with dashes may stand unquoted at the head of a path.
+    {"BqDashedProject", BQ, "SELECT * FROM my-project.dataset.table1", "SELECT", {"my-project.dataset.table1"}},
+    {"BqDashedProjectDigits", BQ,
+     "SELECT * FROM my-project-123.Dataset.t1 JOIN p-1.d.t ON TRUE JOIN a-2.`d`.t ON TRUE", "SELECT",
+     {"a-2.d.t", "my-project-123.dataset.t1", "p-1.d.t"}},
+    {"BqSubtractionNotProject", BQ, "SELECT x-y FROM t WHERE a-b.c > 1", "SELECT", {"t"}},
+    {"BqDashedWithoutDataset", BQ, "SELECT * FROM x - y.z", "SELECT", {"x"}},
 };
 INSTANTIATE_TEST_SUITE_P(OtherDialects, SqlAnalyzerCase, ::testing::ValuesIn(kOtherDialectCases), case_name);
 
