@@ -1465,8 +1465,11 @@ void StatementAnalyzer::on_update() {
         record_name();
         return;
     }
+    // MERGE's `THEN UPDATE SET` and ON CONFLICT's `DO UPDATE SET` are caught by
+    // the SET after them; after THEN or DO in procedural code (IF ... THEN,
+    // WHILE ... DO, FOR ... DO) a table follows: that UPDATE is a statement.
     const bool not_stmt =
-        prev_word_in({"FOR", "KEY", "DO", "THEN", "ON", "OR", "BEFORE", "AFTER", "OF", "NO"}) ||
+        prev_word_in({"FOR", "KEY", "ON", "OR", "BEFORE", "AFTER", "OF", "NO"}) ||
         prev_punct(',') || word_in(pos_ + 1, {"SET", "OF", "ON"}) || punct_at(pos_ + 1, '(');
     ++pos_;
     end_list();
@@ -1491,8 +1494,11 @@ void StatementAnalyzer::on_update() {
 }
 
 void StatementAnalyzer::on_delete() {
+    // MERGE's `THEN DELETE` is followed by WHEN, another clause or nothing; in
+    // procedural code (IF ... THEN DELETE FROM t) FROM or a table follows.
+    const bool merge_action = prev_word_in({"THEN"}) && !word_at(pos_ + 1, "FROM") && !name_start(pos_ + 1);
     const bool not_stmt =  // (ON COMMIT DELETE ROWS: a temporary table's option)
-        prev_word_in({"ON", "THEN", "BEFORE", "AFTER", "OR", "OF", "FOR", "COMMIT"}) || prev_punct(',');
+        merge_action || prev_word_in({"ON", "BEFORE", "AFTER", "OR", "OF", "FOR", "COMMIT"}) || prev_punct(',');
     ++pos_;
     end_list();
     if (not_stmt) return;

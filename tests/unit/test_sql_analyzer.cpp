@@ -645,6 +645,30 @@ const Case kOtherDialectCases[] = {
      {"a-2.d.t", "my-project-123.dataset.t1", "p-1.d.t"}},
     {"BqSubtractionNotProject", BQ, "SELECT x-y FROM t WHERE a-b.c > 1", "SELECT", {"t"}},
     {"BqDashedWithoutDataset", BQ, "SELECT * FROM x - y.z", "SELECT", {"x"}},
+    // UPDATE / DELETE after THEN or DO in procedural code are statements;
+    // MERGE's THEN UPDATE SET / THEN DELETE and upserts' UPDATE name no table.
+    {"OraIfThenDelete", ORA, "BEGIN IF v_cnt > 0 THEN DELETE FROM tmp_t WHERE id = 1; END IF; END;", "OTHER",
+     {"tmp_t"}},
+    {"MySqlWhileDoUpdate", MY,
+     "CREATE PROCEDURE p() BEGIN WHILE i < 10 DO UPDATE counters SET n = n + 1; SET i = i + 1; END WHILE; END",
+     "CREATE", {"counters"}},
+    {"BqIfThenDelete", BQ, "IF (SELECT COUNT(*) FROM ds.stage) > 0 THEN DELETE FROM ds.target WHERE TRUE; END IF;",
+     "OTHER", {"ds.stage", "ds.target"}},
+    {"SfForDoUpdate", SF, "FOR rec IN c1 DO UPDATE t SET x = 1; END FOR;", "OTHER", {"t"}},
+    {"MySqlElseIfThenDelete", MY,
+     "CREATE PROCEDURE p() BEGIN IF a THEN SELECT 1 FROM t1; ELSEIF x THEN DELETE FROM t2 WHERE id = 1; END IF; END",
+     "CREATE", {"t1", "t2"}},
+    {"MySqlThenDeleteWithoutFrom", MY, "IF a THEN DELETE t3 WHERE id = 1; END IF", "OTHER", {"t3"}},
+    {"OraMergeUpdateDeleteWhere", ORA,
+     "MERGE INTO t USING s ON (t.id = s.id) WHEN MATCHED THEN UPDATE SET t.v = s.v DELETE WHERE t.v = 0 "
+     "WHEN NOT MATCHED THEN INSERT (id) VALUES (s.id)",
+     "MERGE", {"s", "t"}},
+    {"MsMergeThenDeleteOutput", MS, "MERGE t USING s ON t.id = s.id WHEN MATCHED THEN DELETE OUTPUT deleted.id INTO audit;",
+     "MERGE", {"audit", "s", "t"}},
+    {"SfMergeThenDeleteThenUpdate", SF,
+     "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED AND s.del THEN DELETE WHEN MATCHED THEN UPDATE SET v = s.v",
+     "MERGE", {"s", "t"}},
+    {"LiteDoUpdateSet", LITE, "INSERT INTO t (k) VALUES (1) ON CONFLICT (k) DO UPDATE SET v = 2", "INSERT", {"t"}},
 };
 INSTANTIATE_TEST_SUITE_P(OtherDialects, SqlAnalyzerCase, ::testing::ValuesIn(kOtherDialectCases), case_name);
 
