@@ -551,6 +551,7 @@ struct Level {
     bool saw_output = false;  // T-SQL OUTPUT ... INTO target
     bool multi_insert = false;  // Oracle/Snowflake INSERT ALL/FIRST: every INTO names a target
     size_t depth = 0;         // nesting depth, not counting parenthesised joins
+    size_t list = 0;          // the relation list being read (see NameRef::list)
 };
 
 struct ParsedName {
@@ -569,6 +570,8 @@ struct NameRef {
     size_t at;            // token index
     bool target = false;  // an INSERT/UPDATE/DELETE target
     bool aliased = false;  // followed by an alias (its exposed name is the alias)
+    size_t list = 0;       // which relation list it is in: each UPDATE/DELETE target
+                           // list, FROM and USING starts a new one (0: none)
 };
 
 // A CTE name and the tokens [begin, end) where it hides a table of that name:
@@ -634,7 +637,7 @@ private:
     size_t parse_cte_list(size_t i, std::vector<CteScope> *scopes, size_t scope_end = 0) const;
     bool in_cte_scope(const NameRef &r) const;
     // A single-part UPDATE/DELETE target naming the last part of a qualified
-    // relation of the same statement level.
+    // relation of the same statement level in another relation list.
     bool exposes(const NameRef &r) const;
     bool table_hints_at(size_t i) const;
     bool is_update_statistics(size_t i) const;
@@ -686,6 +689,7 @@ private:
     size_t last_item_ref_ = static_cast<size_t>(-1);  // the ref of the FROM item being parsed, if any
     std::vector<Level> levels_;
     std::vector<NameRef> refs_;
+    size_t lists_ = 0;  // relation lists started so far
     std::set<std::pair<std::string, size_t>> aliases_;
     std::vector<CteScope> ctes_;
 };
@@ -746,7 +750,10 @@ size_t StatementAnalyzer::parse_cte_list(size_t i, std::vector<CteScope> *scopes
 bool StatementAnalyzer::exposes(const NameRef &r) const {
     const std::string name = ascii_lower(r.name);
     for (const NameRef &other : refs_) {
-        if (other.single || other.aliased || other.depth != r.depth) continue;
+        // Only an item of another list (the FROM or USING that the target list
+        // refers to): in the target's own list (MySQL `UPDATE users JOIN
+        // legacy.users`, `UPDATE orders, archive.orders`) both are tables.
+        if (other.single || other.aliased || other.depth != r.depth || other.list == r.list) continue;
         const size_t dot = other.name.rfind('.');
         if (dot != std::string::npos && ascii_lower(other.name.substr(dot + 1)) == name) return true;
     }
@@ -873,6 +880,7 @@ void StatementAnalyzer::record(const ParsedName &n, bool candidate) {
     if (n.star || n.text.empty()) return;
     last_item_ref_ = refs_.size();
     refs_.push_back(NameRef{n.text, n.parts == 1, candidate, cur().depth, n.at, recording_target_});
+    refs_.back().list = cur().list;
 }
 
 bool StatementAnalyzer::record_name() {
@@ -916,6 +924,7 @@ void StatementAnalyzer::parse_from_item(bool candidate) {
         l.from_list = true;
         l.candidates = candidate;
         l.depth = cur().depth;
+        l.list = cur().list;
         levels_.push_back(l);
     }
     ParsedName n;
@@ -1368,6 +1377,7 @@ void StatementAnalyzer::on_from() {
     if (from_first && v == Verb::None) cur().verb = Verb::Select;
     cur().from_list = true;
     cur().candidates = false;
+    cur().list = ++lists_;
     parse_from_item(false);
 }
 
@@ -1378,6 +1388,7 @@ void StatementAnalyzer::on_using() {
     if (cur().verb != Verb::Delete && cur().verb != Verb::Merge) return;
     cur().from_list = true;
     cur().candidates = false;
+    cur().list = ++lists_;
     parse_from_item(false);
 }
 
@@ -1488,6 +1499,7 @@ void StatementAnalyzer::on_update() {
     }
     cur().from_list = true;
     cur().candidates = true;
+    cur().list = ++lists_;
     recording_target_ = true;
     parse_from_item(true);
     recording_target_ = false;
@@ -1508,6 +1520,7 @@ void StatementAnalyzer::on_delete() {
     skip_words({"FROM"});
     cur().from_list = true;
     cur().candidates = true;
+    cur().list = ++lists_;
     recording_target_ = true;
     parse_from_item(true);
     recording_target_ = false;

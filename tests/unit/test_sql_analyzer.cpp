@@ -669,6 +669,20 @@ const Case kOtherDialectCases[] = {
      "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED AND s.del THEN DELETE WHEN MATCHED THEN UPDATE SET v = s.v",
      "MERGE", {"s", "t"}},
     {"LiteDoUpdateSet", LITE, "INSERT INTO t (k) VALUES (1) ON CONFLICT (k) DO UPDATE SET v = 2", "INSERT", {"t"}},
+    // An UPDATE target is the exposed name of a qualified item of the FROM it
+    // refers to, not of a qualified table in its own list.
+    {"MySqlUpdateJoinSameNameOtherDb", MY,
+     "UPDATE users JOIN legacy.users ON legacy.users.id = users.id SET users.x = legacy.users.x", "UPDATE",
+     {"legacy.users", "users"}},
+    {"MySqlUpdateAliasedJoinSameNameOtherDb", MY,
+     "UPDATE orders o JOIN archive.orders ON archive.orders.id = o.id SET o.x = archive.orders.x", "UPDATE",
+     {"archive.orders", "orders"}},
+    {"MySqlUpdateCommaSameNameOtherDb", MY,
+     "UPDATE orders, archive.orders SET orders.x = archive.orders.x WHERE orders.id = archive.orders.id", "UPDATE",
+     {"archive.orders", "orders"}},
+    {"MySqlUpdateListAfterSubquery", MY, "UPDATE orders, (SELECT * FROM z) q, archive.orders SET orders.x = 1",
+     "UPDATE", {"archive.orders", "orders", "z"}},
+    {"MySqlDeleteUsingExposedName", MY, "DELETE FROM t1 USING shop.t1 WHERE x = 1", "DELETE", {"shop.t1"}},
 };
 INSTANTIATE_TEST_SUITE_P(OtherDialects, SqlAnalyzerCase, ::testing::ValuesIn(kOtherDialectCases), case_name);
 
