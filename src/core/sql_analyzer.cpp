@@ -572,6 +572,7 @@ struct NameRef {
     bool aliased = false;  // followed by an alias (its exposed name is the alias)
     size_t list = 0;       // which relation list it is in: each UPDATE/DELETE target
                            // list, FROM and USING starts a new one (0: none)
+    bool quoted = false;   // its first part is a delimited identifier
 };
 
 // A CTE name and the tokens [begin, end) where it hides a table of that name:
@@ -581,6 +582,7 @@ struct CteScope {
     std::string name;
     size_t begin;
     size_t end;
+    bool quoted;  // written as a delimited identifier
 };
 
 class StatementAnalyzer {
@@ -739,7 +741,9 @@ size_t StatementAnalyzer::parse_cte_list(size_t i, std::vector<CteScope> *scopes
         if (word_at(i, "MATERIALIZED")) ++i;
         if (!punct_at(i, '(')) break;
         i = skip_parens(i);
-        if (scopes) scopes->push_back(CteScope{norm(t_[name_i]), recursive ? with_at : i, scope_end});
+        if (scopes)
+            scopes->push_back(CteScope{norm(t_[name_i]), recursive ? with_at : i, scope_end,
+                                       t_[name_i].kind == TokKind::Ident});
         end = i;
         if (!punct_at(i, ',')) break;
         ++i;
@@ -763,9 +767,17 @@ bool StatementAnalyzer::exposes(const NameRef &r) const {
 bool StatementAnalyzer::in_cte_scope(const NameRef &r) const {
     // In T-SQL, MySQL and SQLite a delimited name ([Cte], `Cte`) is not case-sensitive.
     const bool fold = d_ == SqlDialect::SQLServer || d_ == SqlDialect::MySQL || d_ == SqlDialect::SQLite;
-    for (const CteScope &c : ctes_)
-        if (r.at >= c.begin && r.at < c.end && (c.name == r.name || (fold && ascii_lower(c.name) == ascii_lower(r.name))))
+    // Snowflake and Oracle fold unquoted names to upper case: "SOURCE" and
+    // source are one name ("Source" is another). Names here are lower-cased
+    // unless quoted, so an unquoted one compares in upper case.
+    const bool upper = d_ == SqlDialect::Snowflake || d_ == SqlDialect::Oracle;
+    auto upper_key = [](const std::string &name, bool quoted) { return quoted ? name : ascii_upper(name); };
+    for (const CteScope &c : ctes_) {
+        if (r.at < c.begin || r.at >= c.end) continue;
+        if (upper ? upper_key(c.name, c.quoted) == upper_key(r.name, r.quoted)
+                  : c.name == r.name || (fold && ascii_lower(c.name) == ascii_lower(r.name)))
             return true;
+    }
     return false;
 }
 
@@ -881,6 +893,7 @@ void StatementAnalyzer::record(const ParsedName &n, bool candidate) {
     last_item_ref_ = refs_.size();
     refs_.push_back(NameRef{n.text, n.parts == 1, candidate, cur().depth, n.at, recording_target_});
     refs_.back().list = cur().list;
+    refs_.back().quoted = n.quoted;
 }
 
 bool StatementAnalyzer::record_name() {

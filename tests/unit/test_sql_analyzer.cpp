@@ -683,6 +683,22 @@ const Case kOtherDialectCases[] = {
     {"MySqlUpdateListAfterSubquery", MY, "UPDATE orders, (SELECT * FROM z) q, archive.orders SET orders.x = 1",
      "UPDATE", {"archive.orders", "orders", "z"}},
     {"MySqlDeleteUsingExposedName", MY, "DELETE FROM t1 USING shop.t1 WHERE x = 1", "DELETE", {"shop.t1"}},
+    // Snowflake and Oracle fold unquoted names to upper case: "SOURCE" is
+    // source, "Source" and "source" are other names.
+    {"SfQuotedUpperCteUnquotedRef", SF, "WITH \"SOURCE\" AS (SELECT * FROM raw.orders) SELECT * FROM source",
+     "SELECT", {"raw.orders"}},
+    {"SfUnquotedCteQuotedUpperRef", SF, "WITH source AS (SELECT * FROM raw.orders) SELECT * FROM \"SOURCE\"",
+     "SELECT", {"raw.orders"}},
+    {"OraQuotedUpperCteUnquotedRef", ORA, "WITH \"RECENT\" AS (SELECT * FROM orders) SELECT * FROM recent",
+     "SELECT", {"orders"}},
+    {"OraUnquotedCteAnyCase", ORA, "WITH Source AS (SELECT * FROM raw.orders) SELECT * FROM SOURCE s JOIN sOuRcE t ON 1=1",
+     "SELECT", {"raw.orders"}},
+    {"SfMixedCaseCteIsOtherName", SF, "WITH \"Source\" AS (SELECT * FROM raw.orders) SELECT * FROM source",
+     "SELECT", {"raw.orders", "source"}},
+    {"SfQuotedLowerRefIsOtherName", SF, "WITH source AS (SELECT * FROM raw.orders) SELECT * FROM \"source\"",
+     "SELECT", {"raw.orders", "source"}},
+    {"OraQuotedMixedRefIsOtherName", ORA, "WITH source AS (SELECT * FROM raw.orders) SELECT * FROM \"Source\"",
+     "SELECT", {"Source", "raw.orders"}},
 };
 INSTANTIATE_TEST_SUITE_P(OtherDialects, SqlAnalyzerCase, ::testing::ValuesIn(kOtherDialectCases), case_name);
 
