@@ -68,11 +68,13 @@ struct Token {
 class Lexer {
 public:
     // With `comments`, comments become Comment tokens (the analyzer skips them).
-    // With `unknown_brackets`, an Unknown dialect also reads T-SQL [names] (the
+    // With `unknown_fallback`, an Unknown dialect (text that PostgreSQL's parser
+    // rejected) is read the way other dialects write what PostgreSQL does not:
+    // T-SQL [names] and #temp tables, MySQL/BigQuery/Hive # comments (the
     // analyzer's table names only: fingerprints and literal spans keep
-    // PostgreSQL's reading of `[`).
-    Lexer(std::string_view sql, SqlDialect dialect, bool comments = false, bool unknown_brackets = false)
-        : s_(sql), d_(dialect), comments_(comments), unknown_brackets_(unknown_brackets) {}
+    // PostgreSQL's reading of `[` and `#`).
+    Lexer(std::string_view sql, SqlDialect dialect, bool comments = false, bool unknown_fallback = false)
+        : s_(sql), d_(dialect), comments_(comments), unknown_fallback_(unknown_fallback) {}
 
     std::vector<Token> run() {
         if (s_.compare(0, 3, "\xEF\xBB\xBF") == 0) i_ = 3;  // a byte-order mark
@@ -82,6 +84,7 @@ public:
 
 private:
     bool pg_like() const { return d_ == SqlDialect::PostgreSQL || d_ == SqlDialect::Unknown; }
+    bool fallback() const { return d_ == SqlDialect::Unknown && unknown_fallback_; }
     bool mysql() const { return d_ == SqlDialect::MySQL; }
     bool bigquery() const { return d_ == SqlDialect::BigQuery; }
     // '...' strings where a backslash escapes the next character.
@@ -95,8 +98,7 @@ private:
                d_ == SqlDialect::BigQuery;
     }
     bool bracket_idents() const {
-        return d_ == SqlDialect::SQLServer || d_ == SqlDialect::SQLite ||
-               (d_ == SqlDialect::Unknown && unknown_brackets_);
+        return d_ == SqlDialect::SQLServer || d_ == SqlDialect::SQLite || fallback();
     }
     unsigned char peek(size_t off) const {
         return i_ + off < s_.size() ? static_cast<unsigned char>(s_[i_ + off]) : 0;
@@ -122,13 +124,14 @@ private:
     void read_ident(char close);
     bool try_dollar_quote();
     bool try_prefixed_string(unsigned char c);
+    bool temp_table_position() const;
     void read_word();
     void read_number();
 
     std::string_view s_;
     SqlDialect d_;
     bool comments_;
-    bool unknown_brackets_;
+    bool unknown_fallback_;
     size_t i_ = 0;
     size_t start_ = 0;        // first byte of the token being read
     size_t cb_ = 0, ce_ = 0;  // its content span
@@ -149,6 +152,15 @@ void Lexer::step() {
         // handled
     } else if (c == '#' && d_ == SqlDialect::SQLServer && (peek(1) == '#' || is_word_start(peek(1)))) {
         read_word();
+    } else if (c == '#' && fallback()) {
+        // A T-SQL/Redshift #temp table where a table name goes (INTO #t,
+        // TABLE #t, FROM #t, JOIN #t, ...); anywhere else the rest of the line
+        // is a MySQL/BigQuery/Hive comment, as the anonymizer's MySQL pass
+        // reads it in text of no known dialect.
+        if ((peek(1) == '#' || is_word_start(peek(1))) && temp_table_position())
+            read_word();
+        else
+            skip_line_comment(1);
     } else if (is_word_start(c)) {
         read_word();
     } else if (is_digit(c) || (c == '.' && is_digit(peek(1))) || (c == '$' && is_digit(peek(1)))) {
@@ -410,6 +422,18 @@ bool Lexer::try_prefixed_string(unsigned char c) {
     ++i_;
     read_string('\'', backslash_strings() || (u == 'E' && pg_like()));
     return true;
+}
+
+// The token before i_ is a word after which a table name goes (or the '.'
+// of tempdb..#t).
+bool Lexer::temp_table_position() const {
+    auto it = out_.rbegin();
+    while (it != out_.rend() && it->kind == TokKind::Comment) ++it;
+    if (it == out_.rend()) return false;
+    const Token &prev = *it;
+    if (prev.kind == TokKind::Punct) return prev.text == ".";
+    return prev.kind == TokKind::Word && one_of(prev.upper, {"INTO", "TABLE", "FROM", "JOIN", "UPDATE", "DELETE",
+                                                              "INSERT", "EXISTS", "APPLY", "USING"});
 }
 
 void Lexer::read_word() {
@@ -1607,7 +1631,8 @@ SqlDialect dialect_from_database_type(std::string_view database_type) {
     if (has("mysql") || has("maria") || has("tidb")) return SqlDialect::MySQL;
     if (has("sqlite")) return SqlDialect::SQLite;
     if (has("sql server") || has("sqlserver") || has("sql_server") || has("mssql") || has("ms sql") ||
-        has("t-sql") || has("tsql") || has("azure sql") || has("synapse"))
+        has("microsoft sql") || has("t-sql") || has("tsql") || has("azure sql") || has("synapse") ||
+        has("sybase"))  // Sybase ASE/SQL Anywhere: T-SQL's ancestor, the same lexical rules
         return SqlDialect::SQLServer;
     if (has("oracle")) return SqlDialect::Oracle;
     if (has("bigquery") || has("big query")) return SqlDialect::BigQuery;

@@ -21,9 +21,10 @@ enum class SqlDialect { Unknown, PostgreSQL, MySQL, SQLite, SQLServer, Oracle, B
 
 // Maps a free-form database_type ("postgresql", "postgres", "pg", "mysql",
 // "mariadb", "sqlite", "sqlite3", "sqlserver", "mssql", "tsql", "sql server",
-// "oracle", "bigquery", "snowflake", "duckdb" (PostgreSQL's grammar), with
-// versions and products, case-insensitive, surrounding spaces ignored) to a
-// dialect; anything else is Unknown.
+// "microsoft sql", "azure sql", "sybase", "oracle", "bigquery", "snowflake",
+// "duckdb" (PostgreSQL's grammar), with versions and products,
+// case-insensitive, surrounding spaces ignored) to a dialect; anything else is
+// Unknown.
 SqlDialect dialect_from_database_type(std::string_view database_type);
 
 // True when `sql`, after blanks, comments and opening parentheses, starts

@@ -513,6 +513,15 @@ const Case kMiscCases[] = {
     {"AnyUpdateStatistics", ANY, "UPDATE STATISTICS dbo.Users", "OTHER", {"dbo.users"}},
     {"AnyUpdateTableNamedStatistics", ANY, "UPDATE statistics SET n = 1 WHERE", "UPDATE", {"statistics"}},
     {"AnyDescribe", ANY, "DESCRIBE users", "OTHER", {"users"}},
+    // Text of no known dialect that PostgreSQL's parser rejected: '#' starts a
+    // T-SQL/Redshift temp table where a table name goes, a comment elsewhere.
+    {"AnyHashComment", ANY, "SELECT * FROM t # FROM ghost", "SELECT", {"t"}},
+    {"AnyHashCommentFirstLine", ANY, "# note\nSELECT * FROM t", "SELECT", {"t"}},
+    {"AnySelectIntoTempTable", ANY, "SELECT * INTO #tmp FROM orders", "SELECT", {"#tmp", "orders"}},
+    {"AnyCreateTempTableHash", ANY, "CREATE TEMP TABLE #recent AS SELECT * FROM sales", "CREATE", {"#recent", "sales"}},
+    {"AnyTempTablesThenComment", ANY, "SELECT * FROM #a JOIN ##B ON 1=1 WHERE x = 1 # FROM ghost", "SELECT",
+     {"##b", "#a"}},
+    {"AnyTempTableAfterDots", ANY, "DROP TABLE IF EXISTS #t; SELECT * FROM tempdb..#x", "DROP", {"#t", "tempdb..#x"}},
     {"UnterminatedString", PG, "SELECT * FROM t WHERE a = 'FROM users", "SELECT", {"t"}},
     {"UnterminatedComment", PG, "SELECT * FROM t /* FROM users", "SELECT", {"t"}},
     {"UnterminatedNestedComment", PG, "SELECT * FROM t /* /* */ FROM users", "SELECT", {"t"}},
@@ -736,6 +745,12 @@ TEST(SqlAnalyzerDialect, FromDatabaseType) {
     EXPECT_EQ(dialect_from_database_type("mariadb10"), MY);
     EXPECT_EQ(dialect_from_database_type("Azure SQL"), MS);
     EXPECT_EQ(dialect_from_database_type("Microsoft SQL Server 2019"), MS);
+    EXPECT_EQ(dialect_from_database_type("Microsoft SQL"), MS);
+    EXPECT_EQ(dialect_from_database_type("Microsoft SQL Server"), MS);
+    EXPECT_EQ(dialect_from_database_type("mssql"), MS);
+    EXPECT_EQ(dialect_from_database_type("azure sql"), MS);
+    EXPECT_EQ(dialect_from_database_type("Sybase"), MS);
+    EXPECT_EQ(dialect_from_database_type("sybase ase 16"), MS);
     EXPECT_EQ(dialect_from_database_type("sqlite 3.45"), LITE);
 }
 
@@ -754,6 +769,11 @@ TEST(SqlAnalyzerDialect, HashCommentOnlyInMySql) {
     EXPECT_EQ(analyze_sql(sql, MY).table_names, (Tables{"t"}));
     // Elsewhere '#' is an operator and the FROM on the first line is real.
     EXPECT_EQ(analyze_sql(sql, PG).table_names, (Tables{"t", "x"}));
+    // Text of no known dialect reaches the analyzer when PostgreSQL's parser
+    // rejected it: there '#' is more likely a comment (the anonymizer's
+    // MySQL pass reads it so too). Fingerprints keep PostgreSQL's operator.
+    EXPECT_EQ(analyze_sql(sql, ANY).table_names, (Tables{"t"}));
+    EXPECT_NE(sql_fingerprint("SELECT 1 # 2 FROM t", ANY), sql_fingerprint("SELECT 1 FROM t", ANY));
 }
 
 TEST(SqlAnalyzerDialect, BackslashEscapesOnlyWhereDefined) {
