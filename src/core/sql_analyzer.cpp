@@ -1745,13 +1745,91 @@ size_t next_significant(const std::vector<SqlToken> &t, size_t i) {
     return j;
 }
 
+bool word_is(const SqlToken &k, std::string_view upper) {
+    return k.kind == SqlTokenKind::Word && k.text.size() == upper.size() && ascii_upper(k.text) == upper;
+}
+
+// Which Number tokens are column positions: a bare integer that is a whole
+// item of ORDER BY or GROUP BY (also inside ROLLUP / CUBE / GROUPING SETS and
+// DISTINCT ON), as PostgreSQL's parser reads them (src/pg/sql_parser.cpp
+// keeps them in the shape): `ORDER BY 1` and `ORDER BY 2` are different
+// queries. An ORDER BY in a window (OVER (...), WINDOW w AS (...)) orders by
+// a constant instead, as does `ORDER BY 1 + 0` or `ORDER BY 1 COLLATE "C"`.
+std::vector<bool> position_numbers(const std::vector<SqlToken> &t) {
+    std::vector<bool> out(t.size(), false);
+    struct Frame {
+        bool window = false;         // the parentheses of a window definition
+        bool in_list = false;        // in an ORDER BY / GROUP BY list at this level: ',' starts an item
+        bool positions = false;      // ROLLUP (...), CUBE (...), GROUPING SETS (...), DISTINCT ON (...)
+        bool window_clause = false;  // after WINDOW at this level: `AS (` opens a window definition
+    };
+    std::vector<Frame> frames(1);
+    bool item_start = false;
+    size_t prev = t.size(), prev2 = t.size();  // the two significant tokens before
+    auto prev_word = [&](size_t at, std::string_view w) { return at < t.size() && word_is(t[at], w); };
+    for (size_t i = 0; i < t.size(); ++i) {
+        const SqlToken &k = t[i];
+        if (k.kind == SqlTokenKind::Comment) continue;
+        Frame &f = frames.back();
+        bool next_item_start = false;
+        if (k.kind == SqlTokenKind::Separator) {
+            frames.assign(1, Frame{});
+        } else if (k.kind == SqlTokenKind::Punct && k.text == "(") {
+            Frame inner;
+            inner.window = prev_word(prev, "OVER") || (prev_word(prev, "AS") && f.window_clause);
+            inner.positions = f.positions ||
+                              (f.in_list && (prev_word(prev, "ROLLUP") || prev_word(prev, "CUBE") ||
+                                             prev_word(prev, "SETS"))) ||
+                              (prev_word(prev, "ON") && prev_word(prev2, "DISTINCT"));
+            next_item_start = inner.positions;
+            frames.push_back(inner);
+        } else if (k.kind == SqlTokenKind::Punct && k.text == ")") {
+            if (frames.size() > 1) frames.pop_back();
+        } else if (k.kind == SqlTokenKind::Punct && k.text == ",") {
+            next_item_start = f.in_list || f.positions;
+        } else if (k.kind == SqlTokenKind::Number) {
+            const size_t j = next_significant(t, i);
+            const bool integer = !k.text.empty() && std::all_of(k.text.begin(), k.text.end(), [](char c) {
+                return is_digit(static_cast<unsigned char>(c));
+            });
+            // The item ends here: at ',' / ')' / ';' / the end, or at a word
+            // (ASC, DESC, NULLS, LIMIT, ...) that is no operator.
+            const bool whole =
+                j >= t.size() || t[j].kind == SqlTokenKind::Separator ||
+                (t[j].kind == SqlTokenKind::Punct && (t[j].text == "," || t[j].text == ")")) ||
+                (t[j].kind == SqlTokenKind::Word &&
+                 !one_of(ascii_upper(t[j].text), {"AND", "OR", "XOR", "IS", "NOT", "BETWEEN", "IN", "LIKE", "ILIKE",
+                                                  "SIMILAR", "REGEXP", "RLIKE", "GLOB", "MATCH", "ESCAPE",
+                                                  "COLLATE", "DIV", "MOD", "AT", "OPERATOR"}));
+            out[i] = item_start && integer && whole;
+        } else if (k.kind == SqlTokenKind::Word) {
+            const std::string w = ascii_upper(k.text);
+            if (w == "BY" && (prev_word(prev, "ORDER") || prev_word(prev, "GROUP"))) {
+                f.in_list = !(f.window && prev_word(prev, "ORDER"));
+                next_item_start = f.in_list;
+            } else if (one_of(w, {"LIMIT", "OFFSET", "FETCH", "HAVING", "WINDOW", "QUALIFY", "UNION", "INTERSECT",
+                                  "EXCEPT", "MINUS", "FOR", "INTO", "OPTION", "ROWS", "RANGE", "GROUPS", "SELECT",
+                                  "FROM", "WHERE", "RETURNING", "WITH", "SETTINGS", "LOCK"})) {
+                f.in_list = false;
+                f.window_clause = w == "WINDOW";
+            }
+        }
+        item_start = next_item_start;
+        prev2 = prev;
+        prev = i;
+    }
+    return out;
+}
+
 // The role of every token. Without `offsets`, every String and Number is a
-// constant and a '-' directly before a number (comments aside) is its sign,
-// unless it follows an operand (`x - 1`). With `offsets`, only tokens
-// beginning at a listed offset are constants (a listed '-' takes the number
-// after it); other literals are kept.
+// constant, but for column positions (ORDER BY 1: position_numbers), and a
+// '-' directly before a number (comments aside) is its sign, unless it
+// follows an operand (`x - 1`). With `offsets`, only tokens beginning at a
+// listed offset are constants (a listed '-' takes the number after it);
+// other literals are kept.
 std::vector<Role> classify(const std::vector<SqlToken> &t, const std::vector<size_t> *offsets) {
     std::vector<Role> roles(t.size(), Role::Skip);
+    const std::vector<bool> positions = offsets == nullptr ? position_numbers(t) : std::vector<bool>();
     bool prev_operand = false;
     bool signed_number = false;  // the next Number follows a folded '-'
     for (size_t i = 0; i < t.size(); ++i) {
@@ -1773,8 +1851,9 @@ std::vector<Role> classify(const std::vector<SqlToken> &t, const std::vector<siz
                 break;
             case SqlTokenKind::String:
             case SqlTokenKind::Number: {
-                const bool constant = offsets == nullptr || listed(offsets, k.begin) ||
-                                      (signed_number && k.kind == SqlTokenKind::Number);
+                const bool constant = offsets == nullptr ? !positions[i]
+                                                         : listed(offsets, k.begin) ||
+                                                               (signed_number && k.kind == SqlTokenKind::Number);
                 roles[i] = constant ? Role::Constant : Role::KeptConstant;
                 prev_operand = true;
                 break;

@@ -970,11 +970,48 @@ TEST(SqlFingerprint, ConstantOffsets) {
     const std::vector<size_t> offsets = {sql.find("'v'"), sql.find("-1")};
     EXPECT_EQ(fingerprint_canonical(sql, toks, &offsets),
               "w6:select?p1:,?w4:fromw1:tw5:orderw2:byk1:1w5:limitk3:'w'");
-    EXPECT_EQ(fingerprint_canonical(sql, toks), "w6:select?p1:,?w4:fromw1:tw5:orderw2:by?w5:limit?");
+    // Without offsets, every literal but a column position (ORDER BY 1) is a constant.
+    EXPECT_EQ(fingerprint_canonical(sql, toks), "w6:select?p1:,?w4:fromw1:tw5:orderw2:byk1:1w5:limit?");
     EXPECT_EQ(span_texts(sql, constant_spans(toks, &offsets)), (std::vector<std::string>{"'v'", "-1"}));
     const std::vector<size_t> none;
     EXPECT_TRUE(constant_spans(toks, &none).empty());
     EXPECT_NE(fingerprint_tokens(sql, toks, &none), fingerprint_tokens(sql, toks));
+}
+
+// A bare integer that is a whole ORDER BY / GROUP BY item is a column
+// position, part of the shape, as on the PostgreSQL path (whose parser leaves
+// it out of the constants); in a window's ORDER BY it is a constant.
+TEST(SqlFingerprint, ColumnPositionsAreShape) {
+    for (SqlDialect d : {MY, MS, LITE, ORA, BQ, SF, ANY}) {
+        EXPECT_NE(sql_fingerprint("SELECT a, b FROM t ORDER BY 1", d), sql_fingerprint("SELECT a, b FROM t ORDER BY 2", d));
+        EXPECT_NE(sql_fingerprint("SELECT a, count(*) FROM t GROUP BY 1", d),
+                  sql_fingerprint("SELECT a, count(*) FROM t GROUP BY 2", d));
+        EXPECT_NE(sql_fingerprint("SELECT a, b FROM t ORDER BY 1 DESC, 2", d),
+                  sql_fingerprint("SELECT a, b FROM t ORDER BY 2 DESC, 1", d));
+        // Other constants of the same query still vary freely.
+        EXPECT_EQ(sql_fingerprint("SELECT a, b FROM t WHERE c = 5 ORDER BY 1", d),
+                  sql_fingerprint("SELECT a, b FROM t WHERE c = 7 ORDER BY 1", d));
+    }
+    EXPECT_EQ(sql_fingerprint("SELECT a, b FROM t ORDER BY 1 LIMIT 10, 20", MY),
+              sql_fingerprint("SELECT a, b FROM t ORDER BY 1 LIMIT 30, 40", MY));
+    EXPECT_EQ(sql_fingerprint("SELECT a FROM t ORDER BY 1 OFFSET 5 ROWS FETCH NEXT 10 ROWS ONLY", MS),
+              sql_fingerprint("SELECT a FROM t ORDER BY 1 OFFSET 8 ROWS FETCH NEXT 2 ROWS ONLY", MS));
+    EXPECT_EQ(sql_fingerprint("SELECT rank() OVER (ORDER BY 1) FROM t", MS),
+              sql_fingerprint("SELECT rank() OVER (ORDER BY 2) FROM t", MS));
+    EXPECT_EQ(sql_fingerprint("SELECT a FROM t WINDOW w AS (ORDER BY 1)", MY),
+              sql_fingerprint("SELECT a FROM t WINDOW w AS (ORDER BY 2)", MY));
+    EXPECT_EQ(sql_fingerprint("SELECT a FROM t ORDER BY 1 + 0", MY), sql_fingerprint("SELECT a FROM t ORDER BY 2 + 0", MY));
+    EXPECT_NE(sql_fingerprint("SELECT a, b FROM t GROUP BY ROLLUP (1, 2)", BQ),
+              sql_fingerprint("SELECT a, b FROM t GROUP BY ROLLUP (2, 1)", BQ));
+    EXPECT_NE(sql_fingerprint("SELECT a FROM t ORDER BY CASE WHEN a THEN 1 END, 2", MY),
+              sql_fingerprint("SELECT a FROM t ORDER BY CASE WHEN a THEN 1 END, 3", MY));
+    EXPECT_EQ(sql_fingerprint("SELECT a FROM t ORDER BY CASE WHEN a THEN 1 END, 2", MY),
+              sql_fingerprint("SELECT a FROM t ORDER BY CASE WHEN a THEN 9 END, 2", MY));
+    // The same canonical text as when PostgreSQL's parser lists the constants
+    // (here none: ORDER BY 1 is not among them).
+    const std::string sql = "SELECT a, b FROM t GROUP BY 1, 2 ORDER BY 2";
+    const std::vector<size_t> none;
+    EXPECT_EQ(fingerprint_canonical(sql, lex_sql(sql, MY)), fingerprint_canonical(sql, lex_sql(sql, PG), &none));
 }
 
 TEST(SqlFingerprint, Sha256) {
