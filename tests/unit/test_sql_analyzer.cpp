@@ -810,11 +810,12 @@ TEST(SqlAnalyzerRobustness, HugeStringLiteral) {
 
 TEST(SqlAnalyzerRobustness, RandomBytesNeverCrash) {
     std::mt19937 rng(12345);
-    const SqlDialect dialects[] = {ANY, PG, MY, LITE, MS};
+    const SqlDialect dialects[] = {ANY, PG, MY, LITE, MS, ORA, BQ, SF};
     const char *fragments[] = {"SELECT ", "FROM ", "JOIN ", "(", ")", ",", "'", "\"", "`", "[", "]", "$$",
                                "$a$", "/*", "*/", "--", "#", "\\", ";", "WITH ", "AS ", "UPDATE ", "SET ",
                                "DELETE ", "INSERT ", "INTO ", "MERGE ", "USING ", "E'", "N'", ".", "*",
-                               "TABLE ", "CREATE ", "ON ", "EXPLAIN ", "COPY ", "GRANT ", "\xff", "\n"};
+                               "TABLE ", "CREATE ", "ON ", "EXPLAIN ", "COPY ", "GRANT ", "\xff", "\n",
+                               "-", "1", "a", "THEN ", "DO ", "ORDER BY ", "GROUP BY ", "FUNCTION "};
     for (int iter = 0; iter < 4000; ++iter) {
         std::string sql;
         const int len = static_cast<int>(rng() % 64);
