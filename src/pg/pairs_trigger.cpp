@@ -435,6 +435,92 @@ bool phone_shaped_literal(std::string_view in) {
     return digits >= 7 && digits <= 15;
 }
 
+// For each span, the column an INSERT's column list gives its value
+// ("INSERT INTO contacts (name, phone) VALUES ('Ann', '0612345678'), (...)"),
+// lower-cased; empty where there is none (a value inside a function call, no
+// column list, another statement).
+std::vector<std::string> insert_value_columns(std::string_view sql,
+                                              const std::vector<std::pair<size_t, size_t>> &spans) {
+    std::vector<std::string> out(spans.size());
+    auto word_at = [&](size_t p, std::string_view word) {
+        if (p + word.size() > sql.size() || (p > 0 && (std::isalnum(static_cast<unsigned char>(sql[p - 1])) ||
+                                                       sql[p - 1] == '_')))
+            return false;
+        for (size_t i = 0; i < word.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(sql[p + i])) != word[i]) return false;
+        const size_t after = p + word.size();
+        return after == sql.size() || !(std::isalnum(static_cast<unsigned char>(sql[after])) || sql[after] == '_');
+    };
+    std::vector<std::string> columns;
+    enum { kNone, kInsert, kColumns, kAfterColumns, kValues } state = kNone;
+    int depth = 0;
+    size_t index = 0, next_span = 0;
+    std::string name;
+    for (size_t p = 0; p < sql.size(); ++p) {
+        // Literal contents are skipped; a span starting here gets its column.
+        if (next_span < spans.size() && p == spans[next_span].first) {
+            if (state == kValues && depth == 1 && index < columns.size()) out[next_span] = columns[index];
+            p = spans[next_span].second > p ? spans[next_span].second - 1 : p;
+            ++next_span;
+            continue;
+        }
+        const char c = sql[p];
+        if (c == ';') {
+            state = kNone;
+            continue;
+        }
+        switch (state) {
+            case kNone:
+                if (word_at(p, "insert")) {
+                    state = kInsert;
+                    columns.clear();
+                    p += 5;
+                }
+                break;
+            case kInsert:  // up to the column list's bracket
+                if (c == '(') {
+                    state = kColumns;
+                    name.clear();
+                } else if (word_at(p, "values") || word_at(p, "select")) {
+                    state = kNone;
+                }
+                break;
+            case kColumns:
+                if (c == ',' || c == ')') {
+                    columns.push_back(name);
+                    name.clear();
+                    if (c == ')') state = kAfterColumns;
+                } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
+                    name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+                } else if (c == '.') {
+                    name.clear();  // a qualified column: its last part
+                }
+                break;
+            case kAfterColumns:
+                if (word_at(p, "values")) {
+                    state = kValues;
+                    depth = 0;
+                    p += 5;
+                } else if (!std::isspace(static_cast<unsigned char>(c))) {
+                    state = kNone;
+                }
+                break;
+            case kValues:
+                if (c == '(') {
+                    if (++depth == 1) index = 0;
+                } else if (c == ')') {
+                    if (--depth < 0) state = kNone;
+                } else if (c == ',' && depth == 1) {
+                    ++index;
+                } else if (depth == 0 && std::isalpha(static_cast<unsigned char>(c))) {
+                    state = kNone;  // ON CONFLICT, RETURNING, ...
+                }
+                break;
+        }
+    }
+    return out;
+}
+
 // `sql` with each span's content anonymized into `out`; false when nothing changed.
 // A literal that is a bare number masked as an SSN or a phone number makes the
 // next literals of the same list ("ssn IN ('...', '...', ...)") read as such
@@ -494,8 +580,9 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
         }
         out.append(code.substr(at));
     };
-    for (const auto &span : spans) {
-        const size_t begin = span.first, end = span.second;
+    const std::vector<std::string> insert_columns = insert_value_columns(sql, spans);
+    for (size_t span_index = 0; span_index < spans.size(); ++span_index) {
+        const size_t begin = spans[span_index].first, end = spans[span_index].second;
         if (begin < pos || end > sql.size()) continue;
         append_code(sql.substr(pos, begin - pos));
         const std::string_view in = sql.substr(begin, end - begin);
@@ -517,7 +604,9 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
         // The column compared with the literal, when it says what the value
         // is: a version ("app_version = '1.2.3.4'" stays), a phone number
         // ("phone = '0612345678'" is one, whatever its region or validity).
-        const std::string column = in.size() <= 40 ? compared_column(out) : std::string();
+        const std::string column = in.size() > 40                          ? std::string()
+                                   : !insert_columns[span_index].empty() ? insert_columns[span_index]
+                                                                         : compared_column(out);
         if (!column.empty() && dotted_quad_only(in) &&
             name_part_is(column, {"version", "versions", "ver", "vers", "firmware", "fw", "release", "build",
                                   "revision", "rev"})) {
