@@ -231,3 +231,14 @@ SELECT metadata FROM tde_add_pair('q', 'SELECT 1', metadata => '{"phone": "06123
 SELECT sql_query FROM tde_add_pair('q', $$INSERT INTO contacts (name, phone, zip) VALUES ('Ann', '0612345678', '9021012'), ('Bob', '07700 900123', '1234567') RETURNING id$$);
 SELECT sql_query FROM tde_add_pair('q', $$INSERT INTO dbo.c ([name], [phone]) VALUES (N'Ann', N'0612345678')$$, 'sqlserver');
 SELECT sql_query FROM tde_add_pair('q', $$INSERT INTO c (a, app_version, ip) VALUES ('x', '1.2.3.4', '10.1.2.3')$$);
+-- Not personal data: ids, counts and sequence values in code and literals
+-- (the column says what a value is), counts under device keys in metadata.
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM orders WHERE order_id = 4242424242424242$$);
+SELECT sql_query, sql_valid FROM tde_add_pair('q', $$ALTER SEQUENCE phone_seq RESTART WITH 2125550100$$);
+SELECT sql_query FROM tde_add_pair('q', $$SELECT refresh_mobile_kpis(4155550123) FROM mobile_orders WHERE total > 5512345678 AND order_ref = '4155550123'$$);
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM towers WHERE cell = '31026012345' OR cell_no = '1234567' OR mobile_user = 12345678$$);
+SELECT metadata FROM tde_add_pair('q', 'SELECT 1', metadata => '{"traffic": {"mobile": 12500000, "desktop": 8000000}, "sessions_by_device": {"phone": 1234567}, "revenue": {"mobile": 1234567.89}, "call": {"id": 4155550123}, "contact_id": 4155550123, "app_version": "10.2.0.1", "appVersion": "1.2.3.4"}');
+-- ... and what is: PascalCase and delimited phone columns, N''/E'' strings,
+-- casts, lists of numbers compared with a phone column.
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM dbo.Users WHERE PhoneNumber = N'0612345678' OR [Mobile Phone] = N'07700 900123' OR AppVersion = N'10.2.0.1'$$, 'sqlserver');
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM users WHERE phone::text = E'0612345678' OR "PhoneNumber" = '0698765432' OR phone_number IN (5551234567, 0612345678)$$);

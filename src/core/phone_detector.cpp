@@ -257,6 +257,17 @@ void PhoneDetector::find_valid(std::string_view text, std::vector<PhoneCandidate
     }
 }
 
+bool PhoneDetector::valid_in_regions(std::string_view number) const {
+    const std::string text(number);
+    for (const std::string &region : impl_->regions) {
+        pn::PhoneNumber parsed;
+        if (util().Parse(text, region, &parsed) == pn::PhoneNumberUtil::NO_PARSING_ERROR &&
+            util().IsValidNumber(parsed))
+            return true;
+    }
+    return false;
+}
+
 bool PhoneDetector::parse_international(std::string_view candidate, PhoneCandidate &out, bool *valid) const {
     std::string number_text(candidate);
     if (number_text.compare(0, 3, "00 ") == 0) number_text.replace(0, 3, "+");

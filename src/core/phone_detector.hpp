@@ -53,6 +53,10 @@ public:
     // `valid`, when given, is set to libphonenumber's full validation.
     bool parse_international(std::string_view candidate, PhoneCandidate &out, bool *valid = nullptr) const;
 
+    // True when `number` (national digits, separators allowed) is a valid
+    // number of one of the regions.
+    bool valid_in_regions(std::string_view number) const;
+
     // True when `code` is a region libphonenumber has metadata for
     // (upper-case ISO 3166-1 alpha-2, e.g. "US", "GB", "DE").
     static bool supported_region(std::string_view code);

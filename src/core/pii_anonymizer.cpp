@@ -353,7 +353,7 @@ const Keyword kPhoneKeywordsList[] = {
     {"telefon", false},   {"teléfono", false},  {"téléphone", false}, {"call", false},
     {"mobile", false},    {"mobil", false},     {"mob", true},       {"cell", true},
     {"cellphone", false}, {"cellular", false},  {"fax", false},
-    {"whatsapp", false},  {"contact", false},   {"sms", true},        {"text me", false},  {"dial", true},
+    {"whatsapp", false},  {"sms", true},        {"text me", false},  {"dial", true},
     {"dialed", true},     {"dialing", true},    {"handy", false},    {"anruf", false},
     {"rufnummer", false}, {"móvil", false},     {"movil", false},    {"celular", false},
     {"llam", false},      {"appel", false},     {"电话", false},
@@ -463,16 +463,20 @@ bool phone_label_before(std::string_view text, size_t begin) {
     return false;
 }
 
-// Words that say the number after them is a phone number, and the words that
-// may stand between such a label and its number ("phone number: ...").
+// Words that say the number after them is a phone number ("tel 06 12 34 56
+// 78", "phone number: 555-0123"), and words that say so only of a number
+// written like one ("call me at 555-0199", "mobile 07700 900123": not "call
+// number 10023456", "mobile: 12500000 sessions"). Then the words that may
+// stand between such a label and its number.
 const std::string_view kPhoneLabels[] = {
-    "phone", "phones", "telephone", "tel", "t\xc3\xa9l", "mobile", "mob", "cell", "cellphone", "fax",
-    "ph", "telefon", "telefono", "tel\xc3\xa9\x66ono", "t\xc3\xa9l\xc3\xa9phone", "telefone", "handy",
-    "whatsapp", "call", "dial", "sms", "tlf", "fon", "landline", "hotline", "callback"};
+    "phone", "phones", "telephone", "tel", "t\xc3\xa9l", "cellphone", "fax", "ph", "telefon", "telefono",
+    "tel\xc3\xa9\x66ono", "t\xc3\xa9l\xc3\xa9phone", "telefone", "handy", "whatsapp", "tlf", "fon", "landline",
+    "hotline"};
+const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "callback", "dial", "sms", "contact"};
 const std::string_view kPhoneLabelFillers[] = {
     "number", "numbers", "no", "nr", "num", "nummer", "numero", "n\xc3\xbamero", "is", "was", "at", "on", "via",
     "to", "me", "us", "him", "her", "them", "back", "the", "our", "their", "his", "my", "your", "customer", "client",
-    "user", "office", "home", "work", "main", "primary", "direct", "support", "line", "mobile", "cell"};
+    "user", "office", "home", "work", "main", "primary", "direct", "support", "line", "mobile", "cell", "phone"};
 
 bool in_list(std::string_view word, const std::string_view *list, size_t count) {
     return std::find(list, list + count, word) != list + count;
@@ -492,6 +496,19 @@ size_t word_end(std::string_view text, size_t pos) {
 // to it, or a span overlapping an earlier detection.
 bool decimal_number(std::string_view text, size_t begin, size_t end);
 bool amount_shaped(std::string_view raw);
+
+// Written the way phone numbers are and other numbers are not: a trunk
+// prefix or international prefix ("0612345678", "07700 900123", "+44 ..."),
+// a bracketed area code ("(02) 9374 4000"), or North American groups
+// ("555-0199", "212 555 0100", "212.555.0100").
+bool written_like_phone(std::string_view raw) {
+    if (raw.empty()) return false;
+    if (raw[0] == '0' || raw[0] == '+' || raw[0] == '(') return true;
+    std::vector<std::string_view> groups;
+    if (!digit_groups(raw, " .-", groups)) return false;
+    if (groups.size() == 2) return groups[0].size() == 3 && groups[1].size() == 4;
+    return groups.size() == 3 && groups[0].size() == 3 && groups[1].size() == 3 && groups[2].size() == 4;
+}
 
 std::pair<size_t, size_t> labelled_number(std::string_view text, size_t begin, const std::vector<Detection> &found) {
     size_t i = begin, end = begin, digits = 0, groups = 0;
@@ -527,6 +544,28 @@ std::pair<size_t, size_t> labelled_number(std::string_view text, size_t begin, c
     if (is_word(at(text, end)) || PhoneDetector::date_shaped(raw, true) || decimal_number(text, begin, end) ||
         currency_next_to(text, begin, end) || amount_shaped(raw) || dotted_quad(raw))
         return none;
+    // A time after it ("2024-03-15 10:30"), a date at its start ("2024-03-15
+    // 10"), a number with a decimal comma ("1234567,5").
+    if ((at(text, end) == ':' || at(text, end) == ',') && is_digit(at(text, end + 1))) return none;
+    {
+        const size_t space = raw.find(' ');
+        if (space != std::string_view::npos && PhoneDetector::date_shaped(raw.substr(0, space))) return none;
+    }
+    // A count written with thousands separators ("1 234 567", "1.234.567",
+    // "12-345-678"): a first group of one or two digits, then groups of three
+    // ("912 345 678" is how Spain writes phone numbers).
+    {
+        std::vector<std::string_view> groups;
+        if (digit_groups(raw, " .-", groups) && groups.size() >= 2 && !groups[0].empty() && groups[0].size() <= 2 &&
+            groups[0][0] != '0' &&
+            std::all_of(groups.begin() + 1, groups.end(), [](std::string_view g) { return g.size() == 3; }))
+            return none;
+    }
+    // A round count ("1500000", "12500000"): five zeros or more at the end of
+    // a bare number that has no trunk prefix.
+    if (std::all_of(raw.begin(), raw.end(), is_digit) && raw[0] != '0' && raw.size() >= 5 &&
+        raw.substr(raw.size() - 5) == "00000")
+        return none;
     // A range of years ("tel 2024-2025 budget").
     std::vector<std::string_view> parts;
     auto year = [](std::string_view g) { return g.size() == 4 && (g.substr(0, 2) == "19" || g.substr(0, 2) == "20"); };
@@ -547,7 +586,11 @@ bool counter_label_before(std::string_view text, size_t begin) {
     if (b == e || e == begin) return false;
     const std::string word = lower(text.substr(b, e - b));
     for (const char *w : {"counter", "count", "id", "seq", "sequence", "invoice", "ticket", "ref", "build", "batch",
-                          "job", "offset", "timestamp", "ts", "epoch", "pid", "uid", "serial", "sku", "txn"})
+                          "job", "offset", "timestamp", "ts", "epoch", "pid", "uid", "serial", "sku", "txn",
+                          "order", "account", "device", "store", "project", "contract", "plan", "group", "agent",
+                          "subscription", "site", "record", "case", "shipment", "tracking", "session", "request",
+                          "transaction", "policy", "claim", "loan", "member", "employee", "vendor", "supplier",
+                          "product", "item", "sensor", "node", "host", "cluster", "tenant", "workspace", "org"})
         if (word == w) return true;
     return false;
 }
@@ -1189,10 +1232,12 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         size_t q = word_end(text, p);
         const std::string label = lower(text.substr(p, q - p));
         p = q - 1;
-        if (!in_list(label, kPhoneLabels, std::size(kPhoneLabels))) continue;
+        const bool strong = in_list(label, kPhoneLabels, std::size(kPhoneLabels));
+        if (!strong && !in_list(label, kWeakPhoneLabels, std::size(kWeakPhoneLabels))) continue;
         // Separators and at most four filler words up to the number ("phone
         // (home): ...", "call our support line at ...").
         size_t pos = q;
+        bool strong_now = strong;
         for (int fillers = 0;;) {
             while (pos < text.size() && (text[pos] == ' ' || text[pos] == ':' || text[pos] == '#' ||
                                          text[pos] == '=' || text[pos] == '.' || text[pos] == '-' || text[pos] == ')' ||
@@ -1200,9 +1245,14 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
                                          (text[pos] == '(' && is_alpha(at(text, pos + 1)))))
                 ++pos;
             size_t w = word_end(text, pos);
-            if (w == pos || fillers == 4 ||
-                !in_list(lower(text.substr(pos, w - pos)), kPhoneLabelFillers, std::size(kPhoneLabelFillers)))
+            const std::string filler = lower(text.substr(pos, w - pos));
+            if (w == pos || fillers == 4 || !in_list(filler, kPhoneLabelFillers, std::size(kPhoneLabelFillers)))
                 break;
+            // "mobile number", "cell no.", "contact number" say it (not "call
+            // number": a call's id).
+            if (!strong && label != "call" && label != "sms" && label != "dial" && label != "callback" &&
+                (filler == "number" || filler == "no" || filler == "nr" || filler == "num" || filler == "phone"))
+                strong_now = true;
             pos = w;
             ++fillers;
         }
@@ -1212,6 +1262,10 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             const auto [b, number_end] = labelled_number(text, pos, out);
             if (number_end == 0) break;
             std::string_view raw = text.substr(b, number_end - b);
+            // After a weak label only what is written like a phone number, or
+            // is a valid one: "call me at 555-0199", "mobile 07700 900123",
+            // "contact: 2125550199".
+            if (!strong_now && !phone_like(raw)) break;
             std::string normalized = digits_of(raw);
             if (raw[0] == '+') normalized.insert(0, "+");
             const size_t end = extension_end(number_end);
@@ -1223,7 +1277,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
                 ++next;
             size_t w = word_end(text, next);
             const std::string joiner = lower(text.substr(next, w - next));
-            if (joiner == "and" || joiner == "or" || joiner == "through" || joiner == "to") {
+            if (joiner == "and" || joiner == "or") {
                 next = w;
                 while (next < text.size() && text[next] == ' ') ++next;
             } else if (w != next || next == end || listed == 20) {
@@ -1232,6 +1286,10 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             pos = next;
         }
     }
+}
+
+bool PiiAnonymizer::phone_like(std::string_view raw) const {
+    return written_like_phone(raw) || phones_->valid_in_regions(raw);
 }
 
 void PiiAnonymizer::detect_ssns(std::string_view text, std::vector<Detection> &out) const {

@@ -79,6 +79,13 @@ public:
     // The replacement text for one detected value.
     static std::string replacement(PiiType type, std::string_view value, std::string_view key);
 
+    // True when `raw` (digits and separators) is written the way phone
+    // numbers are and other numbers are not (a trunk or international prefix,
+    // a bracketed area code, North American groups), or is a valid number of
+    // one of the configured regions. For values a weaker hint names a phone
+    // number ("mobile", "cell": also used for counts and places).
+    bool phone_like(std::string_view raw) const;
+
 private:
     // Detections in already folded text, offsets into that text.
     std::vector<Detection> detect_folded(std::string_view text) const;
@@ -102,8 +109,6 @@ private:
     std::unique_ptr<re2::RE2> ipv6_;
 };
 
-// Database names become "db_<12 hex>". A value that already is such a token is
-// returned unchanged.
 // False only when no detector can find anything in `text`: pure ASCII that
 // needs no folding (no '%' or '\\'), without '@', without a ':' and a digit
 // or three ':' (IPv6), and without a stretch free of letters that holds seven digits
@@ -113,6 +118,8 @@ private:
 // SQL text's literal scan); anonymize() applies it itself.
 bool may_hold_pii(std::string_view text);
 
+// Database names become "db_<12 hex>". A value that already is such a token is
+// returned unchanged.
 std::string anonymize_database_name(std::string_view name, std::string_view key);
 
 // Validators, exposed for unit tests.

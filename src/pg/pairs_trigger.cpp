@@ -320,22 +320,50 @@ bool dotted_quad_only(std::string_view in) {
     return dots == 3 && !in.empty() && in.front() != '.' && in.back() != '.';
 }
 
-// The column the SQL before a literal (`before`, ending with its opening
-// quote) compares with it, lower-cased: "app_version = '", "phone <> '",
-// "firmware_version IN ('10.2.0.1', '", "t.\"Phone\" LIKE '"; empty when none.
+// A JSON key or column name lower-cased, camelCase split with '_'
+// ("mobilePhone" -> "mobile_phone", "PhoneNumber" -> "phone_number",
+// "Phone Number" -> "phone_number").
+std::string snake_lower(std::string_view name) {
+    std::string out;
+    for (size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        if (c >= 'A' && c <= 'Z') {
+            if (i > 0 && name[i - 1] >= 'a' && name[i - 1] <= 'z') out.push_back('_');
+            out.push_back(static_cast<char>(c - 'A' + 'a'));
+        } else {
+            out.push_back(c == '-' || c == ' ' || c == '.' ? '_' : c);
+        }
+    }
+    return out;
+}
+
+// The column the SQL before a value (`before`: up to a literal's opening
+// quote, or up to a number in the code) compares with it, as snake_lower()
+// gives it: "app_version = '", "phone <> N'", "firmware_version IN
+// ('10.2.0.1', '", "t.\"PhoneNumber\" LIKE '", "[Phone Number] = '",
+// "phone::text = '", "phone_number IN (5551234567, "; empty when none.
 std::string compared_column(std::string_view before) {
     size_t e = before.size();
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    // The opening quote and a string prefix (N'', E'', $$).
+    while (e > 0 && (before[e - 1] == '\'' || before[e - 1] == '"' || before[e - 1] == '`' || before[e - 1] == '$'))
+        --e;
+    if (e > 0 && std::strchr("NnEe", before[e - 1]) != nullptr &&
+        (e == 1 || !std::isalnum(static_cast<unsigned char>(before[e - 2]))))
+        --e;
     auto skip = [&] {
-        while (e > 0 && std::strchr(" \t\r\n'\"`(,", before[e - 1]) != nullptr) --e;
+        while (e > 0 && (space(before[e - 1]) || std::strchr("'\"`(,", before[e - 1]) != nullptr)) --e;
     };
     skip();
-    // Earlier items of an IN list ('10.2.0.1', '2125550100', ...).
-    // (Items already masked read "XXX-XXX-0123".)
-    auto item_char = [&](char c) {
+    // Earlier items of an IN list ('10.2.0.1', '2125550100', an already
+    // masked 'XXX-XXX-0123', N'...').
+    auto item_char = [](char c) {
         return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == 'X' || c == '+';
     };
     for (int items = 0; items < 64 && e > 0 && item_char(before[e - 1]); ++items) {
         while (e > 0 && (item_char(before[e - 1]) || before[e - 1] == ' ')) --e;
+        if (e > 1 && std::strchr("NnEe", before[e - 1]) != nullptr && !std::isalnum(static_cast<unsigned char>(before[e - 2])))
+            --e;
         skip();
     }
     auto ends_with_word = [&](std::string_view word) {
@@ -351,26 +379,45 @@ std::string compared_column(std::string_view before) {
         e -= 2;
     } else if (ends_with_word("in") || ends_with_word("like") || ends_with_word("ilike")) {
         e -= ends_with_word("in") ? 2 : ends_with_word("like") ? 4 : 5;
-        while (e > 0 && before[e - 1] == ' ') --e;
+        while (e > 0 && space(before[e - 1])) --e;
         if (ends_with_word("not")) e -= 3;
     } else {
         return std::string();
     }
-    while (e > 0 && (before[e - 1] == ' ' || before[e - 1] == '"' || before[e - 1] == '`' || before[e - 1] == ']')) --e;
-    size_t b = e;
-    while (b > 0 && (std::isalnum(static_cast<unsigned char>(before[b - 1])) || before[b - 1] == '_')) --b;
-    std::string name(before.substr(b, e - b));
-    for (char &c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return name;
+    // The name: a delimited one ("...", `...`, [...]) whole, else a word; a
+    // cast after it ("phone::text") is passed over.
+    for (int names = 0; names < 2; ++names) {
+        while (e > 0 && space(before[e - 1])) --e;
+        size_t b = e;
+        std::string_view name;
+        if (e >= 2 && (before[e - 1] == '"' || before[e - 1] == '`' || before[e - 1] == ']')) {
+            const char open = before[e - 1] == ']' ? '[' : before[e - 1];
+            const size_t start = before.rfind(open, e - 2);
+            if (start == std::string_view::npos) return std::string();
+            b = start;
+            name = before.substr(start + 1, e - start - 2);
+        } else {
+            while (b > 0 && (std::isalnum(static_cast<unsigned char>(before[b - 1])) || before[b - 1] == '_')) --b;
+            name = before.substr(b, e - b);
+        }
+        if (names == 0 && b >= 2 && before[b - 1] == ':' && before[b - 2] == ':') {
+            e = b - 2;
+            continue;
+        }
+        return snake_lower(name);
+    }
+    return std::string();
 }
 
-// True when one of the '_'-separated parts of `name` is one of `words`.
+// True when one of the '_'-separated parts of `name` (digits at its end
+// aside) is one of `words`.
 bool name_part_is(std::string_view name, std::initializer_list<std::string_view> words) {
     size_t start = 0;
     while (start <= name.size()) {
         size_t end = name.find('_', start);
         if (end == std::string_view::npos) end = name.size();
-        const std::string_view part = name.substr(start, end - start);
+        std::string_view part = name.substr(start, end - start);
+        while (!part.empty() && part.back() >= '0' && part.back() <= '9') part.remove_suffix(1);
         for (std::string_view word : words)
             if (part == word) return true;
         start = end + 1;
@@ -378,25 +425,17 @@ bool name_part_is(std::string_view name, std::initializer_list<std::string_view>
     return false;
 }
 
-// A JSON key or column name lower-cased, camelCase split with '_'
-// ("mobilePhone" -> "mobile_phone", "phone-number" -> "phone_number").
-std::string snake_lower(std::string_view name) {
-    std::string out;
-    for (size_t i = 0; i < name.size(); ++i) {
-        const char c = name[i];
-        if (c >= 'A' && c <= 'Z') {
-            if (i > 0 && name[i - 1] >= 'a' && name[i - 1] <= 'z') out.push_back('_');
-            out.push_back(static_cast<char>(c - 'A' + 'a'));
-        } else {
-            out.push_back(c == '-' || c == ' ' || c == '.' ? '_' : c);
-        }
-    }
-    return out;
+// A column or key naming a version ("app_version", "firmware", "build").
+bool version_name(std::string_view name) {
+    return name_part_is(name, {"version", "versions", "ver", "vers", "firmware", "fw", "release", "build",
+                               "revision", "rev"});
 }
 
-// A column name for phone numbers: "phone", "home_phone", "phone_number",
-// "mobile_no", "tel1" (not "phone_count", "phone_model").
-bool phone_column(std::string_view name) {
+// How surely a column or key name holds phone numbers: 2 for "phone",
+// "home_phone", "phone_number", "mobile_no", "tel1", "msisdn"; 1 for "mobile",
+// "cell" or "fax" alone (also counts, places, spreadsheet cells); 0 for
+// others ("phone_count", "phone_model", "mobile_user").
+int phone_column_kind(std::string_view name) {
     std::vector<std::string_view> parts;
     size_t start = 0;
     while (start <= name.size()) {
@@ -404,22 +443,20 @@ bool phone_column(std::string_view name) {
         if (end == std::string_view::npos) end = name.size();
         std::string_view part = name.substr(start, end - start);
         while (!part.empty() && part.back() >= '0' && part.back() <= '9') part.remove_suffix(1);
-        parts.push_back(part);
+        if (!part.empty()) parts.push_back(part);
         start = end + 1;
     }
-    auto phone_word = [](std::string_view w) {
-        for (std::string_view word : {"phone", "phones", "telephone", "tel", "mobile", "cell", "cellphone", "fax",
-                                      "msisdn", "landline", "contact"})
-            if (w == word) return true;
-        return false;
+    if (parts.empty()) return 0;
+    auto in = [](std::string_view w, std::initializer_list<std::string_view> words) {
+        return std::find(words.begin(), words.end(), w) != words.end();
     };
-    if (parts.empty()) return false;
-    if (phone_word(parts.back()) && parts.back() != "contact") return true;
-    if (parts.size() >= 2 && phone_word(parts[parts.size() - 2])) {
-        for (std::string_view last : {"number", "no", "nr", "num", "e164"})
-            if (parts.back() == last) return true;
-    }
-    return false;
+    if (in(parts.back(), {"phone", "phones", "telephone", "tel", "msisdn", "landline", "cellphone", "whatsapp"}))
+        return 2;
+    const bool numbered = parts.size() >= 2 && in(parts.back(), {"number", "no", "nr", "num", "e164"});
+    if (numbered && in(parts[parts.size() - 2], {"phone", "telephone", "tel", "mobile", "fax", "contact"})) return 2;
+    // ("cell_no" is as often a radio cell's id.)
+    if (in(parts.back(), {"mobile", "cell", "fax"}) || (numbered && parts[parts.size() - 2] == "cell")) return 1;
+    return 0;
 }
 
 // A literal written like a phone number (7 to 15 digits; spaces, '-', '.',
@@ -560,22 +597,54 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
                 close = ']';
             }
         }
-        size_t at = 0;
+        // Bare integers are personal data in code only where the column they
+        // are compared with says so ("phone_number = 5551234567", "card IN
+        // (4111111111111111, ...)"), not as ids, sequence starts or arguments
+        // ("order_id = 4242424242424242", "CALL archive(2024010100)"): a
+        // mask there would change what the statement means.
+        auto bare = [](std::string_view raw) {
+            return std::all_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        std::vector<std::pair<std::pair<size_t, size_t>, std::string>> replacements;
         for (const tde::core::Detection &d : anon.detectors.detect(visible)) {
             const std::string_view raw = code.substr(d.begin, d.end - d.begin);
-            // A bare integer is a phone number in code only after a phone
-            // column ("phone_number = 2125550100"), not as any argument
-            // ("CALL archive(2024010100)").
-            if (d.type == tde::core::PiiType::Phone &&
-                std::all_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-                std::string scope;
-                mention_columns(code.substr(d.begin > 40 ? d.begin - 40 : 0, d.begin - (d.begin > 40 ? d.begin - 40 : 0)),
-                                scope);
-                if (scope.find("phone") == std::string::npos) continue;
+            if (bare(raw) && d.type == tde::core::PiiType::Phone &&
+                phone_column_kind(compared_column(code.substr(0, d.begin))) != 2)
+                continue;
+            if (bare(raw) && d.type == tde::core::PiiType::CreditCard &&
+                !name_part_is(compared_column(code.substr(0, d.begin)), {"card", "cc", "pan", "credit"}))
+                continue;
+            replacements.push_back({{d.begin, d.end}, tde::core::PiiAnonymizer::replacement(d.type, raw, anon.key)});
+        }
+        // Numbers compared with a phone column that no detector takes for one
+        // (invalid, or of a region not configured).
+        for (size_t i = 0; i < visible.size();) {
+            if (!std::isdigit(static_cast<unsigned char>(visible[i]))) {
+                ++i;
+                continue;
             }
-            out.append(code.substr(at, d.begin - at));
-            out.append(tde::core::PiiAnonymizer::replacement(d.type, raw, anon.key));
-            at = d.end;
+            size_t j = i;
+            while (j < visible.size() && std::isdigit(static_cast<unsigned char>(visible[j]))) ++j;
+            const bool token = (i == 0 || !(std::isalnum(static_cast<unsigned char>(visible[i - 1])) ||
+                                            visible[i - 1] == '_' || visible[i - 1] == '.' || visible[i - 1] == '$')) &&
+                               (j == visible.size() || !(std::isalnum(static_cast<unsigned char>(visible[j])) ||
+                                                         visible[j] == '_' || visible[j] == '.'));
+            const bool taken = std::any_of(replacements.begin(), replacements.end(), [&](const auto &r) {
+                return r.first.first < j && i < r.first.second;
+            });
+            if (token && !taken && j - i >= 7 && j - i <= 15 &&
+                phone_column_kind(compared_column(code.substr(0, i))) == 2)
+                replacements.push_back({{i, j}, tde::core::PiiAnonymizer::replacement(tde::core::PiiType::Phone,
+                                                                                       code.substr(i, j - i), anon.key)});
+            i = j;
+        }
+        std::sort(replacements.begin(), replacements.end());
+        size_t at = 0;
+        for (const auto &[span, text] : replacements) {
+            if (span.first < at) continue;
+            out.append(code.substr(at, span.first - at));
+            out.append(text);
+            at = span.second;
             changed = true;
         }
         out.append(code.substr(at));
@@ -591,27 +660,35 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
         // in `out`): a second pass over the output then sees the same
         // context as this one (a long address shrunk to its token must not
         // bring a keyword into the window only then).
-        auto context_of = [&] {
-            const size_t context_begin = out.size() > kLiteralContext ? out.size() - kLiteralContext : 0;
-            std::string context(out, context_begin);
-            // Column names are looked for further back (an INSERT's column
-            // list before several rows of values).
-            const size_t mention_begin = out.size() > kMentionWindow ? out.size() - kMentionWindow : 0;
-            mention_columns(std::string_view(out).substr(mention_begin), context);
-            if (chained) (context += ' ') += list_kind, context += ": ";
-            return context;
-        };
-        // The column compared with the literal, when it says what the value
-        // is: a version ("app_version = '1.2.3.4'" stays), a phone number
-        // ("phone = '0612345678'" is one, whatever its region or validity).
+        // The column compared with the literal, or given it by an INSERT's
+        // column list, when there is one: it says what the value is (a
+        // version: "app_version = '1.2.3.4'" stays; a phone number: "phone =
+        // '0612345678'" is one, whatever its region or validity) and is the
+        // literal's whole context ("ssn IN ('123456789', ...)"; "order_ref =
+        // '4155550123'" is no phone number, whatever tables are named).
         const std::string column = in.size() > 40                          ? std::string()
                                    : !insert_columns[span_index].empty() ? insert_columns[span_index]
                                                                          : compared_column(out);
-        if (!column.empty() && dotted_quad_only(in) &&
-            name_part_is(column, {"version", "versions", "ver", "vers", "firmware", "fw", "release", "build",
-                                  "revision", "rev"})) {
+        auto context_of = [&] {
+            std::string context;
+            if (!column.empty()) {
+                context = column + ": ";
+            } else {
+                const size_t context_begin = out.size() > kLiteralContext ? out.size() - kLiteralContext : 0;
+                context.assign(out, context_begin);
+                // Column names are looked for further back (an INSERT's
+                // column list before several rows of values).
+                const size_t mention_begin = out.size() > kMentionWindow ? out.size() - kMentionWindow : 0;
+                mention_columns(std::string_view(out).substr(mention_begin), context);
+            }
+            if (chained) (context += ' ') += list_kind, context += ": ";
+            return context;
+        };
+        const int phone_kind = column.empty() ? 0 : phone_column_kind(column);
+        if (!column.empty() && dotted_quad_only(in) && version_name(column)) {
             piece.assign(in);
-        } else if (!column.empty() && phone_shaped_literal(in) && !dotted_quad_only(in) && phone_column(column)) {
+        } else if (phone_kind > 0 && phone_shaped_literal(in) && !dotted_quad_only(in) &&
+                   (phone_kind == 2 || anon.detectors.phone_like(in))) {
             piece = tde::core::PiiAnonymizer::replacement(tde::core::PiiType::Phone, in, anon.key);
             changed = changed || piece != in;
         } else if (anon.apply_in_context(context_of, in, piece)) {
@@ -764,14 +841,36 @@ std::string &scratch() {
 
 // Called from C-style code: never throws. Returns 1 when `scratch()` holds a
 // changed value, 0 when unchanged, -1 on failure.
+// `numeric`: the value is a JSON number's text.
 int anonymize_for_c(const Anonymization *a, const char *own_key, size_t own_key_len, const char *key, size_t key_len,
-                    const char *data, size_t len) noexcept {
+                    const char *data, size_t len, bool numeric) noexcept {
     try {
         std::string_view value(data, len);
+        const std::string name = own_key != nullptr ? snake_lower(std::string_view(own_key, own_key_len)) : std::string();
+        const int phone_kind = name.empty() ? 0 : phone_column_kind(name);
+        const bool integer =
+            !value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+        // {"app_version": "1.2.3.4"} is a version.
+        if (!name.empty() && dotted_quad_only(value) && version_name(name)) return 0;
+        if (numeric) {
+            // A number is personal data only where its own key says so:
+            // {"phone": 2125550100}, {"msisdn": 33612345678}, {"card_number":
+            // 4111111111111111}, {"ssn": 123456789}; counts and ids stay.
+            if (phone_kind == 2 && integer && (len >= 10 || a->detectors.phone_like(value))) {
+                scratch() = tde::core::PiiAnonymizer::replacement(tde::core::PiiType::Phone, value, a->key);
+                return 1;
+            }
+            const bool card = name_part_is(name, {"card", "cc", "pan", "credit"});
+            const bool ssn = name_part_is(name, {"ssn", "ssns"}) || name.find("social_security") != std::string::npos;
+            if (!integer || (!card && !ssn)) return 0;
+            auto context_of = [&] { return std::string(card ? "card: " : "ssn: "); };
+            return a->apply_in_context(context_of, value, scratch()) ? 1 : 0;
+        }
         // A value whose own key names a phone number ({"phone": "0612345678"},
-        // {"mobilePhone": ...}) is one when written like one, in any format.
-        if (own_key != nullptr && phone_shaped_literal(value) && !dotted_quad_only(value) &&
-            phone_column(snake_lower(std::string_view(own_key, own_key_len)))) {
+        // {"mobilePhone": ...}) is one when written like one, in any format
+        // ({"mobile": ...}, {"cell": ...}: when written the way phone numbers are).
+        if (phone_kind > 0 && phone_shaped_literal(value) && !dotted_quad_only(value) &&
+            (phone_kind == 2 || a->detectors.phone_like(value))) {
             scratch() = tde::core::PiiAnonymizer::replacement(tde::core::PiiType::Phone, value, a->key);
             return scratch() != value ? 1 : 0;
         }
@@ -858,7 +957,7 @@ Jsonb *anonymize_jsonb_strings(Jsonb *in, const Anonymization *a) {
                 context_len = static_cast<size_t>(path.len);
             }
             int rc = anonymize_for_c(a, key, key_len, context, context_len, v.val.string.val,
-                                     static_cast<size_t>(v.val.string.len));
+                                     static_cast<size_t>(v.val.string.len), numeric != nullptr);
             if (rc < 0) ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("could not anonymize metadata")));
             if (rc == 1) {
                 const std::string &out = scratch();

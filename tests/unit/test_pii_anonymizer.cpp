@@ -404,6 +404,24 @@ TEST(Phone, LabelledNumbersInAnyRegion) {
     EXPECT_EQ(anon("Phone is +44 (0)20 7946 0958"), "Phone is XXX-XXX-0958");
     // Not numbers of a phone: too short, dates, amounts, years, other words
     // between label and number, letters glued to the digits.
+    // After a weaker label (call, mobile, cell, sms, contact) only what is
+    // written like a phone number or is a valid one.
+    EXPECT_EQ(anon("Call customer on 07700 900123"), "Call customer on XXX-XXX-0123");
+    EXPECT_EQ(anon("mobile no. 98765 43210"), "mobile no. XXX-XXX-3210");
+    EXPECT_EQ(anon("Contact: 2125550199"), "Contact: XXX-XXX-0199");
+    EXPECT_EQ(anon("customer phone 912 345 678"), "customer phone XXX-XXX-5678");
+    for (const char *kept :
+         {"call at 2024-03-15 10:30:00 from queue 7", "sms at 2024-03-15 09:00 UTC", "call at 1710000000",
+          "Show details for call number 10023456", "call no 4567890 transcript", "sms number 12345678 status",
+          "callback 12345678 status", "call customer 12345678 back", "mobile user 12345678 sessions",
+          "cell 1234567 contains a formula error", "Which agent handled call 20240315-000123?",
+          "library call number 978-3-16-148410-0", "mobile: 12500000 sessions", "sms: 1500000 sent",
+          "How many SMS to 1500000 users were delivered?", "phone: 1 234 567 units", "tel: 12 345 678 rows",
+          "mobile: 1.234.567 installs", "call 1000000-2000000 bucket", "phone 1000000 to 2000000",
+          "call 2.5 1234567", "mobile 1234567,5", "cell 310-260-12345 drop rate",
+          "List contacts for account 4155550123", "Show mobile order 5512345678",
+          "How many calls did agent 2025550143 take?", "Phone sales for store 2125550100"})
+        EXPECT_EQ(anon(kept), kept) << kept;
     for (const char *kept : {"phone 1234", "Phone: 2024-01-15", "phone numbers 4 and 5", "tel 2024-2025 budget",
                              "phone model 12345678", "call 3 times", "phone id 6502530000",
                              "phone bill 1,234,567.89", "phone 1234567abc",
