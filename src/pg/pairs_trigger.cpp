@@ -13,6 +13,7 @@
 #include "core/memo_cache.hpp"
 #include "core/phone_detector.hpp"
 #include "core/pii_anonymizer.hpp"
+#include "core/sql_columns.hpp"
 #include "core/sql_analyzer.hpp"
 #include "pg/error_boundary.hpp"
 #include "pg/rules.hpp"
@@ -28,6 +29,14 @@ extern "C" {
 namespace {
 
 using tde::pg::pg_guard;
+using tde::core::compared_column;
+using tde::core::dotted_quad_only;
+using tde::core::insert_value_columns;
+using tde::core::name_part_is;
+using tde::core::phone_column_kind;
+using tde::core::phone_shaped_literal;
+using tde::core::snake_lower;
+using tde::core::version_name;
 
 using tde::core::MemoCache;
 
@@ -308,254 +317,6 @@ void mention_columns(std::string_view scope, std::string &context) {
     };
     if (mentions("phone") || mentions("mobile") || mentions("tel") || mentions("fax")) context += " phone: ";
     if (mentions("ssn") || mentions("social_security") || mentions("social security")) context += " ssn: ";
-}
-
-// A literal that is only a dotted quad of numbers ('1.2.3.4').
-bool dotted_quad_only(std::string_view in) {
-    int dots = 0;
-    for (char c : in) {
-        if (c == '.') ++dots;
-        else if (c < '0' || c > '9') return false;
-    }
-    return dots == 3 && !in.empty() && in.front() != '.' && in.back() != '.';
-}
-
-// A JSON key or column name lower-cased, camelCase split with '_'
-// ("mobilePhone" -> "mobile_phone", "PhoneNumber" -> "phone_number",
-// "Phone Number" -> "phone_number").
-std::string snake_lower(std::string_view name) {
-    std::string out;
-    for (size_t i = 0; i < name.size(); ++i) {
-        const char c = name[i];
-        if (c >= 'A' && c <= 'Z') {
-            if (i > 0 && name[i - 1] >= 'a' && name[i - 1] <= 'z') out.push_back('_');
-            out.push_back(static_cast<char>(c - 'A' + 'a'));
-        } else {
-            out.push_back(c == '-' || c == ' ' || c == '.' ? '_' : c);
-        }
-    }
-    return out;
-}
-
-// The column the SQL before a value (`before`: up to a literal's opening
-// quote, or up to a number in the code) compares with it, as snake_lower()
-// gives it: "app_version = '", "phone <> N'", "firmware_version IN
-// ('10.2.0.1', '", "t.\"PhoneNumber\" LIKE '", "[Phone Number] = '",
-// "phone::text = '", "phone_number IN (5551234567, "; empty when none.
-std::string compared_column(std::string_view before) {
-    size_t e = before.size();
-    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    // The opening quote and a string prefix (N'', E'', $$).
-    while (e > 0 && (before[e - 1] == '\'' || before[e - 1] == '"' || before[e - 1] == '`' || before[e - 1] == '$'))
-        --e;
-    if (e > 0 && std::strchr("NnEe", before[e - 1]) != nullptr &&
-        (e == 1 || !std::isalnum(static_cast<unsigned char>(before[e - 2]))))
-        --e;
-    auto skip = [&] {
-        while (e > 0 && (space(before[e - 1]) || std::strchr("'\"`(,", before[e - 1]) != nullptr)) --e;
-    };
-    skip();
-    // Earlier items of an IN list ('10.2.0.1', '2125550100', an already
-    // masked 'XXX-XXX-0123', N'...').
-    auto item_char = [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == 'X' || c == '+';
-    };
-    for (int items = 0; items < 64 && e > 0 && item_char(before[e - 1]); ++items) {
-        while (e > 0 && (item_char(before[e - 1]) || before[e - 1] == ' ')) --e;
-        if (e > 1 && std::strchr("NnEe", before[e - 1]) != nullptr && !std::isalnum(static_cast<unsigned char>(before[e - 2])))
-            --e;
-        skip();
-    }
-    auto ends_with_word = [&](std::string_view word) {
-        if (e < word.size()) return false;
-        for (size_t i = 0; i < word.size(); ++i)
-            if (std::tolower(static_cast<unsigned char>(before[e - word.size() + i])) != word[i]) return false;
-        return e == word.size() || !std::isalnum(static_cast<unsigned char>(before[e - word.size() - 1]));
-    };
-    if (e > 0 && before[e - 1] == '=') {
-        --e;
-        if (e > 0 && (before[e - 1] == '!' || before[e - 1] == '<' || before[e - 1] == '>')) --e;
-    } else if (e > 1 && before[e - 1] == '>' && before[e - 2] == '<') {
-        e -= 2;
-    } else if (ends_with_word("in") || ends_with_word("like") || ends_with_word("ilike")) {
-        e -= ends_with_word("in") ? 2 : ends_with_word("like") ? 4 : 5;
-        while (e > 0 && space(before[e - 1])) --e;
-        if (ends_with_word("not")) e -= 3;
-    } else {
-        return std::string();
-    }
-    // The name: a delimited one ("...", `...`, [...]) whole, else a word; a
-    // cast after it ("phone::text") is passed over.
-    for (int names = 0; names < 2; ++names) {
-        while (e > 0 && space(before[e - 1])) --e;
-        size_t b = e;
-        std::string_view name;
-        if (e >= 2 && (before[e - 1] == '"' || before[e - 1] == '`' || before[e - 1] == ']')) {
-            const char open = before[e - 1] == ']' ? '[' : before[e - 1];
-            const size_t start = before.rfind(open, e - 2);
-            if (start == std::string_view::npos) return std::string();
-            b = start;
-            name = before.substr(start + 1, e - start - 2);
-        } else {
-            while (b > 0 && (std::isalnum(static_cast<unsigned char>(before[b - 1])) || before[b - 1] == '_')) --b;
-            name = before.substr(b, e - b);
-        }
-        if (names == 0 && b >= 2 && before[b - 1] == ':' && before[b - 2] == ':') {
-            e = b - 2;
-            continue;
-        }
-        return snake_lower(name);
-    }
-    return std::string();
-}
-
-// True when one of the '_'-separated parts of `name` (digits at its end
-// aside) is one of `words`.
-bool name_part_is(std::string_view name, std::initializer_list<std::string_view> words) {
-    size_t start = 0;
-    while (start <= name.size()) {
-        size_t end = name.find('_', start);
-        if (end == std::string_view::npos) end = name.size();
-        std::string_view part = name.substr(start, end - start);
-        while (!part.empty() && part.back() >= '0' && part.back() <= '9') part.remove_suffix(1);
-        for (std::string_view word : words)
-            if (part == word) return true;
-        start = end + 1;
-    }
-    return false;
-}
-
-// A column or key naming a version ("app_version", "firmware", "build").
-bool version_name(std::string_view name) {
-    return name_part_is(name, {"version", "versions", "ver", "vers", "firmware", "fw", "release", "build",
-                               "revision", "rev"});
-}
-
-// How surely a column or key name holds phone numbers: 2 for "phone",
-// "home_phone", "phone_number", "mobile_no", "tel1", "msisdn"; 1 for "mobile",
-// "cell" or "fax" alone (also counts, places, spreadsheet cells); 0 for
-// others ("phone_count", "phone_model", "mobile_user").
-int phone_column_kind(std::string_view name) {
-    std::vector<std::string_view> parts;
-    size_t start = 0;
-    while (start <= name.size()) {
-        size_t end = name.find('_', start);
-        if (end == std::string_view::npos) end = name.size();
-        std::string_view part = name.substr(start, end - start);
-        while (!part.empty() && part.back() >= '0' && part.back() <= '9') part.remove_suffix(1);
-        if (!part.empty()) parts.push_back(part);
-        start = end + 1;
-    }
-    if (parts.empty()) return 0;
-    auto in = [](std::string_view w, std::initializer_list<std::string_view> words) {
-        return std::find(words.begin(), words.end(), w) != words.end();
-    };
-    if (in(parts.back(), {"phone", "phones", "telephone", "tel", "msisdn", "landline", "cellphone", "whatsapp"}))
-        return 2;
-    const bool numbered = parts.size() >= 2 && in(parts.back(), {"number", "no", "nr", "num", "e164"});
-    if (numbered && in(parts[parts.size() - 2], {"phone", "telephone", "tel", "mobile", "fax", "contact"})) return 2;
-    // ("cell_no" is as often a radio cell's id.)
-    if (in(parts.back(), {"mobile", "cell", "fax"}) || (numbered && parts[parts.size() - 2] == "cell")) return 1;
-    return 0;
-}
-
-// A literal written like a phone number (7 to 15 digits; spaces, '-', '.',
-// brackets, a leading '+'), however invalid, and not like a date.
-bool phone_shaped_literal(std::string_view in) {
-    if (tde::core::PhoneDetector::date_shaped(in, true)) return false;
-    size_t digits = 0;
-    for (size_t i = 0; i < in.size(); ++i) {
-        const char c = in[i];
-        if (c >= '0' && c <= '9') ++digits;
-        else if (!(c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || (c == '+' && i == 0))) return false;
-    }
-    return digits >= 7 && digits <= 15;
-}
-
-// For each span, the column an INSERT's column list gives its value
-// ("INSERT INTO contacts (name, phone) VALUES ('Ann', '0612345678'), (...)"),
-// lower-cased; empty where there is none (a value inside a function call, no
-// column list, another statement).
-std::vector<std::string> insert_value_columns(std::string_view sql,
-                                              const std::vector<std::pair<size_t, size_t>> &spans) {
-    std::vector<std::string> out(spans.size());
-    auto word_at = [&](size_t p, std::string_view word) {
-        if (p + word.size() > sql.size() || (p > 0 && (std::isalnum(static_cast<unsigned char>(sql[p - 1])) ||
-                                                       sql[p - 1] == '_')))
-            return false;
-        for (size_t i = 0; i < word.size(); ++i)
-            if (std::tolower(static_cast<unsigned char>(sql[p + i])) != word[i]) return false;
-        const size_t after = p + word.size();
-        return after == sql.size() || !(std::isalnum(static_cast<unsigned char>(sql[after])) || sql[after] == '_');
-    };
-    std::vector<std::string> columns;
-    enum { kNone, kInsert, kColumns, kAfterColumns, kValues } state = kNone;
-    int depth = 0;
-    size_t index = 0, next_span = 0;
-    std::string name;
-    for (size_t p = 0; p < sql.size(); ++p) {
-        // Literal contents are skipped; a span starting here gets its column.
-        if (next_span < spans.size() && p == spans[next_span].first) {
-            if (state == kValues && depth == 1 && index < columns.size()) out[next_span] = columns[index];
-            p = spans[next_span].second > p ? spans[next_span].second - 1 : p;
-            ++next_span;
-            continue;
-        }
-        const char c = sql[p];
-        if (c == ';') {
-            state = kNone;
-            continue;
-        }
-        switch (state) {
-            case kNone:
-                if (word_at(p, "insert")) {
-                    state = kInsert;
-                    columns.clear();
-                    p += 5;
-                }
-                break;
-            case kInsert:  // up to the column list's bracket
-                if (c == '(') {
-                    state = kColumns;
-                    name.clear();
-                } else if (word_at(p, "values") || word_at(p, "select")) {
-                    state = kNone;
-                }
-                break;
-            case kColumns:
-                if (c == ',' || c == ')') {
-                    columns.push_back(name);
-                    name.clear();
-                    if (c == ')') state = kAfterColumns;
-                } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
-                    name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-                } else if (c == '.') {
-                    name.clear();  // a qualified column: its last part
-                }
-                break;
-            case kAfterColumns:
-                if (word_at(p, "values")) {
-                    state = kValues;
-                    depth = 0;
-                    p += 5;
-                } else if (!std::isspace(static_cast<unsigned char>(c))) {
-                    state = kNone;
-                }
-                break;
-            case kValues:
-                if (c == '(') {
-                    if (++depth == 1) index = 0;
-                } else if (c == ')') {
-                    if (--depth < 0) state = kNone;
-                } else if (c == ',' && depth == 1) {
-                    ++index;
-                } else if (depth == 0 && std::isalpha(static_cast<unsigned char>(c))) {
-                    state = kNone;  // ON CONFLICT, RETURNING, ...
-                }
-                break;
-        }
-    }
-    return out;
 }
 
 // `sql` with each span's content anonymized into `out`; false when nothing changed.

@@ -1,0 +1,82 @@
+// The SQL (and JSON keys) around a value: core/sql_columns.
+#include "core/sql_columns.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace tde::core;
+
+TEST(SqlColumns, ComparedColumn) {
+    EXPECT_EQ(compared_column("SELECT * FROM t WHERE app_version = '"), "app_version");
+    EXPECT_EQ(compared_column("WHERE phone <> N'"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone != E'"), "phone");
+    EXPECT_EQ(compared_column("WHERE firmware_version IN ('10.2.0.1', '"), "firmware_version");
+    EXPECT_EQ(compared_column("WHERE firmware_version NOT IN ('10.2.0.1','"), "firmware_version");
+    EXPECT_EQ(compared_column("WHERE t.\"PhoneNumber\" LIKE '"), "phone_number");
+    EXPECT_EQ(compared_column("WHERE [Phone Number] = N'"), "phone_number");
+    EXPECT_EQ(compared_column("WHERE `mobilePhone` = \""), "mobile_phone");
+    EXPECT_EQ(compared_column("WHERE phone::text = '"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone = $$"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone_number IN (5551234567, "), "phone_number");
+    EXPECT_EQ(compared_column("WHERE mobile_phone IN ('XXX-XXX-5678', '"), "mobile_phone");
+    EXPECT_EQ(compared_column("WHERE email ILIKE '"), "email");
+    // No comparison right before the value.
+    EXPECT_EQ(compared_column("SELECT lower('"), "");
+    EXPECT_EQ(compared_column("CALL archive("), "");
+    EXPECT_EQ(compared_column("'"), "");
+    EXPECT_EQ(compared_column(""), "");
+}
+
+TEST(SqlColumns, InsertValueColumns) {
+    const std::string sql =
+        "INSERT INTO contacts (name, c.phone, zip) VALUES ('Ann', '0612345678', lower('x')), ('Bob', '1', '2') "
+        "RETURNING id; SELECT 'z'";
+    std::vector<std::pair<size_t, size_t>> spans;
+    for (size_t q = sql.find('\''); q != std::string::npos;) {
+        size_t close = sql.find('\'', q + 1);
+        spans.emplace_back(q + 1, close);
+        q = sql.find('\'', close + 1);
+    }
+    ASSERT_EQ(spans.size(), 7u);
+    const std::vector<std::string> expected{"name", "phone", "", "name", "phone", "zip", ""};
+    EXPECT_EQ(insert_value_columns(sql, spans), expected);
+    // No column list, or INSERT ... SELECT: no columns.
+    const std::string select = "INSERT INTO t SELECT '0612345678' AS phone";
+    EXPECT_EQ(insert_value_columns(select, {{22, 32}}), std::vector<std::string>{""});
+}
+
+TEST(SqlColumns, PhoneColumnKind) {
+    for (const char *name : {"phone", "home_phone", "phone_number", "mobile_no", "tel1", "msisdn", "mobile_phone",
+                             "contact_number", "fax_no", "telephone"})
+        EXPECT_EQ(phone_column_kind(name), 2) << name;
+    for (const char *name : {"mobile", "cell", "fax", "cell_no"}) EXPECT_EQ(phone_column_kind(name), 1) << name;
+    for (const char *name : {"phone_count", "phone_model", "mobile_user", "phone_id", "contact_id", "order_ref",
+                             "telemetry", "", "_"})
+        EXPECT_EQ(phone_column_kind(name), 0) << name;
+}
+
+TEST(SqlColumns, NamesAndValues) {
+    EXPECT_EQ(snake_lower("mobilePhone"), "mobile_phone");
+    EXPECT_EQ(snake_lower("PhoneNumber"), "phone_number");
+    EXPECT_EQ(snake_lower("Phone Number"), "phone_number");
+    EXPECT_EQ(snake_lower("phone-number"), "phone_number");
+    EXPECT_EQ(snake_lower("HTTPServer"), "httpserver");
+    EXPECT_TRUE(version_name("app_version"));
+    EXPECT_TRUE(version_name("fw"));
+    EXPECT_TRUE(version_name("build2"));
+    EXPECT_FALSE(version_name("server"));
+    EXPECT_FALSE(version_name("server_ip"));
+    EXPECT_TRUE(name_part_is("card_number", {"card"}));
+    EXPECT_FALSE(name_part_is("discard", {"card"}));
+    EXPECT_TRUE(dotted_quad_only("1.2.3.4"));
+    EXPECT_FALSE(dotted_quad_only("1.2.3"));
+    EXPECT_FALSE(dotted_quad_only("1.2.3.4/8"));
+    EXPECT_FALSE(dotted_quad_only(".1.2.3"));
+    EXPECT_TRUE(phone_shaped_literal("0612345678"));
+    EXPECT_TRUE(phone_shaped_literal("+33 6 12 34 56 78"));
+    EXPECT_TRUE(phone_shaped_literal("(02) 9374 4000"));
+    EXPECT_FALSE(phone_shaped_literal("123456"));            // too short
+    EXPECT_FALSE(phone_shaped_literal("1234567890123456"));  // too long
+    EXPECT_FALSE(phone_shaped_literal("2024-01-15"));        // a date
+    EXPECT_FALSE(phone_shaped_literal("06 12 34 56 78 x"));
+    EXPECT_FALSE(phone_shaped_literal("0612+345678"));
+}
