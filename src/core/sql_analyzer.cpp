@@ -20,7 +20,8 @@ namespace tde::core {
 namespace {
 
 // ---------------------------------------------------------------------------
-// Character helpers (ASCII only; bytes >= 0x80 count as identifier letters).
+// Character helpers (ASCII only; bytes >= 0x80 count as identifier letters,
+// but for the Unicode spaces of unicode_space()).
 
 bool is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -29,6 +30,26 @@ bool is_space(unsigned char c) {
 }
 bool is_word_start(unsigned char c) { return is_alpha(c) || c == '_' || c >= 0x80; }
 bool is_word_char(unsigned char c) { return is_word_start(c) || is_digit(c) || c == '$'; }
+
+// Bytes of the Unicode space character (White_Space: U+0085, U+00A0, U+1680,
+// U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) in UTF-8 at s[i], or
+// 0. SQL copied from web pages, chat tools and word processors carries
+// no-break and thin spaces between its words; every dialect's own scanner
+// would read them as identifier letters ("SELECT\u00a0*" as one word), but no
+// one writes them inside a name, so the analyzer takes them for blanks.
+size_t unicode_space(std::string_view s, size_t i) {
+    auto at = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+    const unsigned char c = at(0);
+    if (c == 0xC2) return at(1) == 0xA0 || at(1) == 0x85 ? 2 : 0;
+    if (c == 0xE1) return at(1) == 0x9A && at(2) == 0x80 ? 3 : 0;
+    if (c == 0xE3) return at(1) == 0x80 && at(2) == 0x80 ? 3 : 0;
+    if (c != 0xE2) return 0;
+    if (at(1) == 0x80) {
+        const unsigned char d = at(2);
+        return (d >= 0x80 && d <= 0x8A) || d == 0xA8 || d == 0xA9 || d == 0xAF ? 3 : 0;
+    }
+    return at(1) == 0x81 && at(2) == 0x9F ? 3 : 0;
+}
 
 std::string ascii_upper(std::string_view s) {
     std::string out(s);
@@ -103,6 +124,8 @@ private:
     unsigned char peek(size_t off) const {
         return i_ + off < s_.size() ? static_cast<unsigned char>(s_[i_ + off]) : 0;
     }
+    // A letter of a word at i_ + off (a Unicode space is a blank, not a letter).
+    bool word_start_at(size_t off) const { return is_word_start(peek(off)) && unicode_space(s_, i_ + off) == 0; }
     // A token from start_ to i_; the content span is [cb_, ce_) (set by readers of quoted text).
     void push(TokKind kind, std::string text, EscapeStyle escapes = EscapeStyle::None, bool unterminated = false) {
         if (i_ > s_.size()) i_ = s_.size();
@@ -144,20 +167,22 @@ void Lexer::step() {
     cb_ = ce_ = i_;
     if (is_space(c)) {
         ++i_;
+    } else if (const size_t n = unicode_space(s_, i_)) {
+        i_ += n;
     } else if (step_comment_or_quote(c)) {
         // handled
     } else if (c == '$' && (pg_like() || d_ == SqlDialect::Snowflake) && try_dollar_quote()) {
         // handled
     } else if (try_prefixed_string(c)) {
         // handled
-    } else if (c == '#' && d_ == SqlDialect::SQLServer && (peek(1) == '#' || is_word_start(peek(1)))) {
+    } else if (c == '#' && d_ == SqlDialect::SQLServer && (peek(1) == '#' || word_start_at(1))) {
         read_word();
     } else if (c == '#' && fallback()) {
         // A T-SQL/Redshift #temp table where a table name goes (INTO #t,
         // TABLE #t, FROM #t, JOIN #t, ...); anywhere else the rest of the line
         // is a MySQL/BigQuery/Hive comment, as the anonymizer's MySQL pass
         // reads it in text of no known dialect.
-        if ((peek(1) == '#' || is_word_start(peek(1))) && temp_table_position())
+        if ((peek(1) == '#' || word_start_at(1)) && temp_table_position())
             read_word();
         else
             skip_line_comment(1);
@@ -439,7 +464,7 @@ bool Lexer::temp_table_position() const {
 void Lexer::read_word() {
     const size_t start = i_;
     while (i_ < s_.size() && s_[i_] == '#') ++i_;  // T-SQL #tmp / ##tmp
-    while (i_ < s_.size() && is_word_char(static_cast<unsigned char>(s_[i_]))) ++i_;
+    while (i_ < s_.size() && is_word_char(static_cast<unsigned char>(s_[i_])) && unicode_space(s_, i_) == 0) ++i_;
     const std::string_view w = s_.substr(start, i_ - start);
     out_.push_back(Token{TokKind::Word, std::string(w), ascii_upper(w), start, i_, start, start});
 }
@@ -450,7 +475,7 @@ void Lexer::read_number() {
     while (i_ < s_.size()) {
         const unsigned char ch = peek(0);
         const unsigned char prev = static_cast<unsigned char>(s_[i_ - 1]);
-        if (is_word_char(ch) || ch == '.') {
+        if ((is_word_char(ch) || ch == '.') && unicode_space(s_, i_) == 0) {
             ++i_;
         } else if ((ch == '+' || ch == '-') && (prev == 'e' || prev == 'E') && is_digit(peek(1))) {
             i_ += 2;
@@ -1651,6 +1676,8 @@ bool starts_like_sql(std::string_view sql, SqlDialect dialect) {
         const unsigned char c = static_cast<unsigned char>(sql[i]);
         if (is_space(c) || c == '(') {
             ++i;
+        } else if (const size_t space = unicode_space(sql, i)) {
+            i += space;
         } else if (sql.compare(i, 2, "--") == 0) {
             line_comment(i);
         } else if (c == '#' && (dialect == SqlDialect::MySQL || dialect == SqlDialect::BigQuery)) {

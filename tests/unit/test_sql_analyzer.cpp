@@ -708,6 +708,12 @@ const Case kOtherDialectCases[] = {
      "SELECT", {"raw.orders", "source"}},
     {"OraQuotedMixedRefIsOtherName", ORA, "WITH source AS (SELECT * FROM raw.orders) SELECT * FROM \"Source\"",
      "SELECT", {"Source", "raw.orders"}},
+    // Unicode spaces between words (SQL copied from a web page or a chat) are blanks.
+    {"MySqlNoBreakSpaces", MY, "SELECT\u00a0*\u00a0FROM\u00a0users", "SELECT", {"users"}},
+    {"PgNoBreakSpaceAlias", PG, "\u00a0SELECT * FROM users\u00a0u JOIN caf\u00e9 c ON 1=1", "SELECT",
+     {"caf\u00e9", "users"}},
+    {"SfThinAndEmSpaces", SF, "SELECT\u2009a\u2003FROM\u202fdb.t\u3000WHERE\u00a0x = 1", "SELECT", {"db.t"}},
+    {"MsNoBreakSpaceAfterTempTable", MS, "SELECT * INTO #t\u00a0FROM src", "SELECT", {"#t", "src"}},
 };
 INSTANTIATE_TEST_SUITE_P(OtherDialects, SqlAnalyzerCase, ::testing::ValuesIn(kOtherDialectCases), case_name);
 
@@ -903,6 +909,19 @@ TEST(SqlLexer, DialectDifferences) {
     // SQL Server: [x] identifiers, ? a parameter; PostgreSQL: ? is an operator.
     EXPECT_EQ(kinds(lex_sql("SELECT [a b] WHERE x = ?", MS)), "KQKWpP");
     EXPECT_EQ(kinds(lex_sql("SELECT d ? 'k'", PG)), "KWpS");
+}
+
+TEST(SqlLexer, UnicodeSpacesAreBlanks) {
+    // U+00A0, U+2009, U+202F, U+3000 (and the other Unicode spaces) separate
+    // tokens like a blank; other non-ASCII letters stay in words.
+    const std::string sql = "SELECT\u00a0a\u2009FROM\u202ft\u3000WHERE n\u00a0=\u00a01";
+    const std::vector<SqlToken> t = lex_sql(sql, MY);
+    ASSERT_EQ(kinds(t), "KWKWKWpN");
+    EXPECT_EQ(t[1].text, "a");
+    EXPECT_EQ(t[3].text, "t");
+    EXPECT_EQ(t[7].text, "1");
+    EXPECT_EQ(kinds(lex_sql("SELECT caf\u00e9\u00a0\u00e9t\u00e9", PG)), "KWW");
+    EXPECT_EQ(sql_fingerprint(sql, MY), sql_fingerprint("SELECT a FROM t WHERE n = 2", MY));
 }
 
 TEST(SqlLexer, UnterminatedRunsToEnd) {
@@ -1155,6 +1174,7 @@ TEST(SqlStart, StatementWordsProseAndMarks) {
     EXPECT_TRUE(starts_like_sql("# note\nSELECT 1", MY));
     EXPECT_TRUE(starts_like_sql("// note\nSELECT 1", SF));
     EXPECT_TRUE(starts_like_sql("", PG));
+    EXPECT_TRUE(starts_like_sql("\u00a0\u2003SELECT 1", MY));  // copied with no-break / em spaces
     EXPECT_FALSE(starts_like_sql("Here's the query: SELECT 1", PG));
     EXPECT_FALSE(starts_like_sql("# note\nSELECT 1", PG));  // '#' is no comment in PostgreSQL
 }
