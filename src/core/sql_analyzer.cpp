@@ -713,6 +713,7 @@ private:
     void on_maintenance(size_t q, bool vacuum);
     void on_grant(size_t q);
     void on_explain(size_t q);
+    void on_show(size_t q);
 
     // Generic scan over a token range.
     void scan(size_t from, size_t to, Verb verb);
@@ -1107,6 +1108,8 @@ bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
         // MySQL table maintenance, Snowflake UNDROP TABLE: the tables it works on.
         ++pos_;
         parse_name_list(false, true);
+    } else if (kw == "SHOW" && (d_ == SqlDialect::MySQL || d_ == SqlDialect::Unknown)) {
+        on_show(q + 1);
     } else if (kw == "LOAD" && word_at(pos_, "DATA")) {
         // MySQL LOAD DATA [LOCAL] INFILE 'f' [REPLACE|IGNORE] INTO TABLE t: like COPY.
         const size_t into = find_word_at_depth0(pos_, "INTO");
@@ -1323,6 +1326,32 @@ void StatementAnalyzer::on_explain(size_t q) {
     pos_ = q;
     if (word_in(pos_, {"ANALYZE", "EXTENDED", "PARTITIONS", "FORMAT", "VERBOSE", "QUERY", "PLAN"})) return;
     record_name();
+}
+
+// MySQL SHOW CREATE TABLE | VIEW name; SHOW [EXTENDED] [FULL] {COLUMNS | FIELDS
+// | INDEX | INDEXES | KEYS} {FROM | IN} name [{FROM | IN} db]: the table they
+// describe, like DESCRIBE name (`t FROM db` is db.t, as MySQL reads it). Other
+// SHOW statements (TABLES, DATABASES, TABLE STATUS FROM db, ...) list schema
+// objects of a database, not a table.
+void StatementAnalyzer::on_show(size_t q) {
+    pos_ = q;
+    if (word_at(pos_, "CREATE")) {
+        if (!word_in(pos_ + 1, {"TABLE", "VIEW"})) return;
+        pos_ += 2;
+        record_name();
+        return;
+    }
+    skip_words({"EXTENDED", "FULL"});
+    if (!word_in(pos_, {"COLUMNS", "FIELDS", "INDEX", "INDEXES", "KEYS"}) || !word_in(pos_ + 1, {"FROM", "IN"})) return;
+    pos_ += 2;
+    ParsedName n;
+    if (!parse_name(n)) return;
+    ParsedName db;
+    if (n.parts == 1 && word_in(pos_, {"FROM", "IN"})) {
+        ++pos_;
+        if (parse_name(db) && db.parts == 1 && !db.star) n.text = db.text + "." + n.text;
+    }
+    record(n, false);
 }
 
 // ---- generic scan ------------------------------------------------------------

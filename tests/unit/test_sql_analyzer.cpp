@@ -402,6 +402,23 @@ const Case kMySqlCases[] = {
     {"MyExplainTable", MY, "EXPLAIN `users`", "OTHER", {"users"}},
     {"MyExplainSelectStillStatement", MY, "EXPLAIN ANALYZE SELECT * FROM t", "OTHER", {"t"}},
     {"MyExplainAnalyzeTruncated", MY, "EXPLAIN ANALYZE", "OTHER", {}},
+    {"MyDescOrders", MY, "DESC orders", "OTHER", {"orders"}},
+    {"MyExplainBareTable", MY, "EXPLAIN orders", "OTHER", {"orders"}},
+    // SHOW statements about one table name it, like DESCRIBE; the others name none.
+    {"MyShowCreateTable", MY, "SHOW CREATE TABLE orders", "OTHER", {"orders"}},
+    {"MyShowCreateView", MY, "SHOW CREATE VIEW shop.v_orders", "OTHER", {"shop.v_orders"}},
+    {"MyShowColumns", MY, "SHOW COLUMNS FROM users", "OTHER", {"users"}},
+    {"MyShowFullColumnsFromDb", MY, "SHOW FULL COLUMNS FROM users FROM shop LIKE 'e%'", "OTHER", {"shop.users"}},
+    {"MyShowFields", MY, "SHOW FIELDS FROM users", "OTHER", {"users"}},
+    {"MyShowIndex", MY, "SHOW INDEX FROM orders", "OTHER", {"orders"}},
+    {"MyShowIndexesIn", MY, "SHOW INDEXES IN db.orders", "OTHER", {"db.orders"}},
+    {"MyShowKeysWhere", MY, "SHOW KEYS FROM orders WHERE Key_name = 'PRIMARY'", "OTHER", {"orders"}},
+    {"MyShowExtendedIndexQuoted", MY, "SHOW EXTENDED INDEX FROM `Orders` IN `Shop`", "OTHER", {"Shop.Orders"}},
+    {"MyShowTables", MY, "SHOW TABLES", "OTHER", {}},
+    {"MyShowFullTablesFromDb", MY, "SHOW FULL TABLES FROM shop LIKE 'o%'", "OTHER", {}},
+    {"MyShowDatabases", MY, "SHOW DATABASES", "OTHER", {}},
+    {"MyShowTableStatus", MY, "SHOW TABLE STATUS FROM shop", "OTHER", {}},
+    {"MyShowCreateDatabase", MY, "SHOW CREATE DATABASE shop", "OTHER", {}},
     {"MyUpdateTableNamedStatistics", MY, "UPDATE statistics SET n = 1", "UPDATE", {"statistics"}},
 };
 INSTANTIATE_TEST_SUITE_P(MySql, SqlAnalyzerCase, ::testing::ValuesIn(kMySqlCases), case_name);
@@ -513,6 +530,8 @@ const Case kMiscCases[] = {
     {"AnyUpdateStatistics", ANY, "UPDATE STATISTICS dbo.Users", "OTHER", {"dbo.users"}},
     {"AnyUpdateTableNamedStatistics", ANY, "UPDATE statistics SET n = 1 WHERE", "UPDATE", {"statistics"}},
     {"AnyDescribe", ANY, "DESCRIBE users", "OTHER", {"users"}},
+    {"AnyShowColumns", ANY, "SHOW COLUMNS FROM users", "OTHER", {"users"}},
+    {"PgShowSetting", PG, "SHOW work_mem", "OTHER", {}},
     // Text of no known dialect that PostgreSQL's parser rejected: '#' starts a
     // T-SQL/Redshift temp table where a table name goes, a comment elsewhere.
     {"AnyHashComment", ANY, "SELECT * FROM t # FROM ghost", "SELECT", {"t"}},
