@@ -1110,6 +1110,13 @@ bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
         parse_name_list(false, true);
     } else if (kw == "SHOW" && (d_ == SqlDialect::MySQL || d_ == SqlDialect::Unknown)) {
         on_show(q + 1);
+    } else if (kw == "LOAD" && word_at(pos_, "DATA") && word_in(pos_ + 1, {"INTO", "OVERWRITE"})) {
+        // BigQuery LOAD DATA {INTO | OVERWRITE} [{TEMP | TEMPORARY} TABLE] t
+        // [(cols)] ... FROM FILES (...): the table it fills (MySQL's LOAD DATA
+        // has INFILE first).
+        pos_ += 2;
+        if (word_in(pos_, {"TEMP", "TEMPORARY"}) && word_at(pos_ + 1, "TABLE")) pos_ += 2;
+        record_name();
     } else if (kw == "LOAD" && word_at(pos_, "DATA")) {
         // MySQL LOAD DATA [LOCAL] INFILE 'f' [REPLACE|IGNORE] INTO TABLE t: like COPY.
         const size_t into = find_word_at_depth0(pos_, "INTO");
@@ -1627,9 +1634,13 @@ void StatementAnalyzer::on_merge() {
     parse_from_item(false);
 }
 
-// PostgreSQL `TABLE name` as a query (statement start, after a set operator, ...).
+// PostgreSQL `TABLE name` as a query (statement start, after a set operator,
+// ...); a table argument of a table function: BigQuery ML.PREDICT(MODEL m,
+// TABLE t), VECTOR_SEARCH(TABLE a, 'col', TABLE b), a TVF's f(TABLE t). (The
+// MODEL before it names a model, not a table.)
 bool StatementAnalyzer::on_table_query() {
     const bool query = pos_ == start_ || prev_punct('(') || prev_punct(')') ||
+                       (prev_punct(',') && name_start(pos_ + 1)) ||
                        prev_word_in({"UNION", "INTERSECT", "EXCEPT", "ALL", "DISTINCT", "AS"});
     if (!query) return false;
     ++pos_;

@@ -727,6 +727,27 @@ const Case kOtherDialectCases[] = {
      "SELECT", {"raw.orders", "source"}},
     {"OraQuotedMixedRefIsOtherName", ORA, "WITH source AS (SELECT * FROM raw.orders) SELECT * FROM \"Source\"",
      "SELECT", {"Source", "raw.orders"}},
+    // BigQuery LOAD DATA fills a table; ML functions read their TABLE and
+    // subquery arguments (MODEL names a model, not a table).
+    {"BqLoadDataInto", BQ, "LOAD DATA INTO ds.t FROM FILES (format = 'CSV', uris = ['gs://b/f.csv'])", "OTHER",
+     {"ds.t"}},
+    {"BqLoadDataOverwrite", BQ,
+     "LOAD DATA OVERWRITE ds.t (x INT64, y STRING) FROM FILES (format = 'CSV', uris = ['gs://b/*.csv'])", "OTHER",
+     {"ds.t"}},
+    {"BqLoadDataTempTable", BQ, "LOAD DATA INTO TEMP TABLE staging FROM FILES (format = 'AVRO', uris = ['gs://b/a'])",
+     "OTHER", {"staging"}},
+    {"BqLoadDataPartitionedDashedProject", BQ,
+     "LOAD DATA INTO my-proj.ds.t PARTITION BY d FROM FILES (format = 'CSV', uris = ['gs://b/f']) "
+     "WITH CONNECTION `us.conn`",
+     "OTHER", {"my-proj.ds.t"}},
+    {"BqMlPredictTable", BQ, "SELECT * FROM ML.PREDICT(MODEL ds.m, TABLE ds.input)", "SELECT", {"ds.input"}},
+    {"BqMlPredictQuotedWithStruct", BQ,
+     "SELECT * FROM ML.PREDICT(MODEL `proj.ds.m`, TABLE `proj.ds.input`, STRUCT(0.5 AS threshold))", "SELECT",
+     {"proj.ds.input"}},
+    {"BqMlPredictSubquery", BQ, "SELECT * FROM ML.PREDICT(MODEL ds.m, (SELECT * FROM ds.x))", "SELECT", {"ds.x"}},
+    {"BqVectorSearchTables", BQ, "SELECT * FROM VECTOR_SEARCH(TABLE ds.base, 'emb', TABLE ds.queries, top_k => 5)",
+     "SELECT", {"ds.base", "ds.queries"}},
+    {"OraTableCollectionAfterComma", ORA, "SELECT * FROM dept d, TABLE(d.emps) e", "SELECT", {"dept"}},
     // Unicode spaces between words (SQL copied from a web page or a chat) are blanks.
     {"MySqlNoBreakSpaces", MY, "SELECT\u00a0*\u00a0FROM\u00a0users", "SELECT", {"users"}},
     {"PgNoBreakSpaceAlias", PG, "\u00a0SELECT * FROM users\u00a0u JOIN caf\u00e9 c ON 1=1", "SELECT",
