@@ -709,6 +709,7 @@ private:
     void on_rename(size_t q);
     void on_drop_or_alter(size_t q, bool alter);
     void on_create(size_t q);
+    void on_create_stream();
     void on_copy(size_t q);
     void on_maintenance(size_t q, bool vacuum);
     void on_grant(size_t q);
@@ -1188,13 +1189,14 @@ void StatementAnalyzer::on_rename(size_t q) {
 }
 
 // DROP/ALTER TABLE | VIEW | MATERIALIZED VIEW | FOREIGN TABLE [IF EXISTS] ...
+// (and Snowflake's STREAM: a stream is read like a table, as in CREATE STREAM).
 void StatementAnalyzer::on_drop_or_alter(size_t q, bool alter) {
     pos_ = q;
     skip_words({"TEMPORARY"});  // MySQL DROP TEMPORARY TABLE
     if (word_at(pos_, "TABLE") && word_at(pos_ + 1, "FUNCTION")) return;  // BigQuery: a function
-    if (word_in(pos_, {"TABLE", "VIEW"})) {
+    if (word_in(pos_, {"TABLE", "VIEW", "STREAM"})) {
         ++pos_;
-    } else if (word_in(pos_, {"MATERIALIZED", "FOREIGN", "SECURE", "DYNAMIC", "EXTERNAL", "SNAPSHOT"}) &&
+    } else if (word_in(pos_, {"MATERIALIZED", "FOREIGN", "SECURE", "DYNAMIC", "EXTERNAL", "SNAPSHOT", "EVENT"}) &&
                word_in(pos_ + 1, {"VIEW", "TABLE"})) {
         pos_ += 2;
     } else if (!alter && word_at(pos_, "INDEX")) {
@@ -1216,6 +1218,11 @@ void StatementAnalyzer::on_drop_or_alter(size_t q, bool alter) {
     skip_words({"ONLY"});
     if (!record_name()) return;
     if (punct_at(pos_, '*')) ++pos_;
+    if (word_at(pos_, "SWAP") && word_at(pos_ + 1, "WITH")) {  // Snowflake: the two tables trade contents
+        pos_ += 2;
+        record_name();
+        return;
+    }
     scan(pos_, e_, Verb::Other);  // REFERENCES, ATTACH PARTITION in the rest
 }
 
@@ -1235,6 +1242,8 @@ void StatementAnalyzer::on_create(size_t q) {
             if (punct_at(pos_, '@')) pos_ += 2;
         } else if (word_at(pos_, "SQL") && word_at(pos_ + 1, "SECURITY")) {
             pos_ += 3;
+        } else if (word_at(pos_, "EVENT") && word_at(pos_ + 1, "TABLE")) {
+            ++pos_;  // Snowflake CREATE EVENT TABLE e (MySQL's CREATE EVENT ev is no table)
         } else {
             break;
         }
@@ -1261,6 +1270,9 @@ void StatementAnalyzer::on_create(size_t q) {
         skip_words({"ONLY"});
         if (!word_in(pos_, {"DATABASE", "ALL"})) record_name();
         if (!trigger) return;
+    } else if (word_at(pos_, "STREAM")) {
+        on_create_stream();
+        return;
     } else if (word_at(pos_, "POLICY")) {  // CREATE POLICY p ON t ... USING (...)
         pos_ = find_word_at_depth0(pos_, "ON") + 1;
         record_name();
@@ -1270,6 +1282,36 @@ void StatementAnalyzer::on_create(size_t q) {
         return;
     }
     scan(pos_, e_, Verb::Create);
+}
+
+// Snowflake CREATE STREAM [IF NOT EXISTS] s [COPY GRANTS] ON {TABLE | VIEW |
+// EXTERNAL TABLE | DYNAMIC TABLE | EVENT TABLE | ICEBERG TABLE} src [AT | BEFORE
+// (...)] ... | CLONE s2 (pos_ on STREAM). The stream is listed like CREATE
+// VIEW's view: it is queried like a table (SELECT * FROM s, INSERT ... SELECT
+// FROM s); so is its source. ON STAGE tracks files, no table. Other products'
+// CREATE STREAM s ... AS SELECT (ksqlDB) go on to the scan.
+void StatementAnalyzer::on_create_stream() {
+    ++pos_;
+    if (word_at(pos_, "IF") && word_at(pos_ + 1, "NOT") && word_at(pos_ + 2, "EXISTS")) pos_ += 3;
+    if (!record_name()) return;
+    if (word_at(pos_, "COPY") && word_at(pos_ + 1, "GRANTS")) pos_ += 2;
+    if (word_at(pos_, "CLONE")) {
+        ++pos_;
+        record_name();
+        return;
+    }
+    if (!word_at(pos_, "ON")) {
+        scan(pos_, e_, Verb::Create);
+        return;
+    }
+    ++pos_;
+    if (word_in(pos_, {"EXTERNAL", "DYNAMIC", "EVENT", "ICEBERG"}) && word_at(pos_ + 1, "TABLE"))
+        pos_ += 2;
+    else if (word_in(pos_, {"TABLE", "VIEW"}))
+        ++pos_;
+    else
+        return;
+    record_name();
 }
 
 // COPY name [(cols)] FROM/TO ...  |  COPY (query) TO ...

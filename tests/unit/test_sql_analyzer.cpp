@@ -748,6 +748,26 @@ const Case kOtherDialectCases[] = {
     {"BqVectorSearchTables", BQ, "SELECT * FROM VECTOR_SEARCH(TABLE ds.base, 'emb', TABLE ds.queries, top_k => 5)",
      "SELECT", {"ds.base", "ds.queries"}},
     {"OraTableCollectionAfterComma", ORA, "SELECT * FROM dept d, TABLE(d.emps) e", "SELECT", {"dept"}},
+    // Snowflake streams are read like tables: CREATE STREAM lists the stream
+    // (as CREATE VIEW lists its view) and its source; event tables; SWAP WITH.
+    {"SfCreateStreamOnTable", SF, "CREATE STREAM s ON TABLE orders", "CREATE", {"orders", "s"}},
+    {"SfCreateStreamOnView", SF,
+     "CREATE OR REPLACE STREAM IF NOT EXISTS db.sch.s COPY GRANTS ON VIEW v APPEND_ONLY = TRUE", "CREATE",
+     {"db.sch.s", "v"}},
+    {"SfCreateStreamOnExternalTableAt", SF,
+     "CREATE STREAM s ON EXTERNAL TABLE ext_t AT (TIMESTAMP => TO_TIMESTAMP_TZ('02/02/2019 01:02:03')) "
+     "INSERT_ONLY = TRUE",
+     "CREATE", {"ext_t", "s"}},
+    {"SfCreateStreamOnStage", SF, "CREATE STREAM s ON STAGE my_stage", "CREATE", {"s"}},
+    {"SfCreateStreamClone", SF, "CREATE STREAM s2 CLONE s", "CREATE", {"s", "s2"}},
+    {"SfDropStream", SF, "DROP STREAM IF EXISTS s", "DROP", {"s"}},
+    {"SfCreateEventTable", SF, "CREATE EVENT TABLE e", "CREATE", {"e"}},
+    {"SfCreateEventTableQualified", SF, "CREATE OR REPLACE EVENT TABLE IF NOT EXISTS db.sch.events", "CREATE",
+     {"db.sch.events"}},
+    {"MySqlCreateEventNotTable", MY, "CREATE EVENT ev ON SCHEDULE EVERY 1 HOUR DO DELETE FROM logs WHERE ts < NOW()",
+     "CREATE", {"logs"}},
+    {"SfSwapWith", SF, "ALTER TABLE t1 SWAP WITH t2", "ALTER", {"t1", "t2"}},
+    {"SfSwapWithQualified", SF, "ALTER TABLE IF EXISTS db.s.t1 SWAP WITH db.s.t2", "ALTER", {"db.s.t1", "db.s.t2"}},
     // Unicode spaces between words (SQL copied from a web page or a chat) are blanks.
     {"MySqlNoBreakSpaces", MY, "SELECT\u00a0*\u00a0FROM\u00a0users", "SELECT", {"users"}},
     {"PgNoBreakSpaceAlias", PG, "\u00a0SELECT * FROM users\u00a0u JOIN caf\u00e9 c ON 1=1", "SELECT",
