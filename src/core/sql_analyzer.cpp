@@ -694,6 +694,7 @@ private:
     bool is_update_statistics(size_t i) const;
     bool parse_name(ParsedName &n);
     void glue_dashed_project(ParsedName &n);
+    void glue_db_link(ParsedName &n);
     void record(const ParsedName &n, bool candidate);
     bool record_name();
     void parse_name_list(bool skip_columns, bool skip_to_comma);
@@ -909,7 +910,29 @@ bool StatementAnalyzer::parse_name(ParsedName &n) {
         }
         ++n.parts;
     }
+    if (!n.star && (d_ == SqlDialect::Oracle || d_ == SqlDialect::Unknown)) glue_db_link(n);
     return true;
+}
+
+// Oracle `name@dblink`: a table of a remote database, kept with its link as
+// written (employees@remote_db, hr.emp@sales.example.com@inst1), the link's
+// unquoted parts lower-cased like the name's. pos_ is after the name; '@' and
+// the link must touch what is before them. A link counts as one more part:
+// the name is qualified, neither an alias nor a CTE.
+void StatementAnalyzer::glue_db_link(ParsedName &n) {
+    if (!punct_at(pos_, '@') || t_[pos_].begin != t_[pos_ - 1].end) return;
+    size_t i = pos_;
+    std::string link;
+    while ((punct_at(i, '@') || (i > pos_ && punct_at(i, '.'))) && i + 1 < e_ &&
+           (t_[i + 1].kind == TokKind::Word || t_[i + 1].kind == TokKind::Ident) &&
+           t_[i + 1].begin == t_[i].begin + 1 && t_[i].begin == t_[i - 1].end) {  // (a Punct's end is its begin)
+        link += t_[i].text + norm(t_[i + 1]);
+        i += 2;
+    }
+    if (link.empty()) return;
+    n.text += link;
+    ++n.parts;
+    pos_ = i;
 }
 
 // BigQuery lets a project id with dashes stand unquoted at the head of a
@@ -968,10 +991,14 @@ void StatementAnalyzer::parse_name_list(bool skip_columns, bool skip_to_comma) {
 }
 
 bool StatementAnalyzer::is_dual(const ParsedName &n) const {
-    return (d_ == SqlDialect::MySQL || d_ == SqlDialect::Oracle || d_ == SqlDialect::Snowflake ||
-            d_ == SqlDialect::Unknown) &&
-           n.parts == 1 && !n.quoted &&
-           ascii_upper(n.text) == "DUAL";
+    if (d_ != SqlDialect::MySQL && d_ != SqlDialect::Oracle && d_ != SqlDialect::Snowflake &&
+        d_ != SqlDialect::Unknown)
+        return false;
+    // Oracle's dual@remote (the remote database's clock, SELECT SYSDATE FROM
+    // dual@link) is dual too.
+    const size_t at = n.text.find('@');
+    const size_t parts = at == std::string::npos ? n.parts : n.parts - 1;
+    return parts == 1 && !n.quoted && ascii_upper(n.text.substr(0, at)) == "DUAL";
 }
 
 // One FROM/JOIN/USING/APPLY item at pos_. Subqueries are left for the scan

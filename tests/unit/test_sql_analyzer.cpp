@@ -768,6 +768,17 @@ const Case kOtherDialectCases[] = {
      "CREATE", {"logs"}},
     {"SfSwapWith", SF, "ALTER TABLE t1 SWAP WITH t2", "ALTER", {"t1", "t2"}},
     {"SfSwapWithQualified", SF, "ALTER TABLE IF EXISTS db.s.t1 SWAP WITH db.s.t2", "ALTER", {"db.s.t1", "db.s.t2"}},
+    // Oracle database links stay part of the name, as written.
+    {"OraDbLink", ORA, "SELECT * FROM employees@remote_db", "SELECT", {"employees@remote_db"}},
+    {"OraDbLinkQualifiedAliased", ORA,
+     "SELECT * FROM hr.Employees@Remote_DB e JOIN d@sales.example.com@inst1 x ON e.id = x.id", "SELECT",
+     {"d@sales.example.com@inst1", "hr.employees@remote_db"}},
+    {"OraDbLinkDmlTargets", ORA, "INSERT INTO audit@hq (a) SELECT a FROM t@hq; DELETE FROM emp@remote e WHERE e.id = 1",
+     "INSERT", {"audit@hq", "emp@remote", "t@hq"}},
+    {"OraDbLinkQuoted", ORA, "SELECT * FROM \"Emp\"@\"Link\"", "SELECT", {"Emp@Link"}},
+    {"OraDbLinkNotCte", ORA, "WITH emp AS (SELECT 1 FROM dual) SELECT * FROM emp@remote", "SELECT", {"emp@remote"}},
+    {"OraDualOverDbLink", ORA, "SELECT SYSDATE FROM dual@remote", "SELECT", {}},
+    {"AnyDbLink", ANY, "SELECT * FROM employees@remote_db", "SELECT", {"employees@remote_db"}},
     // Unicode spaces between words (SQL copied from a web page or a chat) are blanks.
     {"MySqlNoBreakSpaces", MY, "SELECT\u00a0*\u00a0FROM\u00a0users", "SELECT", {"users"}},
     {"PgNoBreakSpaceAlias", PG, "\u00a0SELECT * FROM users\u00a0u JOIN caf\u00e9 c ON 1=1", "SELECT",
