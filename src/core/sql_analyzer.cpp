@@ -699,7 +699,12 @@ private:
     bool record_name();
     void parse_name_list(bool skip_columns, bool skip_to_comma);
     void parse_from_item(bool candidate);
-    void parse_alias();
+    // Returns true when an alias followed.
+    bool parse_alias();
+    // BigQuery: the name that `name` of the current relation list exposes to
+    // the items after it (see correlated_path).
+    void add_range_var(const std::string &name);
+    bool correlated_path(const ParsedName &n) const;
     bool is_dual(const ParsedName &n) const;
 
     // Statement-level dispatch.
@@ -745,6 +750,7 @@ private:
     std::vector<NameRef> refs_;
     size_t lists_ = 0;  // relation lists started so far
     std::set<std::pair<std::string, size_t>> aliases_;
+    std::vector<std::pair<std::string, size_t>> range_vars_;  // BigQuery: (lower-case name, list)
     std::vector<CteScope> ctes_;
 };
 
@@ -1039,27 +1045,50 @@ void StatementAnalyzer::parse_from_item(bool candidate) {
         }
         return;  // table function: generate_series(...), OPENJSON(...)
     }
-    if (!is_dual(n)) record(n, candidate);
+    if (correlated_path(n))
+        last_item_ref_ = static_cast<size_t>(-1);  // an array of an earlier item, not a table
+    else if (!is_dual(n))
+        record(n, candidate);
     if (punct_at(pos_, '*')) ++pos_;
-    parse_alias();
+    if (!parse_alias() && d_ == SqlDialect::BigQuery) {
+        // Unaliased, a path exposes its last name (`ds.t` is t).
+        const size_t dot = n.text.rfind('.');
+        add_range_var(dot == std::string::npos ? n.text : n.text.substr(dot + 1));
+    }
 }
 
-void StatementAnalyzer::parse_alias() {
-    auto mark = [&] {
+bool StatementAnalyzer::parse_alias() {
+    auto take = [&] {
+        const std::string alias = norm(t_[pos_++]);
+        aliases_.insert({alias, cur().depth});
         if (last_item_ref_ < refs_.size()) refs_[last_item_ref_].aliased = true;
+        if (d_ == SqlDialect::BigQuery) add_range_var(alias);
+        return true;
     };
     if (word_at(pos_, "AS")) {
         ++pos_;
-        if (pos_ < e_ && (t_[pos_].kind == TokKind::Word || t_[pos_].kind == TokKind::Ident)) {
-            aliases_.insert({norm(t_[pos_++]), cur().depth});
-            mark();
-        }
-        return;
+        return pos_ < e_ && (t_[pos_].kind == TokKind::Word || t_[pos_].kind == TokKind::Ident) && take();
     }
-    if (name_start(pos_)) {
-        aliases_.insert({norm(t_[pos_++]), cur().depth});
-        mark();
-    }
+    return name_start(pos_) && take();
+}
+
+void StatementAnalyzer::add_range_var(const std::string &name) {
+    if (cur().list != 0) range_vars_.emplace_back(ascii_lower(name), cur().list);
+}
+
+// BigQuery's correlated join: in `FROM ds.t AS t, t.arr` (or `JOIN t.arr`) a
+// path whose first name is the alias, or the implicit alias (last name), of an
+// earlier item of the same FROM is an array field of that item's rows
+// unnested, as UNNEST(t.arr) is, not a table: BigQuery resolves a path's first
+// name against those names first. (Names are not case-sensitive there.)
+bool StatementAnalyzer::correlated_path(const ParsedName &n) const {
+    const size_t list = levels_.back().list;
+    if (d_ != SqlDialect::BigQuery || n.parts < 2 || list == 0) return false;
+    const Token &first = t_[n.at];
+    const std::string head = ascii_lower(first.kind == TokKind::Word ? first.text : first.text.substr(0, first.text.find('.')));
+    for (const auto &v : range_vars_)
+        if (v.second == list && v.first == head) return true;
+    return false;
 }
 
 // T-SQL `TOP (n) [PERCENT] [WITH TIES]` / `TOP n`.
@@ -1454,6 +1483,13 @@ void StatementAnalyzer::scan_punct(char c) {
         levels_.push_back(l);
     } else if (c == ')') {
         if (levels_.size() > 1) levels_.pop_back();
+        // BigQuery: the alias of a subquery or UNNEST(...) in FROM is a range
+        // variable too: FROM UNNEST(t.arr) AS a, a.inner (correlated_path).
+        if (d_ == SqlDialect::BigQuery && cur().from_list) {
+            const size_t i = word_at(pos_, "AS") ? pos_ + 1 : pos_;
+            if (i < e_ && (i > pos_ ? t_[i].kind == TokKind::Word || t_[i].kind == TokKind::Ident : name_start(i)))
+                add_range_var(norm(t_[i]));
+        }
     } else if (c == ',' && cur().from_list) {
         parse_from_item(cur().candidates);
     }

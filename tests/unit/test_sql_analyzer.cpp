@@ -779,6 +779,21 @@ const Case kOtherDialectCases[] = {
     {"OraDbLinkNotCte", ORA, "WITH emp AS (SELECT 1 FROM dual) SELECT * FROM emp@remote", "SELECT", {"emp@remote"}},
     {"OraDualOverDbLink", ORA, "SELECT SYSDATE FROM dual@remote", "SELECT", {}},
     {"AnyDbLink", ANY, "SELECT * FROM employees@remote_db", "SELECT", {"employees@remote_db"}},
+    // BigQuery correlated joins: a path whose first name is an earlier item's
+    // alias (or implicit alias, its last name) in the same FROM is an array
+    // unnested, not a table.
+    {"BqCommaArrayOfAlias", BQ, "SELECT t.x FROM `proj.ds.t` AS t, t.arr", "SELECT", {"proj.ds.t"}},
+    {"BqCommaArrayChain", BQ, "SELECT 1 FROM `proj.ds.t` t, t.arr AS a, a.inner_arr", "SELECT", {"proj.ds.t"}},
+    {"BqCommaArrayImplicitAlias", BQ, "SELECT x FROM ds.T, t.arr", "SELECT", {"ds.t"}},
+    {"BqCommaUnnest", BQ, "SELECT x FROM ds.t, UNNEST(t.arr) AS a, a.sub", "SELECT", {"ds.t"}},
+    {"BqJoinArrayOfAlias", BQ, "SELECT * FROM ds.t AS t LEFT JOIN t.arr AS a ON TRUE, ds.u", "SELECT",
+     {"ds.t", "ds.u"}},
+    {"BqArrayOfSubqueryAlias", BQ, "SELECT * FROM (SELECT * FROM ds.t) AS s, s.arr", "SELECT", {"ds.t"}},
+    {"BqCommaTablesStayTables", BQ, "SELECT * FROM ds.a, ds.b JOIN ds2.c ON TRUE", "SELECT",
+     {"ds.a", "ds.b", "ds2.c"}},
+    {"BqAliasOfOtherFromIsNoRangeVar", BQ, "SELECT * FROM ds.a t UNION ALL SELECT * FROM t.x", "SELECT",
+     {"ds.a", "t.x"}},
+    {"MySqlCommaPathIsTable", MY, "SELECT * FROM shop.t AS t, t.arr", "SELECT", {"shop.t", "t.arr"}},
     // Unicode spaces between words (SQL copied from a web page or a chat) are blanks.
     {"MySqlNoBreakSpaces", MY, "SELECT\u00a0*\u00a0FROM\u00a0users", "SELECT", {"users"}},
     {"PgNoBreakSpaceAlias", PG, "\u00a0SELECT * FROM users\u00a0u JOIN caf\u00e9 c ON 1=1", "SELECT",
