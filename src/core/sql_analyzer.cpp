@@ -553,7 +553,7 @@ bool ends_relation_list(const std::string &upper) {
 
 const char *verb_type(const std::string &upper) {
     if (one_of(upper, {"SELECT", "TABLE", "VALUES", "FROM"})) return "SELECT";  // FROM: DuckDB's FROM-first
-    if (one_of(upper, {"INSERT", "REPLACE"})) return "INSERT";
+    if (one_of(upper, {"INSERT", "REPLACE", "UPSERT"})) return "INSERT";  // UPSERT: CockroachDB, Phoenix
     if (upper == "UPDATE") return "UPDATE";
     if (upper == "DELETE") return "DELETE";
     if (upper == "MERGE") return "MERGE";
@@ -1512,8 +1512,8 @@ bool StatementAnalyzer::scan_keyword(const std::string &kw) {
         on_using();
     } else if (kw == "INTO") {
         on_into();
-    } else if (kw == "INSERT") {
-        on_insert();
+    } else if (kw == "INSERT" || (kw == "UPSERT" && word_at(pos_ + 1, "INTO"))) {
+        on_insert();  // CockroachDB/Phoenix UPSERT INTO t ...: an INSERT that replaces rows
     } else if (kw == "REPLACE") {
         on_replace();
     } else if (kw == "UPDATE") {

@@ -531,6 +531,11 @@ const Case kMiscCases[] = {
     {"AnyUpdateTableNamedStatistics", ANY, "UPDATE statistics SET n = 1 WHERE", "UPDATE", {"statistics"}},
     {"AnyDescribe", ANY, "DESCRIBE users", "OTHER", {"users"}},
     {"AnyShowColumns", ANY, "SHOW COLUMNS FROM users", "OTHER", {"users"}},
+    // CockroachDB (read with PostgreSQL's grammar, which rejects it) and Phoenix UPSERT INTO: an INSERT.
+    {"AnyUpsertInto", ANY, "UPSERT INTO t (a) VALUES (1)", "INSERT", {"t"}},
+    {"PgUpsertIntoSelect", PG, "UPSERT INTO db.t AS x (a, b) SELECT a, b FROM src", "INSERT", {"db.t", "src"}},
+    {"AnyWithUpsert", ANY, "WITH s AS (SELECT * FROM src) UPSERT INTO t SELECT * FROM s", "INSERT", {"src", "t"}},
+    {"AnyUpsertAsName", ANY, "SELECT upsert FROM t upsert, u", "SELECT", {"t", "u"}},
     {"PgShowSetting", PG, "SHOW work_mem", "OTHER", {}},
     // Text of no known dialect that PostgreSQL's parser rejected: '#' starts a
     // T-SQL/Redshift temp table where a table name goes, a comment elsewhere.
