@@ -482,6 +482,18 @@ bool in_list(std::string_view word, const std::string_view *list, size_t count) 
     return std::find(list, list + count, word) != list + count;
 }
 
+// in_list() for a word as written: ASCII letters compared without case.
+bool word_in(std::string_view word, const std::string_view *list, size_t count) {
+    for (size_t i = 0; i < count; ++i) {
+        const std::string_view entry = list[i];
+        if (entry.size() != word.size() || entry[0] != to_lower(word[0])) continue;
+        bool same = true;
+        for (size_t j = 1; j < word.size() && same; ++j) same = to_lower(word[j]) == entry[j];
+        if (same) return true;
+    }
+    return false;
+}
+
 // [begin, end) of the next word (ASCII letters and any non-ASCII bytes) at or
 // after `pos` if it starts right there.
 size_t word_end(std::string_view text, size_t pos) {
@@ -1230,10 +1242,12 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         if (!is_alpha(text[p]) || (p > 0 && (is_alpha(text[p - 1]) || static_cast<unsigned char>(text[p - 1]) >= 0x80)))
             continue;
         size_t q = word_end(text, p);
-        const std::string label = lower(text.substr(p, q - p));
+        const std::string_view word = text.substr(p, q - p);
         p = q - 1;
-        const bool strong = in_list(label, kPhoneLabels, std::size(kPhoneLabels));
-        if (!strong && !in_list(label, kWeakPhoneLabels, std::size(kWeakPhoneLabels))) continue;
+        // (Compared in place: most words are no label.)
+        const bool strong = word_in(word, kPhoneLabels, std::size(kPhoneLabels));
+        if (!strong && !word_in(word, kWeakPhoneLabels, std::size(kWeakPhoneLabels))) continue;
+        const std::string label = lower(word);
         // Separators and at most four filler words up to the number ("phone
         // (home): ...", "call our support line at ...").
         size_t pos = q;
