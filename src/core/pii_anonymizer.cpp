@@ -524,17 +524,19 @@ bool written_like_phone(std::string_view raw) {
 
 std::pair<size_t, size_t> labelled_number(std::string_view text, size_t begin, const std::vector<Detection> &found) {
     size_t i = begin, end = begin, digits = 0, groups = 0;
+    int open = 0;  // a bracket opened inside the number: "(02) 9374 4000", "+44 (0)20 ..."
     if (at(text, i) == '+') ++i;
-    if (at(text, i) == '(' && is_digit(at(text, i + 1))) ++i;
+    if (at(text, i) == '(' && is_digit(at(text, i + 1))) ++i, ++open;
     while (i < text.size()) {
         const char c = text[i];
         if (is_digit(c)) {
             if (i == begin || !is_digit(text[i - 1])) ++groups;
             ++digits;
             end = ++i;
-        } else if (c == '(' && is_digit(at(text, i + 1)) && i > begin) {
-            ++i;
-        } else if (c == ')' && i > begin && is_digit(text[i - 1])) {
+        } else if (c == '(' && is_digit(at(text, i + 1)) && i > begin && open == 0) {
+            ++i, ++open;
+        } else if (c == ')' && open > 0 && is_digit(text[i - 1])) {
+            --open;
             end = ++i;
         } else if ((c == ' ' || c == '-' || c == '.' || c == '/') && i > begin &&
                    (is_digit(text[i - 1]) || text[i - 1] == ')') &&

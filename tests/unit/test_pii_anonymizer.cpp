@@ -410,6 +410,9 @@ TEST(Phone, LabelledNumbersInAnyRegion) {
     EXPECT_EQ(anon("mobile no. 98765 43210"), "mobile no. XXX-XXX-3210");
     EXPECT_EQ(anon("Contact: 2125550199"), "Contact: XXX-XXX-0199");
     EXPECT_EQ(anon("customer phone 912 345 678"), "customer phone XXX-XXX-5678");
+    // A bracket closed after the number is not part of it.
+    EXPECT_EQ(anon("chats from Ann (phone 6959656115) in 2024"), "chats from Ann (phone XXX-XXX-6115) in 2024");
+    EXPECT_EQ(anon("Ann (tel. (02) 9374 4000)"), "Ann (tel. XXX-XXX-4000)");
     for (const char *kept :
          {"call at 2024-03-15 10:30:00 from queue 7", "sms at 2024-03-15 09:00 UTC", "call at 1710000000",
           "Show details for call number 10023456", "call no 4567890 transcript", "sms number 12345678 status",
