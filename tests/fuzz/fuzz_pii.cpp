@@ -1,4 +1,6 @@
-// libFuzzer target over PiiAnonymizer::detect and ::anonymize.
+// libFuzzer target over PiiAnonymizer::detect and ::anonymize, and over the
+// readers of the SQL around a literal (core/sql_columns: backward scans over
+// arbitrary text must stay in bounds).
 //
 // Asserts for every input: no crash or sanitizer report; detections are in
 // bounds, sorted and non-overlapping (and on character boundaries when the
@@ -12,8 +14,11 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/pii_anonymizer.hpp"
+#include "core/sql_columns.hpp"
 #include "core/text_fold.hpp"
 
 namespace {
@@ -48,6 +53,31 @@ void check(const PiiAnonymizer &anonymizer, std::string_view input) {
     if (twice != once) fail("not idempotent", input, twice);
 }
 
+// The input as SQL: every prefix ending in a quote is the text before a
+// literal; the spans between quote pairs are its literals.
+void check_sql_columns(std::string_view input) {
+    std::vector<std::pair<size_t, size_t>> spans;
+    size_t open = std::string_view::npos;
+    for (size_t i = 0; i < input.size(); ++i) {
+        if (input[i] != '\'') continue;
+        (void)tde::core::compared_column(input.substr(0, i + 1));
+        if (open == std::string_view::npos) {
+            open = i + 1;
+        } else {
+            spans.emplace_back(open, i);
+            open = std::string_view::npos;
+        }
+    }
+    (void)tde::core::compared_column(input);
+    if (tde::core::insert_value_columns(input, spans).size() != spans.size())
+        fail("insert_value_columns: one entry per span", input, std::string());
+    const std::string name = tde::core::snake_lower(input);
+    (void)tde::core::phone_column_kind(name);
+    (void)tde::core::version_name(name);
+    (void)tde::core::phone_shaped_literal(input);
+    (void)tde::core::dotted_quad_only(input);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -60,5 +90,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     std::string_view input(reinterpret_cast<const char *>(data), size);
     check(*default_options, input);
     check(*regions, input);
+    check_sql_columns(input);
     return 0;
 }

@@ -19,7 +19,7 @@ cxx="${FUZZ_CXX:-clang++-14}"
 mkdir -p "$out/corpus" "$out/seeds"
 
 sources=(tests/fuzz/fuzz_pii.cpp src/core/pii_anonymizer.cpp src/core/phone_detector.cpp
-         src/core/text_fold.cpp src/core/keyed_hash.cpp)
+         src/core/text_fold.cpp src/core/keyed_hash.cpp src/core/sql_columns.cpp)
 binary="$out/fuzz_pii"
 rebuild=0
 [ -x "$binary" ] || rebuild=1
