@@ -242,3 +242,11 @@ SELECT metadata FROM tde_add_pair('q', 'SELECT 1', metadata => '{"traffic": {"mo
 -- casts, lists of numbers compared with a phone column.
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM dbo.Users WHERE PhoneNumber = N'0612345678' OR [Mobile Phone] = N'07700 900123' OR AppVersion = N'10.2.0.1'$$, 'sqlserver');
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM users WHERE phone::text = E'0612345678' OR "PhoneNumber" = '0698765432' OR phone_number IN (5551234567, 0612345678)$$);
+-- Review fixes: ARRAY[...] in a row does not shift the INSERT's columns;
+-- "fw_ip" names an address, not a version; MySQL's "..." strings do not hide
+-- the code after them; delimited and camelCase INSERT columns.
+SELECT sql_query FROM tde_add_pair('q', $$INSERT INTO contacts (tags, ssn, note) VALUES (ARRAY['a','b'], '123456789', 'x')$$);
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM devices WHERE fw_ip = '192.168.10.20' OR fw_version = '1.2.3.4'$$);
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM users WHERE name = "Ann" AND email = ann@example.com$$, 'mysql');
+SELECT sql_query FROM tde_add_pair('q', $$INSERT INTO c ([Phone Number], mobilePhone) VALUES (N'12345678', N'0612345678')$$, 'sqlserver');
+SELECT metadata FROM tde_add_pair('q', 'SELECT 1', metadata => '{"rev_proxy_ip": "192.168.10.20", "phone_count": 12345678, "n": 1}');

@@ -42,6 +42,8 @@ std::string snake_lower(std::string_view name) {
 // ('10.2.0.1', '", "t.\"PhoneNumber\" LIKE '", "[Phone Number] = '",
 // "phone::text = '", "phone_number IN (5551234567, "; empty when none.
 std::string compared_column(std::string_view before) {
+    // (A bounded tail: callers scan long texts value by value.)
+    if (before.size() > 2048) before.remove_prefix(before.size() - 2048);
     size_t e = before.size();
     auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     // The opening quote and a string prefix (N'', E'', $$).
@@ -141,8 +143,10 @@ bool name_part_is(std::string_view name, std::initializer_list<std::string_view>
 
 // A column or key naming a version ("app_version", "firmware", "build").
 bool version_name(std::string_view name) {
-    return name_part_is(name, {"version", "versions", "ver", "vers", "firmware", "fw", "release", "build",
-                               "revision", "rev"});
+    // The last part: "fw_ip", "build_server_ip", "rev_proxy_ip" are addresses.
+    const std::vector<std::string_view> parts = name_parts(name);
+    return !parts.empty() && one_of(parts.back(), {"version", "versions", "ver", "vers", "firmware", "fw",
+                                                   "release", "build", "revision", "rev"});
 }
 
 // How surely a column or key name holds phone numbers: 2 for "phone",
@@ -200,8 +204,10 @@ std::vector<std::string> insert_value_columns(std::string_view sql,
     int depth = 0;
     size_t index = 0, next_span = 0;
     std::string name;
+    bool quoted = false;  // inside a delimited column name ("Phone Number", [Phone Number])
     for (size_t p = 0; p < sql.size(); ++p) {
         // Literal contents are skipped; a span starting here gets its column.
+        while (next_span < spans.size() && spans[next_span].first < p) ++next_span;  // (overlapping spans)
         if (next_span < spans.size() && p == spans[next_span].first) {
             if (state == kValues && depth == 1 && index < columns.size()) out[next_span] = columns[index];
             p = spans[next_span].second > p ? spans[next_span].second - 1 : p;
@@ -231,13 +237,16 @@ std::vector<std::string> insert_value_columns(std::string_view sql,
                 break;
             case kColumns:
                 if (c == ',' || c == ')') {
-                    columns.push_back(name);
+                    columns.push_back(snake_lower(name));  // as compared_column() names it
                     name.clear();
                     if (c == ')') state = kAfterColumns;
-                } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
-                    name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+                } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+                           (c == ' ' && !name.empty() && quoted)) {
+                    name.push_back(c);
                 } else if (c == '.') {
                     name.clear();  // a qualified column: its last part
+                } else if (c == '"' || c == '`' || c == '[' || c == ']') {
+                    quoted = c != ']' && !quoted;
                 }
                 break;
             case kAfterColumns:
@@ -249,10 +258,10 @@ std::vector<std::string> insert_value_columns(std::string_view sql,
                     state = kNone;
                 }
                 break;
-            case kValues:
-                if (c == '(') {
+            case kValues:  // ARRAY[...] and {...} nest like brackets
+                if (c == '(' || c == '[' || c == '{') {
                     if (++depth == 1) index = 0;
-                } else if (c == ')') {
+                } else if (c == ')' || c == ']' || c == '}') {
                     if (--depth < 0) state = kNone;
                 } else if (c == ',' && depth == 1) {
                     ++index;

@@ -323,6 +323,21 @@ void mention_columns(std::string_view scope, std::string &context) {
 // A literal that is a bare number masked as an SSN or a phone number makes the
 // next literals of the same list ("ssn IN ('...', '...', ...)") read as such
 // too, however far the list runs from its column name.
+// Column or key names for card numbers and SSNs.
+bool card_name(std::string_view name) { return name_part_is(name, {"card", "cc", "pan", "credit"}); }
+
+bool ssn_name(std::string_view name) {
+    return name_part_is(name, {"ssn", "ssns"}) || name.find("social_security") != std::string_view::npos;
+}
+
+// Dialects whose "..." are names (PostgreSQL, SQL Server, Oracle,
+// Snowflake); MySQL's and BigQuery's are strings (literal spans already), and
+// SQLite reads one that names no column as a string.
+bool double_quotes_name(tde::core::SqlDialect dialect) {
+    return dialect != tde::core::SqlDialect::SQLite && dialect != tde::core::SqlDialect::MySQL &&
+           dialect != tde::core::SqlDialect::BigQuery;
+}
+
 bool anonymize_spans(const Anonymization &anon, std::string_view sql,
                      const std::vector<std::pair<size_t, size_t>> &spans, std::string &out, bool code_too = false,
                      bool double_quoted_names = true) {
@@ -341,6 +356,7 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
     // (a string there when it names no column, and values are written so in
     // datasets derived from WikiSQL).
     std::string visible;
+    auto quoted = [](const std::string &mask) { return "'" + mask + "'"; };
     auto append_code = [&](std::string_view code) {
         if (!code_too || !tde::core::may_hold_pii(code)) {
             out.append(code);
@@ -373,9 +389,13 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
                 phone_column_kind(compared_column(code.substr(0, d.begin))) != 2)
                 continue;
             if (bare(raw) && d.type == tde::core::PiiType::CreditCard &&
-                !name_part_is(compared_column(code.substr(0, d.begin)), {"card", "cc", "pan", "credit"}))
+                !card_name(compared_column(code.substr(0, d.begin))))
                 continue;
-            replacements.push_back({{d.begin, d.end}, tde::core::PiiAnonymizer::replacement(d.type, raw, anon.key)});
+            // A number's mask becomes a string constant ('XXX-XXX-4567'), not
+            // an expression of columns named XXX.
+            std::string mask = tde::core::PiiAnonymizer::replacement(d.type, raw, anon.key);
+            if (d.type != tde::core::PiiType::Email && d.type != tde::core::PiiType::IPv6) mask = quoted(mask);
+            replacements.push_back({{d.begin, d.end}, std::move(mask)});
         }
         // Numbers compared with a phone column that no detector takes for one
         // (invalid, or of a region not configured).
@@ -390,13 +410,12 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
                                             visible[i - 1] == '_' || visible[i - 1] == '.' || visible[i - 1] == '$')) &&
                                (j == visible.size() || !(std::isalnum(static_cast<unsigned char>(visible[j])) ||
                                                          visible[j] == '_' || visible[j] == '.'));
-            const bool taken = std::any_of(replacements.begin(), replacements.end(), [&](const auto &r) {
-                return r.first.first < j && i < r.first.second;
-            });
-            if (token && !taken && j - i >= 7 && j - i <= 15 &&
+            if (token && j - i >= 7 && j - i <= 15 &&
+                std::none_of(replacements.begin(), replacements.end(),
+                             [&](const auto &r) { return r.first.first < j && i < r.first.second; }) &&
                 phone_column_kind(compared_column(code.substr(0, i))) == 2)
-                replacements.push_back({{i, j}, tde::core::PiiAnonymizer::replacement(tde::core::PiiType::Phone,
-                                                                                       code.substr(i, j - i), anon.key)});
+                replacements.push_back({{i, j}, quoted(tde::core::PiiAnonymizer::replacement(
+                                                    tde::core::PiiType::Phone, code.substr(i, j - i), anon.key))});
             i = j;
         }
         std::sort(replacements.begin(), replacements.end());
@@ -505,7 +524,7 @@ bool anonymize_sql_literals_once(const Anonymization &anon, std::string_view sql
     // scan, only the code.
     if (sql.find_first_of("'\"$-/#`[") == std::string_view::npos)
         return anonymize_spans(anon, sql, {}, out, /*code_too=*/true,
-                               /*double_quoted_names=*/dialect != tde::core::SqlDialect::SQLite);
+                               /*double_quoted_names=*/double_quotes_name(dialect));
     // Prose around the SQL ("Here's the query: SELECT ... WHERE email =
     // '...'"): an apostrophe in the prose may shift every quote pair, and the
     // prose itself is free text. Such text gets every dialect's literal
@@ -515,7 +534,7 @@ bool anonymize_sql_literals_once(const Anonymization &anon, std::string_view sql
     std::vector<std::pair<size_t, size_t>> spans = tde::pg::literal_spans(sql, dialect, &scanned);
     if (named_other_dialect) spans = cut_at_escapes(sql, spans);
     bool changed = anonymize_spans(anon, sql, spans, out, /*code_too=*/true,
-                                   /*double_quoted_names=*/dialect != tde::core::SqlDialect::SQLite);
+                                   /*double_quoted_names=*/double_quotes_name(dialect));
     // Text filed without a type, or as PostgreSQL's, where a standard string
     // ends in a backslash may be MySQL's ('O\'Brien'): PostgreSQL's scanner
     // reads its quotes out of phase without rejecting it. (E'...' strings are
@@ -602,6 +621,19 @@ std::string &scratch() {
 
 // Called from C-style code: never throws. Returns 1 when `scratch()` holds a
 // changed value, 0 when unchanged, -1 on failure.
+// Called from C-style code: never throws. True when a JSON number under this
+// key may be personal data (a phone, card or SSN key): only those numbers are
+// read as text.
+bool number_key_for_c(const char *key, size_t key_len) noexcept {
+    try {
+        if (key == nullptr) return false;
+        const std::string name = snake_lower(std::string_view(key, key_len));
+        return phone_column_kind(name) == 2 || card_name(name) || ssn_name(name);
+    } catch (...) {
+        return false;
+    }
+}
+
 // `numeric`: the value is a JSON number's text.
 int anonymize_for_c(const Anonymization *a, const char *own_key, size_t own_key_len, const char *key, size_t key_len,
                     const char *data, size_t len, bool numeric) noexcept {
@@ -621,8 +653,8 @@ int anonymize_for_c(const Anonymization *a, const char *own_key, size_t own_key_
                 scratch() = tde::core::PiiAnonymizer::replacement(tde::core::PiiType::Phone, value, a->key);
                 return 1;
             }
-            const bool card = name_part_is(name, {"card", "cc", "pan", "credit"});
-            const bool ssn = name_part_is(name, {"ssn", "ssns"}) || name.find("social_security") != std::string::npos;
+            const bool card = card_name(name);
+            const bool ssn = ssn_name(name);
             if (!integer || (!card && !ssn)) return 0;
             auto context_of = [&] { return std::string(card ? "card: " : "ssn: "); };
             return a->apply_in_context(context_of, value, scratch()) ? 1 : 0;
@@ -690,7 +722,7 @@ Jsonb *anonymize_jsonb_strings(Jsonb *in, const Anonymization *a) {
         // {"phone": 2125550100}) is read as its text; when that changes, the
         // value becomes the (masked) string.
         Numeric numeric = nullptr;
-        if ((tok == WJB_VALUE || tok == WJB_ELEM) && v.type == jbvNumeric) {
+        if ((tok == WJB_VALUE || tok == WJB_ELEM) && v.type == jbvNumeric && number_key_for_c(key, key_len)) {
             char *text = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v.val.numeric)));
             if (Anonymization::has_long_digit_run(std::string_view(text))) {
                 numeric = v.val.numeric;

@@ -39,7 +39,18 @@ TEST(SqlColumns, InsertValueColumns) {
     ASSERT_EQ(spans.size(), 7u);
     const std::vector<std::string> expected{"name", "phone", "", "name", "phone", "zip", ""};
     EXPECT_EQ(insert_value_columns(sql, spans), expected);
-    // No column list, or INSERT ... SELECT: no columns.
+    // Brackets of arrays and maps nest; delimited and camelCase names read as
+    // compared_column() reads them.
+    const std::string arrays = "INSERT INTO c (tags, [Phone Number], mobilePhone) VALUES (ARRAY['a','b'], '1', '2')";
+    std::vector<std::pair<size_t, size_t>> array_spans;
+    for (size_t q = arrays.find('\''); q != std::string::npos;) {
+        size_t close = arrays.find('\'', q + 1);
+        array_spans.emplace_back(q + 1, close);
+        q = arrays.find('\'', close + 1);
+    }
+    EXPECT_EQ(insert_value_columns(arrays, array_spans),
+              (std::vector<std::string>{"", "", "phone_number", "mobile_phone"}));
+    // INSERT ... SELECT: no columns.
     const std::string select = "INSERT INTO t SELECT '0612345678' AS phone";
     EXPECT_EQ(insert_value_columns(select, {{22, 32}}), std::vector<std::string>{""});
 }
@@ -63,6 +74,8 @@ TEST(SqlColumns, NamesAndValues) {
     EXPECT_TRUE(version_name("app_version"));
     EXPECT_TRUE(version_name("fw"));
     EXPECT_TRUE(version_name("build2"));
+    EXPECT_FALSE(version_name("fw_ip"));
+    EXPECT_FALSE(version_name("build_server_ip"));
     EXPECT_FALSE(version_name("server"));
     EXPECT_FALSE(version_name("server_ip"));
     EXPECT_TRUE(name_part_is("card_number", {"card"}));
