@@ -473,16 +473,17 @@ const std::string_view kPhoneLabels[] = {
     "tel\xc3\xa9\x66ono", "t\xc3\xa9l\xc3\xa9phone", "telefone", "handy", "whatsapp", "tlf", "fon", "landline",
     "hotline"};
 const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "callback", "dial", "sms", "contact"};
+// Weak labels that a number word makes strong ("mobile number", "cell no.",
+// "contact number"; not "call number": a call's id), and those words.
+const std::string_view kNumberedPhoneLabels[] = {"mobile", "mob", "cell", "contact"};
+const std::string_view kNumberWords[] = {"number", "no", "nr", "num", "phone"};
 const std::string_view kPhoneLabelFillers[] = {
     "number", "numbers", "no", "nr", "num", "nummer", "numero", "n\xc3\xbamero", "is", "was", "at", "on", "via",
     "to", "me", "us", "him", "her", "them", "back", "the", "our", "their", "his", "my", "your", "customer", "client",
     "user", "office", "home", "work", "main", "primary", "direct", "support", "line", "mobile", "cell", "phone"};
 
-bool in_list(std::string_view word, const std::string_view *list, size_t count) {
-    return std::find(list, list + count, word) != list + count;
-}
-
-// in_list() for a word as written: ASCII letters compared without case.
+// True when `word` is in `list` (lower-case entries), ASCII letters of the
+// word compared without case, in place.
 bool word_in(std::string_view word, const std::string_view *list, size_t count) {
     for (size_t i = 0; i < count; ++i) {
         const std::string_view entry = list[i];
@@ -1249,7 +1250,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         // (Compared in place: most words are no label.)
         const bool strong = word_in(word, kPhoneLabels, std::size(kPhoneLabels));
         if (!strong && !word_in(word, kWeakPhoneLabels, std::size(kWeakPhoneLabels))) continue;
-        const std::string label = lower(word);
+        const bool numbered_label = !strong && word_in(word, kNumberedPhoneLabels, std::size(kNumberedPhoneLabels));
         // Separators and at most four filler words up to the number ("phone
         // (home): ...", "call our support line at ...").
         size_t pos = q;
@@ -1261,14 +1262,10 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
                                          (text[pos] == '(' && is_alpha(at(text, pos + 1)))))
                 ++pos;
             size_t w = word_end(text, pos);
-            const std::string filler = lower(text.substr(pos, w - pos));
-            if (w == pos || fillers == 4 || !in_list(filler, kPhoneLabelFillers, std::size(kPhoneLabelFillers)))
+            const std::string_view filler = text.substr(pos, w - pos);
+            if (w == pos || fillers == 4 || !word_in(filler, kPhoneLabelFillers, std::size(kPhoneLabelFillers)))
                 break;
-            // "mobile number", "cell no.", "contact number" say it (not "call
-            // number": a call's id).
-            if (!strong && label != "call" && label != "sms" && label != "dial" && label != "callback" &&
-                (filler == "number" || filler == "no" || filler == "nr" || filler == "num" || filler == "phone"))
-                strong_now = true;
+            if (numbered_label && word_in(filler, kNumberWords, std::size(kNumberWords))) strong_now = true;
             pos = w;
             ++fillers;
         }

@@ -330,6 +330,20 @@ bool ssn_name(std::string_view name) {
     return name_part_is(name, {"ssn", "ssns"}) || name.find("social_security") != std::string_view::npos;
 }
 
+// What a column or key name says about a value it holds: a dotted quad under
+// a version name is a version (kept); a value written like a phone number
+// under a phone name is one, whatever its region or validity ("mobile",
+// "cell", "fax" alone: only when written the way phone numbers are or valid).
+enum class Named { Nothing, Version, Phone };
+
+Named named_value(const tde::core::PiiAnonymizer &detectors, std::string_view name, std::string_view value) {
+    if (name.empty()) return Named::Nothing;
+    if (dotted_quad_only(value)) return version_name(name) ? Named::Version : Named::Nothing;
+    const int kind = phone_column_kind(name);
+    if (kind > 0 && phone_shaped_literal(value) && (kind == 2 || detectors.phone_like(value))) return Named::Phone;
+    return Named::Nothing;
+}
+
 // Dialects whose "..." are names (PostgreSQL, SQL Server, Oracle,
 // Snowflake); MySQL's and BigQuery's are strings (literal spans already), and
 // SQLite reads one that names no column as a string.
@@ -446,7 +460,11 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
         // '0612345678'" is one, whatever its region or validity) and is the
         // literal's whole context ("ssn IN ('123456789', ...)"; "order_ref =
         // '4155550123'" is no phone number, whatever tables are named).
-        const std::string column = in.size() > 40                          ? std::string()
+        // (Read only for values it can change: dotted quads, phone-shaped
+        // values, and values whose context the detectors ask for.)
+        const bool column_matters = in.size() <= 40 && (dotted_quad_only(in) || phone_shaped_literal(in) ||
+                                                        Anonymization::has_long_digit_run(in));
+        const std::string column = !column_matters                         ? std::string()
                                    : !insert_columns[span_index].empty() ? insert_columns[span_index]
                                                                          : compared_column(out);
         auto context_of = [&] {
@@ -464,11 +482,10 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
             if (chained) (context += ' ') += list_kind, context += ": ";
             return context;
         };
-        const int phone_kind = column.empty() ? 0 : phone_column_kind(column);
-        if (!column.empty() && dotted_quad_only(in) && version_name(column)) {
+        const Named named = named_value(anon.detectors, column, in);
+        if (named == Named::Version) {
             piece.assign(in);
-        } else if (phone_kind > 0 && phone_shaped_literal(in) && !dotted_quad_only(in) &&
-                   (phone_kind == 2 || anon.detectors.phone_like(in))) {
+        } else if (named == Named::Phone) {
             piece = tde::core::PiiAnonymizer::replacement(tde::core::PiiType::Phone, in, anon.key);
             changed = changed || piece != in;
         } else if (anon.apply_in_context(context_of, in, piece)) {
@@ -640,16 +657,15 @@ int anonymize_for_c(const Anonymization *a, const char *own_key, size_t own_key_
     try {
         std::string_view value(data, len);
         const std::string name = own_key != nullptr ? snake_lower(std::string_view(own_key, own_key_len)) : std::string();
-        const int phone_kind = name.empty() ? 0 : phone_column_kind(name);
-        const bool integer =
-            !value.empty() && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const Named named = named_value(a->detectors, name, value);
         // {"app_version": "1.2.3.4"} is a version.
-        if (!name.empty() && dotted_quad_only(value) && version_name(name)) return 0;
+        if (named == Named::Version) return 0;
         if (numeric) {
+            const bool integer = std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
             // A number is personal data only where its own key says so:
             // {"phone": 2125550100}, {"msisdn": 33612345678}, {"card_number":
             // 4111111111111111}, {"ssn": 123456789}; counts and ids stay.
-            if (phone_kind == 2 && integer && (len >= 10 || a->detectors.phone_like(value))) {
+            if (phone_column_kind(name) == 2 && integer && (len >= 10 || a->detectors.phone_like(value))) {
                 scratch() = tde::core::PiiAnonymizer::replacement(tde::core::PiiType::Phone, value, a->key);
                 return 1;
             }
@@ -662,8 +678,7 @@ int anonymize_for_c(const Anonymization *a, const char *own_key, size_t own_key_
         // A value whose own key names a phone number ({"phone": "0612345678"},
         // {"mobilePhone": ...}) is one when written like one, in any format
         // ({"mobile": ...}, {"cell": ...}: when written the way phone numbers are).
-        if (phone_kind > 0 && phone_shaped_literal(value) && !dotted_quad_only(value) &&
-            (phone_kind == 2 || a->detectors.phone_like(value))) {
+        if (named == Named::Phone) {
             scratch() = tde::core::PiiAnonymizer::replacement(tde::core::PiiType::Phone, value, a->key);
             return scratch() != value ? 1 : 0;
         }

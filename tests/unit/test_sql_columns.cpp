@@ -5,6 +5,21 @@
 
 using namespace tde::core;
 
+namespace {
+
+// The contents of the '...' literals of `sql` (no escapes in these tests).
+std::vector<std::pair<size_t, size_t>> quote_spans(const std::string &sql) {
+    std::vector<std::pair<size_t, size_t>> spans;
+    for (size_t q = sql.find('\''); q != std::string::npos;) {
+        size_t close = sql.find('\'', q + 1);
+        spans.emplace_back(q + 1, close);
+        q = sql.find('\'', close + 1);
+    }
+    return spans;
+}
+
+}  // namespace
+
 TEST(SqlColumns, ComparedColumn) {
     EXPECT_EQ(compared_column("SELECT * FROM t WHERE app_version = '"), "app_version");
     EXPECT_EQ(compared_column("WHERE phone <> N'"), "phone");
@@ -30,25 +45,14 @@ TEST(SqlColumns, InsertValueColumns) {
     const std::string sql =
         "INSERT INTO contacts (name, c.phone, zip) VALUES ('Ann', '0612345678', lower('x')), ('Bob', '1', '2') "
         "RETURNING id; SELECT 'z'";
-    std::vector<std::pair<size_t, size_t>> spans;
-    for (size_t q = sql.find('\''); q != std::string::npos;) {
-        size_t close = sql.find('\'', q + 1);
-        spans.emplace_back(q + 1, close);
-        q = sql.find('\'', close + 1);
-    }
+    const std::vector<std::pair<size_t, size_t>> spans = quote_spans(sql);
     ASSERT_EQ(spans.size(), 7u);
     const std::vector<std::string> expected{"name", "phone", "", "name", "phone", "zip", ""};
     EXPECT_EQ(insert_value_columns(sql, spans), expected);
     // Brackets of arrays and maps nest; delimited and camelCase names read as
     // compared_column() reads them.
     const std::string arrays = "INSERT INTO c (tags, [Phone Number], mobilePhone) VALUES (ARRAY['a','b'], '1', '2')";
-    std::vector<std::pair<size_t, size_t>> array_spans;
-    for (size_t q = arrays.find('\''); q != std::string::npos;) {
-        size_t close = arrays.find('\'', q + 1);
-        array_spans.emplace_back(q + 1, close);
-        q = arrays.find('\'', close + 1);
-    }
-    EXPECT_EQ(insert_value_columns(arrays, array_spans),
+    EXPECT_EQ(insert_value_columns(arrays, quote_spans(arrays)),
               (std::vector<std::string>{"", "", "phone_number", "mobile_phone"}));
     // INSERT ... SELECT: no columns.
     const std::string select = "INSERT INTO t SELECT '0612345678' AS phone";
