@@ -104,7 +104,7 @@ void Lease::cancel() {
     if (pool_) pool_->cancel_slot(slot_);
 }
 
-std::unordered_set<std::string>& Lease::prepared_statements() { return pool_->slots_[slot_].prepared; }
+SessionState& Lease::session() { return pool_->slots_[slot_].session; }
 
 // ---------------------------------------------------------------------------
 // Pool
@@ -183,7 +183,7 @@ void Pool::ensure_connected(int slot) {
         s.cancel = nullptr;
     }
     if (s.conn) PQfinish(s.conn);
-    s.prepared.clear();
+    s.session = SessionState{};
     auto started = std::chrono::steady_clock::now();
     s.conn = connect();
     auto now = std::chrono::steady_clock::now();
@@ -207,7 +207,7 @@ void Pool::give_back(int slot, bool discard) {
             PQfinish(s.conn);
             s.conn = nullptr;
             s.cancel = nullptr;
-            s.prepared.clear();
+            s.session = SessionState{};
         }
         s.busy = false;
     }
@@ -244,7 +244,8 @@ void cancel_statement(PGconn* conn) {
 }
 
 // ---------------------------------------------------------------------------
-// One request = one pipeline: role and timeout, then the statement, then sync.
+// One request = one pipeline: role and timeout (when the session does not have
+// them already), then the statement, then sync.
 
 namespace {
 
@@ -289,8 +290,9 @@ bool take_sync(PGconn* conn, int& client_fd) {
     return false;
 }
 
+// Session level (false): kept by the connection once the request commits.
 const char* kSetupSql =
-    "SELECT pg_catalog.set_config('role', $1, true), pg_catalog.set_config('statement_timeout', $2, true)";
+    "SELECT pg_catalog.set_config('role', $1, false), pg_catalog.set_config('statement_timeout', $2, false)";
 
 // Statement names are stable per SQL text for the life of the process.
 std::string statement_name(const std::string& sql) {
@@ -339,22 +341,25 @@ const PGresult* failure(const PipelineStatement& st) {
 Outcome run_request(Lease& lease, const std::string& role, int statement_timeout_ms, const std::string& sql,
                     const Params& params, int client_fd) {
     PGconn* conn = lease.conn();
-    auto& prepared = lease.prepared_statements();
+    SessionState& session = lease.session();
+    const bool setup = session.statement_timeout_ms != statement_timeout_ms || session.role != role;
+    session.statement_timeout_ms = -1;  // known again only when this request succeeds
     Outcome out;
     const Params setup_params{role, std::to_string(statement_timeout_ms)};
     const std::string setup_sql = kSetupSql;
     PipelineStatement st[2] = {{setup_sql, setup_params, {}, false, {}, {}}, {sql, params, {}, false, {}, {}}};
-    bool sent = PQenterPipelineMode(conn) && send(conn, st[0], prepared) && send(conn, st[1], prepared) &&
-                PQpipelineSync(conn);
-    if (!sent) {
+    PipelineStatement* const first = setup ? &st[0] : &st[1];
+    bool sent = PQenterPipelineMode(conn) != 0;
+    for (PipelineStatement* s = first; sent && s != std::end(st); ++s) sent = send(conn, *s, session.prepared);
+    if (!sent || !PQpipelineSync(conn)) {
         out.error = error_from_conn(conn);
         out.error->connection_lost = true;  // the caller discards the connection
         return out;
     }
-    for (auto& s : st) {
-        if (s.prepare) s.prepare_result = take_query_result(conn, client_fd);
-        s.result = take_query_result(conn, client_fd);
-        if (s.prepare && s.prepare_result.status() == PGRES_COMMAND_OK) prepared.insert(s.name);
+    for (PipelineStatement* s = first; s != std::end(st); ++s) {
+        if (s->prepare) s->prepare_result = take_query_result(conn, client_fd);
+        s->result = take_query_result(conn, client_fd);
+        if (s->prepare && s->prepare_result.status() == PGRES_COMMAND_OK) session.prepared.insert(s->name);
     }
     bool synced = take_sync(conn, client_fd);
     if (synced) PQexitPipelineMode(conn);
@@ -369,6 +374,10 @@ Outcome run_request(Lease& lease, const std::string& role, int statement_timeout
     out.result = std::move(st[1].result);
     if (!synced && !out.error) out.error = error_from_conn(conn);
     if (!synced) out.error->connection_lost = true;
+    if (!out.error) {
+        session.role = role;
+        session.statement_timeout_ms = statement_timeout_ms;
+    }
     return out;
 }
 

@@ -1,6 +1,7 @@
 // libpq helpers: RAII result wrapper, error extraction, a bounded connection
 // pool that reconnects broken connections on next use, and the per-request
-// transaction (role + statement_timeout + one statement, one round trip).
+// transaction (role + statement_timeout when they change, one statement, one
+// round trip).
 #pragma once
 
 #include <libpq-fe.h>
@@ -66,6 +67,15 @@ struct PoolExhausted : std::runtime_error {
 
 class Pool;
 
+// What run_request has left on a pooled connection: its prepared statements
+// and the session's role and statement_timeout (set at session level, so that
+// consecutive requests of the same role skip the set-up statement).
+struct SessionState {
+    std::unordered_set<std::string> prepared;  // statement names on the connection
+    std::string role;
+    int statement_timeout_ms = -1;  // -1: not known (new connection, or a request failed)
+};
+
 // A connection borrowed from the pool; returned on destruction.
 class Lease {
 public:
@@ -82,8 +92,7 @@ public:
     void discard() { discard_ = true; }  // close instead of reusing
     void cancel();                        // PQcancel the running statement
     void release();
-    // Names of the statements prepared on this connection (run_request).
-    std::unordered_set<std::string>& prepared_statements();
+    SessionState& session();
 
 private:
     Pool* pool_ = nullptr;
@@ -113,7 +122,7 @@ private:
         PGconn* conn = nullptr;
         PGcancel* cancel = nullptr;
         bool busy = false;
-        std::unordered_set<std::string> prepared;  // statement names on conn
+        SessionState session;
     };
     void give_back(int slot, bool discard);
     void cancel_slot(int slot);
@@ -146,11 +155,14 @@ struct Outcome {
     bool setup_failed = false;     // the error came from switching role
 };
 
-// Runs `sql` in one transaction after SET LOCAL ROLE role and SET LOCAL
-// statement_timeout (set_config(..., true)), in libpq pipeline mode: one
-// round trip, committed at the pipeline's sync point. Both statements are
-// prepared on the connection on first use (in the same pipeline). If the
-// HTTP client on client_fd hangs up meanwhile, the statement is cancelled.
+// Runs `sql` as `role` with statement_timeout, in libpq pipeline mode: one
+// round trip, committed at the pipeline's sync point. When the connection's
+// session is not known to have that role and timeout already, a set-up
+// statement (set_config(..., false)) goes first in the same pipeline and
+// transaction: it takes effect only if the request succeeds, and any failure
+// makes the session state unknown again. Both statements are prepared on the
+// connection on first use (in the same pipeline). If the HTTP client on
+// client_fd hangs up meanwhile, the statement is cancelled.
 Outcome run_request(Lease& lease, const std::string& role, int statement_timeout_ms, const std::string& sql,
                     const Params& params, int client_fd = -1);
 

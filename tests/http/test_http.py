@@ -990,6 +990,12 @@ def one_connection_many_roles_no_leak():
             check(call("GET", PAIRS + "?limit=1", WRITER) == 403)
             check(call("GET", PAIRS + "?start_date=never", READER) == 400)
             check(call("GET", PAIRS + "?limit=1", READER) == 200)
+            # The same role again (the session already has it: no set-up
+            # statement), a failure with it, then a role switch.
+            check(call("GET", PAIRS + "?limit=1", READER) == 200)
+            check(call("GET", PAIRS + "?limit=-1", READER) == 400)
+            check(call("GET", PAIRS + "?limit=1", READER) == 200)
+            check(call("GET", PAIRS + "?limit=1", WRITER) == 403)
             check(call("GET", PAIRS + "?limit=1", token_for(STRANGER)) == 403)
             check(call("POST", PAIRS, WRITER, "{broken") == 400)
         c.close()
@@ -1005,6 +1011,16 @@ def statement_timeout_504():
         expect(s2.get("/healthz"), 200)
     finally:
         check(s2.stop() == 0)
+    # The timeout stays in force for requests whose connection already has the
+    # role and timeout (no set-up statement before them).
+    s3 = Server("--pool-size", "1", "--statement-timeout-ms", "500", slow=True)
+    try:
+        expect(s3.get(PAIRS + "?limit=1", token=READER), 200)
+        t0 = time.time()
+        expect(s3.get(PAIRS + "/" + ZERO_ID, token=READER), 504, "57014")
+        check(time.time() - t0 < 1.5, "the slow stand-in ran to its end")
+    finally:
+        check(s3.stop() == 0)
 
 
 @test
