@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <optional>
 #include <set>
 
 namespace tde::core {
@@ -124,7 +125,7 @@ bool PhoneDetector::date_shaped(std::string_view raw, bool ssn_too) {
 
 void PhoneDetector::find_valid(std::string_view text, std::vector<PhoneCandidate> &out,
                                const std::vector<std::pair<size_t, size_t>> &covered,
-                               bool skip_bare_runs) const {
+                               const std::function<bool()> &skip_bare_runs) const {
     // Covered spans sorted and merged, walked along with the scan.
     std::vector<std::pair<size_t, size_t>> spans(covered);
     std::sort(spans.begin(), spans.end());
@@ -144,6 +145,7 @@ void PhoneDetector::find_valid(std::string_view text, std::vector<PhoneCandidate
     // kMinDigits digits that are neither covered nor part of a date-shaped
     // token, merged where they overlap.
     std::vector<std::pair<size_t, size_t>> windows;
+    std::optional<bool> skip_bare;  // skip_bare_runs(), once asked
     size_t pos = 0;
     while (pos < text.size()) {
         if (!is_digit(text[pos]) && !is_phone_punctuation(text[pos])) {
@@ -169,7 +171,14 @@ void PhoneDetector::find_valid(std::string_view text, std::vector<PhoneCandidate
             }
             if (pos < text.size() && text[pos] == ' ') ++pos;
         }
-        if (digits < kMinDigits || (bare && skip_bare_runs)) continue;
+        if (digits < kMinDigits) continue;
+        if (bare && skip_bare_runs) {
+            if (skip_bare.value_or(false)) continue;
+            if (!skip_bare) {
+                skip_bare = skip_bare_runs();
+                if (*skip_bare) continue;
+            }
+        }
         size_t begin = run_begin > kContextBefore ? run_begin - kContextBefore : 0;
         size_t end = std::min(text.size(), pos + kContextAfter);
         while (begin > 0 && is_continuation(text[begin])) --begin;

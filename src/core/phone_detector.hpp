@@ -4,6 +4,7 @@
 // this header is plain C++ so the PostgreSQL side never sees them.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -40,11 +41,12 @@ public:
     // Runs whose digits all lie inside `covered` spans (numbers already found
     // by cheaper rules) are skipped, and so are digits in date-shaped tokens
     // ("2024-03-05", "05.03.2024") when counting a run's digits.
-    // With `skip_bare_runs`, a run that is a single token of digits only
-    // ("4294967296") is not handed to the matcher either.
+    // When `skip_bare_runs` (asked at most once, for the first such run)
+    // says so, a run that is a single token of digits only ("4294967296") is
+    // not handed to the matcher either.
     void find_valid(std::string_view text, std::vector<PhoneCandidate> &out,
                     const std::vector<std::pair<size_t, size_t>> &covered = {},
-                    bool skip_bare_runs = false) const;
+                    const std::function<bool()> &skip_bare_runs = {}) const;
 
     // For a number written with an international prefix ("+CC ..." or
     // "00CC ..."): true when libphonenumber parses it and finds it a possible

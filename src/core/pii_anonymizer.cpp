@@ -116,6 +116,24 @@ size_t count_digits(std::string_view s) {
     return static_cast<size_t>(std::count_if(s.begin(), s.end(), is_digit));
 }
 
+// True when some stretch of the text holds `n` digits with only separators
+// between them: no ASCII letter but an "x" (an extension, "2x3"), and no
+// more than 12 bytes of anything else between two digits (the phone
+// matcher allows four punctuation characters, three bytes each in UTF-8).
+// Every phone rule needs seven digits in one such stretch.
+bool digit_stretch(std::string_view s, size_t n) {
+    size_t digits = 0, gap = 0;
+    for (char ch : s) {
+        if (is_digit(ch)) {
+            gap = 0;
+            if (++digits >= n) return true;
+        } else if ((is_alpha(ch) && ch != 'x' && ch != 'X') || ++gap > 12) {
+            digits = 0;
+        }
+    }
+    return false;
+}
+
 std::string last_n(const std::string &s, size_t n) {
     return s.size() <= n ? s : s.substr(s.size() - n);
 }
@@ -1073,7 +1091,7 @@ void PiiAnonymizer::detect_emails(std::string_view original, std::vector<Detecti
 }
 
 void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> &out) const {
-    if (count_digits(text) < 7) return;
+    if (!digit_stretch(text, 7)) return;
     // An extension ("x123", "ext. 45", "#12") right after a number joins its span.
     auto extension_end = [&](size_t end) {
         re2::StringPiece rest(text.data() + end, text.size() - end);
@@ -1177,9 +1195,11 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
     for (const Detection &d : out) covered.emplace_back(d.begin, d.end);
     std::vector<PhoneCandidate> valid;
     // A bare run of digits needs a phone word near it (below); with none in
-    // the whole text the matcher can skip such runs.
-    bool any_phone_word = keyword_near(text, text.size(), text.size(), kPhoneKeywords, text.size(), 0);
-    phones_->find_valid(text, valid, covered, !any_phone_word);
+    // the whole text the matcher can skip such runs (looked for only when
+    // there is such a run).
+    phones_->find_valid(text, valid, covered, [&] {
+        return !keyword_near(text, text.size(), text.size(), kPhoneKeywords, text.size(), 0);
+    });
     for (PhoneCandidate &c : valid) {
         size_t begin = c.begin, end = c.end;
         // The matcher's span may start at a bracket: "(2125550100)". A
