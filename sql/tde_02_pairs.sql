@@ -47,6 +47,33 @@ SELECT tde_count_pairs('2024-01-01', '2024-01-31', true);
 -- Timestamps are inclusive bounds.
 SELECT natural_language_query FROM tde_list_pairs('2024-01-15T12:00:00Z', '2024-02-01T00:00:00Z');
 SELECT natural_language_query FROM tde_list_pairs('2024-01-15 12:00:00+00', '2024-01-31T23:59:58Z');
+-- Date filters also take date and timestamp values (anycompatible): a date
+-- end_date includes its whole day like a date-only string, a timestamp is
+-- an inclusive instant; a timestamp without time zone is read in the
+-- session's TimeZone; typed values mix (date with timestamptz) and so do
+-- literals with values.
+SELECT natural_language_query FROM tde_list_pairs(date '2024-01-01', date '2024-01-31');
+SELECT tde_count_pairs(start_date => date '2024-01-31' - 30, end_date => date '2024-01-31');
+SELECT natural_language_query FROM tde_list_pairs(end_date => timestamptz '2024-01-15 12:00:00+00');
+SELECT natural_language_query FROM tde_list_pairs(timestamptz '2024-01-15 12:00:00+00', date '2024-01-31');
+SELECT natural_language_query FROM tde_list_pairs('2024-01-15T12:00:00Z', timestamptz '2024-01-31 23:59:58+00');
+SET TimeZone = 'America/New_York';
+SELECT natural_language_query FROM tde_list_pairs(timestamp '2024-01-31 18:59:59', timestamp '2024-01-31 19:00:00');
+SET datestyle = 'SQL, DMY';
+SELECT natural_language_query FROM tde_list_pairs(end_date => date '2024-01-01');
+RESET datestyle;
+SET TimeZone = 'UTC';
+SELECT tde_count_pairs(start_date => date 'infinity'), tde_count_pairs(end_date => timestamptz '-infinity'),
+       tde_count_pairs(start_date => timestamptz '-infinity', end_date => date 'infinity') > 0 AS everything;
+SELECT tde_count_pairs(now() - interval '1 hour') > 0 AS added_in_the_last_hour;
+SELECT (tde_statistics(date '2024-01-01', date '2024-01-31')).total_pairs,
+       tde_statistics_json(end_date => date '2024-01-31') -> 'total_pairs' AS json_total;
+SELECT * FROM tde_query_type_distribution(date '2024-01-01', date '2024-01-31');
+SELECT * FROM tde_table_usage(start_date => date '2024-02-01', end_date => current_date);
+SELECT tde_list_pairs_json(date '2024-02-01', now()) -> 'total' AS total;
+-- Other types are refused by name.
+SELECT * FROM tde_list_pairs(start_date => 20240101);
+SELECT tde_count_pairs(end_date => 1.5);
 -- Pagination is stable.
 SELECT natural_language_query FROM tde_list_pairs(end_date => '2024-12-31', limit_rows => 2);
 SELECT natural_language_query FROM tde_list_pairs(end_date => '2024-12-31', limit_rows => 2, offset_rows => 2);

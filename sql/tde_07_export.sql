@@ -52,6 +52,16 @@ SELECT tde_export_jsonl(split => 'holdout');
 SELECT tde_export_jsonl(split => 'train', split_ratios => '{0.5,0.2,0.2}');
 SELECT tde_export_jsonl(split => 'train', split_ratios => '{1.2,-0.1,-0.1}');
 SELECT tde_export_csv(start_date => '2024-13-01');
+-- Date and timestamp values as filters, in every format: the same lines as
+-- the ISO strings (the CSV stream turns them into text in C, in both forms).
+SELECT (SELECT array_agg(l) FROM tde_export_csv(date '2024-01-02', date '2024-01-03') l)
+     = (SELECT array_agg(l) FROM tde_export_csv('2024-01-02', '2024-01-03') l) AS csv_same,
+       (SELECT count(*) FROM tde_export_csv(date '2024-01-02', date '2024-01-03')) AS csv_lines,
+       (SELECT count(*) FROM (SELECT tde_export_csv(end_date => timestamptz '2024-01-02 00:00:00+00')) c) AS csv_select_list,
+       (SELECT count(*) FROM tde_export_jsonl(timestamptz '2024-01-02 00:00:00+00', current_date)) AS jsonl_lines,
+       (SELECT string_agg(l, E'\n') FROM tde_export_json(end_date => date '2024-01-01') l)::jsonb -> 'total_pairs'
+           AS json_total;
+SELECT tde_export_csv(start_date => 20240101);
 -- No line (not even the header) comes out before a bad date is refused.
 BEGIN;
 DECLARE d CURSOR FOR SELECT tde_export_csv(end_date => 'garbage');

@@ -13,6 +13,8 @@ SELECT sha256 = encode(sha256(pg_read_binary_file(:'dir' || '.jsonl')), 'hex') A
        length(pg_read_file(:'dir' || '.jsonl')) > 0 AS written
   FROM tde_export_log ORDER BY export_id DESC LIMIT 1;
 SELECT pairs_exported FROM tde_export(:'dir' || '.csv', 'csv', end_date => '2024-01-01');
+SELECT pairs_exported FROM tde_export(:'dir' || '-dates.csv', 'csv', date '2024-01-01', timestamptz '2024-01-01 05:00:00+00');
+SELECT filters FROM tde_export_log ORDER BY export_id DESC LIMIT 1;
 SELECT pairs_exported FROM tde_export(:'dir' || '.json', 'JSON', successful_only => true);  -- format names in any case
 SELECT (pg_read_file(:'dir' || '.json'))::jsonb -> 'total_pairs' AS json_total;
 

@@ -148,7 +148,9 @@ BEGIN
         RETURN NULL;
     END IF;
     BEGIN
-        IF v ~ '^\d{4}-\d{2}-\d{2}$' THEN
+        IF v IN ('infinity', '-infinity') THEN
+            RETURN v::timestamptz;
+        ELSIF v ~ '^\d{4}-\d{2}-\d{2}$' THEN
             RETURN CASE WHEN is_end THEN (v::date + 1)::timestamptz ELSE v::date::timestamptz END;
         ELSIF v ~ '^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?\s*(Z|z|[+-]\d{2}(:?\d{2})?)?$' THEN
             RETURN CASE WHEN is_end THEN v::timestamptz + interval '1 microsecond' ELSE v::timestamptz END;
@@ -161,6 +163,34 @@ BEGIN
                  THEN '"' || v || '"' ELSE @extschema@.tde_shown(v) END
         USING ERRCODE = 'invalid_datetime_format',
               HINT = 'Use an ISO 8601 date (2024-01-31) or timestamp (2024-01-31T23:59:59Z).';
+END
+$$;
+
+-- A date filter as tde_date_bound() reads it. The public functions take their
+-- date filters as text (ISO 8601), date, timestamp or timestamptz
+-- (anycompatible: a literal '2024-01-31' is text, current_date - 7 a date,
+-- now() a timestamptz): a date stays a date (a date-only end_date includes
+-- that whole day), a timestamp becomes its instant (timestamp without time
+-- zone: in the session's TimeZone), written in UTC.
+CREATE FUNCTION @extschema@.tde_date_text(value anyelement, parameter_name text)
+RETURNS text
+LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    t regtype := pg_typeof(value);
+BEGIN
+    IF value IS NULL THEN
+        RETURN NULL;
+    ELSIF t IN ('text'::regtype, 'character varying'::regtype, 'character'::regtype, 'name'::regtype) THEN
+        RETURN value::text;
+    ELSIF t = 'date'::regtype THEN
+        RETURN CASE WHEN isfinite(value) THEN to_char(value, 'YYYY-MM-DD') ELSE value::text END;
+    ELSIF t IN ('timestamp with time zone'::regtype, 'timestamp without time zone'::regtype) THEN
+        RETURN CASE WHEN isfinite(value)
+                    THEN to_char(value::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+                    ELSE value::text END;
+    END IF;
+    RAISE EXCEPTION '% must be a date, a timestamp or ISO 8601 text, not %', parameter_name, t
+        USING ERRCODE = 'datatype_mismatch';
 END
 $$;
 
@@ -274,8 +304,8 @@ $$;
 -- Newest first: "timestamp" DESC, then pair_id DESC (stable across pages).
 -- limit_rows NULL returns every matching pair.
 CREATE FUNCTION @extschema@.tde_list_pairs(
-    start_date      text DEFAULT NULL,
-    end_date        text DEFAULT NULL,
+    start_date      anycompatible DEFAULT NULL,
+    end_date        anycompatible DEFAULT NULL,
     successful_only boolean DEFAULT false,
     limit_rows      bigint DEFAULT NULL,
     offset_rows     bigint DEFAULT 0)
@@ -285,25 +315,27 @@ BEGIN
     PERFORM @extschema@.tde_check_page(limit_rows, offset_rows);
     RETURN QUERY
         SELECT p.*
-          FROM @extschema@.tde_filtered_pairs(start_date, end_date, successful_only) p
+          FROM @extschema@.tde_filtered_pairs(
+           @extschema@.tde_date_text(start_date, 'start_date'), @extschema@.tde_date_text(end_date, 'end_date'), successful_only) p
          ORDER BY p."timestamp" DESC, p.pair_id DESC
          LIMIT limit_rows OFFSET coalesce(offset_rows, 0);
 END
 $$;
 
 CREATE FUNCTION @extschema@.tde_count_pairs(
-    start_date      text DEFAULT NULL,
-    end_date        text DEFAULT NULL,
+    start_date      anycompatible DEFAULT NULL,
+    end_date        anycompatible DEFAULT NULL,
     successful_only boolean DEFAULT false)
 RETURNS bigint
 LANGUAGE sql STABLE AS $$
-    SELECT count(*) FROM @extschema@.tde_filtered_pairs(start_date, end_date, successful_only);
+    SELECT count(*) FROM @extschema@.tde_filtered_pairs(
+           @extschema@.tde_date_text(start_date, 'start_date'), @extschema@.tde_date_text(end_date, 'end_date'), successful_only);
 $$;
 
 -- The REST list shape: {"pairs": [...], "total": N}, both from one snapshot.
 CREATE FUNCTION @extschema@.tde_list_pairs_json(
-    start_date      text DEFAULT NULL,
-    end_date        text DEFAULT NULL,
+    start_date      anycompatible DEFAULT NULL,
+    end_date        anycompatible DEFAULT NULL,
     successful_only boolean DEFAULT false,
     limit_rows      bigint DEFAULT NULL,
     offset_rows     bigint DEFAULT 0)
@@ -333,9 +365,9 @@ REVOKE ALL ON FUNCTION
     @extschema@.tde_add_pair_json(jsonb),
     @extschema@.tde_get_pair(uuid),
     @extschema@.tde_get_pair_json(uuid),
-    @extschema@.tde_list_pairs(text, text, boolean, bigint, bigint),
-    @extschema@.tde_list_pairs_json(text, text, boolean, bigint, bigint),
-    @extschema@.tde_count_pairs(text, text, boolean),
+    @extschema@.tde_list_pairs(anycompatible, anycompatible, boolean, bigint, bigint),
+    @extschema@.tde_list_pairs_json(anycompatible, anycompatible, boolean, bigint, bigint),
+    @extschema@.tde_count_pairs(anycompatible, anycompatible, boolean),
     @extschema@.tde_delete_pair(uuid)
 FROM PUBLIC;
 
@@ -353,9 +385,9 @@ GRANT SELECT ON @extschema@.tde_pairs TO tde_reader;
 GRANT EXECUTE ON FUNCTION
     @extschema@.tde_get_pair(uuid),
     @extschema@.tde_get_pair_json(uuid),
-    @extschema@.tde_list_pairs(text, text, boolean, bigint, bigint),
-    @extschema@.tde_list_pairs_json(text, text, boolean, bigint, bigint),
-    @extschema@.tde_count_pairs(text, text, boolean)
+    @extschema@.tde_list_pairs(anycompatible, anycompatible, boolean, bigint, bigint),
+    @extschema@.tde_list_pairs_json(anycompatible, anycompatible, boolean, bigint, bigint),
+    @extschema@.tde_count_pairs(anycompatible, anycompatible, boolean)
 TO tde_reader;
 
 -- Exporters read the table (export functions are granted where they are defined).
@@ -365,7 +397,7 @@ GRANT SELECT ON @extschema@.tde_pairs TO tde_exporter;
 -- Statistics
 -------------------------------------------------------------------------------
 CREATE FUNCTION @extschema@.tde_statistics(
-    start_date text DEFAULT NULL, end_date text DEFAULT NULL, successful_only boolean DEFAULT false,
+    start_date anycompatible DEFAULT NULL, end_date anycompatible DEFAULT NULL, successful_only boolean DEFAULT false,
     OUT total_pairs bigint, OUT successful_pairs bigint, OUT failed_pairs bigint,
     OUT avg_query_length double precision, OUT avg_sql_length double precision,
     OUT earliest timestamptz, OUT latest timestamptz)
@@ -380,8 +412,8 @@ BEGIN
                 coalesce(avg(length(p.sql_query)::float8), 0), min(p."timestamp"), max(p."timestamp")
            FROM @extschema@.tde_pairs p
           WHERE p."timestamp" >= %L::timestamptz AND p."timestamp" < %L::timestamptz %s',
-        coalesce(@extschema@.tde_date_bound(start_date, false, 'start_date'), '-infinity'),
-        coalesce(@extschema@.tde_date_bound(end_date, true, 'end_date'), 'infinity'),
+        coalesce(@extschema@.tde_date_bound(@extschema@.tde_date_text(start_date, 'start_date'), false, 'start_date'), '-infinity'),
+        coalesce(@extschema@.tde_date_bound(@extschema@.tde_date_text(end_date, 'end_date'), true, 'end_date'), 'infinity'),
         CASE WHEN coalesce(successful_only, false) THEN 'AND p.success' ELSE '' END)
     INTO total_pairs, successful_pairs, failed_pairs, avg_query_length, avg_sql_length, earliest, latest;
     RETURN;
@@ -389,39 +421,42 @@ END
 $$;
 
 CREATE FUNCTION @extschema@.tde_query_type_distribution(
-    start_date text DEFAULT NULL, end_date text DEFAULT NULL, successful_only boolean DEFAULT false)
+    start_date anycompatible DEFAULT NULL, end_date anycompatible DEFAULT NULL, successful_only boolean DEFAULT false)
 RETURNS TABLE (query_type text, pairs bigint)
 LANGUAGE sql STABLE AS $$
     SELECT p.query_type, count(*)
-      FROM @extschema@.tde_filtered_pairs(start_date, end_date, successful_only) p
+      FROM @extschema@.tde_filtered_pairs(
+           @extschema@.tde_date_text(start_date, 'start_date'), @extschema@.tde_date_text(end_date, 'end_date'), successful_only) p
      GROUP BY p.query_type
      ORDER BY 2 DESC, p.query_type COLLATE "C"
 $$;
 
 CREATE FUNCTION @extschema@.tde_table_usage(
-    start_date text DEFAULT NULL, end_date text DEFAULT NULL, successful_only boolean DEFAULT false)
+    start_date anycompatible DEFAULT NULL, end_date anycompatible DEFAULT NULL, successful_only boolean DEFAULT false)
 RETURNS TABLE (table_name text, pairs bigint)
 LANGUAGE sql STABLE AS $$
     SELECT t.name, count(*)
-      FROM @extschema@.tde_filtered_pairs(start_date, end_date, successful_only) p,
+      FROM @extschema@.tde_filtered_pairs(
+           @extschema@.tde_date_text(start_date, 'start_date'), @extschema@.tde_date_text(end_date, 'end_date'), successful_only) p,
            unnest(p.table_names) AS t(name)
      GROUP BY t.name
      ORDER BY 2 DESC, t.name COLLATE "C"
 $$;
 
 CREATE FUNCTION @extschema@.tde_database_types(
-    start_date text DEFAULT NULL, end_date text DEFAULT NULL, successful_only boolean DEFAULT false)
+    start_date anycompatible DEFAULT NULL, end_date anycompatible DEFAULT NULL, successful_only boolean DEFAULT false)
 RETURNS TABLE (database_type text, pairs bigint)
 LANGUAGE sql STABLE AS $$
     SELECT p.database_type, count(*)
-      FROM @extschema@.tde_filtered_pairs(start_date, end_date, successful_only) p
+      FROM @extschema@.tde_filtered_pairs(
+           @extschema@.tde_date_text(start_date, 'start_date'), @extschema@.tde_date_text(end_date, 'end_date'), successful_only) p
      GROUP BY p.database_type
      ORDER BY 2 DESC, p.database_type COLLATE "C" NULLS LAST
 $$;
 
 -- The guide's "statistics" object.
 CREATE FUNCTION @extschema@.tde_statistics_json(
-    start_date text DEFAULT NULL, end_date text DEFAULT NULL, successful_only boolean DEFAULT false)
+    start_date anycompatible DEFAULT NULL, end_date anycompatible DEFAULT NULL, successful_only boolean DEFAULT false)
 RETURNS jsonb
 LANGUAGE sql STABLE AS $$
     SELECT jsonb_build_object(
@@ -541,8 +576,8 @@ $$;
 
 -- JSONL: one JSON object per pair, oldest first.
 CREATE FUNCTION @extschema@.tde_export_jsonl(
-    start_date      text DEFAULT NULL,
-    end_date        text DEFAULT NULL,
+    start_date      anycompatible DEFAULT NULL,
+    end_date        anycompatible DEFAULT NULL,
     successful_only boolean DEFAULT false,
     style           text DEFAULT 'pair',
     system_prompt   text DEFAULT NULL,
@@ -552,7 +587,8 @@ CREATE FUNCTION @extschema@.tde_export_jsonl(
 RETURNS SETOF text
 LANGUAGE sql STABLE AS $$
     SELECT @extschema@.tde_jsonl_line(p, style, system_prompt)
-      FROM @extschema@.tde_export_rows(start_date, end_date, successful_only, deduplicate, split, split_ratios) p
+      FROM @extschema@.tde_export_rows(@extschema@.tde_date_text(start_date, 'start_date'), @extschema@.tde_date_text(end_date, 'end_date'),
+                                            successful_only, deduplicate, split, split_ratios) p
      WHERE (SELECT @extschema@.tde_check_export_options('jsonl', style, split, split_ratios))
 $$;
 
@@ -566,15 +602,15 @@ $$;
 -- tde_csv_stream() in place of tde_export_csv() whatever the latter's body:
 -- keep the two in step (also in upgrade scripts).
 CREATE FUNCTION @extschema@.tde_csv_stream(
-    start_date text, end_date text, successful_only boolean,
+    start_date anycompatible, end_date anycompatible, successful_only boolean,
     deduplicate boolean, split text, split_ratios double precision[])
 RETURNS SETOF text
     AS 'MODULE_PATHNAME', 'tde_csv_stream' LANGUAGE C STABLE;
 CREATE FUNCTION @extschema@.tde_export_support(internal) RETURNS internal
     AS 'MODULE_PATHNAME', 'tde_export_support' LANGUAGE C STRICT;
 CREATE FUNCTION @extschema@.tde_export_csv(
-    start_date      text DEFAULT NULL,
-    end_date        text DEFAULT NULL,
+    start_date      anycompatible DEFAULT NULL,
+    end_date        anycompatible DEFAULT NULL,
     successful_only boolean DEFAULT false,
     deduplicate     boolean DEFAULT false,
     split           text DEFAULT NULL,
@@ -587,8 +623,8 @@ $$;
 -- JSON: the guide's document, streamed line by line: the pairs first, then
 -- total_pairs and statistics (same snapshot, same filters).
 CREATE FUNCTION @extschema@.tde_export_json(
-    start_date      text DEFAULT NULL,
-    end_date        text DEFAULT NULL,
+    start_date      anycompatible DEFAULT NULL,
+    end_date        anycompatible DEFAULT NULL,
     successful_only boolean DEFAULT false,
     deduplicate     boolean DEFAULT false,
     split           text DEFAULT NULL,
@@ -599,41 +635,43 @@ LANGUAGE sql STABLE AS $$
         SELECT '{"exported_at": ' || to_jsonb(now())::text || ', "format_version": "1.0", "pairs": [' AS line
          WHERE (SELECT @extschema@.tde_check_export_options('json', NULL, split, split_ratios))
            -- bad dates are refused before this first line goes out
-           AND (SELECT count(*) FROM (VALUES (@extschema@.tde_date_bound(start_date, false, 'start_date')),
-                                             (@extschema@.tde_date_bound(end_date, true, 'end_date'))) AS b(bound)) = 2
+           AND (SELECT count(*) FROM (VALUES (@extschema@.tde_date_bound(@extschema@.tde_date_text(start_date, 'start_date'), false, 'start_date')),
+                                             (@extschema@.tde_date_bound(@extschema@.tde_date_text(end_date, 'end_date'), true, 'end_date'))) AS b(bound)) = 2
         UNION ALL
         SELECT @extschema@.tde_json_element(p)
-          FROM @extschema@.tde_export_rows(start_date, end_date, successful_only, deduplicate, split, split_ratios) p
+          FROM @extschema@.tde_export_rows(@extschema@.tde_date_text(start_date, 'start_date'), @extschema@.tde_date_text(end_date, 'end_date'),
+                                            successful_only, deduplicate, split, split_ratios) p
         UNION ALL
         SELECT '  ], "total_pairs": ' || count(*) || ', "statistics": '
                || @extschema@.tde_statistics_json(start_date, end_date, successful_only)::text || '}'
-          FROM @extschema@.tde_export_rows(start_date, end_date, successful_only, deduplicate, split, split_ratios) p
+          FROM @extschema@.tde_export_rows(@extschema@.tde_date_text(start_date, 'start_date'), @extschema@.tde_date_text(end_date, 'end_date'),
+                                            successful_only, deduplicate, split, split_ratios) p
     ) lines
 $$;
 
 REVOKE ALL ON FUNCTION
-    @extschema@.tde_statistics(text, text, boolean),
-    @extschema@.tde_query_type_distribution(text, text, boolean),
-    @extschema@.tde_table_usage(text, text, boolean),
-    @extschema@.tde_database_types(text, text, boolean),
-    @extschema@.tde_statistics_json(text, text, boolean),
-    @extschema@.tde_export_jsonl(text, text, boolean, text, text, boolean, text, double precision[]),
-    @extschema@.tde_export_csv(text, text, boolean, boolean, text, double precision[]),
-    @extschema@.tde_csv_stream(text, text, boolean, boolean, text, double precision[]),
-    @extschema@.tde_export_json(text, text, boolean, boolean, text, double precision[])
+    @extschema@.tde_statistics(anycompatible, anycompatible, boolean),
+    @extschema@.tde_query_type_distribution(anycompatible, anycompatible, boolean),
+    @extschema@.tde_table_usage(anycompatible, anycompatible, boolean),
+    @extschema@.tde_database_types(anycompatible, anycompatible, boolean),
+    @extschema@.tde_statistics_json(anycompatible, anycompatible, boolean),
+    @extschema@.tde_export_jsonl(anycompatible, anycompatible, boolean, text, text, boolean, text, double precision[]),
+    @extschema@.tde_export_csv(anycompatible, anycompatible, boolean, boolean, text, double precision[]),
+    @extschema@.tde_csv_stream(anycompatible, anycompatible, boolean, boolean, text, double precision[]),
+    @extschema@.tde_export_json(anycompatible, anycompatible, boolean, boolean, text, double precision[])
 FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION
-    @extschema@.tde_statistics(text, text, boolean),
-    @extschema@.tde_query_type_distribution(text, text, boolean),
-    @extschema@.tde_table_usage(text, text, boolean),
-    @extschema@.tde_database_types(text, text, boolean),
-    @extschema@.tde_statistics_json(text, text, boolean)
+    @extschema@.tde_statistics(anycompatible, anycompatible, boolean),
+    @extschema@.tde_query_type_distribution(anycompatible, anycompatible, boolean),
+    @extschema@.tde_table_usage(anycompatible, anycompatible, boolean),
+    @extschema@.tde_database_types(anycompatible, anycompatible, boolean),
+    @extschema@.tde_statistics_json(anycompatible, anycompatible, boolean)
 TO tde_reader, tde_exporter;
 GRANT EXECUTE ON FUNCTION
-    @extschema@.tde_export_jsonl(text, text, boolean, text, text, boolean, text, double precision[]),
-    @extschema@.tde_export_csv(text, text, boolean, boolean, text, double precision[]),
-    @extschema@.tde_csv_stream(text, text, boolean, boolean, text, double precision[]),
-    @extschema@.tde_export_json(text, text, boolean, boolean, text, double precision[])
+    @extschema@.tde_export_jsonl(anycompatible, anycompatible, boolean, text, text, boolean, text, double precision[]),
+    @extschema@.tde_export_csv(anycompatible, anycompatible, boolean, boolean, text, double precision[]),
+    @extschema@.tde_csv_stream(anycompatible, anycompatible, boolean, boolean, text, double precision[]),
+    @extschema@.tde_export_json(anycompatible, anycompatible, boolean, boolean, text, double precision[])
 TO tde_exporter;
 
 -------------------------------------------------------------------------------
@@ -668,8 +706,8 @@ CREATE FUNCTION @extschema@.tde_write_export_file(
 CREATE FUNCTION @extschema@.tde_export(
     path            text,
     format          text DEFAULT 'jsonl',
-    start_date      text DEFAULT NULL,
-    end_date        text DEFAULT NULL,
+    start_date      anycompatible DEFAULT NULL,
+    end_date        anycompatible DEFAULT NULL,
     successful_only boolean DEFAULT false,
     style           text DEFAULT 'pair',
     system_prompt   text DEFAULT NULL,
@@ -680,7 +718,8 @@ CREATE FUNCTION @extschema@.tde_export(
     OUT pairs_exported bigint, OUT statistics jsonb, OUT sha256 text)
 LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    effective_start text := start_date;
+    effective_start text := @extschema@.tde_date_text(start_date, 'start_date');
+    effective_end text := @extschema@.tde_date_text(end_date, 'end_date');
     last_high timestamptz;
     written record;
 BEGIN
@@ -688,20 +727,20 @@ BEGIN
     PERFORM @extschema@.tde_check_export_options(format, style, split, split_ratios);
     IF incremental THEN
         SELECT max(l.high_water) INTO last_high FROM @extschema@.tde_export_log l WHERE l.format = tde_export.format;
-        IF last_high IS NOT NULL AND (start_date IS NULL
-                OR @extschema@.tde_date_bound(start_date, false, 'start_date') <= last_high) THEN
+        IF last_high IS NOT NULL AND (effective_start IS NULL
+                OR @extschema@.tde_date_bound(effective_start, false, 'start_date') <= last_high) THEN
             effective_start := to_char((last_high + interval '1 microsecond') AT TIME ZONE 'UTC',
                                        'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
         END IF;
     END IF;
     SELECT * INTO written FROM @extschema@.tde_write_export_file(
-        path, format, effective_start, end_date, successful_only,
+        path, format, effective_start, effective_end, successful_only,
         CASE WHEN format = 'jsonl' THEN coalesce(style, 'pair') END, system_prompt,
         deduplicate, split, split_ratios);
     INSERT INTO @extschema@.tde_export_log (path, format, filters, pairs_exported, sha256, high_water)
     VALUES (path, format,
             jsonb_strip_nulls(jsonb_build_object(
-                'start_date', effective_start, 'end_date', end_date, 'successful_only', successful_only,
+                'start_date', effective_start, 'end_date', effective_end, 'successful_only', successful_only,
                 'style', style, 'deduplicate', deduplicate, 'split', split,
                 'split_ratios', CASE WHEN split IS NOT NULL THEN to_jsonb(split_ratios) END,
                 'incremental', incremental)),
@@ -715,12 +754,12 @@ $$;
 
 REVOKE ALL ON FUNCTION
     @extschema@.tde_write_export_file(text, text, text, text, boolean, text, text, boolean, text, double precision[]),
-    @extschema@.tde_export(text, text, text, text, boolean, text, text, boolean, text, double precision[], boolean)
+    @extschema@.tde_export(text, text, anycompatible, anycompatible, boolean, text, text, boolean, text, double precision[], boolean)
 FROM PUBLIC;
 REVOKE ALL ON @extschema@.tde_export_log FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION
     @extschema@.tde_write_export_file(text, text, text, text, boolean, text, text, boolean, text, double precision[]),
-    @extschema@.tde_export(text, text, text, text, boolean, text, text, boolean, text, double precision[], boolean)
+    @extschema@.tde_export(text, text, anycompatible, anycompatible, boolean, text, text, boolean, text, double precision[], boolean)
 TO tde_exporter;
 GRANT SELECT, INSERT ON @extschema@.tde_export_log TO tde_exporter;
 

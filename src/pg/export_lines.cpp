@@ -344,6 +344,9 @@ const char kCsvHeader[] =
     "execution_time_ms,query_type";
 
 const Oid kStreamArgTypes[6] = {TEXTOID, TEXTOID, BOOLOID, BOOLOID, TEXTOID, FLOAT8ARRAYOID};
+// tde_csv_stream()'s signature: its date filters are anycompatible (text, date
+// or timestamp), turned into the text of tde_export_rows() by start_csv_query.
+const Oid kStreamSignature[6] = {ANYCOMPATIBLEOID, ANYCOMPATIBLEOID, BOOLOID, BOOLOID, TEXTOID, FLOAT8ARRAYOID};
 
 struct CsvStream;
 
@@ -409,9 +412,15 @@ void finish_csv_query_callback(Datum arg) { finish_csv_query(reinterpret_cast<Cs
 void start_csv_query(FunctionCallInfo fcinfo, CsvStream *st, MemoryContext keep) {
     const char *schema = quote_identifier(get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid)));
 
-    // Bad options and dates are refused before the first line.
+    // Bad options and dates are refused before the first line. The date
+    // filters (text, date or timestamp: anycompatible) become the text that
+    // tde_export_rows() takes.
     if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
     Oid check_types[4] = {TEXTOID, FLOAT8ARRAYOID, TEXTOID, TEXTOID};
+    for (int i = 0; i < 2; ++i) {
+        Oid actual = get_fn_expr_argtype(fcinfo->flinfo, i);
+        if (OidIsValid(actual)) check_types[2 + i] = actual;
+    }
     Datum check_values[4];
     char check_nulls[4];
     const int check_args[4] = {4, 5, 0, 1};
@@ -420,19 +429,30 @@ void start_csv_query(FunctionCallInfo fcinfo, CsvStream *st, MemoryContext keep)
         check_values[i] = PG_ARGISNULL(check_args[i]) ? 0 : PG_GETARG_DATUM(check_args[i]);
     }
     int rc = SPI_execute_with_args(
-        psprintf("SELECT %s.tde_check_export_options('csv', NULL, $1, $2), %s.tde_date_bound($3, false, 'start_date'), "
-                 "%s.tde_date_bound($4, true, 'end_date')",
-                 schema, schema, schema),
+        psprintf("SELECT %s.tde_check_export_options('csv', NULL, $1, $2), d.s, d.e, "
+                 "%s.tde_date_bound(d.s, false, 'start_date'), %s.tde_date_bound(d.e, true, 'end_date') "
+                 "FROM (SELECT %s.tde_date_text($3, 'start_date') AS s, %s.tde_date_text($4, 'end_date') AS e) d",
+                 schema, schema, schema, schema, schema),
         4, check_types, check_values, check_nulls, true, 1);
-    if (rc != SPI_OK_SELECT) elog(ERROR, "export option check failed");
+    if (rc != SPI_OK_SELECT || SPI_processed != 1) elog(ERROR, "export option check failed");
+    Datum dates[2];
+    bool date_nulls[2];
+    for (int i = 0; i < 2; ++i) {  // copied out of SPI's memory, which SPI_finish frees
+        dates[i] = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2 + i, &date_nulls[i]);
+        MemoryContext spi = MemoryContextSwitchTo(keep);
+        if (!date_nulls[i]) dates[i] = datumCopy(dates[i], false, -1);
+        MemoryContextSwitchTo(spi);
+    }
     SPI_finish();
 
     MemoryContext old = MemoryContextSwitchTo(keep);
     ParamListInfo params = makeParamList(6);
     for (int i = 0; i < 6; ++i) {
         ParamExternData &p = params->params[i];
-        p.isnull = PG_ARGISNULL(i);
-        p.value = p.isnull ? 0 : datumCopy(PG_GETARG_DATUM(i), i == 2 || i == 3, i == 2 || i == 3 ? 1 : -1);
+        p.isnull = i < 2 ? date_nulls[i] : PG_ARGISNULL(i);
+        p.value = p.isnull ? 0
+                  : i < 2  ? dates[i]
+                           : datumCopy(PG_GETARG_DATUM(i), i == 2 || i == 3, i == 2 || i == 3 ? 1 : -1);
         p.pflags = PARAM_FLAG_CONST;
         p.ptype = kStreamArgTypes[i];
     }
@@ -547,7 +567,7 @@ TDE_FUNCTION(tde_export_support) {
     }
     Oid nsp = get_func_namespace(call->funcid);
     List *name = list_make2(makeString(get_namespace_name(nsp)), makeString(pstrdup("tde_csv_stream")));
-    Oid stream = LookupFuncName(name, 6, kStreamArgTypes, true);
+    Oid stream = LookupFuncName(name, 6, kStreamSignature, true);
     if (!OidIsValid(stream)) PG_RETURN_POINTER(nullptr);
     // A cached plan that uses the replacement is invalidated when
     // tde_export_csv() changes, as for an inlined function.
