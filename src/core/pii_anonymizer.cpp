@@ -645,6 +645,29 @@ bool decimal_number(std::string_view text, size_t begin, size_t end) {
     return token[0] != '0' || dot == 1;
 }
 
+// One of the space- or comma-separated tokens of `raw` is a decimal number
+// (an optional sign, digits, one dot, digits: "51.5074", "-0.1278"), not a
+// group of a phone number. A trunk-prefixed group before the dot
+// ("030.1234 5678") is a phone's.
+bool holds_decimal_token(std::string_view raw) {
+    if (raw.find('.') == std::string_view::npos || raw.find_first_of(" ,") == std::string_view::npos) return false;
+    size_t start = 0;
+    for (size_t i = 0; i <= raw.size(); ++i) {
+        if (i < raw.size() && raw[i] != ' ' && raw[i] != ',') continue;
+        std::string_view token = raw.substr(start, i - start);
+        start = i + 1;
+        if (!token.empty() && (token[0] == '-' || token[0] == '+')) token.remove_prefix(1);
+        const size_t dot = token.find('.');
+        if (dot == std::string_view::npos || dot == 0 || dot + 1 == token.size() ||
+            token.find('.', dot + 1) != std::string_view::npos ||
+            !std::all_of(token.begin(), token.begin() + dot, is_digit) ||
+            !std::all_of(token.begin() + dot + 1, token.end(), is_digit))
+            continue;
+        if (token[0] != '0' || dot == 1) return true;
+    }
+    return false;
+}
+
 bool phone_glued(std::string_view text, size_t begin, size_t end) {
     const bool labelled = phone_label_before(text, begin);
     if ((!labelled && word_before(text, begin)) || word_after(text, end) || after_mask(text, begin)) return true;
@@ -1213,6 +1236,10 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         if (phone_glued(text, begin, end)) continue;
         std::string_view raw = text.substr(begin, end - begin);
         if (PhoneDetector::date_shaped(raw, true)) continue;
+        // The fraction of a second of a time ("00:01:02.345678") and decimal
+        // numbers side by side (coordinates "51.5074 -0.1278").
+        if ((before(text, begin) == ':' && begin >= 2 && is_digit(text[begin - 2])) || holds_decimal_token(raw))
+            continue;
         if (code_shaped(raw) &&
             !keyword_near(text, begin, end, kPhoneKeywords, 40, 24))
             continue;

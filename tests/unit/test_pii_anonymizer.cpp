@@ -767,3 +767,11 @@ TEST(RedTeam2, LikeWildcardsAroundValues) {
     EXPECT_EQ(found_in("order_2125550100 and id_123-45-6789"), Found{});
     EXPECT_EQ(found_in("Room 12 410-54-7231"), (Found{"ssn:410-54-7231"}));
 }
+
+// Round 6: analyst questions in several languages.
+TEST(RedTeam6, DecimalsAndFractionsOfSecondsAreNoPhones) {
+    for (const char *s : {"Position 51.5074 -0.1278 and 48.8566, 2.3522", "Elapsed 00:01:02.345678 and more",
+                          "Session duration 01:02:03.456789"})
+        EXPECT_EQ(found_in(multi_region(), s), Found{}) << s;
+    EXPECT_EQ(multi_region().anonymize("Kunde 030.1234 5678 anrufen", kKey), "Kunde XXX-XXX-5678 anrufen");
+}
