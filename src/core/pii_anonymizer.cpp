@@ -720,6 +720,12 @@ const KeywordSet kAwbKeywords(kAwbKeywordsList);
 
 bool code_shaped(std::string_view raw) {
     std::vector<std::string_view> groups;
+    // A year and a zero-padded serial written with a space ("2024 000123"):
+    // no numbering plan groups a number as four digits and a run of six.
+    if (digit_groups(raw, " ", groups) && groups.size() == 2 && groups[0].size() == 4 &&
+        (groups[0].substr(0, 2) == "19" || groups[0].substr(0, 2) == "20") && groups[1].size() >= 5 &&
+        groups[1][0] == '0')
+        return true;
     if (!digit_groups(raw, "-", groups) || groups.size() < 2) return false;
     auto value = [](std::string_view g) {
         int v = 0;

@@ -775,3 +775,11 @@ TEST(RedTeam6, DecimalsAndFractionsOfSecondsAreNoPhones) {
         EXPECT_EQ(found_in(multi_region(), s), Found{}) << s;
     EXPECT_EQ(multi_region().anonymize("Kunde 030.1234 5678 anrufen", kKey), "Kunde XXX-XXX-5678 anrufen");
 }
+
+TEST(RedTeam6, YearAndZeroPaddedSerialIsACode) {
+    for (const char *s : {"Invoice 2024 000123 status", "Receipt 2023 000456 paid", "Batch 2024 001234 done"}) {
+        EXPECT_EQ(found_in(s), Found{}) << s;
+        EXPECT_EQ(found_in(multi_region(), s), Found{}) << s;
+    }
+    EXPECT_EQ(anon("call me at 2024 001234"), "call me at XXX-XXX-1234");
+}
