@@ -241,6 +241,11 @@ void PhoneDetector::find_valid(std::string_view text, std::vector<PhoneCandidate
                 i += 3;
             }
         }
+        // A '$' glued to the end of a number is a regular expression's
+        // anchor ("~ '^2125550100$'"), which the matcher would read as a
+        // currency sign after an amount.
+        for (size_t i = 1; i < window.size(); ++i)
+            if (window[i] == '$' && is_digit(window[i - 1])) window[i] = ' ';
         for (const std::string &region : impl_->regions) {
             pn::PhoneNumberMatcher matcher(util(), window, region, pn::PhoneNumberMatcher::VALID,
                                            INT_MAX);

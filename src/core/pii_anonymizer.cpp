@@ -356,7 +356,9 @@ bool currency_next_to(std::string_view text, size_t begin, size_t end) {
                           "dollar", "dollars", "pounds", "rupees", "won", "pesos", "reais", "brl", "aud", "cad"})
         if (after == w) return true;
     for (std::string_view symbol : {"\xe2\x82\xac", "$", "\xc2\xa3", "\xc2\xa5"}) {  // € $ £ ¥
-        if (text.compare(a, symbol.size(), symbol) == 0) return true;
+        // ('$' glued to the end of a number is a regular expression's anchor:
+        // "~ '^2125550100$'"; an amount writes it apart: "100 $".)
+        if (text.compare(a, symbol.size(), symbol) == 0 && (symbol != "$" || a > end)) return true;
         size_t b = begin;
         while (b > 0 && text[b - 1] == ' ') --b;
         if (b >= symbol.size() && text.compare(b - symbol.size(), symbol.size(), symbol) == 0) return true;

@@ -783,3 +783,11 @@ TEST(RedTeam6, YearAndZeroPaddedSerialIsACode) {
     }
     EXPECT_EQ(anon("call me at 2024 001234"), "call me at XXX-XXX-1234");
 }
+
+TEST(RedTeam6, RegexAnchorsAroundNumbersAreNoCurrency) {
+    EXPECT_EQ(anon("WHERE phone ~ '^2125550100$'"), "WHERE phone ~ '^XXX-XXX-0100$'");
+    EXPECT_EQ(anon("WHERE ip ~ '^10.0.0.5$'"), "WHERE ip ~ '^XXX.XXX.XXX.5$'");
+    EXPECT_EQ(anon("tel 0612345678$"), "tel XXX-XXX-5678$");
+    for (const char *s : {"phone bill 612 345 678 $ total", "Phone 612345678 \xe2\x82\xac"})
+        EXPECT_EQ(found_in(s), Found{}) << s;
+}
