@@ -1473,6 +1473,14 @@ void PiiAnonymizer::detect_ipv4(std::string_view text, std::vector<Detection> &o
         }
         // A netmask (255.255.255.0, 255.255.0.0) names no host.
         if (netmask(s)) return end;
+        // An amount in thousands groups: a currency next to it ("1.200.000.000
+        // EUR", "€ 1.200.250.100") or a decimal comma ("1.200.250.100,50").
+        if (currency_next_to(text, begin, end)) return end;
+        if (at(text, end) == ',' && is_digit(at(text, end + 1))) {
+            size_t e = end + 1;
+            while (e < text.size() && is_digit(text[e])) ++e;
+            if (e - end - 1 <= 2 && at(text, e) != '.') return end;
+        }
         out.push_back({begin, end, PiiType::IPv4, std::string(s)});
         return end;
     });

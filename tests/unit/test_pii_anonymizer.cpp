@@ -784,6 +784,15 @@ TEST(RedTeam6, YearAndZeroPaddedSerialIsACode) {
     EXPECT_EQ(anon("call me at 2024 001234"), "call me at XXX-XXX-1234");
 }
 
+TEST(RedTeam6, DottedAmountsWithACurrencyAreNoAddresses) {
+    for (const char *s : {"Umsatz über 1.200.000.000 Euro im Jahr 2023", "Umsatz 1.200.250.100,50 € im Jahr",
+                          "Budget € 1.100.200.000 total", "Volumen 2.100.000.000 USD"})
+        EXPECT_EQ(found_in(s), Found{}) << s;
+    EXPECT_EQ(found_in("Hosts 10.0.0.1,10.0.0.2 and 10.0.0.3, 10.0.0.4"),
+              (Found{"ipv4:10.0.0.1", "ipv4:10.0.0.2", "ipv4:10.0.0.3", "ipv4:10.0.0.4"}));
+    EXPECT_EQ(found_in("Paid $12 from 10.0.0.5 yesterday"), (Found{"ipv4:10.0.0.5"}));
+}
+
 TEST(RedTeam6, RegexAnchorsAroundNumbersAreNoCurrency) {
     EXPECT_EQ(anon("WHERE phone ~ '^2125550100$'"), "WHERE phone ~ '^XXX-XXX-0100$'");
     EXPECT_EQ(anon("WHERE ip ~ '^10.0.0.5$'"), "WHERE ip ~ '^XXX.XXX.XXX.5$'");
