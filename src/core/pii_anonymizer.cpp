@@ -1199,6 +1199,12 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
                 // country code counts only for a valid number, and not after
                 // a time ("10:00 44 ...").
                 if (raw.substr(0, 3) == "00 " && (!valid || before(text, begin) == ':')) continue;
+                // A signed round count ("+12000000 rows", "+3500000 users"):
+                // one run of digits ending in five zeros that is no valid number.
+                if (!valid && raw[0] == '+' && raw.size() >= 6 && raw.substr(raw.size() - 5) == "00000" &&
+                    std::all_of(raw.begin() + 1, raw.end(), is_digit) &&
+                    !keyword_near(text, begin, cut, kPhoneKeywords, 40, 0))
+                    continue;
                 if (best != 0) {
                     // `best` is longer: keep it unless this one is valid and it
                     // is not, or it only adds a year or a short count.

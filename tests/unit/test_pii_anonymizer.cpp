@@ -800,3 +800,12 @@ TEST(RedTeam6, RegexAnchorsAroundNumbersAreNoCurrency) {
     for (const char *s : {"phone bill 612 345 678 $ total", "Phone 612345678 \xe2\x82\xac"})
         EXPECT_EQ(found_in(s), Found{}) << s;
 }
+
+TEST(RedTeam6, SignedRoundCountsAreNoPhones) {
+    for (const char *s : {"Rows changed +12000000 vs last week", "Net adds +3400000 subscribers", "Delta +44000000 MAU"}) {
+        EXPECT_EQ(found_in(s), Found{}) << s;
+        EXPECT_EQ(found_in(multi_region(), s), Found{}) << s;
+    }
+    EXPECT_EQ(anon("Call +14155550100 today"), "Call XXX-XXX-0100 today");
+    EXPECT_EQ(anon("Orders from +447911123456"), "Orders from XXX-XXX-3456");
+}
