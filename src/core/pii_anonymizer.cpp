@@ -491,8 +491,38 @@ bool phone_label_before(std::string_view text, size_t begin) {
 const std::string_view kPhoneLabels[] = {
     "phone", "phones", "telephone", "tel", "t\xc3\xa9l", "cellphone", "fax", "ph", "telefon", "telefono",
     "tel\xc3\xa9\x66ono", "t\xc3\xa9l\xc3\xa9phone", "telefone", "handy", "whatsapp", "tlf", "fon", "landline",
-    "hotline"};
-const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "callback", "dial", "sms", "contact"};
+    "hotline", "telefonnummer", "telefonnr", "rufnummer", "handynummer", "mobilnummer", "faxnummer", "festnetz",
+    "\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd"};  // телефон
+const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "callback", "dial", "sms", "contact",
+                                             "m\xc3\xb3vil", "movil", "celular", "telem\xc3\xb3vel"};
+// Labels of scripts written without spaces, read at the end of a run of
+// such text ("请统计手机13912345678", "電話番号090-1234-5678"), optionally followed
+// by one "is" ("电话是...", "電話は..."). Strong, then weak (contact details).
+const std::string_view kScriptPhoneLabels[] = {
+    "\xe7\x94\xb5\xe8\xaf\x9d",                          // 电话
+    "\xe9\x9b\xbb\xe8\xa9\xb1",                          // 電話
+    "\xe6\x89\x8b\xe6\x9c\xba",                          // 手机
+    "\xe6\x89\x8b\xe6\xa9\x9f",                          // 手機
+    "\xe6\x90\xba\xe5\xb8\xaf",                          // 携帯
+    "\xe7\x94\xb5\xe8\xaf\x9d\xe5\x8f\xb7\xe7\xa0\x81",  // 电话号码
+    "\xe6\x89\x8b\xe6\x9c\xba\xe5\x8f\xb7\xe7\xa0\x81",  // 手机号码
+    "\xe9\x9b\xbb\xe8\xa9\xb1\xe8\x99\x9f\xe7\xa2\xbc",  // 電話號碼
+    "\xe6\x89\x8b\xe6\xa9\x9f\xe8\x99\x9f\xe7\xa2\xbc",  // 手機號碼
+    "\xe6\x89\x8b\xe6\x9c\xba\xe5\x8f\xb7",              // 手机号
+    "\xe9\x9b\xbb\xe8\xa9\xb1\xe7\x95\xaa\xe5\x8f\xb7",  // 電話番号
+    "\xe6\x90\xba\xe5\xb8\xaf\xe7\x95\xaa\xe5\x8f\xb7",  // 携帯番号
+    "\xec\xa0\x84\xed\x99\x94",                          // 전화
+    "\xec\xa0\x84\xed\x99\x94\xeb\xb2\x88\xed\x98\xb8",  // 전화번호
+    "\xed\x9c\xb4\xeb\x8c\x80\xed\x8f\xb0",              // 휴대폰
+};
+const std::string_view kWeakScriptPhoneLabels[] = {
+    "\xe9\x80\xa3\xe7\xb5\xa1\xe5\x85\x88",              // 連絡先
+    "\xe8\x81\x94\xe7\xb3\xbb\xe6\x96\xb9\xe5\xbc\x8f",  // 联系方式
+    "\xec\x97\xb0\xeb\x9d\xbd\xec\xb2\x98",              // 연락처
+};
+const std::string_view kScriptLabelFillers[] = {
+    "\xe6\x98\xaf", "\xe4\xb8\xba", "\xe7\x82\xba", "\xe3\x81\xaf", "\xe3\x81\x8c",  // 是 为 為 は が
+};
 // Weak labels that a number word makes strong ("mobile number", "cell no.",
 // "contact number"; not "call number": a call's id), and those words.
 const std::string_view kNumberedPhoneLabels[] = {"mobile", "mob", "cell", "contact"};
@@ -501,6 +531,10 @@ const std::string_view kPhoneLabelFillers[] = {
     "number", "numbers", "no", "nr", "num", "nummer", "numero", "n\xc3\xbamero", "is", "was", "at", "on", "via",
     "to", "me", "us", "him", "her", "them", "back", "the", "our", "their", "his", "my", "your", "customer", "client",
     "user", "office", "home", "work", "main", "primary", "direct", "support", "line", "mobile", "cell", "phone"};
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
 
 // True when `word` is in `list` (lower-case entries), ASCII letters of the
 // word compared without case, in place.
@@ -543,6 +577,21 @@ bool written_like_phone(std::string_view raw) {
     return groups.size() == 3 && groups[0].size() == 3 && groups[1].size() == 3 && groups[2].size() == 4;
 }
 
+// A Chinese or Japanese counter or unit after a number makes it a quantity
+// ("销售手机 1234567 台", "電話 1234567 件", "1234567 元").
+bool cjk_counter_after(std::string_view text, size_t end) {
+    if (at(text, end) == ' ') ++end;
+    if (static_cast<unsigned char>(at(text, end)) < 0xE0) return false;
+    for (std::string_view counter :
+         {"\xe5\x8f\xb0", "\xe9\x83\xa8", "\xe4\xb8\xaa", "\xe5\x80\x8b", "\xe4\xbb\xb6", "\xe6\xac\xa1",
+          "\xe5\x85\x83", "\xe5\x86\x86", "\xe4\xba\xba", "\xe5\x90\x8d", "\xe6\x9d\xa1", "\xe4\xbd\x8d",
+          "\xe4\xb8\x87", "\xe4\xba\xbf", "\xe5\x84\x84", "\xe7\xa7\x92", "\xe5\x9b\x9e", "\xe6\x9e\x9a",
+          "\xe8\xa1\x8c", "\xe5\x8f\xb7"})
+        // 台 部 个 個 件 次 元 円 人 名 条 位 万 亿 億 秒 回 枚 行 号
+        if (text.compare(end, counter.size(), counter) == 0) return true;
+    return false;
+}
+
 std::pair<size_t, size_t> labelled_number(std::string_view text, size_t begin, const std::vector<Detection> &found) {
     size_t i = begin, end = begin, digits = 0, groups = 0;
     int open = 0;  // a bracket opened inside the number: "(02) 9374 4000", "+44 (0)20 ..."
@@ -576,7 +625,8 @@ std::pair<size_t, size_t> labelled_number(std::string_view text, size_t begin, c
         else if (begin + close + 1 == end) ++begin, --end;
     }
     std::string_view raw = text.substr(begin, end - begin);
-    if (is_word(at(text, end)) || PhoneDetector::date_shaped(raw, true) || decimal_number(text, begin, end) ||
+    if (is_word(at(text, end)) || cjk_counter_after(text, end) || PhoneDetector::date_shaped(raw, true) ||
+        decimal_number(text, begin, end) ||
         currency_next_to(text, begin, end) || amount_shaped(raw) || dotted_quad(raw))
         return none;
     // A time after it ("2024-03-15 10:30"), a date at its start ("2024-03-15
@@ -1303,14 +1353,29 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
     // that is not configured, or one that no numbering plan knows, is still
     // somebody's number when the text says so.
     for (size_t p = 0; p < text.size(); ++p) {
-        if (!is_alpha(text[p]) || (p > 0 && (is_alpha(text[p - 1]) || static_cast<unsigned char>(text[p - 1]) >= 0x80)))
+        const auto lead = static_cast<unsigned char>(text[p]);
+        if (!(is_alpha(text[p]) || lead >= 0xC0) ||
+            (p > 0 && (is_alpha(text[p - 1]) || static_cast<unsigned char>(text[p - 1]) >= 0x80)))
             continue;
         size_t q = word_end(text, p);
         const std::string_view word = text.substr(p, q - p);
         p = q - 1;
         // (Compared in place: most words are no label.)
-        const bool strong = word_in(word, kPhoneLabels, std::size(kPhoneLabels));
-        if (!strong && !word_in(word, kWeakPhoneLabels, std::size(kWeakPhoneLabels))) continue;
+        bool strong = word_in(word, kPhoneLabels, std::size(kPhoneLabels));
+        bool weak = !strong && word_in(word, kWeakPhoneLabels, std::size(kWeakPhoneLabels));
+        if (!strong && !weak && static_cast<unsigned char>(word.back()) >= 0x80) {
+            std::string_view head = word;
+            for (std::string_view filler : kScriptLabelFillers)
+                if (ends_with(head, filler)) {
+                    head.remove_suffix(filler.size());
+                    break;
+                }
+            strong = std::any_of(std::begin(kScriptPhoneLabels), std::end(kScriptPhoneLabels),
+                                 [&](std::string_view label) { return ends_with(head, label); });
+            weak = !strong && std::any_of(std::begin(kWeakScriptPhoneLabels), std::end(kWeakScriptPhoneLabels),
+                                          [&](std::string_view label) { return ends_with(head, label); });
+        }
+        if (!strong && !weak) continue;
         const bool numbered_label = !strong && word_in(word, kNumberedPhoneLabels, std::size(kNumberedPhoneLabels));
         // Separators and at most four filler words up to the number ("phone
         // (home): ...", "call our support line at ...").

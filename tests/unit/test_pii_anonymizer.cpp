@@ -809,3 +809,18 @@ TEST(RedTeam6, SignedRoundCountsAreNoPhones) {
     EXPECT_EQ(anon("Call +14155550100 today"), "Call XXX-XXX-0100 today");
     EXPECT_EQ(anon("Orders from +447911123456"), "Orders from XXX-XXX-3456");
 }
+
+TEST(RedTeam6, PhoneLabelsOfOtherScriptsAndCompounds) {
+    // Right after the label: any region's format, with only US configured.
+    EXPECT_EQ(anon("请统计手机13912345678的订单"), "请统计手机XXX-XXX-5678的订单");
+    EXPECT_EQ(anon("電話番号090-1234-5678の顧客"), "電話番号XXX-XXX-5678の顧客");
+    EXPECT_EQ(anon("客户电话是021-62345678"), "客户电话是XXX-XXX-5678");
+    EXPECT_EQ(anon("전화번호 010-1234-5678 고객"), "전화번호 XXX-XXX-5678 고객");
+    EXPECT_EQ(anon("Telefonnummer 0176 12345678 Kunde"), "Telefonnummer XXX-XXX-5678 Kunde");
+    EXPECT_EQ(anon("連絡先 080-1111-2222 の会員"), "連絡先 XXX-XXX-2222 の会員");
+    // Numbers of other things, counts and amounts stay.
+    for (const char *s : {"注文番号2024-000123の配送状況", "郵便番号100-0001の顧客", "订单号码13912345678的状态",
+                          "销售手机 1234567 台的门店", "电话费12345678元", "手机型号 12345678 的销量",
+                          "联系方式：13912345678"})
+        EXPECT_EQ(anon(s), s) << s;
+}
