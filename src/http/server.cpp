@@ -73,6 +73,8 @@ ssize_t read_stream(void* cls, uint64_t, char* buf, std::size_t max) {
     return static_cast<ExportStream*>(cls)->read(buf, max);
 }
 
+ssize_t end_of_stream(void*, uint64_t, char*, std::size_t) { return MHD_CONTENT_READER_END_OF_STREAM; }
+
 void free_stream(void* cls) { delete static_cast<ExportStream*>(cls); }
 
 void mhd_log(void*, const char* fmt, va_list ap) {
@@ -314,7 +316,16 @@ MHD_Result Server::final_call(MHD_Connection* c, RequestState* st) {
 
 MHD_Result Server::queue(MHD_Connection* c, RequestState* st, Response&& resp) {
     MHD_Response* r = nullptr;
-    if (resp.stream) {
+    if (resp.stream && st->method == "HEAD") {
+        // HEAD of an export: the COPY has started (so its errors showed), now
+        // it is cancelled. libmicrohttpd 0.9.75 still writes the final chunk
+        // ("0\r\n\r\n") after the headers of a chunked response to HEAD,
+        // which the client reads as the start of the next response: no
+        // chunked encoding, no length (it is unknown), and the connection closes.
+        resp.stream.reset();
+        r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 1024, &end_of_stream, nullptr, nullptr);
+        if (r) MHD_set_response_options(r, MHD_RF_HTTP_1_0_COMPATIBLE_STRICT, MHD_RO_END);
+    } else if (resp.stream) {
         ExportStream* s = resp.stream.release();
         r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024, &read_stream, s, &free_stream);
         if (!r) delete s;

@@ -527,6 +527,31 @@ def head_and_options():
 
 
 @test
+def head_export_sends_no_body_bytes():
+    """A HEAD of an export is headers only: no chunk terminator that the next
+    response on the connection would be read after (a pipelined request, or
+    http.client reusing the connection)."""
+    need_exports()
+    for version in (b"1.1", b"1.0"):
+        raw = raw_exchange(S.port, b"HEAD " + EXPORT.encode() + b"?format=csv HTTP/" + version + b"\r\nHost: t\r\n"
+                           b"Authorization: Bearer " + EXPORTER.encode() + b"\r\n\r\n"
+                           b"GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        head, _, rest = raw.partition(b"\r\n\r\n")
+        check(status_of(head) == 200 and b"text/csv" in head, raw[:300])
+        check(rest == b"" or rest.startswith(b"HTTP/1.1 200"), "bytes after the HEAD response: %r" % rest[:100])
+    c = http.client.HTTPConnection("127.0.0.1", S.port, timeout=10)
+    try:
+        c.request("HEAD", EXPORT + "?format=jsonl", headers={"Authorization": "Bearer " + EXPORTER})
+        r = c.getresponse()
+        check(r.status == 200 and r.read() == b"")
+        c.request("GET", "/healthz")
+        r = c.getresponse()
+        check(r.status == 200 and json.loads(r.read()) == {"status": "ok", "database": "ok"})
+    finally:
+        c.close()
+
+
+@test
 def early_errors_keep_the_connection():
     """A 404/405/401 decided from the headers of a request without a body does
     not close the connection: a client's next request reuses it."""
