@@ -19,7 +19,7 @@ const Format kFormats[] = {
     {"csv", "tde_export_csv", "text/csv; charset=utf-8"},
 };
 
-enum class Kind { Text, Bool, Ratios };
+enum class Kind { Text, Date, Bool, Ratios };
 
 struct ParamSpec {
     const char* name;
@@ -28,7 +28,7 @@ struct ParamSpec {
 };
 
 const ParamSpec kParams[] = {
-    {"start_date", Kind::Text, false},   {"end_date", Kind::Text, false},
+    {"start_date", Kind::Date, false},   {"end_date", Kind::Date, false},
     {"successful_only", Kind::Bool, false}, {"style", Kind::Text, true},
     {"system_prompt", Kind::Text, true}, {"deduplicate", Kind::Bool, false},
     {"split", Kind::Text, false},        {"split_ratios", Kind::Ratios, false},
@@ -50,6 +50,7 @@ std::optional<HttpError> parse_param(const ParamSpec& p, const QueryArg& a, std:
     switch (p.kind) {
         case Kind::Bool: return parse_bool(a, p.name, out);
         case Kind::Ratios: return parse_ratios(a, out);
+        case Kind::Date: return parse_date(a, p.name, out);
         default: return parse_text(a, p.name, out);
     }
 }

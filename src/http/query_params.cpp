@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <regex>
 #include <strings.h>
 
 namespace tde_http {
@@ -50,6 +51,17 @@ std::optional<HttpError> parse_text(const QueryArg& a, const char* name, std::op
     if (!a.present) return std::nullopt;
     if (a.value.find('\0') != std::string::npos) return invalid(name, " contains a NUL byte");
     out = a.value;
+    return std::nullopt;
+}
+
+std::optional<HttpError> parse_date(const QueryArg& a, const char* name, std::optional<std::string>& out) {
+    if (auto e = parse_text(a, name, out)) return e;
+    // "2024-01-01T00:00:00+02:00" in a URL reads as "2024-01-01T00:00:00 02:00"
+    // ('+' is a space in a query string): a time, one space, an offset.
+    static const std::regex mangled_offset(
+        R"(([0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?) ([0-9]{2}(:?[0-9]{2})?))");
+    std::smatch m;
+    if (out && out->size() <= 64 && std::regex_match(*out, m, mangled_offset)) *out = m.str(1) + "+" + m.str(4);
     return std::nullopt;
 }
 

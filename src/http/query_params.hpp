@@ -25,4 +25,9 @@ std::optional<HttpError> parse_int(const QueryArg& a, const char* name, std::opt
 // Text as given, but never with NUL bytes.
 std::optional<HttpError> parse_text(const QueryArg& a, const char* name, std::optional<std::string>& out);
 
+// start_date / end_date: text (PostgreSQL checks the format), except that a
+// timestamp's "+hh:mm" offset written unencoded in the URL, which the query
+// string's decoding turned into " hh:mm", gets its "+" back.
+std::optional<HttpError> parse_date(const QueryArg& a, const char* name, std::optional<std::string>& out);
+
 }  // namespace tde_http

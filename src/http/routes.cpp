@@ -28,8 +28,8 @@ struct Filters {
 };
 
 std::optional<HttpError> parse_filters(const Request& req, Filters& f) {
-    if (auto e = parse_text(req.arg("start_date"), "start_date", f.start_date)) return e;
-    if (auto e = parse_text(req.arg("end_date"), "end_date", f.end_date)) return e;
+    if (auto e = parse_date(req.arg("start_date"), "start_date", f.start_date)) return e;
+    if (auto e = parse_date(req.arg("end_date"), "end_date", f.end_date)) return e;
     return parse_bool(req.arg("successful_only"), "successful_only", f.successful_only);
 }
 

@@ -448,6 +448,34 @@ def list_pairs_filters_and_paging():
 
 
 @test
+def date_filters_in_the_guides_formats():
+    """Dates and ISO timestamps with Z or an offset, URL-encoded or not; an
+    unencoded '+' of an offset (read as a space in a query string) still works.
+    "January ten" is at 2024-01-10T12:00:00Z."""
+    def total(path, qs, token=READER):
+        r = expect(S.get(path + "?" + qs, token=token), 200)
+        return r.json()["total"] if path == PAIRS else r.json()["statistics"]["total_pairs"]
+    hit = [("2024-01-10", "2024-01-10"), ("2024-01-10T11:30:00Z", "2024-01-10T12:30:00Z"),
+           ("2024-01-10T11%3A30%3A00Z", "2024-01-10T12%3A30%3A00Z"), ("2024-01-10T11:30:00z", "2024-01-10T12:30:00.5Z"),
+           ("2024-01-10T13:30:00%2B02:00", "2024-01-10T14:30:00%2B02:00"),
+           ("2024-01-10T13:30:00+02:00", "2024-01-10T14:30:00+02:00"),
+           ("2024-01-10T13:30:00+0200", "2024-01-10T14:30+02"), ("2024-01-10%2013:30:00+02:00", "2024-01-10+14:30:00+02"),
+           ("2024-01-10T06:30:00-05:00", "2024-01-10T07:30:00-05:00"), ("2024-01-10T11:30:00", "2024-01-10T12:00:00")]
+    miss = [("2024-01-10T13:30:00+00:00", "2024-01-10T14:30:00+00:00"), ("2024-01-10T12:00:01Z", "2024-01-11")]
+    for start, end in hit + miss:
+        qs = "start_date=%s&end_date=%s" % (start, end)
+        want = 1 if (start, end) in hit else 0
+        check(total(PAIRS, qs) == want, "%s: expected total %d" % (qs, want))
+        check(total(STATS, qs) == want, "statistics %s: expected %d" % (qs, want))
+    if exports_available():
+        r = expect(S.get(EXPORT + "?format=jsonl&start_date=2024-01-10T13:30:00+02:00&end_date=2024-01-10T14:30:00+02:00",
+                         token=EXPORTER), 200)
+        check([json.loads(l)["natural_language_query"] for l in r.body.splitlines()] == ["January ten"], repr(r))
+    for bad in ("2024-01-10T13:30:00+02:00x", "2024-01-10T13:30:00++02:00", "2024-01-10+02", "yesterday"):
+        expect(S.get(PAIRS + "?start_date=" + bad, token=READER), 400, "22007")
+
+
+@test
 def sessions_work_in_utc():
     """Timestamps and date-only filters do not depend on the database's TimeZone."""
     def reconnect():

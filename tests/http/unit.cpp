@@ -106,6 +106,19 @@ static void params() {
     out.reset();
     CHECK(!parse_int(arg(""), "i", out) && !out.has_value());
     CHECK(parse_text(QueryArg{true, false, std::string("a\0b", 3)}, "t", out).has_value());
+    // An unencoded '+' of a timestamp's offset was decoded as a space.
+    out.reset();
+    CHECK(!parse_date(arg("2024-01-01T00:00:00 02:00"), "d", out) && out == "2024-01-01T00:00:00+02:00");
+    out.reset();
+    CHECK(!parse_date(arg("2024-01-01 10:30:00.5 0530"), "d", out) && out == "2024-01-01 10:30:00.5+0530");
+    out.reset();
+    CHECK(!parse_date(arg("2024-01-01T10:30 00"), "d", out) && out == "2024-01-01T10:30+00");
+    out.reset();
+    CHECK(!parse_date(arg("2024-01-01 00:00:00"), "d", out) && out == "2024-01-01 00:00:00");  // date, space, time
+    out.reset();
+    CHECK(!parse_date(arg("2024-01-01T00:00:00-05:00"), "d", out) && out == "2024-01-01T00:00:00-05:00");
+    out.reset();
+    CHECK(!parse_date(arg("yesterday 02:00"), "d", out) && out == "yesterday 02:00");
 }
 
 static void routing() {
