@@ -209,6 +209,14 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
             r.headers.emplace_back("Connection", "close");
             return self->queue(c, st, std::move(r));
         }
+        // Transfer codings other than chunked (gzip, "gzip, chunked"): libmicrohttpd
+        // does not decode them and would wait for the connection to end.
+        const char* te = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
+        if (te && strcasecmp(te, "chunked") != 0) {
+            Response r = error_response(make_error(501, "not_implemented", "unsupported Transfer-Encoding"));
+            r.headers.emplace_back("Connection", "close");
+            return self->queue(c, st, std::move(r));
+        }
         return self->first_call(c, st);
     }
     if (*upload_data_size > 0) return self->upload(c, st, upload_data, upload_data_size);

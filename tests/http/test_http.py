@@ -626,6 +626,24 @@ def request_line_and_header_rules():
 
 
 @test
+def unsupported_transfer_coding_501():
+    """A transfer coding other than chunked is answered at once (501, closed),
+    not left waiting for a body libmicrohttpd cannot frame."""
+    body = b'{"natural_language_query": "te"}'
+    for te in (b"gzip, chunked", b"gzip", b"chunked "):
+        t0 = time.time()
+        raw = raw_exchange(S.port, b"POST " + PAIRS.encode() + b" HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                           b"Authorization: Bearer " + WRITER.encode() + b"\r\nTransfer-Encoding: " + te + b"\r\n\r\n"
+                           b"%x\r\n%s\r\n0\r\n\r\n" % (len(body), body), wait=5)
+        check(status_of(raw) == 501 and b'"not_implemented"' in raw, "%r: %r" % (te, raw[:200]))
+        check(time.time() - t0 < 3, "%r: answered after %.1fs" % (te, time.time() - t0))
+    raw = raw_exchange(S.port, b"POST " + PAIRS.encode() + b" HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+                       b"Authorization: Bearer " + WRITER.encode() + b"\r\nTransfer-Encoding: Chunked\r\n"
+                       b"Connection: close\r\n\r\n%x\r\n%s\r\n0\r\n\r\n" % (len(body), body))
+    check(status_of(raw) == 201, raw[:200])
+
+
+@test
 def header_size_limit():
     """Request line + headers beyond --max-header-bytes are refused (414/431),
     below it they are served; the limit is a flag."""
