@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <netdb.h>
+#include <poll.h>
 #include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -29,6 +30,7 @@ struct Server::RequestState {
     bool too_large = false;
     bool responded = false;
     bool has_body = false;  // Content-Length > 0 or Transfer-Encoding
+    bool answered_before_body = false;  // the body is left unread: drained on close
     std::optional<Response> pending;  // decided before the body: sent once it is read
     int status = 0;
 };
@@ -196,6 +198,9 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
         self->active_++;
         st->method = method;
         st->path = target_path(url);
+        const char* length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+        st->has_body = (length && std::strtoull(length, nullptr, 10) > 0) ||
+                       MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding") != nullptr;
         // RFC 9112: a 1.1 request without Host, with several Content-Length
         // headers, or with both Content-Length and Transfer-Encoding (request
         // smuggling behind a proxy) is a bad request; the connection closes.
@@ -215,7 +220,7 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
         if (te && strcasecmp(te, "chunked") != 0) {
             Response r = error_response(make_error(501, "not_implemented", "unsupported Transfer-Encoding"));
             r.headers.emplace_back("Connection", "close");
-            return self->queue(c, st, std::move(r));
+            return self->queue_before_body(c, st, std::move(r));
         }
         return self->first_call(c, st);
     }
@@ -235,7 +240,7 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
 // spared sending it, e.g. with Expect: 100-continue), and the connection is
 // closed after it.
 MHD_Result Server::refuse(MHD_Connection* c, RequestState* st, Response&& resp) {
-    if (st->has_body) return queue(c, st, std::move(resp));
+    if (st->has_body) return queue_before_body(c, st, std::move(resp));
     st->pending = std::move(resp);
     return MHD_YES;
 }
@@ -243,8 +248,6 @@ MHD_Result Server::refuse(MHD_Connection* c, RequestState* st, Response&& resp) 
 // Headers are in, the body is not: refuse early what can be refused.
 MHD_Result Server::first_call(MHD_Connection* c, RequestState* st) {
     const char* length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-    st->has_body = (length && std::strtoull(length, nullptr, 10) > 0) ||
-                   MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding") != nullptr;
     st->match = match_route(st->method, st->path);
     if (!st->match.path_known) return refuse(c, st, error_response(make_error(404, "not_found", "no such route")));
     if (st->match.id == RouteId::Options) {
@@ -280,9 +283,44 @@ MHD_Result Server::first_call(MHD_Connection* c, RequestState* st) {
             return refuse(c, st, error_response(make_error(415, "unsupported_media_type",
                                                            "Content-Type must be application/json")));
         if (length && std::strtoull(length, nullptr, 10) > cfg_.max_body_bytes)
-            return queue(c, st, payload_too_large(false));
+            return queue_before_body(c, st, payload_too_large(false));
     }
     return MHD_YES;
+}
+
+// A response sent before the request's body is read (decided from the
+// headers). libmicrohttpd then closes the connection without reading the
+// body; unread data in the socket makes the kernel reset the connection, and a
+// client still sending its body (one without Expect: 100-continue, such as
+// urllib or http.client) gets EPIPE/ECONNRESET instead of the response. So the
+// body is read and dropped on close (drain_unread_body), bounded.
+MHD_Result Server::queue_before_body(MHD_Connection* c, RequestState* st, Response&& resp) {
+    st->answered_before_body = st->has_body;
+    return queue(c, st, std::move(resp));
+}
+
+// Called once the response has been sent, before libmicrohttpd closes the
+// socket: ends our side of the connection, then reads what the client still
+// sends, until it closes, goes quiet for a second, or sends more than
+// the body drop limit.
+void Server::drain_unread_body(MHD_Connection* c) const {
+    const MHD_ConnectionInfo* info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    if (!info) return;
+    const int fd = info->connect_fd;
+    ::shutdown(fd, SHUT_WR);  // the response is complete: the client sees its end now
+    const std::size_t limit = kDropBodyFactor * cfg_.max_body_bytes + (16u << 20);
+    const auto deadline = Clock::now() + std::chrono::seconds(5);
+    std::size_t total = 0;
+    char buf[65536];
+    while (total < limit) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        if (left <= 0) break;
+        pollfd p{fd, POLLIN, 0};
+        if (poll(&p, 1, static_cast<int>(std::min<long long>(left, 1000))) <= 0) break;
+        const ssize_t n = recv(fd, buf, sizeof buf, 0);
+        if (n <= 0) break;
+        total += static_cast<std::size_t>(n);
+    }
 }
 
 // Keeps the body up to the limit. A body found too large while it is being
@@ -354,11 +392,12 @@ MHD_Result Server::queue(MHD_Connection* c, RequestState* st, Response&& resp) {
     return ret;
 }
 
-void Server::on_completed(void* cls, MHD_Connection*, void** con_cls, MHD_RequestTerminationCode toe) {
+void Server::on_completed(void* cls, MHD_Connection* c, void** con_cls, MHD_RequestTerminationCode toe) {
     auto* self = static_cast<Server*>(cls);
     auto* st = static_cast<RequestState*>(*con_cls);
     if (!st) return;
     self->log_request(st, toe);
+    if (st->answered_before_body && toe == MHD_REQUEST_TERMINATED_COMPLETED_OK) self->drain_unread_body(c);
     delete st;
     *con_cls = nullptr;
     self->active_--;

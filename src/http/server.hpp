@@ -70,6 +70,8 @@ private:
     MHD_Result refuse(MHD_Connection* c, RequestState* st, Response&& resp);
     MHD_Result final_call(MHD_Connection* c, RequestState* st);
     MHD_Result queue(MHD_Connection* c, RequestState* st, Response&& resp);
+    MHD_Result queue_before_body(MHD_Connection* c, RequestState* st, Response&& resp);
+    void drain_unread_body(MHD_Connection* c) const;
     void log_request(const RequestState* st, MHD_RequestTerminationCode toe) const;
 
     const Config& cfg_;

@@ -27,7 +27,9 @@ import tempfile
 import threading
 import time
 import traceback
+import urllib.error
 import urllib.parse
+import urllib.request
 
 BIN = os.environ.get("TDE_HTTP_BIN", "./tde-http")
 UNIT_BIN = os.environ.get("TDE_HTTP_UNIT_BIN", "./build/http/unit_tests")
@@ -371,6 +373,44 @@ def add_pair_body_limit_413():
     padded = base.replace('"pad": ""', '"pad": "' + "x" * (MAX_BODY - len(base)) + '"')
     check(len(padded) == MAX_BODY)
     expect(S.post_pair(padded, headers={"Content-Type": "application/json"}), 201)
+
+
+@test
+def early_errors_reach_clients_that_send_the_whole_body():
+    """http.client and urllib send the whole body before reading: a 413 (from
+    Content-Length) or a 401/415/404 decided before the body is read must
+    reach them, not a reset connection (EPIPE/ECONNRESET)."""
+    cases = [(PAIRS, MAX_BODY * 2, {"Authorization": "Bearer " + WRITER, "Content-Type": "application/json"}, 413),
+             (PAIRS, MAX_BODY + MAX_BODY // 2, {"Authorization": "Bearer " + WRITER, "Content-Type": "application/json"}, 413),
+             (PAIRS, 900 * 1024, {"Content-Type": "application/json"}, 401),
+             (PAIRS, 900 * 1024, {"Authorization": "Bearer " + WRITER, "Content-Type": "text/plain"}, 415),
+             ("/nope", 900 * 1024, {"Content-Type": "application/json"}, 404)]
+    for path, size, headers, status in cases:
+        body = b"x" * size
+        for _ in range(8):
+            c = http.client.HTTPConnection("127.0.0.1", S.port, timeout=10)
+            try:
+                c.request("POST", path, body=body, headers=headers)
+                r = c.getresponse()
+                check(r.status == status and json.loads(r.read())["error"]["code"], "%s %d: %d" % (path, size, r.status))
+            except OSError as e:
+                raise AssertionError("%s, %d bytes: %r instead of %d" % (path, size, e, status))
+            finally:
+                c.close()
+        try:
+            urllib.request.urlopen(urllib.request.Request("http://127.0.0.1:%d%s" % (S.port, path), data=body,
+                                                          headers=headers), timeout=10)
+            raise AssertionError("urllib: no error for %s" % path)
+        except urllib.error.HTTPError as e:
+            check(e.code == status, "urllib %s: %d" % (path, e.code))
+        except urllib.error.URLError as e:
+            raise AssertionError("urllib %s, %d bytes: %r instead of %d" % (path, size, e, status))
+    expect(S.get("/healthz"), 200)
+    # A client that sent its small body and reads until the connection ends
+    # is not kept waiting while the server drains.
+    t0 = time.time()
+    raw = raw_exchange(S.port, b"GET /nope HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\n\r\n{}")
+    check(status_of(raw) == 404 and time.time() - t0 < 0.5, "%.2fs: %r" % (time.time() - t0, raw[:100]))
 
 
 @test
