@@ -103,6 +103,7 @@ HttpError from_pg(const PgError& pg) {
     else if (pg.sqlstate == "22021") e.message = "request data is not valid UTF-8";
     else if (pg.sqlstate == "22003") e.message = "numeric value out of range";
     else if (pg.sqlstate == "22008") e.message = "date/time field value out of range";
+    else if (pg.sqlstate == "22009") e.message = "time zone displacement out of range";
     else if (pg.sqlstate == "22007" && pg.message.rfind("invalid start_date", 0) != 0 &&
              pg.message.rfind("invalid end_date", 0) != 0)
         e.message = "invalid date or time";

@@ -711,6 +711,8 @@ def errors_do_not_echo_personal_data():
         ("POST", PAIRS, '{"natural_language_query": "q", "execution_time_ms": 5551234567e300}', "22003"),
         ("GET", PAIRS + "?start_date=" + urllib.parse.quote(email), None, "22007"),
         ("GET", STATS + "?end_date=" + phone, None, "22007"),
+        # PostgreSQL's "time zone displacement out of range" quotes the value.
+        ("GET", PAIRS + "?start_date=2024-01-01T00:00:00%2B5551", None, "22009"),
         ("GET", PAIRS + "/" + urllib.parse.quote(email), None, "not_found"),
     ]
     if exports_available():
@@ -723,7 +725,8 @@ def errors_do_not_echo_personal_data():
         else:
             r = S.request(method, path, token=token)
         check(r.status in (400, 404) and r.error_code() == code, "%s %s: %r" % (method, path, r))
-        check(b"john.secret" not in r.body and b"555-123" not in r.body and b"5551234567" not in r.body,
+        check(b"john.secret" not in r.body and b"555-123" not in r.body and b"5551234567" not in r.body
+              and b"5551" not in r.body,
               "echoed: %r" % r)
     time.sleep(0.2)
     log = "\n".join(S.log)

@@ -55,6 +55,8 @@ static void pg_errors() {
     CHECK(e.status == 503 && e.retry_after == 1 && e.code == "database_unavailable");
     e = from_pg(PgError{"22023", "unknown field \"x\"", "Fields: a, b", false});
     CHECK(e.status == 400 && e.message == "unknown field \"x\"" && e.details == "{\"hint\": \"Fields: a, b\"}");
+    e = from_pg(PgError{"22009", "time zone displacement out of range: \"2024-01-01T00:00:00+5551\"", "", false});
+    CHECK(e.status == 400 && e.message.find("5551") == std::string::npos);
     e = from_pg(PgError{"XX000", "secret internals", "", false});
     CHECK(e.status == 500 && e.message == "internal error" && e.code == "XX000");
     CHECK(error_body(make_error(404, "not_found", "a \"b\"\n")) ==
