@@ -183,6 +183,9 @@ Response Router::database_route(const RouteMatch& m, const Request& req) {
             };
             call.override_error = [](const PgError& e) -> std::optional<HttpError> {
                 if (e.sqlstate == "22P02") return bad_request("22P02", "request body is not valid JSON");
+                // Stack depth exceeded while PostgreSQL parses the body (arrays
+                // or objects nested some 100 000 deep): the client's doing.
+                if (e.sqlstate == "54001") return bad_request("54001", "request body is nested too deeply");
                 return std::nullopt;
             };
             break;

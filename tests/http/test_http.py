@@ -444,6 +444,18 @@ def add_pair_invalid_fields_400():
 
 
 @test
+def add_pair_deeply_nested_body_400():
+    """JSON nested deeper than PostgreSQL's stack allows (within the body
+    limit) is the client's error: 400, not 500."""
+    for depth in (300000, 500000):
+        body = '{"natural_language_query": "deep", "metadata": {"a": ' + "[" * depth + "]" * depth + "}}"
+        check(len(body) <= MAX_BODY)
+        r = expect(S.post_pair(body, headers={"Content-Type": "application/json"}), 400)
+        check(r.json()["error"]["message"] == "request body is nested too deeply", repr(r))
+    expect(S.get("/healthz"), 200)
+
+
+@test
 def seed_data():
     """Fixed pairs for filters and exports (timestamps set behind the API's back)."""
     ids = []
