@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdarg>
 #include <cstdio>
@@ -48,7 +49,13 @@ bool is_json_content_type(const char* header) {
     if (!header) return false;
     std::string s = header;
     std::size_t semi = s.find(';');
-    if (strcasecmp(trim(s.substr(0, semi)).c_str(), "application/json") != 0) return false;
+    // application/json, or a JSON-based type (application/problem+json,
+    // application/vnd.api+json), as Flask's request.is_json takes them.
+    std::string type = trim(s.substr(0, semi));
+    for (char& ch : type) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const bool json_suffix = type.size() > 17 && type.compare(0, 12, "application/") == 0 &&
+                             type.compare(type.size() - 5, 5, "+json") == 0;
+    if (type != "application/json" && !json_suffix) return false;
     while (semi != std::string::npos) {
         std::size_t next = s.find(';', semi + 1);
         std::string param = trim(s.substr(semi + 1, next == std::string::npos ? std::string::npos : next - semi - 1));
@@ -56,7 +63,10 @@ bool is_json_content_type(const char* header) {
         if (eq != std::string::npos && strcasecmp(trim(param.substr(0, eq)).c_str(), "charset") == 0) {
             std::string v = trim(param.substr(eq + 1));
             if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
-            if (strcasecmp(v.c_str(), "utf-8") != 0 && strcasecmp(v.c_str(), "utf8") != 0) return false;
+            // (US-ASCII is a subset of UTF-8.)
+            if (strcasecmp(v.c_str(), "utf-8") != 0 && strcasecmp(v.c_str(), "utf8") != 0 &&
+                strcasecmp(v.c_str(), "us-ascii") != 0)
+                return false;
         }
         semi = next;
     }

@@ -344,6 +344,12 @@ def add_pair_content_types():
                      headers={"Content-Type": "application/json; charset=iso-8859-1"}), 415)
     expect(S.request("POST", PAIRS, body=body, token=WRITER,
                      headers={"Content-Type": "Application/JSON; charset=\"UTF-8\""}), 201)
+    # JSON-based types and US-ASCII (a subset of UTF-8), as Flask's is_json.
+    for ctype in ("application/vnd.api+json", "application/merge-patch+json; charset=utf-8",
+                  "application/json; charset=us-ascii"):
+        expect(S.request("POST", PAIRS, body=body, token=WRITER, headers={"Content-Type": ctype}), 201)
+    for ctype in ("application/+json", "text/x+json", "application/jsonx", "application/json-seq"):
+        expect(S.request("POST", PAIRS, body=body, token=WRITER, headers={"Content-Type": ctype}), 415)
 
 
 @test
