@@ -1018,7 +1018,12 @@ def export_backpressure_and_client_abort():
     try:
         copy_active = ("SELECT count(*) FROM pg_stat_activity WHERE datname = '%s' AND application_name = 'tde-http' "
                        "AND query LIKE 'COPY (SELECT line FROM tde_export_%%' AND state <> 'idle'" % DB)
-        sock = socket.create_connection(("127.0.0.1", s2.port), timeout=10)
+        # A small receive buffer (no autotuning): the kernel's buffers must not
+        # hold the whole export, or the COPY could finish without us reading.
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 65536)
+        sock.settimeout(10)
+        sock.connect(("127.0.0.1", s2.port))
         sock.sendall(("GET %s?format=jsonl&start_date=2022-01-01&end_date=2022-12-31 HTTP/1.1\r\nHost: t\r\n"
                       "Authorization: Bearer %s\r\n\r\n" % (EXPORT, EXPORTER)).encode())
         first = sock.recv(4096)
