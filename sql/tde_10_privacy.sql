@@ -227,6 +227,9 @@ SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM users WHERE phone = '202
 -- (camelCase keys too); numbers with long digit runs are read as text and
 -- become the masked string when they hold personal data (others stay numbers).
 SELECT metadata FROM tde_add_pair('q', 'SELECT 1', metadata => '{"phone": "0612345678", "contact": {"mobilePhone": "07700 900123"}, "order_no": "12345678", "tel": 5551234, "card": 4111111111111111, "amount": 12345678.5, "ids": [1, 2, 3], "phones": ["0612345678", 2125550100]}');
+-- A number under an enclosing phone, card or SSN key (an object of numbers
+-- by kind) is read the same way; counts and ids under other keys stay.
+SELECT metadata FROM tde_add_pair('q', 'SELECT 1', metadata => '{"phone": {"home": 2125550100, "work": "2125550101", "count": 2}, "customer": {"card": {"primary": 4111111111111111, "uses": 12}, "visits": 12345678901}}');
 -- The same for a value an INSERT's column list puts in a phone column.
 SELECT sql_query FROM tde_add_pair('q', $$INSERT INTO contacts (name, phone, zip) VALUES ('Ann', '0612345678', '9021012'), ('Bob', '07700 900123', '1234567') RETURNING id$$);
 SELECT sql_query FROM tde_add_pair('q', $$INSERT INTO dbo.c ([name], [phone]) VALUES (N'Ann', N'0612345678')$$, 'sqlserver');

@@ -733,11 +733,25 @@ Jsonb *anonymize_jsonb_strings(Jsonb *in, const Anonymization *a) {
             key = saved[depth].key;
             key_len = saved[depth].len;
         }
-        // A number with a long run of digits ({"card": 4111111111111111},
-        // {"phone": 2125550100}) is read as its text; when that changes, the
+        // A number with a long run of digits under a phone, card or SSN key,
+        // its own or an enclosing one ({"card": 4111111111111111}, {"phone":
+        // {"home": 2125550100}}), is read as its text; when that changes, the
         // value becomes the (masked) string.
         Numeric numeric = nullptr;
-        if ((tok == WJB_VALUE || tok == WJB_ELEM) && v.type == jbvNumeric && number_key_for_c(key, key_len)) {
+        const char *number_key = nullptr;
+        size_t number_key_len = 0;
+        if ((tok == WJB_VALUE || tok == WJB_ELEM) && v.type == jbvNumeric) {
+            if (number_key_for_c(key, key_len)) {
+                number_key = key;
+                number_key_len = key_len;
+            }
+            for (int i = depth - 1; i >= 0 && number_key == nullptr; --i)
+                if (saved[i].key != nullptr && number_key_for_c(saved[i].key, saved[i].len)) {
+                    number_key = saved[i].key;
+                    number_key_len = saved[i].len;
+                }
+        }
+        if (number_key != nullptr) {
             char *text = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v.val.numeric)));
             if (Anonymization::has_long_digit_run(std::string_view(text))) {
                 numeric = v.val.numeric;
@@ -764,8 +778,9 @@ Jsonb *anonymize_jsonb_strings(Jsonb *in, const Anonymization *a) {
                 context = path.data;
                 context_len = static_cast<size_t>(path.len);
             }
-            int rc = anonymize_for_c(a, key, key_len, context, context_len, v.val.string.val,
-                                     static_cast<size_t>(v.val.string.len), numeric != nullptr);
+            int rc = anonymize_for_c(a, numeric != nullptr ? number_key : key, numeric != nullptr ? number_key_len : key_len,
+                                     context, context_len, v.val.string.val, static_cast<size_t>(v.val.string.len),
+                                     numeric != nullptr);
             if (rc < 0) ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("could not anonymize metadata")));
             if (rc == 1) {
                 const std::string &out = scratch();
