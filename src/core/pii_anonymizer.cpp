@@ -116,15 +116,45 @@ size_t count_digits(std::string_view s) {
     return static_cast<size_t>(std::count_if(s.begin(), s.end(), is_digit));
 }
 
+// The length of an ISO date ("2024-01-31", "2024/01/31": years 1900-2099, a
+// valid month and day) starting at `i`, or 0. A date written so is no part of
+// a phone number, card, SSN or address, so the screens below do not count its
+// digits.
+size_t iso_date_length(std::string_view s, size_t i) {
+    if (i + 10 > s.size() || (i > 0 && (is_digit(s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '/' || s[i - 1] == '.')))
+        return 0;
+    const char sep = s[i + 4];
+    if ((sep != '-' && sep != '/') || s[i + 7] != sep) return 0;
+    for (size_t k : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!is_digit(s[i + k])) return 0;
+    if (!((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))) return 0;
+    const int month = (s[i + 5] - '0') * 10 + (s[i + 6] - '0');
+    const int day = (s[i + 8] - '0') * 10 + (s[i + 9] - '0');
+    if (month < 1 || month > 12 || day < 1 || day > 31) return 0;
+    const char next = i + 10 < s.size() ? s[i + 10] : '\0';
+    const char after = i + 11 < s.size() ? s[i + 11] : '\0';
+    if (is_digit(next) || ((next == '-' || next == '/' || next == '.') && is_digit(after))) return 0;
+    return 10;
+}
+
 // True when some stretch of the text holds `n` digits with only separators
 // between them: no ASCII letter but an "x" (an extension, "2x3"), and no
 // more than 12 bytes of anything else between two digits (the phone
 // matcher allows four punctuation characters, three bytes each in UTF-8).
 // Every phone rule needs seven digits in one such stretch.
+// An ISO date ends a stretch.
 bool digit_stretch(std::string_view s, size_t n) {
     size_t digits = 0, gap = 0;
-    for (char ch : s) {
+    for (size_t i = 0; i < s.size(); ++i) {
+        const char ch = s[i];
         if (is_digit(ch)) {
+            if (digits == 0 || !is_digit(s[i - 1])) {
+                if (const size_t date = iso_date_length(s, i)) {
+                    i += date - 1;
+                    digits = gap = 0;
+                    continue;
+                }
+            }
             gap = 0;
             if (++digits >= n) return true;
         } else if ((is_alpha(ch) && ch != 'x' && ch != 'X') || ++gap > 12) {
@@ -1716,11 +1746,20 @@ bool may_hold_pii(std::string_view text) {
     // branch-free scan, both of which lose the early exits.)
     bool colon = false, digit = false;
     size_t colons = 0, stretch_digits = 0, stretch_dots = 0;
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
         if (c >= 0x80 || c == '@' || c == '%' || c == '\\') return true;
         if (c >= '0' && c <= '9') {
             digit = true;
+            // An ISO date ("WHERE created_at > '2023-06-01'") ends a stretch.
+            if ((i == 0 || !is_digit(text[i - 1])) && (c == '1' || c == '2')) {
+                if (const size_t date = iso_date_length(text, i)) {
+                    i += date - 1;
+                    stretch_digits = stretch_dots = 0;
+                    if (colon) return true;
+                    continue;
+                }
+            }
             if (++stretch_digits >= 7 || (stretch_digits >= 4 && stretch_dots >= 3)) return true;
         } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
             stretch_digits = stretch_dots = 0;

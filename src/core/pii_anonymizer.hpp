@@ -113,7 +113,7 @@ private:
 // needs no folding (no '%' or '\\'), without '@', without a ':' and a digit
 // or three ':' (IPv6), and without a stretch free of letters that holds seven digits
 // (the fewest a phone number, SSN or card detection has) or four digits and
-// three dots (IPv4). A cheap test (one pass, no allocation) so that callers
+// three dots (IPv4); an ISO date ("2023-06-01") ends a stretch. A cheap test (one pass, no allocation) so that callers
 // can skip text without candidates before doing any work of their own (a
 // SQL text's literal scan); anonymize() applies it itself.
 bool may_hold_pii(std::string_view text);

@@ -105,6 +105,20 @@ TEST(Phone, DatesTimesRangesAndCountersAreKept) {
     }
 }
 
+// An ISO date ends a stretch of digits for the screens (may_hold_pii and the
+// phone detectors' own): numbers next to dates are still found.
+TEST(Phone, NumbersNextToIsoDatesAreFound) {
+    EXPECT_EQ(anon("on 2023-06-01 call 212-555-0100"), "on 2023-06-01 call XXX-XXX-0100");
+    EXPECT_EQ(anon("2023-06-01 (212) 555-0100"), "2023-06-01 XXX-XXX-0100");
+    EXPECT_EQ(anon("2024/01/31 +44 20 7946 0958"), "2024/01/31 XXX-XXX-0958");
+    EXPECT_EQ(anon("phone 212 555 0100, 2024-02-29"), "phone XXX-XXX-0100, 2024-02-29");
+    EXPECT_EQ(anon("called 2125550100 on 2023-06-01"), "called XXX-XXX-0100 on 2023-06-01");
+    EXPECT_EQ(anon("SSN 123-45-6789 since 2020-01-01"), "SSN XXX-XX-6789 since 2020-01-01");
+    EXPECT_EQ(anon("2023-06-01 4111 1111 1111 1111"), "2023-06-01 XXXX-XXXX-XXXX-1111");
+    // Not dates, so counted: a month 13, a date glued to more digits.
+    EXPECT_EQ(anon("tel 2023-13-01"), "tel XXX-XXX-1301");
+}
+
 TEST(Ssn, ValidSsnMasked) {
     EXPECT_EQ(anon("SSN 123-45-6789 on file"), "SSN XXX-XX-6789 on file");
     EXPECT_EQ(anon("ssn: 123456789"), "ssn: XXX-XX-6789");

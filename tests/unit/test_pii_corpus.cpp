@@ -183,13 +183,17 @@ TEST(MayHoldPii, ExamplesBothWays) {
     for (const char *clean : {"Show me all users in store 123456", "SELECT * FROM t WHERE id = 42 LIMIT 10",
                               "Count orders per region in 2024", "Top 10 products by revenue last quarter",
                               "SELECT o.id, o.total FROM orders o WHERE o.total > 100.50 LIMIT 5",
-                              "version 1.2.3 and 4.5", "ids 123 456 and 789 10", "call 1-800-FLOWERS now", ""})
+                              "version 1.2.3 and 4.5", "ids 123 456 and 789 10", "call 1-800-FLOWERS now",
+                              "WHERE created_at > '2023-06-01'", "from 2024/01/01 to 2024/12/31 in store 123456",
+                              ""})
         EXPECT_FALSE(may_hold_pii(clean)) << clean;
     for (const char *candidate : {"a@b.co", "212 555 0100", "2125550100", "10.0.0.7", "fe80::1", "x%40y.com",
                                   "ｊ＠ｅｘ．ｃｏ", "123-45-6789", "4111 1111 1111 1111", "1.2.3.4", "ip ::1",
                                   "call 212.555.0100", "(212) 555-0100",
                                   // Not personal data, but for the detectors to tell:
-                                  "WHERE created_at > '2023-06-01'", "ids 123 456 789 1011"})
+                                  "ids 123 456 789 1011", "2023-06-01 12:00", "2023-06-0112345",
+                                  "2023-06-01-5551234", "2023-13-01 555", "1899-06-01 555", "WHERE t::date = '2023-06-01'",
+                                  "2023-06-01 555 0100 12", "555-0100 2023-06-01 12"})
         EXPECT_TRUE(may_hold_pii(candidate)) << candidate;
 }
 
@@ -210,12 +214,14 @@ TEST(MayHoldPii, NeverHidesADetection) {
     std::mt19937 rng(20261124);
     const std::vector<std::string> separators{" ", "-", ".", "(", ")", "+", "/", ":", "_", ",", "#", "  ", ". ", "-"};
     const std::vector<std::string> words{"ssn", "phone", "tel", "ip", "x", "ext", "card", "call", "id", "a", "e"};
+    // ISO dates end a stretch: next to digit groups, separators and each other.
+    const std::vector<std::string> dates{"2023-06-01", "2024/12/31", "1999-01-15", "2020-02-30", "2023-06-1"};
     auto pick = [&](size_t n) { return static_cast<size_t>(rng() % n); };
     for (int i = 0; i < 60000; ++i) {
         std::string text;
         const size_t tokens = 1 + pick(12);
         for (size_t t = 0; t < tokens; ++t) {
-            switch (pick(4)) {
+            switch (pick(5)) {
                 case 0:
                 case 1: {
                     const size_t digits = 1 + pick(5);
@@ -223,6 +229,7 @@ TEST(MayHoldPii, NeverHidesADetection) {
                     break;
                 }
                 case 2: text += separators[pick(separators.size())]; break;
+                case 3: text += dates[pick(dates.size())]; break;
                 default: text += words[pick(words.size())]; break;
             }
         }
