@@ -1304,6 +1304,23 @@ void StatementAnalyzer::on_create(size_t q) {
             break;
         }
     }
+    // Other products' attributes of the object (Oracle [NO] FORCE,
+    // EDITIONABLE, BITMAP, PRIVATE; MySQL FULLTEXT / SPATIAL; T-SQL
+    // COLUMNSTORE, PRIMARY XML; BigQuery SEARCH / VECTOR INDEX): up to three
+    // bare words before TABLE, VIEW or INDEX (not CREATE TYPE t AS TABLE).
+    if (!word_in(pos_, {"TABLE", "VIEW", "INDEX"})) {
+        for (size_t k = 1; k <= 3 && pos_ + k < e_; ++k) {
+            const Token &w = t_[pos_ + k - 1];
+            if (w.kind != TokKind::Word || one_of(w.upper, {"AS", "ON", "FOR", "IS", "TYPE", "FUNCTION", "PROCEDURE",
+                                                            "RETURNS", "SCHEMA", "DATABASE"}) ||
+                punct_at(pos_ + k, '.'))
+                break;
+            if (word_in(pos_ + k, {"TABLE", "VIEW", "INDEX"})) {
+                pos_ += k;
+                break;
+            }
+        }
+    }
     if (word_at(pos_, "TABLE") && word_at(pos_ + 1, "FUNCTION")) {
         // BigQuery CREATE TABLE FUNCTION f(args) AS SELECT ...: a function, whose
         // name is no more a table than CREATE FUNCTION's (nor is a call of it in

@@ -805,6 +805,27 @@ const Case kOtherDialectCases[] = {
      {"caf\u00e9", "users"}},
     {"SfThinAndEmSpaces", SF, "SELECT\u2009a\u2003FROM\u202fdb.t\u3000WHERE\u00a0x = 1", "SELECT", {"db.t"}},
     {"MsNoBreakSpaceAfterTempTable", MS, "SELECT * INTO #t\u00a0FROM src", "SELECT", {"#t", "src"}},
+    // Other products' attributes between CREATE and TABLE / VIEW / INDEX.
+    {"OraCreateForceView", ORA, "CREATE OR REPLACE FORCE VIEW emp_v AS SELECT * FROM employees", "CREATE",
+     {"emp_v", "employees"}},
+    {"OraCreateNoForceEditionableView", ORA,
+     "CREATE OR REPLACE NO FORCE NONEDITIONABLE VIEW hr.emp_v (id) AS SELECT id FROM hr.employees", "CREATE",
+     {"hr.emp_v", "hr.employees"}},
+    {"OraCreateBitmapIndex", ORA, "CREATE BITMAP INDEX idx_dept ON employees (department_id)", "CREATE",
+     {"employees"}},
+    {"OraCreatePrivateTempTable", ORA, "CREATE PRIVATE TEMPORARY TABLE ora$ptt_x (id NUMBER) ON COMMIT DROP DEFINITION",
+     "CREATE", {"ora$ptt_x"}},
+    {"MySqlCreateFulltextIndex", MY, "CREATE FULLTEXT INDEX ft_body ON articles (body)", "CREATE", {"articles"}},
+    {"MySqlCreateSpatialIndex", MY, "CREATE SPATIAL INDEX sp_loc ON places (loc)", "CREATE", {"places"}},
+    {"MsCreateColumnstoreIndex", MS, "CREATE NONCLUSTERED COLUMNSTORE INDEX ix_cs ON dbo.Sales (Amount)", "CREATE",
+     {"dbo.sales"}},
+    {"MsCreatePrimaryXmlIndex", MS, "CREATE PRIMARY XML INDEX ix_x ON dbo.Docs (Body)", "CREATE", {"dbo.docs"}},
+    {"BqCreateSearchIndex", BQ, "CREATE SEARCH INDEX idx ON ds.docs (ALL COLUMNS)", "CREATE", {"ds.docs"}},
+    {"BqCreateVectorIndex", BQ, "CREATE VECTOR INDEX IF NOT EXISTS idx ON ds.docs (emb) OPTIONS (x = 'IVF')",
+     "CREATE", {"ds.docs"}},
+    {"MsCreateTypeAsTableNoTable", MS, "CREATE TYPE dbo.IdList AS TABLE (Id INT)", "CREATE", {}},
+    {"PgCreateFunctionReturnsTable", PG, "CREATE FUNCTION f() RETURNS TABLE (a int) AS $$ SELECT 1 $$ LANGUAGE sql",
+     "CREATE", {}},
 };
 INSTANTIATE_TEST_SUITE_P(OtherDialects, SqlAnalyzerCase, ::testing::ValuesIn(kOtherDialectCases), case_name);
 
