@@ -670,9 +670,20 @@ private:
     bool prev_punct(char c) const { return pos_ > start_ && punct_at(pos_ - 1, c); }
     bool subquery_start(size_t i) const { return word_in(i, {"SELECT", "WITH", "VALUES", "TABLE"}); }
     size_t skip_parens(size_t i) const { return punct_at(i, '(') ? after_[i] : i; }
-    std::string norm(const Token &tk) const {
-        return tk.kind == TokKind::Word ? ascii_lower(tk.text) : tk.text;
+    // Oracle and Snowflake fold unquoted names to upper case, so a quoted
+    // name written the way they store an unquoted one ("HR"."EMPLOYEES") is
+    // that name: it is read as unquoted (lower-cased here, like the others).
+    bool quoted_as_written(const Token &tk) const {
+        if (tk.kind != TokKind::Ident) return false;
+        if (d_ != SqlDialect::Oracle && d_ != SqlDialect::Snowflake) return true;
+        const std::string &s = tk.text;
+        if (s.empty() || !((s[0] >= 'A' && s[0] <= 'Z') || s[0] == '_')) return true;
+        return !std::all_of(s.begin(), s.end(), [](char c) {
+            return (c >= 'A' && c <= 'Z') || is_digit(static_cast<unsigned char>(c)) || c == '_' || c == '$' ||
+                   c == '#';
+        });
     }
+    std::string norm(const Token &tk) const { return quoted_as_written(tk) ? tk.text : ascii_lower(tk.text); }
     Level &cur() { return levels_.back(); }
     void end_list() {
         cur().from_list = false;
@@ -801,7 +812,7 @@ size_t StatementAnalyzer::parse_cte_list(size_t i, std::vector<CteScope> *scopes
         i = skip_parens(i);
         if (scopes)
             scopes->push_back(CteScope{norm(t_[name_i]), recursive ? with_at : i, scope_end,
-                                       t_[name_i].kind == TokKind::Ident});
+                                       quoted_as_written(t_[name_i])});
         end = i;
         if (!punct_at(i, ',')) break;
         ++i;
@@ -895,7 +906,7 @@ void StatementAnalyzer::collect(std::set<std::string> &out) {
 bool StatementAnalyzer::parse_name(ParsedName &n) {
     if (!name_start(pos_)) return false;
     n.at = pos_;
-    n.quoted = t_[pos_].kind == TokKind::Ident;
+    n.quoted = quoted_as_written(t_[pos_]);
     n.text = norm(t_[pos_++]);
     n.parts = 1;
     if (d_ == SqlDialect::BigQuery && !n.quoted) glue_dashed_project(n);

@@ -826,6 +826,18 @@ const Case kOtherDialectCases[] = {
     {"MsCreateTypeAsTableNoTable", MS, "CREATE TYPE dbo.IdList AS TABLE (Id INT)", "CREATE", {}},
     {"PgCreateFunctionReturnsTable", PG, "CREATE FUNCTION f() RETURNS TABLE (a int) AS $$ SELECT 1 $$ LANGUAGE sql",
      "CREATE", {}},
+    // Oracle and Snowflake: a quoted upper-case name is the unquoted name
+    // ("HR"."EMPLOYEES" is hr.employees); other quoted names stay as written.
+    {"OraQuotedUpperIsUnquotedName", ORA,
+     "SELECT * FROM \"HR\".\"EMPLOYEES\" e JOIN hr.departments d ON d.id = e.dept_id JOIN \"Emp\" x ON 1=1",
+     "SELECT", {"Emp", "hr.departments", "hr.employees"}},
+    {"OraQuotedUpperCreateView", ORA, "CREATE OR REPLACE VIEW \"HR\".\"EMP_V\" AS SELECT * FROM \"HR\".\"EMP$X\"",
+     "CREATE", {"hr.emp$x", "hr.emp_v"}},
+    {"SfQuotedUpperIsUnquotedName", SF, "SELECT * FROM \"SALES\".\"PUBLIC\".\"ORDERS\" o, \"My Table\", \"orders\"",
+     "SELECT", {"My Table", "orders", "sales.public.orders"}},
+    {"OraQuotedUpperDualIsDual", ORA, "SELECT 1 FROM \"DUAL\"", "SELECT", {}},
+    {"PgQuotedUpperStaysQuoted", PG, "SELECT * FROM \"HR\".\"EMPLOYEES\"", "SELECT", {"HR.EMPLOYEES"}},
+    {"MsBracketUpperStaysAsWritten", MS, "SELECT * FROM [HR].[EMPLOYEES]", "SELECT", {"HR.EMPLOYEES"}},
 };
 INSTANTIATE_TEST_SUITE_P(OtherDialects, SqlAnalyzerCase, ::testing::ValuesIn(kOtherDialectCases), case_name);
 
