@@ -1558,6 +1558,11 @@ bool StatementAnalyzer::scan_keyword(const std::string &kw) {
         pos_ += 2;
         if (word_at(pos_, "IF") && word_at(pos_ + 1, "EXISTS")) pos_ += 2;
         parse_name_list(false, false);
+    } else if (kw == "COPY" && word_at(pos_ + 1, "INTO")) {
+        // Snowflake COPY INTO t inside another statement (CREATE PIPE p AS COPY INTO t ...).
+        end_list();
+        pos_ += 2;
+        record_name();
     } else if (kw == "OUTPUT") {
         cur().saw_output = true;
         end_list();

@@ -838,6 +838,12 @@ const Case kOtherDialectCases[] = {
     {"OraQuotedUpperDualIsDual", ORA, "SELECT 1 FROM \"DUAL\"", "SELECT", {}},
     {"PgQuotedUpperStaysQuoted", PG, "SELECT * FROM \"HR\".\"EMPLOYEES\"", "SELECT", {"HR.EMPLOYEES"}},
     {"MsBracketUpperStaysAsWritten", MS, "SELECT * FROM [HR].[EMPLOYEES]", "SELECT", {"HR.EMPLOYEES"}},
+    {"SfCreatePipeCopyInto", SF,
+     "CREATE OR REPLACE PIPE db.s.p AUTO_INGEST = TRUE AS COPY INTO db.s.orders FROM @db.s.stage FILE_FORMAT = (TYPE = 'JSON')",
+     "CREATE", {"db.s.orders"}},
+    {"SfCreateTaskCopyIntoFromQuery", SF,
+     "CREATE TASK t WAREHOUSE = wh SCHEDULE = '5 MINUTE' AS COPY INTO @stage/out/ FROM (SELECT * FROM orders)",
+     "CREATE", {"orders"}},
 };
 INSTANTIATE_TEST_SUITE_P(OtherDialects, SqlAnalyzerCase, ::testing::ValuesIn(kOtherDialectCases), case_name);
 
