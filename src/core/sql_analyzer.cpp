@@ -1888,6 +1888,66 @@ SqlInfo analyze_sql(std::string_view sql, SqlDialect dialect) {
 // ---------------------------------------------------------------------------
 // Tokens, fingerprints, constants and literal spans (public API).
 
+namespace {
+
+// Bind parameters written the way other products write them are Params, like
+// PostgreSQL's $1 (one placeholder of the shape, as a constant): SQLite ?NNN,
+// :name, @name and $name; Oracle and Snowflake :name and :1; SQL Server and
+// BigQuery @name (not @@ROWCOUNT). The marker must touch its name and follow
+// no operand it touches (Snowflake's v:field is a path, `::` a cast);
+// Snowflake's @stage and MySQL's @user_variable stay what they were.
+void merge_bind_parameters(std::string_view sql, SqlDialect dialect, std::vector<SqlToken> &t) {
+    if (dialect == SqlDialect::PostgreSQL || dialect == SqlDialect::Unknown) return;
+    const bool colon = dialect == SqlDialect::Oracle || dialect == SqlDialect::Snowflake || dialect == SqlDialect::SQLite;
+    const bool at = dialect == SqlDialect::SQLServer || dialect == SqlDialect::BigQuery || dialect == SqlDialect::SQLite;
+    const bool dollar = dialect == SqlDialect::SQLite;
+    // (The lexer gives a one-character Punct an empty span.)
+    auto end_of = [](const SqlToken &k) {
+        return k.end > k.begin ? k.end : k.begin + (k.kind == SqlTokenKind::Punct || k.kind == SqlTokenKind::Param ? k.text.size() : 0);
+    };
+    std::vector<SqlToken> out;
+    out.reserve(t.size());
+    for (size_t i = 0; i < t.size(); ++i) {
+        const SqlToken &k = t[i];
+        const bool marker = (k.kind == SqlTokenKind::Param && k.text == "?") ||
+                            (k.kind == SqlTokenKind::Punct &&
+                             ((k.text == ":" && colon) || (k.text == "@" && at) || (k.text == "$" && dollar)));
+        if (marker && i + 1 < t.size() && t[i + 1].begin == end_of(k)) {
+            const SqlToken &name = t[i + 1];
+            const char m = k.text[0];
+            const bool numbered = name.kind == SqlTokenKind::Number && !name.text.empty() &&
+                                  std::all_of(name.text.begin(), name.text.end(),
+                                              [](char c) { return is_digit(static_cast<unsigned char>(c)); });
+            const bool named = name.kind == SqlTokenKind::Word && m != '?';
+            // What touches the marker on its left: an operand (v:field, x@y), another marker (@@x, ::).
+            bool glued = false;
+            if (!out.empty() && end_of(out.back()) == k.begin) {
+                const SqlToken &p = out.back();
+                glued = p.kind == SqlTokenKind::Word || p.kind == SqlTokenKind::QuotedIdent ||
+                        p.kind == SqlTokenKind::Number || p.kind == SqlTokenKind::String ||
+                        p.kind == SqlTokenKind::Param ||
+                        (p.kind == SqlTokenKind::Punct && (p.text == ")" || p.text == "]" || p.text == ":" ||
+                                                           p.text == "@" || p.text == "$"));
+            }
+            if ((numbered || named) && !glued) {
+                SqlToken param;
+                param.kind = SqlTokenKind::Param;
+                param.begin = k.begin;
+                param.end = name.end;
+                param.content_begin = param.content_end = k.begin;
+                param.text = std::string(sql.substr(k.begin, name.end - k.begin));
+                out.push_back(std::move(param));
+                ++i;
+                continue;
+            }
+        }
+        out.push_back(k);
+    }
+    t.swap(out);
+}
+
+}  // namespace
+
 std::vector<SqlToken> lex_sql(std::string_view sql, SqlDialect dialect) {
     std::vector<Token> toks = Lexer(sql, dialect, true).run();
     std::vector<SqlToken> out;
@@ -1933,6 +1993,7 @@ std::vector<SqlToken> lex_sql(std::string_view sql, SqlDialect dialect) {
         }
         out.push_back(std::move(o));
     }
+    merge_bind_parameters(sql, dialect, out);
     return out;
 }
 

@@ -1273,6 +1273,32 @@ TEST(SqlFingerprint, OtherDialectConstants) {
 
 // A review of the PostgreSQL path: lists of constants, VALUES rows and
 // booleans are constants of the shape; function arguments keep their number.
+// Bind parameters as each product writes them are placeholders, like
+// PostgreSQL's $1: the same shape as a constant there.
+TEST(SqlFingerprint, OtherDialectBindParameters) {
+    const std::string ora = sql_fingerprint("SELECT * FROM t WHERE ROWNUM <= 3 AND name = 'x'", ORA);
+    EXPECT_EQ(sql_fingerprint("SELECT * FROM t WHERE ROWNUM <= 10 AND name = :name", ORA), ora);
+    EXPECT_EQ(sql_fingerprint("SELECT * FROM t WHERE ROWNUM <= 10 AND name = :1", ORA), ora);
+    const std::string lite = sql_fingerprint("SELECT * FROM t WHERE a = 5", LITE);
+    for (const char *sql : {"SELECT * FROM t WHERE a = ?1", "SELECT * FROM t WHERE a = ?", "SELECT * FROM t WHERE a = :a",
+                            "SELECT * FROM t WHERE a = @a", "SELECT * FROM t WHERE a = $a"})
+        EXPECT_EQ(sql_fingerprint(sql, LITE), lite) << sql;
+    EXPECT_EQ(sql_fingerprint("SELECT * FROM ds.t WHERE name = @name", BQ),
+              sql_fingerprint("SELECT * FROM ds.t WHERE name = 'bob'", BQ));
+    EXPECT_EQ(sql_fingerprint("SELECT TOP 99 * FROM t WHERE name = @p1", MS),
+              sql_fingerprint("SELECT TOP 10 * FROM t WHERE name = N'bob'", MS));
+    EXPECT_EQ(sql_fingerprint("SELECT * FROM t WHERE x = :p AND y IN (:a, :b)", SF),
+              sql_fingerprint("SELECT * FROM t WHERE x = 1 AND y IN (2, 3, 4)", SF));
+    // Not parameters: Snowflake paths and casts, system variables, MySQL user
+    // variables, PostgreSQL's ? operator.
+    EXPECT_NE(sql_fingerprint("SELECT v:id::int FROM t", SF), sql_fingerprint("SELECT v:name::int FROM t", SF));
+    EXPECT_NE(sql_fingerprint("SELECT $1:id FROM @stage", SF), sql_fingerprint("SELECT $1:name FROM @stage", SF));
+    EXPECT_NE(sql_fingerprint("SELECT @@ROWCOUNT", MS), sql_fingerprint("SELECT @@ERROR", MS));
+    EXPECT_NE(sql_fingerprint("SELECT @@error.message", BQ), sql_fingerprint("SELECT @@error.stack_trace", BQ));
+    EXPECT_NE(sql_fingerprint("SELECT @a FROM t", MY), sql_fingerprint("SELECT @b FROM t", MY));
+    EXPECT_NE(sql_fingerprint("SELECT * FROM t WHERE doc ? 'k'", PG), sql_fingerprint("SELECT * FROM t WHERE doc = 'k'", PG));
+    EXPECT_NE(sql_fingerprint("BEGIN x := 1; END;", ORA), sql_fingerprint("BEGIN x = 1; END;", ORA));
+}
 TEST(SqlFingerprint, ListsRowsAndBooleans) {
     EXPECT_EQ(sql_fingerprint("SELECT * FROM t WHERE id IN (1, 2, 3)", PG),
               sql_fingerprint("SELECT * FROM t WHERE id IN (4, 5)", PG));
