@@ -2177,8 +2177,10 @@ std::string collapse_lists(const std::vector<std::string_view> &items) {
     for (size_t i = 0; i < items.size(); ++i) {
         // IN ( ? , ? , ... ) and ARRAY [ ? , ... ] with two or more constants
         // -> one constant (function arguments keep their number).
-        const bool list_start = !lists.empty() && ((items[i] == open && lists.back() == "w2:in") ||
-                                                   (items[i] == open_b && lists.back() == "w5:array"));
+        // A bracketed list of constants is an array literal in every dialect
+        // that writes one so (BigQuery, DuckDB, Snowflake: ['a', 'b']).
+        const bool list_start = (!lists.empty() && items[i] == open && lists.back() == "w2:in") ||
+                                items[i] == open_b;
         if (list_start) {
             const std::string_view closing = items[i] == open ? close : close_b;
             size_t j = i + 1, n = 0;
@@ -2277,8 +2279,8 @@ std::string fingerprint_canonical(std::string_view sql, const std::vector<SqlTok
         }
         end_item();
     }
-    // Without IN, ARRAY or VALUES there is nothing to collapse: the buffer is the text.
-    if (buffer.find("w2:in") == std::string::npos && buffer.find("w5:array") == std::string::npos &&
+    // Without IN, brackets or VALUES there is nothing to collapse: the buffer is the text.
+    if (buffer.find("w2:in") == std::string::npos && buffer.find("p1:[") == std::string::npos &&
         buffer.find("w6:values") == std::string::npos)
         return buffer;
     std::vector<std::string_view> items;

@@ -1314,6 +1314,14 @@ TEST(SqlFingerprint, ListsRowsAndBooleans) {
     EXPECT_NE(sql_fingerprint("SELECT * FROM t WHERE id IN (a, b)", PG),
               sql_fingerprint("SELECT * FROM t WHERE id IN (a)", PG));
     EXPECT_NE(sql_fingerprint("INSERT INTO t VALUES (1, 2)", PG), sql_fingerprint("INSERT INTO t VALUES (1)", PG));
+    // Array literals written in brackets (BigQuery, DuckDB): any length is one shape.
+    EXPECT_EQ(sql_fingerprint("SELECT * FROM ds.t WHERE name IN UNNEST(['a', 'b'])", BQ),
+              sql_fingerprint("SELECT * FROM ds.t WHERE name IN UNNEST(['a'])", BQ));
+    EXPECT_EQ(sql_fingerprint("SELECT ARRAY<INT64>[1, 2, 3] AS a", BQ), sql_fingerprint("SELECT ARRAY<INT64>[4, 5] AS a", BQ));
+    EXPECT_EQ(sql_fingerprint("SELECT list_contains([1, 2, 3], x) FROM t", ANY),
+              sql_fingerprint("SELECT list_contains([4, 5], x) FROM t", ANY));
+    EXPECT_NE(sql_fingerprint("SELECT * FROM ds.t WHERE name IN UNNEST(['a', b])", BQ),
+              sql_fingerprint("SELECT * FROM ds.t WHERE name IN UNNEST(['a'])", BQ));
 }
 
 TEST(SqlConstants, ParameterNeverGluedToAWord) {
