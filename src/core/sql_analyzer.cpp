@@ -146,6 +146,9 @@ private:
     bool try_bigquery_string(unsigned char c);
     void read_ident(char close);
     bool try_dollar_quote();
+    bool try_delimiter_command();
+    // A DELIMITER's custom statement end at i_ (read even inside a word: `END$$`).
+    bool at_delimiter() const { return delimiter_ != ";" && s_.compare(i_, delimiter_.size(), delimiter_) == 0; }
     bool try_prefixed_string(unsigned char c);
     bool temp_table_position() const;
     void read_word();
@@ -158,6 +161,7 @@ private:
     size_t i_ = 0;
     size_t start_ = 0;        // first byte of the token being read
     size_t cb_ = 0, ce_ = 0;  // its content span
+    std::string delimiter_ = ";";  // what ends a statement (the mysql client's DELIMITER command)
     std::vector<Token> out_;
 };
 
@@ -169,6 +173,11 @@ void Lexer::step() {
         ++i_;
     } else if (const size_t n = unicode_space(s_, i_)) {
         i_ += n;
+    } else if (at_delimiter()) {
+        push(TokKind::Separator, ";");  // a statement's end under DELIMITER
+        i_ += delimiter_.size();
+    } else if ((c == 'D' || c == 'd') && (mysql() || fallback()) && try_delimiter_command()) {
+        // handled
     } else if (step_comment_or_quote(c)) {
         // handled
     } else if (c == '$' && (pg_like() || d_ == SqlDialect::Snowflake) && try_dollar_quote()) {
@@ -401,6 +410,35 @@ void Lexer::read_ident(char close) {
     push(TokKind::Ident, std::move(text), EscapeStyle::None, e == s_.size());
 }
 
+// The mysql client's `DELIMITER $$` line (scripts of stored procedures): not
+// SQL, but what ends the statements after it (`END$$`) until the next
+// DELIMITER line. i_ is on a `D` that starts a line. Returns false when it
+// is no such command. The line is read as a comment.
+bool Lexer::try_delimiter_command() {
+    constexpr std::string_view kWord = "DELIMITER";
+    if (s_.size() - i_ <= kWord.size() || ascii_upper(s_.substr(i_, kWord.size())) != kWord ||
+        (s_[i_ + kWord.size()] != ' ' && s_[i_ + kWord.size()] != '\t'))
+        return false;
+    for (size_t k = i_; k > 0 && s_[k - 1] != '\n'; --k)
+        if (!is_space(static_cast<unsigned char>(s_[k - 1]))) return false;
+    // Between statements only (a column named delimiter may start a line).
+    for (size_t k = out_.size(); k > 0; --k) {
+        if (out_[k - 1].kind == TokKind::Comment) continue;
+        if (out_[k - 1].kind != TokKind::Separator) return false;
+        break;
+    }
+    size_t j = i_ + kWord.size();
+    while (j < s_.size() && (s_[j] == ' ' || s_[j] == '\t')) ++j;
+    size_t e = j;
+    while (e < s_.size() && !is_space(static_cast<unsigned char>(s_[e]))) ++e;
+    if (e == j) return false;
+    delimiter_.assign(s_.substr(j, e - j));
+    while (e < s_.size() && s_[e] != '\n') ++e;
+    i_ = e;
+    if (comments_) push(TokKind::Comment, {});  // (an empty content: no literal to scan)
+    return true;
+}
+
 // PostgreSQL $$...$$ / $tag$...$tag$. Returns false when `$` starts no tag.
 bool Lexer::try_dollar_quote() {
     size_t j = i_ + 1;
@@ -464,7 +502,9 @@ bool Lexer::temp_table_position() const {
 void Lexer::read_word() {
     const size_t start = i_;
     while (i_ < s_.size() && s_[i_] == '#') ++i_;  // T-SQL #tmp / ##tmp
-    while (i_ < s_.size() && is_word_char(static_cast<unsigned char>(s_[i_])) && unicode_space(s_, i_) == 0) ++i_;
+    while (i_ < s_.size() && is_word_char(static_cast<unsigned char>(s_[i_])) && unicode_space(s_, i_) == 0 &&
+           !at_delimiter())
+        ++i_;
     const std::string_view w = s_.substr(start, i_ - start);
     out_.push_back(Token{TokKind::Word, std::string(w), ascii_upper(w), start, i_, start, start});
 }
@@ -475,7 +515,7 @@ void Lexer::read_number() {
     while (i_ < s_.size()) {
         const unsigned char ch = peek(0);
         const unsigned char prev = static_cast<unsigned char>(s_[i_ - 1]);
-        if ((is_word_char(ch) || ch == '.') && unicode_space(s_, i_) == 0) {
+        if ((is_word_char(ch) || ch == '.') && unicode_space(s_, i_) == 0 && !at_delimiter()) {
             ++i_;
         } else if ((ch == '+' || ch == '-') && (prev == 'e' || prev == 'E') && is_digit(peek(1))) {
             i_ += 2;
@@ -583,7 +623,7 @@ bool is_statement_word(std::string_view upper) {
         "REPEAT", "FOR", "FETCH", "MOVE", "OPEN", "CLOSE", "LISTEN", "UNLISTEN", "NOTIFY", "PRINT", "RAISERROR",
         "THROW", "RAISE", "SIGNAL", "RESIGNAL", "RETURN", "WAITFOR", "GOTO", "BREAK", "CONTINUE", "REVERT",
         "RECEIVE", "SEND", "ENABLE", "DISABLE", "GO", "ASSERT", "READTEXT", "WRITETEXT", "UPDATETEXT", "SETUSER",
-        "CONNECT", "DISCONNECT", "REASSIGN", "FROM"};
+        "CONNECT", "DISCONNECT", "REASSIGN", "FROM", "DELIMITER"};
     return kWords.count(upper) > 0;
 }
 

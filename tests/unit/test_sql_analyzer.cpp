@@ -838,6 +838,15 @@ const Case kOtherDialectCases[] = {
     {"OraQuotedUpperDualIsDual", ORA, "SELECT 1 FROM \"DUAL\"", "SELECT", {}},
     {"PgQuotedUpperStaysQuoted", PG, "SELECT * FROM \"HR\".\"EMPLOYEES\"", "SELECT", {"HR.EMPLOYEES"}},
     {"MsBracketUpperStaysAsWritten", MS, "SELECT * FROM [HR].[EMPLOYEES]", "SELECT", {"HR.EMPLOYEES"}},
+    // The mysql client's DELIMITER lines: not SQL, the end of the statements after them.
+    {"MySqlDelimiterScript", MY,
+     "DELIMITER $$\nCREATE PROCEDURE p() BEGIN SELECT * FROM orders; END$$\nDELIMITER ;\nCALL p();", "CREATE",
+     {"orders"}},
+    {"MySqlDelimiterEndsStatement", MY, "delimiter //\nUPDATE a SET x = 1// SELECT 'x//y' FROM b //", "UPDATE",
+     {"a", "b"}},
+    {"AnyDelimiterScript", ANY, "-- proc\nDELIMITER $$\nCREATE TRIGGER trg AFTER INSERT ON t FOR EACH ROW BEGIN\n"
+                                "INSERT INTO log VALUES (NEW.id); END$$", "CREATE", {"log", "t"}},
+    {"MySqlDelimiterColumnAtLineStart", MY, "SELECT id,\ndelimiter FROM t", "SELECT", {"t"}},
     {"SfCreatePipeCopyInto", SF,
      "CREATE OR REPLACE PIPE db.s.p AUTO_INGEST = TRUE AS COPY INTO db.s.orders FROM @db.s.stage FILE_FORMAT = (TYPE = 'JSON')",
      "CREATE", {"db.s.orders"}},
@@ -1298,6 +1307,11 @@ TEST(SqlFingerprint, OtherDialectBindParameters) {
     EXPECT_NE(sql_fingerprint("SELECT @a FROM t", MY), sql_fingerprint("SELECT @b FROM t", MY));
     EXPECT_NE(sql_fingerprint("SELECT * FROM t WHERE doc ? 'k'", PG), sql_fingerprint("SELECT * FROM t WHERE doc = 'k'", PG));
     EXPECT_NE(sql_fingerprint("BEGIN x := 1; END;", ORA), sql_fingerprint("BEGIN x = 1; END;", ORA));
+}
+TEST(SqlFingerprint, MySqlDelimiterLines) {
+    EXPECT_EQ(sql_fingerprint("DELIMITER $$\nSELECT 1 FROM t$$\nDELIMITER ;", MY),
+              sql_fingerprint("SELECT 2 FROM t;", MY));
+    EXPECT_TRUE(tde::core::starts_like_sql("DELIMITER //\nCREATE PROCEDURE p() BEGIN END//", MY));
 }
 TEST(SqlFingerprint, ListsRowsAndBooleans) {
     EXPECT_EQ(sql_fingerprint("SELECT * FROM t WHERE id IN (1, 2, 3)", PG),
