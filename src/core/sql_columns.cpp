@@ -187,9 +187,11 @@ std::vector<std::string> insert_value_columns(std::string_view sql,
                                               const std::vector<std::pair<size_t, size_t>> &spans) {
     std::vector<std::string> out(spans.size());
     // (Most SQL has no INSERT: one search, no scan.)
-    const std::string_view insert = "insert";
+    const std::string_view insert = "insert", replace = "replace";
     auto same = [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; };
-    if (std::search(sql.begin(), sql.end(), insert.begin(), insert.end(), same) == sql.end()) return out;
+    if (std::search(sql.begin(), sql.end(), insert.begin(), insert.end(), same) == sql.end() &&
+        std::search(sql.begin(), sql.end(), replace.begin(), replace.end(), same) == sql.end())
+        return out;
     auto word_at = [&](size_t p, std::string_view word) {
         if (p + word.size() > sql.size() || (p > 0 && (std::isalnum(static_cast<unsigned char>(sql[p - 1])) ||
                                                        sql[p - 1] == '_')))
@@ -199,8 +201,14 @@ std::vector<std::string> insert_value_columns(std::string_view sql,
         const size_t after = p + word.size();
         return after == sql.size() || !(std::isalnum(static_cast<unsigned char>(sql[after])) || sql[after] == '_');
     };
+    // The next word after p (blanks skipped) is `word`.
+    auto next_word_is = [&](size_t p, std::string_view word) {
+        while (p < sql.size() && std::isspace(static_cast<unsigned char>(sql[p]))) ++p;
+        return word_at(p, word);
+    };
     std::vector<std::string> columns;
-    enum { kNone, kInsert, kColumns, kAfterColumns, kValues } state = kNone;
+    enum { kNone, kInsert, kColumns, kAfterColumns, kOutput, kValues } state = kNone;
+    int output_depth = 0;
     int depth = 0;
     size_t index = 0, next_span = 0;
     std::string name;
@@ -221,7 +229,8 @@ std::vector<std::string> insert_value_columns(std::string_view sql,
         }
         switch (state) {
             case kNone:
-                if (word_at(p, "insert")) {
+                // INSERT, and MySQL/SQLite REPLACE INTO (not the REPLACE() function).
+                if (word_at(p, "insert") || (word_at(p, "replace") && next_word_is(p + 7, "into"))) {
                     state = kInsert;
                     columns.clear();
                     p += 5;
@@ -254,7 +263,25 @@ std::vector<std::string> insert_value_columns(std::string_view sql,
                     state = kValues;
                     depth = 0;
                     p += 5;
+                } else if (word_at(p, "output")) {  // T-SQL INSERT t (cols) OUTPUT inserted.id [INTO ...] VALUES
+                    state = kOutput;
+                    output_depth = 0;
+                    p += 5;
                 } else if (!std::isspace(static_cast<unsigned char>(c))) {
+                    state = kNone;
+                }
+                break;
+            case kOutput:
+                if (c == '(') {
+                    ++output_depth;
+                } else if (c == ')') {
+                    --output_depth;
+                } else if (output_depth == 0 && word_at(p, "values")) {
+                    state = kValues;
+                    depth = 0;
+                    p += 5;
+                } else if (output_depth == 0 && (word_at(p, "select") || word_at(p, "exec") || word_at(p, "execute") ||
+                                                 word_at(p, "default"))) {
                     state = kNone;
                 }
                 break;
@@ -265,6 +292,10 @@ std::vector<std::string> insert_value_columns(std::string_view sql,
                     if (--depth < 0) state = kNone;
                 } else if (c == ',' && depth == 1) {
                     ++index;
+                } else if (depth == 0 && word_at(p, "into")) {
+                    state = kInsert;  // Oracle/Snowflake INSERT ALL ... VALUES (...) INTO t2 (cols) VALUES ...
+                    columns.clear();
+                    p += 3;
                 } else if (depth == 0 && std::isalpha(static_cast<unsigned char>(c))) {
                     state = kNone;  // ON CONFLICT, RETURNING, ...
                 }

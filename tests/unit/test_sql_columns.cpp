@@ -59,6 +59,23 @@ TEST(SqlColumns, InsertValueColumns) {
     EXPECT_EQ(insert_value_columns(select, {{22, 32}}), std::vector<std::string>{""});
 }
 
+// Other dialects' INSERT forms: MySQL/SQLite REPLACE INTO, T-SQL's OUTPUT
+// clause before VALUES, Oracle/Snowflake INSERT ALL with several INTO.
+TEST(SqlColumns, InsertValueColumnsOtherDialects) {
+    using Cols = std::vector<std::string>;
+    const std::string replace = "REPLACE INTO c (name, phone) VALUES ('A', '0612345678')";
+    EXPECT_EQ(insert_value_columns(replace, quote_spans(replace)), (Cols{"name", "phone"}));
+    const std::string function = "SELECT REPLACE(phone, '-', '') FROM c";
+    EXPECT_EQ(insert_value_columns(function, quote_spans(function)), (Cols{"", ""}));
+    const std::string output =
+        "INSERT INTO dbo.c (Name, Phone) OUTPUT inserted.Id, CAST(1 AS int) INTO @ids VALUES (N'A', N'0612345678')";
+    EXPECT_EQ(insert_value_columns(output, quote_spans(output)), (Cols{"name", "phone"}));
+    const std::string all =
+        "INSERT ALL INTO c (name, phone) VALUES ('A', '0612345678') INTO d (phone, name) VALUES ('0612345679', 'B') "
+        "SELECT * FROM dual";
+    EXPECT_EQ(insert_value_columns(all, quote_spans(all)), (Cols{"name", "phone", "phone", "name"}));
+}
+
 TEST(SqlColumns, PhoneColumnKind) {
     for (const char *name : {"phone", "home_phone", "phone_number", "mobile_no", "tel1", "msisdn", "mobile_phone",
                              "contact_number", "fax_no", "telephone"})
