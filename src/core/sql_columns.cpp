@@ -63,6 +63,8 @@ std::string compared_column(std::string_view before) {
     };
     for (int items = 0; items < 64 && e > 0 && item_char(before[e - 1]); ++items) {
         while (e > 0 && (item_char(before[e - 1]) || before[e - 1] == ' ')) --e;
+        // The item's opening quote, then its prefix (N'...', E'...').
+        while (e > 0 && (before[e - 1] == '\'' || before[e - 1] == '"')) --e;
         if (e > 1 && std::strchr("NnEe", before[e - 1]) != nullptr && !std::isalnum(static_cast<unsigned char>(before[e - 2])))
             --e;
         skip();
@@ -75,7 +77,8 @@ std::string compared_column(std::string_view before) {
     };
     if (e > 0 && before[e - 1] == '=') {
         --e;
-        if (e > 0 && (before[e - 1] == '!' || before[e - 1] == '<' || before[e - 1] == '>')) --e;
+        if (e > 0 && (before[e - 1] == '!' || before[e - 1] == '<' || before[e - 1] == '>' || before[e - 1] == '='))
+            --e;  // !=, <=, >=, SQLite's ==
     } else if (e > 1 && before[e - 1] == '>' && before[e - 2] == '<') {
         e -= 2;
     } else if (ends_with_word("in") || ends_with_word("like") || ends_with_word("ilike")) {

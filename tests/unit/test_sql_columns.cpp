@@ -34,6 +34,12 @@ TEST(SqlColumns, ComparedColumn) {
     EXPECT_EQ(compared_column("WHERE phone_number IN (5551234567, "), "phone_number");
     EXPECT_EQ(compared_column("WHERE mobile_phone IN ('XXX-XXX-5678', '"), "mobile_phone");
     EXPECT_EQ(compared_column("WHERE email ILIKE '"), "email");
+    // Later items of a list of prefixed strings (T-SQL N'...'); SQLite's ==.
+    EXPECT_EQ(compared_column("WHERE Phone IN (N'0612345678', N'"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone NOT IN (E'0612345678', e'"), "phone");
+    EXPECT_EQ(compared_column("WHERE mobile_phone IN (\"0612345678\", \""), "mobile_phone");
+    EXPECT_EQ(compared_column("WHERE phone == '"), "phone");
+    EXPECT_EQ(compared_column("SELECT concat(N'0612345678', N'"), "");
     // No comparison right before the value.
     EXPECT_EQ(compared_column("SELECT lower('"), "");
     EXPECT_EQ(compared_column("CALL archive("), "");
