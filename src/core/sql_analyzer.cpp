@@ -944,7 +944,12 @@ void StatementAnalyzer::collect(std::set<std::string> &out) {
 // A possibly qualified name at pos_: part ('.' part)*, parts being words or
 // delimited identifiers. `db..t` keeps the empty part; `db.*` sets star.
 bool StatementAnalyzer::parse_name(ParsedName &n) {
-    if (!name_start(pos_)) return false;
+    // OPTION, OUTPUT and LOCK start clauses only after a table's name, so
+    // right after FROM, JOIN, INTO, UPDATE or TABLE they are one
+    // (`SELECT * FROM option`, `UPDATE output SET ...`).
+    const bool clause_word_as_name = pos_ > start_ && word_in(pos_, {"OPTION", "OUTPUT", "LOCK"}) &&
+                                     word_in(pos_ - 1, {"FROM", "JOIN", "INTO", "UPDATE", "TABLE"});
+    if (!name_start(pos_) && !clause_word_as_name) return false;
     n.at = pos_;
     n.quoted = quoted_as_written(t_[pos_]);
     n.text = norm(t_[pos_++]);

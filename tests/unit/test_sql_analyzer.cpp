@@ -1357,3 +1357,22 @@ TEST(SqlStart, StatementWordsProseAndMarks) {
     EXPECT_FALSE(starts_like_sql("# note\nSELECT 1", PG));  // '#' is no comment in PostgreSQL
 }
 
+
+// OPTION, OUTPUT and LOCK start clauses only after a table's name: right after
+// FROM, JOIN, INTO, UPDATE or TABLE they are the table.
+TEST(SqlAnalyzerTables, ClauseWordsAsTableNames) {
+    for (SqlDialect d : {MY, MS, LITE, ANY}) {
+        EXPECT_EQ(analyze_sql("SELECT * FROM option WHERE id = 1", d).table_names, (Tables{"option"}));
+        EXPECT_EQ(analyze_sql("UPDATE output SET a = 1 WHERE id = 2", d).table_names, (Tables{"output"}));
+        EXPECT_EQ(analyze_sql("INSERT INTO lock (a) VALUES (1)", d).table_names, (Tables{"lock"}));
+        EXPECT_EQ(analyze_sql("SELECT * FROM a JOIN output o ON o.id = a.id", d).table_names,
+                  (Tables{"a", "output"}));
+    }
+    // Still clauses after a table.
+    EXPECT_EQ(analyze_sql("SELECT * FROM t OPTION (RECOMPILE)", MS).table_names, (Tables{"t"}));
+    EXPECT_EQ(analyze_sql("UPDATE t SET a = 1 OUTPUT inserted.a WHERE id = 2", MS).table_names, (Tables{"t"}));
+    EXPECT_EQ(analyze_sql("DELETE FROM t OUTPUT deleted.* WHERE id = 2", MS).table_names, (Tables{"t"}));
+    EXPECT_EQ(analyze_sql("INSERT INTO t (a) OUTPUT inserted.id VALUES (1)", MS).table_names, (Tables{"t"}));
+    EXPECT_EQ(analyze_sql("SELECT * FROM t LOCK IN SHARE MODE", MY).table_names, (Tables{"t"}));
+    EXPECT_EQ(analyze_sql("SELECT * FROM t WITH (NOLOCK) OPTION (MAXDOP 1)", MS).table_names, (Tables{"t"}));
+}
