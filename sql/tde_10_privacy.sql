@@ -230,6 +230,11 @@ SELECT metadata FROM tde_add_pair('q', 'SELECT 1', metadata => '{"phone": "06123
 -- A number under an enclosing phone, card or SSN key (an object of numbers
 -- by kind) is read the same way; counts and ids under other keys stay.
 SELECT metadata FROM tde_add_pair('q', 'SELECT 1', metadata => '{"phone": {"home": 2125550100, "work": "2125550101", "count": 2}, "customer": {"card": {"primary": 4111111111111111, "uses": 12}, "visits": 12345678901}}');
+-- Other comparisons with a phone column, and other dialects' string prefixes.
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM c WHERE phone BETWEEN '0612345678' AND '0612345699' OR phone = ANY(ARRAY['0712345678']) OR phone IS NOT DISTINCT FROM '0612345670' OR phone ~ '0612345671'$$);
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM c WHERE phone REGEXP '0612345678' OR phone = _utf8mb4'0612345679'$$, 'mysql');
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM c WHERE phone = q'[0612345678]'$$, 'oracle');
+SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM c WHERE order_ref BETWEEN '0612345678' AND '0612345699'$$);
 -- The same for a value an INSERT's column list puts in a phone column.
 SELECT sql_query FROM tde_add_pair('q', $$INSERT INTO contacts (name, phone, zip) VALUES ('Ann', '0612345678', '9021012'), ('Bob', '07700 900123', '1234567') RETURNING id$$);
 SELECT sql_query FROM tde_add_pair('q', $$INSERT INTO dbo.c ([name], [phone]) VALUES (N'Ann', N'0612345678')$$, 'sqlserver');

@@ -46,12 +46,22 @@ std::string compared_column(std::string_view before) {
     if (before.size() > 2048) before.remove_prefix(before.size() - 2048);
     size_t e = before.size();
     auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    // The opening quote and a string prefix (N'', E'', $$).
+    // Oracle's q'[...]: its opening bracket.
+    if (e >= 3 && std::strchr("[{(<!", before[e - 1]) != nullptr && before[e - 2] == '\'' &&
+        (before[e - 3] == 'q' || before[e - 3] == 'Q'))
+        --e;
+    // The opening quote and a string prefix (N'', E'', BigQuery's r''/b'',
+    // Oracle's q'', $$, MySQL's _utf8mb4'').
     while (e > 0 && (before[e - 1] == '\'' || before[e - 1] == '"' || before[e - 1] == '`' || before[e - 1] == '$'))
         --e;
-    if (e > 0 && std::strchr("NnEe", before[e - 1]) != nullptr &&
+    if (e > 0 && std::strchr("NnEeRrBbQq", before[e - 1]) != nullptr &&
         (e == 1 || !std::isalnum(static_cast<unsigned char>(before[e - 2]))))
         --e;
+    else if (e > 1 && (std::isalnum(static_cast<unsigned char>(before[e - 1])) || before[e - 1] == '_')) {
+        size_t w = e;
+        while (w > 0 && (std::isalnum(static_cast<unsigned char>(before[w - 1])) || before[w - 1] == '_')) --w;
+        if (before[w] == '_' && e - w > 1) e = w;  // a charset introducer
+    }
     auto skip = [&] {
         while (e > 0 && (space(before[e - 1]) || std::strchr("'\"`(,", before[e - 1]) != nullptr)) --e;
     };
@@ -75,7 +85,44 @@ std::string compared_column(std::string_view before) {
             if (std::tolower(static_cast<unsigned char>(before[e - word.size() + i])) != word[i]) return false;
         return e == word.size() || !std::isalnum(static_cast<unsigned char>(before[e - word.size() - 1]));
     };
-    if (e > 0 && before[e - 1] == '=') {
+    auto drop_word = [&](std::string_view word) {
+        if (!ends_with_word(word)) return false;
+        e -= word.size();
+        while (e > 0 && space(before[e - 1])) --e;
+        return true;
+    };
+    // = ANY (ARRAY['...', '...']), ILIKE ANY ('...'), IN UNNEST(['...']).
+    if (e > 0 && before[e - 1] == '[') {
+        --e;
+        while (e > 0 && space(before[e - 1])) --e;
+        drop_word("array");
+        skip();
+    }
+    if (drop_word("any") || drop_word("some") || drop_word("all") || drop_word("unnest")) skip();
+    // BETWEEN '...' AND '...': the second value's column is the first's.
+    if (drop_word("and")) {
+        if (e == 0 || before[e - 1] != '\'') return std::string();
+        --e;
+        while (e > 0 && (item_char(before[e - 1]) || before[e - 1] == ' ')) --e;
+        if (e == 0 || before[e - 1] != '\'') return std::string();
+        --e;
+        if (e > 1 && std::strchr("NnEe", before[e - 1]) != nullptr && !std::isalnum(static_cast<unsigned char>(before[e - 2])))
+            --e;
+        while (e > 0 && space(before[e - 1])) --e;
+        if (!ends_with_word("between")) return std::string();
+    }
+    // IS [NOT] DISTINCT FROM
+    if (drop_word("from")) {
+        if (!drop_word("distinct")) return std::string();
+        drop_word("not");
+        if (!ends_with_word("is")) return std::string();
+        e -= 2;
+    } else if (drop_word("between") || drop_word("regexp") || drop_word("rlike")) {
+        drop_word("not");
+    } else if (e > 0 && (before[e - 1] == '~' || (e > 1 && before[e - 1] == '*' && before[e - 2] == '~'))) {
+        e -= before[e - 1] == '~' ? 1 : 2;  // PostgreSQL's ~, ~*, !~, !~*
+        if (e > 0 && before[e - 1] == '!') --e;
+    } else if (e > 0 && before[e - 1] == '=') {
         --e;
         if (e > 0 && (before[e - 1] == '!' || before[e - 1] == '<' || before[e - 1] == '>' || before[e - 1] == '='))
             --e;  // !=, <=, >=, SQLite's ==

@@ -39,6 +39,30 @@ TEST(SqlColumns, ComparedColumn) {
     EXPECT_EQ(compared_column("WHERE phone NOT IN (E'0612345678', e'"), "phone");
     EXPECT_EQ(compared_column("WHERE mobile_phone IN (\"0612345678\", \""), "mobile_phone");
     EXPECT_EQ(compared_column("WHERE phone == '"), "phone");
+    // More comparisons: BETWEEN (both values), REGEXP/RLIKE/~, = ANY (ARRAY[...]),
+    // ILIKE ANY, IN UNNEST([...]), IS [NOT] DISTINCT FROM, and prefixes of
+    // other dialects' strings (r'', b'', q'[...]', _utf8mb4'').
+    EXPECT_EQ(compared_column("WHERE phone BETWEEN '"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone NOT BETWEEN '2125550100' AND '"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone BETWEEN N'2125550100' AND N'"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone REGEXP '"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone NOT RLIKE '"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone ~ '"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone !~* '"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone = ANY(ARRAY['"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone = ANY (ARRAY['2125550100', '"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone ILIKE ANY ('"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone IN UNNEST(['"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone IS NOT DISTINCT FROM '"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone IS DISTINCT FROM '"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone = r'"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone = q'["), "phone");
+    EXPECT_EQ(compared_column("WHERE phone = _utf8mb4'"), "phone");
+    // Not comparisons of a column.
+    EXPECT_EQ(compared_column("SELECT * FROM t WHERE a = 1 AND '"), "");
+    EXPECT_EQ(compared_column("SELECT x FROM '"), "");
+    EXPECT_EQ(compared_column("WHERE a BETWEEN b AND '"), "");
+    EXPECT_EQ(compared_column("SELECT ARRAY['"), "");
     EXPECT_EQ(compared_column("SELECT concat(N'0612345678', N'"), "");
     // No comparison right before the value.
     EXPECT_EQ(compared_column("SELECT lower('"), "");
