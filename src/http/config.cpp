@@ -99,6 +99,15 @@ const std::vector<Option>& options() {
          "statement_timeout of ordinary requests, 0 = none (default 30000)", INT_OPT(statement_timeout_ms, 0, INT_MAX)},
         {"export-statement-timeout-ms", "TDE_HTTP_EXPORT_STATEMENT_TIMEOUT_MS", "MS",
          "statement_timeout of exports, 0 = none (default 3600000)", INT_OPT(export_statement_timeout_ms, 0, INT_MAX)},
+        {"pool-mode", "TDE_HTTP_POOL_MODE", "session|transaction",
+         "session (default): a database connection keeps the role and statement_timeout of its last "
+         "request; transaction: every request sets them with SET LOCAL (use behind a transaction-pooling "
+         "proxy such as pgbouncer pool_mode=transaction)",
+         [](Config& c, const std::string& v) {
+             if (v == "session") c.session_settings = true;
+             else if (v == "transaction") c.session_settings = false;
+             else throw std::invalid_argument("pool-mode: expected session or transaction, got \"" + v + "\"");
+         }},
         {"grace-seconds", "TDE_HTTP_GRACE_SECONDS", "SECONDS",
          "on SIGTERM/SIGINT, time in-flight requests get to finish (default 10)", INT_OPT(grace_seconds, 0, 3600)},
     };

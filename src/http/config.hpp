@@ -23,6 +23,12 @@ struct Config {
     int statement_timeout_ms = 30000;
     int export_statement_timeout_ms = 3600 * 1000;
     int grace_seconds = 10;
+    // --pool-mode session (default): a connection keeps the role and
+    // statement_timeout of its last request; transaction: every request sets
+    // them with SET LOCAL (behind a transaction-pooling proxy such as
+    // pgbouncer's pool_mode = transaction, where a session's settings would
+    // reach other clients).
+    bool session_settings = true;
 };
 
 // Parses argv and the environment. On --help prints usage and exits 0; on a

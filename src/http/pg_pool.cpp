@@ -291,8 +291,11 @@ bool take_sync(PGconn* conn, int& client_fd) {
 }
 
 // Session level (false): kept by the connection once the request commits.
-const char* kSetupSql =
+const char* kSetupSessionSql =
     "SELECT pg_catalog.set_config('role', $1, false), pg_catalog.set_config('statement_timeout', $2, false)";
+// Transaction level (true): --pool-mode transaction.
+const char* kSetupLocalSql =
+    "SELECT pg_catalog.set_config('role', $1, true), pg_catalog.set_config('statement_timeout', $2, true)";
 
 // Statement names are stable per SQL text for the life of the process.
 std::string statement_name(const std::string& sql) {
@@ -339,14 +342,15 @@ const PGresult* failure(const PipelineStatement& st) {
 }  // namespace
 
 Outcome run_request(Lease& lease, const std::string& role, int statement_timeout_ms, const std::string& sql,
-                    const Params& params, int client_fd) {
+                    const Params& params, int client_fd, bool keep_settings) {
     PGconn* conn = lease.conn();
     SessionState& session = lease.session();
-    const bool setup = session.statement_timeout_ms != statement_timeout_ms || session.role != role;
+    const bool setup =
+        !keep_settings || session.statement_timeout_ms != statement_timeout_ms || session.role != role;
     session.statement_timeout_ms = -1;  // known again only when this request succeeds
     Outcome out;
     const Params setup_params{role, std::to_string(statement_timeout_ms)};
-    const std::string setup_sql = kSetupSql;
+    const std::string setup_sql = keep_settings ? kSetupSessionSql : kSetupLocalSql;
     PipelineStatement st[2] = {{setup_sql, setup_params, {}, false, {}, {}}, {sql, params, {}, false, {}, {}}};
     PipelineStatement* const first = setup ? &st[0] : &st[1];
     bool sent = PQenterPipelineMode(conn) != 0;
@@ -374,7 +378,7 @@ Outcome run_request(Lease& lease, const std::string& role, int statement_timeout
     out.result = std::move(st[1].result);
     if (!synced && !out.error) out.error = error_from_conn(conn);
     if (!synced) out.error->connection_lost = true;
-    if (!out.error) {
+    if (!out.error && keep_settings) {
         session.role = role;
         session.statement_timeout_ms = statement_timeout_ms;
     }

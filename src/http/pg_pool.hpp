@@ -163,7 +163,9 @@ struct Outcome {
 // makes the session state unknown again. Both statements are prepared on the
 // connection on first use (in the same pipeline). If the HTTP client on
 // client_fd hangs up meanwhile, the statement is cancelled.
+// With keep_settings false (--pool-mode transaction) the set-up statement
+// goes first every time and uses set_config(..., true) (SET LOCAL).
 Outcome run_request(Lease& lease, const std::string& role, int statement_timeout_ms, const std::string& sql,
-                    const Params& params, int client_fd = -1);
+                    const Params& params, int client_fd = -1, bool keep_settings = true);
 
 }  // namespace tde_http

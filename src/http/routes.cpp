@@ -257,7 +257,8 @@ Response Router::run_call(const Call& call, const Request& req) {
         }
         if (call.export_plan) return start_export(std::move(lease), who.role, *call.export_plan, req, export_slot);
         Outcome out =
-            run_request(lease, who.role, cfg_.statement_timeout_ms, call.sql, call.params, req.client_fd);
+            run_request(lease, who.role, cfg_.statement_timeout_ms, call.sql, call.params, req.client_fd,
+                        cfg_.session_settings);
         if (!out.error) return call.ok(out.result);
         if (out.error->connection_lost) {
             lease.discard();

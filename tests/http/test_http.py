@@ -276,10 +276,13 @@ def help_lists_every_flag():
     check(out.returncode == 0)
     for flag in ("--db", "--listen", "--anonymous-role", "--jwt-secret", "--api-keys-file", "--pool-size",
                  "--max-body-bytes", "--max-header-bytes", "--idle-timeout", "--max-connections", "--statement-timeout-ms",
-                 "--export-statement-timeout-ms", "--grace-seconds", "TDE_HTTP_DB", "TDE_HTTP_POOL_SIZE"):
+                 "--export-statement-timeout-ms", "--grace-seconds", "--pool-mode", "TDE_HTTP_DB", "TDE_HTTP_POOL_SIZE",
+                 "TDE_HTTP_POOL_MODE"):
         check(flag in out.stdout, flag + " missing from --help")
     bad = subprocess.run([BIN, "--pool-size", "zero"], capture_output=True, text=True)
     check(bad.returncode == 2, "bad flag value must exit 2")
+    bad = subprocess.run([BIN, "--pool-mode", "statement"], capture_output=True, text=True)
+    check(bad.returncode == 2 and "pool-mode" in bad.stderr, "bad --pool-mode must exit 2")
 
 
 @test
@@ -1109,8 +1112,14 @@ def keep_alive_shed_near_the_connection_limit():
 
 @test
 def one_connection_many_roles_no_leak():
-    """Pool of one: every request gets its own role; failures leave the connection clean."""
-    s2 = Server("--pool-size", "1")
+    """Pool of one: every request gets its own role; failures leave the connection clean
+    (the connection keeping its settings, and with --pool-mode transaction)."""
+    for mode in ("session", "transaction"):
+        one_connection_many_roles(mode)
+
+
+def one_connection_many_roles(mode):
+    s2 = Server("--pool-size", "1", "--pool-mode", mode)
     try:
         c = http.client.HTTPConnection("127.0.0.1", s2.port, timeout=30)  # one keep-alive connection
         def call(method, path, token, body=None):
@@ -1149,15 +1158,17 @@ def statement_timeout_504():
     finally:
         check(s2.stop() == 0)
     # The timeout stays in force for requests whose connection already has the
-    # role and timeout (no set-up statement before them).
-    s3 = Server("--pool-size", "1", "--statement-timeout-ms", "500", slow=True)
-    try:
-        expect(s3.get(PAIRS + "?limit=1", token=READER), 200)
-        t0 = time.time()
-        expect(s3.get(PAIRS + "/" + ZERO_ID, token=READER), 504, "57014")
-        check(time.time() - t0 < 1.5, "the slow stand-in ran to its end")
-    finally:
-        check(s3.stop() == 0)
+    # role and timeout (no set-up statement before them), and in transaction
+    # pool mode (set again in each request's transaction).
+    for mode in ("session", "transaction"):
+        s3 = Server("--pool-size", "1", "--statement-timeout-ms", "500", "--pool-mode", mode, slow=True)
+        try:
+            expect(s3.get(PAIRS + "?limit=1", token=READER), 200)
+            t0 = time.time()
+            expect(s3.get(PAIRS + "/" + ZERO_ID, token=READER), 504, "57014")
+            check(time.time() - t0 < 1.5, "the slow stand-in ran to its end (%s)" % mode)
+        finally:
+            check(s3.stop() == 0)
 
 
 @test
