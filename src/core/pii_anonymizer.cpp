@@ -1685,7 +1685,7 @@ std::vector<Detection> PiiAnonymizer::detect(std::string_view text) const {
     if (folded.changed()) {
         for (Detection &d : found) {
             d.begin = folded.to_original(d.begin);
-            d.end = folded.to_original(d.end);
+            d.end = folded.to_original_end(d.end);
         }
     }
     return found;
@@ -1719,7 +1719,7 @@ bool PiiAnonymizer::anonymize(std::string_view text, std::string_view key, std::
         size_t pos = 0;
         for (const Detection &d : found) {
             size_t begin = folded.to_original(d.begin);
-            size_t end = folded.to_original(d.end);
+            size_t end = folded.to_original_end(d.end);
             if (begin < pos) continue;  // cannot happen: detections do not overlap
             result.append(input.substr(pos, begin - pos));
             result.append(replace_one(d, scanned.substr(d.begin, d.end - d.begin), key));

@@ -146,6 +146,15 @@ size_t FoldedText::to_original(size_t pos) const {
     return pos + std::prev(it)->second;
 }
 
+size_t FoldedText::to_original_end(size_t pos) const {
+    size_t original = to_original(pos);
+    if (!folded_) return original;
+    auto it = std::lower_bound(drops_.begin(), drops_.end(), pos,
+                               [](const std::pair<size_t, size_t> &d, size_t p) { return d.first < p; });
+    if (it != drops_.end() && it->first == pos) original -= it->second;
+    return original;
+}
+
 FoldedText fold_text(std::string_view original) {
     FoldedText out;
     out.original_ = original;
@@ -213,6 +222,10 @@ FoldedText fold_text(std::string_view original) {
         size_t folded_pos = out.copy_.size();
         if (folded == kDrop) {
             shift += len;
+            if (!out.drops_.empty() && out.drops_.back().first == folded_pos)
+                out.drops_.back().second += len;
+            else
+                out.drops_.emplace_back(folded_pos, len);
         } else {
             out.copy_.push_back(folded);
             shift += len - 1;

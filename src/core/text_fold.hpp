@@ -34,6 +34,13 @@ public:
     // bytes [to_original(b), to_original(e)), always whole characters.
     size_t to_original(size_t pos) const;
 
+    // The same for the end of a span: invisible characters dropped right
+    // before folded offset `pos` (a zero-width space after a value) are not
+    // part of the span that ends there, so [to_original(b),
+    // to_original_end(e)) holds neither the dropped characters before nor
+    // those after the value.
+    size_t to_original_end(size_t pos) const;
+
     friend FoldedText fold_text(std::string_view original);
 
 private:
@@ -42,6 +49,8 @@ private:
     bool folded_ = false;
     // (folded offset, original minus folded offset from there on), ascending.
     std::vector<std::pair<size_t, size_t>> shifts_;
+    // (folded offset, bytes of dropped characters right before it), ascending.
+    std::vector<std::pair<size_t, size_t>> drops_;
 };
 
 // Folds U+FF01..U+FF5E to ASCII 0x21..0x7E; U+3000 and the no-break, figure,

@@ -838,3 +838,25 @@ TEST(RedTeam6, PhoneLabelsOfOtherScriptsAndCompounds) {
                           "联系方式：13912345678"})
         EXPECT_EQ(anon(s), s) << s;
 }
+
+// Round 7: consistency and idempotence as properties, encodings, long inputs.
+
+TEST(RedTeam7, InvisibleCharactersAroundAValueAreNotPartOfItsSpan) {
+    // A zero-width space, joiner or soft hyphen right after a value stays in
+    // the text (only the value's own bytes are replaced).
+    for (const char *mark : {"\u200b", "\u200d", "\u00ad", "\u2060", "\ufeff"}) {
+        const std::string m = mark;
+        EXPECT_EQ(anon(m + "212-555-0100" + m + " x"), m + "XXX-XXX-0100" + m + " x") << mark;
+        const std::string email = m + "john@example.com" + m;
+        auto found = anonymizer().detect(email);
+        ASSERT_EQ(found.size(), 1u);
+        EXPECT_EQ(span(email, found[0]), "john@example.com");
+        EXPECT_EQ(anon("<" + m + "10.1.2.3" + m + m + ">"), "<" + m + "XXX.XXX.XXX.3" + m + m + ">");
+    }
+    // Inside a value the marks are part of it.
+    EXPECT_EQ(anon("jo\u200bhn@exam\u00adple.com!"), anon("john@example.com!"));
+    auto f = fold_text("a\u200b\u200bb");
+    EXPECT_EQ(f.to_original(1), 7u);
+    EXPECT_EQ(f.to_original_end(1), 1u);
+    EXPECT_EQ(f.to_original_end(2), 8u);
+}
