@@ -950,9 +950,15 @@ std::string ipv6_replacement(std::string_view value) {
     unsigned char buf[16] = {0};
     inet_pton(AF_INET6, address.c_str(), buf);
     std::string out;
-    if (address.find('.') != std::string::npos) {
-        // IPv4-mapped ("::ffff:192.168.1.23"): the IPv4 mask's shape, the
-        // last octet only (its last hex group would show two).
+    // An IPv4 address inside (::ffff:0:0/96, mapped; 64:ff9b::/96, NAT64;
+    // or written with a dotted quad): the IPv4 mask's shape, the last octet
+    // only (its last hex group would show two). Decided by the address, not
+    // by how it is written, so "::ffff:c0a8:117" and "::ffff:192.168.1.23"
+    // give the same mask.
+    static const unsigned char kMapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    static const unsigned char kNat64[12] = {0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
+    if (address.find('.') != std::string::npos || std::memcmp(buf, kMapped, 12) == 0 ||
+        std::memcmp(buf, kNat64, 12) == 0) {
         out = "XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXX.XXX.XXX." + std::to_string(buf[15]);
     } else {
         char last[8];

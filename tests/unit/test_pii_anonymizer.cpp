@@ -860,3 +860,15 @@ TEST(RedTeam7, InvisibleCharactersAroundAValueAreNotPartOfItsSpan) {
     EXPECT_EQ(f.to_original_end(1), 1u);
     EXPECT_EQ(f.to_original_end(2), 8u);
 }
+
+TEST(RedTeam7, Ipv4MappedAddressGetsOneMaskHoweverWritten) {
+    const std::string mask = "XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXX.XXX.XXX.23";
+    for (const char *s : {"::ffff:192.168.1.23", "::FFFF:192.168.1.23", "0:0:0:0:0:ffff:192.168.1.23", "::ffff:c0a8:117",
+                          "0000:0000:0000:0000:0000:ffff:c0a8:0117", "::FFFF:C0A8:0117"})
+        EXPECT_EQ(anon(std::string("from ") + s + " ok"), "from " + mask + " ok") << s;
+    EXPECT_EQ(anon("nat64 64:ff9b::c000:217 ok"), "nat64 XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXX.XXX.XXX.23 ok");
+    EXPECT_EQ(anon("nat64 64:ff9b::192.0.2.23 ok"), "nat64 XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXX.XXX.XXX.23 ok");
+    // Other addresses keep their last hex group.
+    EXPECT_EQ(anon("from 2001:db8::117 ok"), "from XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:117 ok");
+    EXPECT_EQ(anon("::ffff:c0a8:117/128"), mask + "/128");
+}
