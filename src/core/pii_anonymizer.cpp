@@ -1597,17 +1597,18 @@ void PiiAnonymizer::detect_ipv6(std::string_view text, std::vector<Detection> &o
     if (text.find(':') == std::string_view::npos) return;
     for_each_match(*ipv6_, text, [&](size_t begin, size_t end) -> size_t {
         char prev = before(text, begin);
-        if (is_word(prev) || prev == '.' || after_mask(text, begin)) return begin + 1;
+        // (Markdown emphasis is no word: "_2001:db8::1_", "__fe80::1__".)
+        if (word_before(text, begin) || prev == '.' || after_mask(text, begin)) return begin + 1;
         if (prev == ':' && !colon_is_label(text, begin)) return begin + 1;
         // A zone ends before a sentence's full stop ("fe80::1%eth0."); a
         // single trailing colon is punctuation ("2001:db8::1: refused").
-        while (end > begin && (text[end - 1] == '.' || text[end - 1] == '-') &&
+        while (end > begin && (text[end - 1] == '.' || text[end - 1] == '-' || text[end - 1] == '_') &&
                text.substr(begin, end - begin).find('%') != std::string_view::npos)
             --end;
         if (end - begin > 2 && text[end - 1] == ':' && text[end - 2] != ':' && !is_hex(at(text, end)) &&
             at(text, end) != ':')
             --end;
-        if (is_word(at(text, end)) || (at(text, end) == ':' && (is_hex(at(text, end + 1)) || at(text, end + 1) == ':')))
+        if (word_after(text, end) || (at(text, end) == ':' && (is_hex(at(text, end + 1)) || at(text, end + 1) == ':')))
             return begin + 1;
         std::string_view candidate = text.substr(begin, end - begin);
         size_t slash = candidate.find('/');

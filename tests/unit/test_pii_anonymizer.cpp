@@ -872,3 +872,13 @@ TEST(RedTeam7, Ipv4MappedAddressGetsOneMaskHoweverWritten) {
     EXPECT_EQ(anon("from 2001:db8::117 ok"), "from XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:117 ok");
     EXPECT_EQ(anon("::ffff:c0a8:117/128"), mask + "/128");
 }
+
+TEST(RedTeam7, Ipv6InMarkdownEmphasis) {
+    EXPECT_EQ(anon("host _2001:db8::1_ down"), "host _XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:1_ down");
+    EXPECT_EQ(anon("host __2001:DB8:0:0:0:0:0:1__ down"), "host __XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:1__ down");
+    EXPECT_EQ(anon("_fe80::1ff:fe23:4567:890a%eth0_"), "_XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:890a_");
+    EXPECT_EQ(anon("_2001:db8:abcd:12::/64_"), "_XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:0/64_");
+    EXPECT_EQ(anon("_::ffff:192.168.1.23_"), "_XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXX.XXX.XXX.23_");
+    // Glued to a word by '_' it is still part of an identifier.
+    for (const char *s : {"host_2001:db8::1", "2001:db8::1_backup", "ab_cd::1"}) EXPECT_EQ(found_in(s), Found{}) << s;
+}
