@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <iterator>
@@ -971,13 +972,71 @@ std::string ipv6_replacement(std::string_view value) {
     return out;
 }
 
+// The lower-case letter of an upper-case one of the scripts an address may
+// hold (Latin-1, Latin Extended-A/B and Additional, Greek, Cyrillic), or `cp`
+// itself; always one of the same UTF-8 length. Greek final sigma folds to
+// sigma, as case-insensitive comparison does.
+uint32_t lower_code_point(uint32_t cp) {
+    auto even_upper = [&](uint32_t lo, uint32_t hi) { return cp >= lo && cp <= hi && (cp - lo) % 2 == 0; };
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
+    if (cp == 0x130) return cp;  // "İ" lower-cases to two code points; kept
+    if (even_upper(0x100, 0x137) || even_upper(0x139, 0x148) || even_upper(0x14A, 0x177) ||
+        even_upper(0x179, 0x17E) || even_upper(0x1CD, 0x1DC) || even_upper(0x1DE, 0x1EF) ||
+        even_upper(0x1F8, 0x21F) || even_upper(0x222, 0x233) || even_upper(0x460, 0x481) ||
+        even_upper(0x48A, 0x4BF) || even_upper(0x4C1, 0x4CE) || even_upper(0x4D0, 0x4FF) ||
+        even_upper(0x1E00, 0x1E95) || even_upper(0x1EA0, 0x1EFF))
+        return cp + 1;
+    if (cp == 0x178) return 0xFF;
+    if (cp == 0x1A0 || cp == 0x1AF) return cp + 1;  // Ơ, Ư (Vietnamese)
+    if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 0x20;
+    if (cp == 0x386) return 0x3AC;
+    if (cp >= 0x388 && cp <= 0x38A) return cp + 0x25;
+    if (cp == 0x38C) return 0x3CC;
+    if (cp == 0x38E || cp == 0x38F) return cp + 0x3F;
+    if (cp == 0x3C2) return 0x3C3;
+    if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
+    if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+    if (cp == 0x4C0) return 0x4CF;
+    return cp;
+}
+
+// An address's normalized form (also its domain in the replacement): every
+// letter lower-cased, so "ИВАН@Example.com" and "иван@example.com", or
+// "JOSÉ@..." and "josé@...", are one address with one token.
+std::string email_normalized(std::string_view address) {
+    std::string out(address);
+    for (size_t i = 0; i < out.size();) {
+        const auto c = static_cast<unsigned char>(out[i]);
+        if (c < 0x80) {
+            out[i] = to_lower(out[i]);
+            ++i;
+            continue;
+        }
+        const size_t len = utf8_sequence_length(out, i);
+        if (len == 2) {
+            const uint32_t cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(out[i + 1]) & 0x3Fu);
+            const uint32_t lc = lower_code_point(cp);
+            out[i] = static_cast<char>(0xC0 | (lc >> 6));
+            out[i + 1] = static_cast<char>(0x80 | (lc & 0x3F));
+        } else if (len == 3 && c == 0xE1) {
+            const uint32_t cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(out[i + 1]) & 0x3Fu) << 6) |
+                                (static_cast<unsigned char>(out[i + 2]) & 0x3Fu);
+            const uint32_t lc = lower_code_point(cp);
+            out[i + 1] = static_cast<char>(0x80 | ((lc >> 6) & 0x3F));
+            out[i + 2] = static_cast<char>(0x80 | (lc & 0x3F));
+        }
+        i += len == 0 ? 1 : len;
+    }
+    return out;
+}
+
 // Replacement of a detection in folded (ASCII) form.
 std::string replace_one(const Detection &d, std::string_view value, std::string_view key) {
     switch (d.type) {
         case PiiType::Email: {
             size_t at_sign = value.rfind('@');
             return "user_" + keyed_token(key, "email", d.normalized) + "@" +
-                   lower(value.substr(at_sign + 1));
+                   email_normalized(value.substr(at_sign + 1));
         }
         case PiiType::Phone: return phone_replacement(value, d.normalized);
         case PiiType::Ssn: return "XXX-XX-" + last_n(digits_of(value), 4);
@@ -1125,18 +1184,6 @@ bool two_byte_letter(unsigned char lead, unsigned char next) {
     if (lead == 0xC3) return next != 0x97 && next != 0xB7;
     if (lead == 0xCE) return next >= 0x86 && next != 0x87;
     return lead >= 0xC4 && lead <= 0xD3;
-}
-
-// An address's normalized form: ASCII and Latin-1 letters lower-cased.
-std::string email_normalized(std::string_view address) {
-    std::string out = lower(address);
-    for (size_t i = 0; i + 1 < out.size(); ++i)
-        if (static_cast<unsigned char>(out[i]) == 0xC3) {
-            const auto c = static_cast<unsigned char>(out[i + 1]);
-            if (c >= 0x80 && c <= 0x9E && c != 0x97) out[i + 1] = static_cast<char>(c + 0x20);
-            ++i;
-        }
-    return out;
 }
 
 void PiiAnonymizer::detect_emails(std::string_view original, std::vector<Detection> &out) const {

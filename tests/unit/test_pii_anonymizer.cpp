@@ -882,3 +882,21 @@ TEST(RedTeam7, Ipv6InMarkdownEmphasis) {
     // Glued to a word by '_' it is still part of an identifier.
     for (const char *s : {"host_2001:db8::1", "2001:db8::1_backup", "ab_cd::1"}) EXPECT_EQ(found_in(s), Found{}) << s;
 }
+
+TEST(RedTeam7, AddressInAnyCaseOfItsScriptGivesOneToken) {
+    for (auto [a, b] : std::vector<std::pair<std::string, std::string>>{
+             {"ИВАН@example.com", "иван@example.com"},
+             {"Иван.Петров@Example.com", "иван.петров@example.com"},
+             {"ŁUKASZ.ŻÓŁW@example.pl", "łukasz.żółw@example.pl"},
+             {"ΝΙΚΟΣ@example.gr", "νικος@example.gr"},
+             {"ĐỨC.NGUYỄN@example.vn", "đức.nguyễn@example.vn"},
+             {"ƯƠNG@example.vn", "ương@example.vn"},
+             {"JOSÉ@EXAMPLE.COM", "josé@example.com"},
+             {"user@BÜCHER.DE", "user@bücher.de"}}) {
+        EXPECT_EQ(anon("from " + a + " ok"), anon("from " + b + " ok")) << a;
+        EXPECT_NE(anon("from " + b + " ok"), "from " + b + " ok") << b;
+    }
+    EXPECT_EQ(anon("user@BÜCHER.de").substr(17), "@bücher.de");
+    // ASCII tokens are unchanged.
+    EXPECT_EQ(anon("John.Doe@Example.COM"), anon("john.doe@example.com"));
+}
