@@ -1802,7 +1802,7 @@ bool may_hold_pii(std::string_view text) {
     size_t colons = 0, stretch_digits = 0, stretch_dots = 0;
     for (size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x80 || c == '@' || c == '%' || c == '\\') return true;
+        if (c >= 0x80 || c == '@' || c == '%' || c == '\\' || c == '&') return true;
         if (c >= '0' && c <= '9') {
             digit = true;
             // An ISO date ("WHERE created_at > '2023-06-01'") ends a stretch.

@@ -76,7 +76,74 @@ char percent_escape(std::string_view text, size_t pos) {
     }
 }
 
+// HTML character references ("john&#64;example.com", "&commat;", "&nbsp;",
+// "&#x2011;") and JSON/JavaScript escapes ("john\\u0040example.com",
+// "\\u00a0") of the characters the folding above handles: the length of the
+// reference at text[pos] (0 when there is none) and what it folds to
+// (an ASCII character or kDrop) in `folded`.
+size_t escaped_reference(std::string_view text, size_t pos, char &folded) {
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    uint32_t cp = 0;
+    size_t len = 0;
+    if (text[pos] == '\\') {
+        if (pos + 6 > text.size() || text[pos + 1] != 'u') return 0;
+        for (size_t i = pos + 2; i < pos + 6; ++i) {
+            int h = hex(text[i]);
+            if (h < 0) return 0;
+            cp = cp * 16 + static_cast<uint32_t>(h);
+        }
+        len = 6;
+    } else if (text[pos] == '&' && pos + 1 < text.size() && text[pos + 1] == '#') {
+        size_t i = pos + 2;
+        const bool is_hex = i < text.size() && (text[i] == 'x' || text[i] == 'X');
+        if (is_hex) ++i;
+        const size_t digits_begin = i;
+        for (; i < text.size() && i - digits_begin < 7; ++i) {
+            int h = hex(text[i]);
+            if (h < 0 || (!is_hex && h > 9)) break;
+            cp = cp * (is_hex ? 16 : 10) + static_cast<uint32_t>(h);
+        }
+        if (i == digits_begin || i >= text.size() || text[i] != ';') return 0;
+        len = i + 1 - pos;
+    } else if (text[pos] == '&') {
+        static const std::pair<std::string_view, uint32_t> kNamed[] = {
+            {"&commat;", '@'}, {"&period;", '.'}, {"&plus;", '+'}, {"&colon;", ':'}, {"&hyphen;", '-'},
+            {"&dash;", '-'}, {"&nbsp;", 0xA0}, {"&NonBreakingSpace;", 0xA0}, {"&shy;", 0xAD},
+            {"&ZeroWidthSpace;", 0x200B}, {"&zwj;", 0x200D}, {"&zwnj;", 0x200C}, {"&ndash;", 0x2013},
+            {"&minus;", 0x2212}};
+        for (const auto &[name, code] : kNamed)
+            if (text.compare(pos, name.size(), name) == 0) {
+                cp = code;
+                len = name.size();
+                break;
+            }
+        if (len == 0) return 0;
+    } else {
+        return 0;
+    }
+    if (cp < 0x80) {
+        if (cp != '@' && cp != '.' && cp != '+' && cp != '-' && cp != ':' && cp != ' ') return 0;
+        folded = static_cast<char>(cp);
+        return len;
+    }
+    folded = fold_code_point(cp);
+    if (folded == kKeep) return 0;
+    if (cp == 0x2013) {  // an en dash only between two digits (as above)
+        const bool prev_digit = pos > 0 && text[pos - 1] >= '0' && text[pos - 1] <= '9';
+        const bool next_digit = pos + len < text.size() && text[pos + len] >= '0' && text[pos + len] <= '9';
+        if (!(prev_digit && next_digit)) return 0;
+    }
+    return len;
+}
+
 bool needs_fold(std::string_view text, size_t pos) {
+    char folded;
+    if ((text[pos] == '&' || text[pos] == '\\') && escaped_reference(text, pos, folded) != 0) return true;
     if (text[pos] == '\\')
         return pos > 0 && pos + 2 < text.size() && text[pos + 1] == '.' && is_ascii_alnum(text[pos - 1]) &&
                is_ascii_alnum(text[pos + 2]);
@@ -162,7 +229,7 @@ FoldedText fold_text(std::string_view original) {
     size_t first = 0;
     for (; first < original.size(); ++first) {
         const auto c = static_cast<unsigned char>(original[first]);
-        if (c >= 0x80 || ((c == '%' || c == '\\') && needs_fold(original, first))) break;
+        if (c >= 0x80 || ((c == '%' || c == '\\' || c == '&') && needs_fold(original, first))) break;
     }
     if (first == original.size()) return out;
 
@@ -176,7 +243,11 @@ FoldedText fold_text(std::string_view original) {
             // expression's escaped dot between two letters or digits
             // ('^kate@example\.com$', the backslash is dropped) and percent-escapes.
             len = 1;
-            if (c == '\\' && needs_fold(original, pos)) {
+            char reference = '\0';
+            if (size_t n = (c == '&' || c == '\\') ? escaped_reference(original, pos, reference) : 0) {
+                folded = reference;
+                len = n;
+            } else if (c == '\\' && needs_fold(original, pos)) {
                 folded = kDrop;
             } else if (char decoded = percent_escape(original, pos)) {
                 folded = decoded;

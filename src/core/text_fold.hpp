@@ -57,7 +57,11 @@ private:
 // thin and other fixed-width spaces (U+00A0, U+2000..U+200A, U+202F, U+205F)
 // to ' '; hyphens, dashes and minus signs (U+2010..U+2015, U+2212, U+FE58,
 // U+FE63) to '-'; the small commercial at (U+FE6B) to '@'; and drops U+00AD,
-// U+200B..U+200D, U+2060 and U+FEFF. `original` must outlive the result.
+// U+200B..U+200D, U+2060 and U+FEFF.
+// HTML character references and JSON "\\uXXXX" escapes of '@', '.', '+',
+// '-', ':', ' ' and of the characters above ("john&#64;example.com",
+// "&commat;", "212&nbsp;555&nbsp;0100", "john\\u0040example.com") fold like
+// the character they stand for. `original` must outlive the result.
 FoldedText fold_text(std::string_view original);
 
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates, at most

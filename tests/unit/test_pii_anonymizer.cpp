@@ -900,3 +900,24 @@ TEST(RedTeam7, AddressInAnyCaseOfItsScriptGivesOneToken) {
     // ASCII tokens are unchanged.
     EXPECT_EQ(anon("John.Doe@Example.COM"), anon("john.doe@example.com"));
 }
+
+TEST(RedTeam7, HtmlReferencesAndJsonEscapesInsideValues) {
+    const std::string token = anon("john@example.com");
+    for (const char *s : {"john&#64;example.com", "john&#064;example.com", "john&#x40;example.com", "john&#X40;example.com",
+                          "john&commat;example.com", "john\\u0040example.com", "john\\u0040example&#46;com",
+                          "jo\\u200bhn@example.com", "jo&shy;hn@example.com"})
+        EXPECT_EQ(anon(s), token) << s;
+    EXPECT_EQ(anon("<a href=\"mailto:john&#64;example.com\">mail</a>"),
+              "<a href=\"mailto:" + token + "\">mail</a>");
+    EXPECT_EQ(anon("{\"email\":\"john\\u0040example.com\"}"), "{\"email\":\"" + token + "\"}");
+    EXPECT_EQ(anon("call 212&nbsp;555&nbsp;0100 now"), "call XXX-XXX-0100 now");
+    EXPECT_EQ(anon("212&#8209;555&#8209;0100"), "XXX-XXX-0100");
+    EXPECT_EQ(anon("212&ndash;555&ndash;0100"), "XXX-XXX-0100");
+    EXPECT_EQ(anon("ssn 123&#45;45&#45;6789"), "ssn XXX-XX-6789");
+    EXPECT_EQ(anon("host 10&#46;1&#46;2&#46;3"), "host XXX.XXX.XXX.3");
+    // Other references and escapes, and text around them, stay as they are.
+    for (const char *s : {"Q&amp;A &lt;b&gt; &#169; 2024 &ndash; &nbsp; R&D", "path C:\\users\\u1234\\x", "AT&T &#64 x",
+                          "a &commat b", "\\u004", "&#xZZ; &#; &#x; &nbsp"})
+        EXPECT_EQ(anon(s), s) << s;
+    EXPECT_EQ(anon("Q&amp;A for john@example.com &amp; jane"), "Q&amp;A for " + token + " &amp; jane");
+}
