@@ -202,6 +202,32 @@ bool glued_to_digits(std::string_view text, size_t begin, size_t end, const char
     return false;
 }
 
+// True when a number written in groups with spaces at [begin, end) is part
+// of a longer list of numbers ("ids 101 102 1003 1004"): digits glued to it,
+// or a number one space away. A date or time there ("2024-03-15 212 555
+// 0100", "10:30:00 212 555 0100") is a column of its own, not a list item.
+bool spaced_number_in_list(std::string_view text, size_t begin, size_t end) {
+    if (is_digit(before(text, begin)) || is_digit(at(text, end))) return true;
+    auto date_or_time = [](std::string_view token) {
+        return token.find(':') != std::string_view::npos || PhoneDetector::date_shaped(token);
+    };
+    if (begin >= 2 && text[begin - 1] == ' ' && is_digit(text[begin - 2])) {
+        size_t b = begin - 1;
+        while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\t' && text[b - 1] != '\n') --b;
+        std::string_view token = text.substr(b, begin - 1 - b);
+        while (!token.empty() && !is_digit(token.front())) token.remove_prefix(1);
+        if (!date_or_time(token)) return true;
+    }
+    if (at(text, end) == ' ' && is_digit(at(text, end + 1))) {
+        size_t e = end + 1;
+        while (e < text.size() && text[e] != ' ' && text[e] != '\t' && text[e] != '\n') ++e;
+        std::string_view token = text.substr(end + 1, e - end - 1);
+        while (!token.empty() && !is_digit(token.back())) token.remove_suffix(1);
+        if (!date_or_time(token)) return true;
+    }
+    return false;
+}
+
 // Calls `visit(begin, end)` for every leftmost match of `re` in `text`,
 // restarting one byte after a match's start so a rejected candidate does not
 // hide one that starts inside it. `visit` returns the position to resume at.
@@ -1272,7 +1298,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         // out of a longer list ("ids 101 102 1003 1004").
         std::string_view shape = text.substr(begin, end - begin);
         bool spaces_only = shape.find_first_of("-.()") == std::string_view::npos;
-        if (spaces_only && glued_to_digits(text, begin, end, " ") &&
+        if (spaces_only && spaced_number_in_list(text, begin, end) &&
             !keyword_near(text, begin, end, kPhoneKeywords, 40, 0))
             return begin + 1;
         if (glued_to_digits(text, begin, end, "-.") || (word_before(text, begin) && !phone_label_before(text, begin)) ||

@@ -921,3 +921,14 @@ TEST(RedTeam7, HtmlReferencesAndJsonEscapesInsideValues) {
         EXPECT_EQ(anon(s), s) << s;
     EXPECT_EQ(anon("Q&amp;A for john@example.com &amp; jane"), "Q&amp;A for " + token + " &amp; jane");
 }
+
+TEST(RedTeam7, SpacedNumberAfterADateOrTimeIsNoListItem) {
+    EXPECT_EQ(anon("on 2024-03-15 212 555 0100 called"), "on 2024-03-15 XXX-XXX-0100 called");
+    EXPECT_EQ(anon("2024-03-15 10:30:00 212 555 0100 inbound"), "2024-03-15 10:30:00 XXX-XXX-0100 inbound");
+    EXPECT_EQ(anon("[15/03/2024] 212 555 0100"), "[15/03/2024] XXX-XXX-0100");
+    EXPECT_EQ(anon("212 555 0100 2024-03-15"), "XXX-XXX-0100 2024-03-15");
+    EXPECT_EQ(anon("212 555 0100 at 10:30"), "XXX-XXX-0100 at 10:30");
+    // Lists of plain numbers still need a phone word.
+    for (const char *s : {"ids 101 102 1003 1004", "ids 7 212 555 0100 9", "totals 12 345 678 9012 3456"})
+        EXPECT_EQ(anon(s), s) << s;
+}
