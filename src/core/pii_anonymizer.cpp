@@ -327,11 +327,13 @@ bool version_word_before(std::string_view text, size_t begin, int depth = 0) {
     // The version before a list separator ("versions 4.2.0.1 and 4.2.0.2",
     // "v1.2.3.4, 1.2.3.5"): [.., at) ends with a dotted number that itself
     // follows a version word.
+    // The listed version is a dotted quad too: "v1.2.3 and 192.168.1.23"
+    // names a version and an address.
     auto after_listed_version = [&](size_t at) {
         while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\'' || text[at - 1] == '"')) --at;
         size_t v = at;
         while (v > 0 && (is_digit(text[v - 1]) || text[v - 1] == '.')) --v;
-        return depth < 4 && v < at && std::find(text.begin() + v, text.begin() + at, '.') != text.begin() + at &&
+        return depth < 4 && v < at && std::count(text.begin() + v, text.begin() + at, '.') == 3 &&
                version_word_before(text, v, depth + 1);
     };
     size_t e = begin;

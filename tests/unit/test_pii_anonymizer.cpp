@@ -932,3 +932,11 @@ TEST(RedTeam7, SpacedNumberAfterADateOrTimeIsNoListItem) {
     for (const char *s : {"ids 101 102 1003 1004", "ids 7 212 555 0100 9", "totals 12 345 678 9012 3456"})
         EXPECT_EQ(anon(s), s) << s;
 }
+
+TEST(RedTeam7, AddressListedAfterAShorterVersionIsNoVersion) {
+    EXPECT_EQ(anon("upgraded to v1.2.3 and 192.168.1.23 rebooted"), "upgraded to v1.2.3 and XXX.XXX.XXX.23 rebooted");
+    EXPECT_EQ(anon("version 2.4, 10.0.0.5 down"), "version 2.4, XXX.XXX.XXX.5 down");
+    // Lists of four-part versions stay.
+    for (const char *s : {"Users on versions 4.2.0.1 and 4.2.0.2", "Upgrade v1.2.3.4, 1.2.3.5 and 1.2.3.6"})
+        EXPECT_EQ(anon(s), s) << s;
+}
