@@ -882,6 +882,8 @@ bool colon_is_label(std::string_view text, size_t begin) {
     size_t b = w;
     while (b > 0 && is_alnum(text[b - 1])) --b;
     if (b == w) return true;  // space, punctuation or non-ASCII before the colon
+    // The kept digits of a mask ("XXXX-XXXX-XXXX-1111:2001:db8::1") are no group.
+    if (after_mask(text, b)) return true;
     for (size_t i = b; i < w; ++i)
         if (!is_hex(text[i])) return true;  // a word, not a hex group
     return false;
@@ -1675,6 +1677,14 @@ void PiiAnonymizer::detect_ipv6(std::string_view text, std::vector<Detection> &o
         // (Markdown emphasis is no word: "_2001:db8::1_", "__fe80::1__".)
         if (word_before(text, begin) || prev == '.' || after_mask(text, begin)) return begin + 1;
         if (prev == ':' && !colon_is_label(text, begin)) return begin + 1;
+        // The last group of a number written in dashed groups ("212-555-0100:
+        // 2001:db8::1" with a CJK colon): the number ends there. (A range's
+        // second address follows an address: "2001:db8::1-2001:db8::ff".)
+        if (prev == '-' && begin >= 2 && is_digit(text[begin - 2])) {
+            size_t b = begin - 1;
+            while (b > 0 && (is_digit(text[b - 1]) || text[b - 1] == '-')) --b;
+            if (!is_alnum(before(text, b)) && before(text, b) != ':') return begin + 1;
+        }
         // A zone ends before a sentence's full stop ("fe80::1%eth0."); a
         // single trailing colon is punctuation ("2001:db8::1: refused").
         while (end > begin && (text[end - 1] == '.' || text[end - 1] == '-' || text[end - 1] == '_') &&

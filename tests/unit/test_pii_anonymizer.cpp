@@ -940,3 +940,13 @@ TEST(RedTeam7, AddressListedAfterAShorterVersionIsNoVersion) {
     for (const char *s : {"Users on versions 4.2.0.1 and 4.2.0.2", "Upgrade v1.2.3.4, 1.2.3.5 and 1.2.3.6"})
         EXPECT_EQ(anon(s), s) << s;
 }
+
+TEST(RedTeam7, Ipv6GluedByAColonToAnotherValue) {
+    const std::string v6 = "XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:1";
+    EXPECT_EQ(anon("电话212-555-0100：2001:db8::1 服务器"), "电话XXX-XXX-0100：" + v6 + " 服务器");
+    EXPECT_EQ(anon("卡4111 1111 1111 1111：2001:db8::1"), "卡XXXX-XXXX-XXXX-1111：" + v6);
+    EXPECT_EQ(anon("XXXX-XXXX-XXXX-1111:2001:db8::1"), "XXXX-XXXX-XXXX-1111:" + v6);
+    // Ranges of addresses keep both ends.
+    EXPECT_EQ(anon("range 2001:db8::1-2001:db8::ff"), "range " + v6 + "-XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:ff");
+    EXPECT_EQ(anon("range fe80::1-fe80::5"), "range XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:1-XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:5");
+}
