@@ -1693,7 +1693,20 @@ void PiiAnonymizer::detect_ipv6(std::string_view text, std::vector<Detection> &o
         if (end - begin > 2 && text[end - 1] == ':' && text[end - 2] != ':' && !is_hex(at(text, end)) &&
             at(text, end) != ':')
             --end;
-        if (word_after(text, end) || (at(text, end) == ':' && (is_hex(at(text, end + 1)) || at(text, end + 1) == ':')))
+        const bool zone_or_prefix = text.substr(begin, end - begin).find_first_of("%/") != std::string_view::npos;
+        // The last group running into a number written in dashed groups
+        // ("2001:db8::1:212-555-0100" with a CJK colon): the address ends
+        // before that group, the number is a value of its own.
+        if (!zone_or_prefix && at(text, end) == '-' && is_digit(at(text, end + 1))) {
+            size_t e = end + 1;
+            while (e < text.size() && (is_digit(text[e]) || text[e] == '-')) ++e;
+            const size_t colon = text.rfind(':', end - 1);
+            if (!is_alnum(at(text, e)) && at(text, e) != ':' && colon != std::string_view::npos && colon > begin + 1)
+                end = text[colon - 1] == ':' ? colon + 1 : colon;
+        }
+        // (After a zone or a prefix a colon is punctuation: "fe80::1%eth0:22".)
+        if (word_after(text, end) ||
+            (!zone_or_prefix && at(text, end) == ':' && (is_hex(at(text, end + 1)) || at(text, end + 1) == ':')))
             return begin + 1;
         std::string_view candidate = text.substr(begin, end - begin);
         size_t slash = candidate.find('/');

@@ -950,3 +950,15 @@ TEST(RedTeam7, Ipv6GluedByAColonToAnotherValue) {
     EXPECT_EQ(anon("range 2001:db8::1-2001:db8::ff"), "range " + v6 + "-XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:ff");
     EXPECT_EQ(anon("range fe80::1-fe80::5"), "range XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:1-XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:5");
 }
+
+TEST(RedTeam7, Ipv6FollowedByAColonAndAnotherValue) {
+    const std::string v6 = "XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:1";
+    EXPECT_EQ(anon("服务器2001:db8::1：212-555-0100"), "服务器" + v6 + "：XXX-XXX-0100");
+    EXPECT_EQ(anon("addr 2001:db8::1:123-45-6789 ok"), "addr " + v6 + ":XXX-XX-6789 ok");
+    EXPECT_EQ(anon("zone fe80::1%eth0：2024-03-15 up"), "zone " + v6 + "：2024-03-15 up");
+    EXPECT_EQ(anon("ssh fe80::1%eth0:22 refused"), "ssh " + v6 + ":22 refused");
+    EXPECT_EQ(anon("net 2001:db8::/32:80"), "net XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:0/32:80");
+    // An address's own last group followed by a range or a word stays whole.
+    EXPECT_EQ(anon("range 2001:db8::1:2-2001:db8::1:9"),
+              "range XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:2-XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:9");
+}
