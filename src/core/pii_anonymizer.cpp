@@ -882,8 +882,10 @@ bool colon_is_label(std::string_view text, size_t begin) {
     size_t b = w;
     while (b > 0 && is_alnum(text[b - 1])) --b;
     if (b == w) return true;  // space, punctuation or non-ASCII before the colon
-    // The kept digits of a mask ("XXXX-XXXX-XXXX-1111:2001:db8::1") are no group.
-    if (after_mask(text, b)) return true;
+    // The kept digits of a mask ("XXXX-XXXX-XXXX-1111:2001:db8::1") are no
+    // group, nor is the end of a dotted or dashed number ("v1.2.3:fe80::1",
+    // "pages 12-15:2001:db8::1").
+    if (after_mask(text, b) || before(text, b) == '.' || before(text, b) == '-') return true;
     for (size_t i = b; i < w; ++i)
         if (!is_hex(text[i])) return true;  // a word, not a hex group
     return false;
@@ -1670,13 +1672,48 @@ void PiiAnonymizer::detect_ipv4(std::string_view text, std::vector<Detection> &o
     });
 }
 
-void PiiAnonymizer::detect_ipv6(std::string_view text, std::vector<Detection> &out) const {
+void PiiAnonymizer::detect_ipv6(const FoldedText &folded, std::vector<Detection> &out) const {
+    const std::string_view text = folded.text();
     if (text.find(':') == std::string_view::npos) return;
+    // A fullwidth colon (U+FF1A) before an address written in ASCII
+    // ("节点1：2001:db8::1", "2024-03-15：fe80::1") separates it from what is
+    // before, whatever that is.
+    auto fullwidth_colon_at = [&](size_t i) {
+        return folded.changed() && text[i] == ':' &&
+               folded.original().compare(folded.to_original(i), 3, "\xef\xbc\x9a") == 0;
+    };
+    auto fullwidth_colon_before = [&](size_t begin) {
+        if (!fullwidth_colon_at(begin - 1)) return false;
+        const size_t first = folded.to_original(begin);
+        return first < folded.original().size() && static_cast<unsigned char>(folded.original()[first]) < 0x80;
+    };
     for_each_match(*ipv6_, text, [&](size_t begin, size_t end) -> size_t {
         char prev = before(text, begin);
         // (Markdown emphasis is no word: "_2001:db8::1_", "__fe80::1__".)
         if (word_before(text, begin) || prev == '.' || after_mask(text, begin)) return begin + 1;
-        if (prev == ':' && !colon_is_label(text, begin)) return begin + 1;
+        if (prev == ':' && !colon_is_label(text, begin) && !fullwidth_colon_before(begin)) return begin + 1;
+        // An address is written with one kind of colon: a fullwidth one among
+        // ASCII ones ("节点1：2001:db8::1", "10:30:00：2001:db8::1") ends what
+        // is before it; the address starts after it.
+        // ("2001:db8::1：212-555-0100": the address ends before it.)
+        bool cut_at_fullwidth = false;
+        if (folded.changed()) {
+            size_t first_fullwidth = 0, last_fullwidth = 0, first_ascii = 0;
+            for (size_t i = begin; i < end; ++i) {
+                if (text[i] != ':') continue;
+                if (fullwidth_colon_at(i)) {
+                    if (first_fullwidth == 0) first_fullwidth = i + 1;
+                    last_fullwidth = i + 1;
+                } else if (first_ascii == 0) {
+                    first_ascii = i + 1;
+                }
+            }
+            if (first_fullwidth != 0 && first_ascii != 0) {
+                if (first_fullwidth < first_ascii) return last_fullwidth;
+                end = first_fullwidth - 1;
+                cut_at_fullwidth = true;
+            }
+        }
         // The last group of a number written in dashed groups ("212-555-0100:
         // 2001:db8::1" with a CJK colon): the number ends there. (A range's
         // second address follows an address: "2001:db8::1-2001:db8::ff".)
@@ -1697,7 +1734,7 @@ void PiiAnonymizer::detect_ipv6(std::string_view text, std::vector<Detection> &o
         // The last group running into a number written in dashed groups
         // ("2001:db8::1:212-555-0100" with a CJK colon): the address ends
         // before that group, the number is a value of its own.
-        if (!zone_or_prefix && at(text, end) == '-' && is_digit(at(text, end + 1))) {
+        if (!zone_or_prefix && !cut_at_fullwidth && at(text, end) == '-' && is_digit(at(text, end + 1))) {
             size_t e = end + 1;
             while (e < text.size() && (is_digit(text[e]) || text[e] == '-')) ++e;
             const size_t colon = text.rfind(':', end - 1);
@@ -1706,7 +1743,8 @@ void PiiAnonymizer::detect_ipv6(std::string_view text, std::vector<Detection> &o
         }
         // (After a zone or a prefix a colon is punctuation: "fe80::1%eth0:22".)
         if (word_after(text, end) ||
-            (!zone_or_prefix && at(text, end) == ':' && (is_hex(at(text, end + 1)) || at(text, end + 1) == ':')))
+            (!zone_or_prefix && !cut_at_fullwidth && at(text, end) == ':' &&
+             (is_hex(at(text, end + 1)) || at(text, end + 1) == ':')))
             return begin + 1;
         std::string_view candidate = text.substr(begin, end - begin);
         size_t slash = candidate.find('/');
@@ -1756,13 +1794,14 @@ void PiiAnonymizer::detect_ipv6(std::string_view text, std::vector<Detection> &o
     });
 }
 
-std::vector<Detection> PiiAnonymizer::detect_folded(std::string_view text) const {
+std::vector<Detection> PiiAnonymizer::detect_folded(const FoldedText &folded) const {
+    const std::string_view text = folded.text();
     std::vector<Detection> all;
     // Order matters only for ties in length (the earlier detector wins).
     detect_emails(text, all);
     detect_cards(text, all);
     detect_ssns(text, all);
-    detect_ipv6(text, all);
+    detect_ipv6(folded, all);
     detect_ipv4(text, all);
     const size_t first_phone = all.size();
     detect_phones(text, all);
@@ -1786,7 +1825,7 @@ std::vector<Detection> PiiAnonymizer::detect(std::string_view text) const {
     // (No may_hold_pii() shortcut here: the unit tests check that shortcut
     // against what the detectors find without it.)
     FoldedText folded = fold_text(text);
-    std::vector<Detection> found = detect_folded(folded.text());
+    std::vector<Detection> found = detect_folded(folded);
     if (folded.changed()) {
         for (Detection &d : found) {
             d.begin = folded.to_original(d.begin);
@@ -1817,7 +1856,7 @@ bool PiiAnonymizer::anonymize(std::string_view text, std::string_view key, std::
     for (int round = 0; round < kMaxRounds; ++round) {
         FoldedText folded = fold_text(input);
         std::string_view scanned = folded.text();
-        std::vector<Detection> found = detect_folded(scanned);
+        std::vector<Detection> found = detect_folded(folded);
         if (found.empty()) break;
         std::string result;
         result.reserve(input.size() + 16 * found.size());

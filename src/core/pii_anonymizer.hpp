@@ -26,6 +26,7 @@ class RE2;
 namespace tde::core {
 
 class PhoneDetector;
+class FoldedText;
 
 enum class PiiType { Email, Phone, Ssn, CreditCard, IPv4, IPv6 };
 
@@ -88,13 +89,15 @@ public:
 
 private:
     // Detections in already folded text, offsets into that text.
-    std::vector<Detection> detect_folded(std::string_view text) const;
+    std::vector<Detection> detect_folded(const FoldedText &folded) const;
     void detect_emails(std::string_view text, std::vector<Detection> &out) const;
     void detect_phones(std::string_view text, std::vector<Detection> &out) const;
     void detect_ssns(std::string_view text, std::vector<Detection> &out) const;
     void detect_cards(std::string_view text, std::vector<Detection> &out) const;
     void detect_ipv4(std::string_view text, std::vector<Detection> &out) const;
-    void detect_ipv6(std::string_view text, std::vector<Detection> &out) const;
+    // (`folded` tells which characters were folded: a fullwidth colon is a
+    // label's, never one of an address written in ASCII.)
+    void detect_ipv6(const FoldedText &folded, std::vector<Detection> &out) const;
 
     PiiOptions options_;
     std::unique_ptr<PhoneDetector> phones_;

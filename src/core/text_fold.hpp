@@ -29,6 +29,9 @@ public:
     // True when at least one character was folded or dropped.
     bool changed() const { return folded_; }
 
+    // The text that was folded.
+    std::string_view original() const { return original_; }
+
     // Byte offset in the original text of folded byte offset `pos`
     // (0 <= pos <= text().size()). A folded span [b, e) covers the original
     // bytes [to_original(b), to_original(e)), always whole characters.

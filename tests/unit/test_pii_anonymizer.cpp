@@ -962,3 +962,16 @@ TEST(RedTeam7, Ipv6FollowedByAColonAndAnotherValue) {
     EXPECT_EQ(anon("range 2001:db8::1:2-2001:db8::1:9"),
               "range XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:2-XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:9");
 }
+
+TEST(RedTeam7, Ipv6AfterAFullwidthColonOrTheEndOfANumber) {
+    const std::string v6 = "XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:1";
+    EXPECT_EQ(anon("节点1：2001:db8::1 宕机"), "节点1：" + v6 + " 宕机");
+    EXPECT_EQ(anon("2024-03-15：fe80::1%eth0"), "2024-03-15：" + v6);
+    EXPECT_EQ(anon("10:30:00：2001:db8::1"), "10:30:00：" + v6);
+    EXPECT_EQ(anon("v1.2.3:fe80::1 up"), "v1.2.3:" + v6 + " up");
+    EXPECT_EQ(anon("pages 12-15:2001:db8::1 up"), "pages 12-15:" + v6 + " up");
+    // An address written in fullwidth forms is one address.
+    EXPECT_EQ(anon("ＩＰ ２００１：ｄｂ８：：１ 宕机"), "ＩＰ " + v6 + " 宕机");
+    // Times and ratios stay.
+    for (const char *s : {"会议10：30：00开始", "比分3：2", "at 12:34:56"}) EXPECT_EQ(anon(s), s) << s;
+}
