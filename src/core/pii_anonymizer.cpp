@@ -1703,7 +1703,7 @@ void PiiAnonymizer::detect_ipv6(const FoldedText &folded, std::vector<Detection>
                 if (text[i] != ':') continue;
                 if (fullwidth_colon_at(i)) {
                     if (first_fullwidth == 0) first_fullwidth = i + 1;
-                    last_fullwidth = i + 1;
+                    if (first_ascii == 0) last_fullwidth = i + 1;  // the last one before an ASCII colon
                 } else if (first_ascii == 0) {
                     first_ascii = i + 1;
                 }

@@ -975,3 +975,10 @@ TEST(RedTeam7, Ipv6AfterAFullwidthColonOrTheEndOfANumber) {
     // Times and ratios stay.
     for (const char *s : {"会议10：30：00开始", "比分3：2", "at 12:34:56"}) EXPECT_EQ(anon(s), s) << s;
 }
+
+TEST(RedTeam7, Ipv6BetweenTwoFullwidthColons) {
+    const std::string v6 = "XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:1";
+    EXPECT_EQ(anon("地址：2001:db8::1：故障"), "地址：" + v6 + "：故障");
+    EXPECT_EQ(anon("テキスト：2001:db8::1：123-45-6789"), "テキスト：" + v6 + "：XXX-XX-6789");
+    EXPECT_EQ(anon("😀：fe80::1：2001:db8::1"), "😀：" + v6 + "：" + v6);
+}
