@@ -857,12 +857,23 @@ bool code_shaped(std::string_view raw) {
     return false;
 }
 
+// True when [begin, end) is a whole segment of a URL path or a path
+// ("https://example.com/p/212-555-0100/orders", "/contacts/+12125550100?x=1").
+bool whole_path_segment(std::string_view text, size_t begin, size_t end) {
+    if (before(text, begin) != '/') return false;
+    const char next = at(text, end);
+    return next == '\0' || std::strchr("/?#&\"' \t\n)]>", next) != nullptr;
+}
+
 // The strict North American shapes continue a code on their left
 // ("INV-212-555-0100", "A-212-555-0100") or right ("800-555-0199-XL").
 bool nanp_glued(std::string_view text, size_t begin, size_t end) {
     char prev = before(text, begin);
-    // ("212-555-0100/212-555-0101" is a list: '/' after a digit does not glue.)
-    if ((prev == '-' || (prev == '/' && begin >= 2 && !is_digit(text[begin - 2]))) && begin >= 2 &&
+    // ("212-555-0100/212-555-0101" is a list: '/' after a digit does not glue;
+    // a number written with separators that is a whole path segment is a
+    // phone number in a URL: ".../contacts/212-555-0100/edit".)
+    const bool path_segment = whole_path_segment(text, begin, end);
+    if ((prev == '-' || (prev == '/' && !path_segment && begin >= 2 && !is_digit(text[begin - 2]))) && begin >= 2 &&
         is_alnum(text[begin - 2])) {
         // A run of X before it is a partial mask ("XXX-555-123-4567"), not a code.
         size_t b = begin - 1;
@@ -1350,7 +1361,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
                 // second number's tail ("+44 20 7946 0958/0959").
                 char next = at(text, cut);
                 if (is_word(next) || ((next == '-' || next == '.') && is_alnum(at(text, cut + 1))) ||
-                    (next == '/' && is_alpha(at(text, cut + 1))))
+                    (next == '/' && is_alpha(at(text, cut + 1)) && !whole_path_segment(text, begin, cut)))
                     continue;
                 // "00" forms written as one run of digits are more often
                 // zero-padded identifiers than phone numbers.

@@ -982,3 +982,18 @@ TEST(RedTeam7, Ipv6BetweenTwoFullwidthColons) {
     EXPECT_EQ(anon("テキスト：2001:db8::1：123-45-6789"), "テキスト：" + v6 + "：XXX-XX-6789");
     EXPECT_EQ(anon("😀：fe80::1：2001:db8::1"), "😀：" + v6 + "：" + v6);
 }
+
+TEST(RedTeam7, PhoneNumberAsAWholeUrlPathSegment) {
+    for (const char *number : {"212-555-0100", "(212) 555-0100", "212.555.0100", "+1-212-555-0100", "+12125550100",
+                               "1-212-555-0100", "212\u2013555\u20130100"}) {
+        const std::string n = number;
+        EXPECT_EQ(anon("https://crm.example.com/contacts/" + n + "/edit"),
+                  "https://crm.example.com/contacts/XXX-XXX-0100/edit") << n;
+        EXPECT_EQ(anon("GET /api/phones/" + n + "?full=1"), "GET /api/phones/XXX-XXX-0100?full=1") << n;
+        EXPECT_EQ(anon("see /p/" + n), "see /p/XXX-XXX-0100") << n;
+    }
+    // Bare ids in paths, codes glued into a segment and lists stay as they were.
+    for (const char *s : {"GET /api/orders/2125550100/items", "/sku/INV-212-555-0100/x", "/p/212-555-0100-XL/z",
+                          "GET /v1/2024-03-15/report"})
+        EXPECT_EQ(anon(s), s) << s;
+}
