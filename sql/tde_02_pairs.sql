@@ -116,6 +116,7 @@ SELECT * FROM tde_list_pairs(start_date => 'yesterday');
 SELECT * FROM tde_list_pairs(end_date => '2024-02-30');
 SELECT * FROM tde_list_pairs(end_date => '31/01/2024');
 SELECT tde_count_pairs(start_date => 'not a date');
+SELECT tde_count_pairs(end_date => '2024-01-31T23:59:59+99');
 SELECT * FROM tde_list_pairs(limit_rows => -1);
 SELECT * FROM tde_list_pairs(offset_rows => -5);
 SELECT * FROM tde_get_pair('not-a-uuid');

@@ -235,6 +235,14 @@ SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM c WHERE phone BETWEEN '0
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM c WHERE phone REGEXP '0612345678' OR phone = _utf8mb4'0612345679'$$, 'mysql');
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM c WHERE phone = q'[0612345678]'$$, 'oracle');
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM c WHERE order_ref BETWEEN '0612345678' AND '0612345699'$$);
+-- A JSON document in a literal stays valid JSON: masks of bare numbers are
+-- JSON strings there; plural phone names are phone columns and keys; whole
+-- numbers written as floats under PII keys are read as the number.
+SELECT sql_query FROM tde_add_pair('x', $s$SELECT * FROM t WHERE doc @> '{"phone": 2125550130}' AND doc2 = '{"card_number": 4111111111111111, "ssn": 123456789, "note": "call 2125550131, ok"}'::jsonb$s$);
+SELECT (regexp_match(sql_query, $r$doc2 = '([^']*)'$r$))[1]::jsonb IS NOT NULL AS still_json
+  FROM tde_add_pair('x', $s$SELECT * FROM t WHERE doc2 = '{"phones": [2125550130, 2125550131]}'::jsonb$s$);
+SELECT sql_query FROM tde_add_pair('x', $s$SELECT * FROM c WHERE phone_numbers = '0612345678' OR "phoneNumbers" = '0612345679' OR phone_nos = '0612345671'$s$);
+SELECT metadata FROM tde_add_pair('x', 'SELECT 1', metadata => '{"phone_numbers": ["0612345678", 2125550102], "card_number": 4111111111111111.0, "phone": 2125550141.0, "amount": 12.0}');
 -- The same for a value an INSERT's column list puts in a phone column.
 SELECT sql_query FROM tde_add_pair('q', $$INSERT INTO contacts (name, phone, zip) VALUES ('Ann', '0612345678', '9021012'), ('Bob', '07700 900123', '1234567') RETURNING id$$);
 SELECT sql_query FROM tde_add_pair('q', $$INSERT INTO dbo.c ([name], [phone]) VALUES (N'Ann', N'0612345678')$$, 'sqlserver');

@@ -155,7 +155,7 @@ BEGIN
         ELSIF v ~ '^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?\s*(Z|z|[+-]\d{2}(:?\d{2})?)?$' THEN
             RETURN CASE WHEN is_end THEN v::timestamptz + interval '1 microsecond' ELSE v::timestamptz END;
         END IF;
-    EXCEPTION WHEN datetime_field_overflow OR invalid_datetime_format THEN
+    EXCEPTION WHEN datetime_field_overflow OR invalid_datetime_format OR invalid_time_zone_displacement_value THEN
         NULL;  -- reported below
     END;
     RAISE EXCEPTION 'invalid % %', parameter_name,

@@ -8,6 +8,25 @@ namespace tde::core {
 
 namespace {
 
+const char *pattern_error_kind(re2::RE2::ErrorCode code) {
+    switch (code) {
+        case re2::RE2::ErrorBadEscape: return "bad escape sequence";
+        case re2::RE2::ErrorBadCharClass: return "bad character class";
+        case re2::RE2::ErrorBadCharRange: return "bad character class range";
+        case re2::RE2::ErrorMissingBracket: return "missing ]";
+        case re2::RE2::ErrorMissingParen: return "missing )";
+        case re2::RE2::ErrorTrailingBackslash: return "trailing backslash";
+        case re2::RE2::ErrorRepeatArgument: return "no argument for a repetition operator";
+        case re2::RE2::ErrorRepeatSize: return "bad repetition count";
+        case re2::RE2::ErrorRepeatOp: return "bad repetition operator";
+        case re2::RE2::ErrorBadPerlOp: return "bad Perl operator (lookaround and backreferences are not supported)";
+        case re2::RE2::ErrorBadUTF8: return "invalid UTF-8";
+        case re2::RE2::ErrorBadNamedCapture: return "bad named capture group";
+        case re2::RE2::ErrorPatternTooLarge: return "pattern too large";
+        default: return "unbalanced parentheses or another syntax error";
+    }
+}
+
 std::unique_ptr<re2::RE2> compile_rule(std::string_view name, std::string_view pattern,
                                        std::string_view replacement) {
     if (name.empty()) throw Error("22023", "a custom rule needs a name");
@@ -16,11 +35,16 @@ std::unique_ptr<re2::RE2> compile_rule(std::string_view name, std::string_view p
     options.set_encoding(re2::RE2::Options::EncodingUTF8);
     options.set_log_errors(false);
     auto re = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
+    // RE2's own message quotes the offending part of the pattern, which may
+    // be the very value the rule is meant to hide: only its kind is named.
     if (!re->ok())
-        throw Error("2201B", "custom rule \"" + std::string(name) + "\": invalid RE2 pattern: " + re->error());
+        throw Error("2201B", "custom rule \"" + std::string(name) + "\": invalid RE2 pattern: " +
+                                 pattern_error_kind(re->error_code()));
     std::string why;
     if (!re->CheckRewriteString(re2::StringPiece(replacement.data(), replacement.size()), &why))
-        throw Error("2201B", "custom rule \"" + std::string(name) + "\": invalid replacement: " + why);
+        throw Error("2201B", "custom rule \"" + std::string(name) +
+                                 "\": invalid replacement (a \\N beyond the pattern's groups, or a backslash not "
+                                 "followed by a digit or another backslash)");
     // A pattern that matches the empty string would insert the replacement
     // between every character.
     if (re2::RE2::FullMatch("", *re))

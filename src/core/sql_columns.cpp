@@ -206,9 +206,11 @@ bool version_name(std::string_view name) {
 int phone_column_kind(std::string_view name) {
     const std::vector<std::string_view> parts = name_parts(name);
     if (parts.empty()) return 0;
-    if (one_of(parts.back(), {"phone", "phones", "telephone", "tel", "msisdn", "landline", "cellphone", "whatsapp"}))
+    if (one_of(parts.back(), {"phone", "phones", "telephone", "telephones", "tel", "msisdn", "msisdns", "landline",
+                              "landlines", "cellphone", "cellphones", "whatsapp"}))
         return 2;
-    const bool numbered = parts.size() >= 2 && one_of(parts.back(), {"number", "no", "nr", "num", "e164"});
+    const bool numbered = parts.size() >= 2 && one_of(parts.back(), {"number", "numbers", "no", "nos", "nr", "nrs",
+                                                                       "num", "nums", "e164"});
     if (numbered && one_of(parts[parts.size() - 2], {"phone", "telephone", "tel", "mobile", "fax", "contact"}))
         return 2;
     // ("cell_no" is as often a radio cell's id.)

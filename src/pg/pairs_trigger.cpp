@@ -287,6 +287,44 @@ void keep_inside_literal(std::string_view in, std::string &piece) {
                 piece[p + (marker[0] == '/' ? 0 : 1)] = '_';
 }
 
+// A JSON document (or array literal) in a string literal ('{"phone":
+// 2125550130}'): a mask that replaced a bare number there is written as a JSON
+// string ("XXX-XXX-0130"), so that the document stays valid JSON (an array
+// literal accepts the quotes too). Outside JSON strings of such a text only
+// numbers, true, false and null are bare, so a bare run starting with 'X' is
+// one of our masks. Not for literals delimited by '"' (MySQL, BigQuery),
+// which the quotes would end.
+void quote_json_masks(std::string_view in, std::string &piece, char delimiter) {
+    const size_t first = in.find_first_not_of(" \t\r\n");
+    if (delimiter == '"' || first == std::string_view::npos || (in[first] != '{' && in[first] != '[') ||
+        piece.find("XX") == std::string::npos)
+        return;
+    std::string out;
+    out.reserve(piece.size() + 8);
+    bool in_string = false;
+    for (size_t i = 0; i < piece.size(); ++i) {
+        const char c = piece[i];
+        if (in_string) {
+            out.push_back(c);
+            if (c == '\\' && i + 1 < piece.size()) out.push_back(piece[++i]);
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+            out.push_back(c);
+        } else if (c == 'X' && (i == 0 || !std::isalnum(static_cast<unsigned char>(piece[i - 1])))) {
+            size_t j = i;
+            while (j < piece.size() && (std::isalnum(static_cast<unsigned char>(piece[j])) || piece[j] == '-' ||
+                                        piece[j] == '.' || piece[j] == '_'))
+                ++j;
+            ((out += '"') += piece.substr(i, j - i)) += '"';
+            i = j - 1;
+        } else {
+            out.push_back(c);
+        }
+    }
+    piece.swap(out);
+}
+
 // True when `gap` (the text between two literals) only separates items of a
 // list: blanks, commas, quotes, brackets, an N/E prefix.
 bool list_gap(std::string_view gap) {
@@ -491,6 +529,7 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
         } else if (anon.apply_in_context(context_of, in, piece)) {
             changed = true;
             keep_inside_literal(in, piece);
+            quote_json_masks(in, piece, begin > 0 ? sql[begin - 1] : '\0');
         }
         // A literal that is (now) wholly an SSN's or a phone number's mask,
         // however it was written ('123456789', '(212) 555-0100', an earlier
@@ -661,11 +700,17 @@ int anonymize_for_c(const Anonymization *a, const char *own_key, size_t own_key_
         // {"app_version": "1.2.3.4"} is a version.
         if (named == Named::Version) return 0;
         if (numeric) {
+            // (A whole number written as a float, "2125550100.0", as tools
+            // that store phone numbers in float columns write them.)
+            const size_t dot = value.find('.');
+            if (dot != std::string_view::npos && dot > 0 &&
+                std::all_of(value.begin() + dot + 1, value.end(), [](char c) { return c == '0'; }))
+                value = value.substr(0, dot);
             const bool integer = std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
             // A number is personal data only where its own key says so:
             // {"phone": 2125550100}, {"msisdn": 33612345678}, {"card_number":
             // 4111111111111111}, {"ssn": 123456789}; counts and ids stay.
-            if (phone_column_kind(name) == 2 && integer && (len >= 10 || a->detectors.phone_like(value))) {
+            if (phone_column_kind(name) == 2 && integer && (value.size() >= 10 || a->detectors.phone_like(value))) {
                 scratch() = tde::core::PiiAnonymizer::replacement(tde::core::PiiType::Phone, value, a->key);
                 return 1;
             }

@@ -3,6 +3,8 @@
 #include "core/custom_rules.hpp"
 #include "core/error.hpp"
 
+#include <tuple>
+
 using tde::core::CustomRules;
 
 TEST(CustomRules, AppliesInOrderWithGroups) {
@@ -27,6 +29,26 @@ TEST(CustomRules, BadPatternsAreRefusedWithSqlstate2201B) {
         } catch (const tde::core::Error &e) {
             EXPECT_STREQ(e.sqlstate(), "2201B") << pattern;
             EXPECT_NE(std::string(e.what()).find("custom rule \"r\""), std::string::npos);
+        }
+    }
+}
+
+// The pattern may hold the value the rule is meant to hide: errors name the
+// kind of mistake, never the pattern or the replacement.
+TEST(CustomRules, ErrorsDoNotEchoThePattern) {
+    for (auto [pattern, replacement, kind] : std::vector<std::tuple<const char *, const char *, const char *>>{
+             {"john\\.doe@example\\.com(", "x", "missing )"},
+             {"212-555-0170[", "x", "missing ]"},
+             {"(?P<x>212-555-0170", "x", ""},
+             {"jane@example\\.com", "\\9 jane@example.com", "invalid replacement"}}) {
+        try {
+            CustomRules::validate("r", pattern, replacement);
+            ADD_FAILURE() << pattern << " was accepted";
+        } catch (const tde::core::Error &e) {
+            const std::string what = e.what();
+            EXPECT_EQ(what.find("example"), std::string::npos) << what;
+            EXPECT_EQ(what.find("555"), std::string::npos) << what;
+            EXPECT_NE(what.find(kind), std::string::npos) << what;
         }
     }
 }
