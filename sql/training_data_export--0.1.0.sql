@@ -159,7 +159,7 @@ BEGIN
         NULL;  -- reported below
     END;
     RAISE EXCEPTION 'invalid % %', parameter_name,
-            CASE WHEN v ~ '^\d{4}-\d{1,2}-\d{1,2}([T ][0-9:.]{1,15})?\s*(Z|z|[+-][0-9:]{1,5})?$'
+            CASE WHEN v ~ '^\d{4}-\d{1,2}-\d{1,2}([T ][0-9:.]{1,15})?\s*(Z|z|[+-][01]\d(:?[0-5]\d)?)?$'
                  THEN '"' || v || '"' ELSE @extschema@.tde_shown(v) END
         USING ERRCODE = 'invalid_datetime_format',
               HINT = 'Use an ISO 8601 date (2024-01-31) or timestamp (2024-01-31T23:59:59Z).';

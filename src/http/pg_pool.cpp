@@ -278,14 +278,24 @@ PgResult take_query_result(PGconn* conn, int& client_fd) {
 }
 
 // Reads up to and including the pipeline's sync result.
-bool take_sync(PGconn* conn, int& client_fd) {
+// An error raised at the commit itself (a deferred constraint, a
+// serialization failure) arrives here, before the sync: it is kept in
+// `commit_error`, since the whole transaction, role set-up included, is gone.
+bool take_sync(PGconn* conn, int& client_fd, PgResult& commit_error) {
     for (int guard = 0; guard < 8 && PQstatus(conn) == CONNECTION_OK; ++guard) {
         await_result(conn, client_fd);
         PGresult* r = PQgetResult(conn);
         if (!r) continue;
-        bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
-        PQclear(r);
-        if (sync) return true;
+        const ExecStatusType status = PQresultStatus(r);
+        if (status == PGRES_PIPELINE_SYNC) {
+            PQclear(r);
+            return true;
+        }
+        if ((status == PGRES_FATAL_ERROR || status == PGRES_BAD_RESPONSE || status == PGRES_NONFATAL_ERROR) &&
+            !commit_error)
+            commit_error = PgResult(r);
+        else
+            PQclear(r);
     }
     return false;
 }
@@ -365,7 +375,8 @@ Outcome run_request(Lease& lease, const std::string& role, int statement_timeout
         s->result = take_query_result(conn, client_fd);
         if (s->prepare && s->prepare_result.status() == PGRES_COMMAND_OK) session.prepared.insert(s->name);
     }
-    bool synced = take_sync(conn, client_fd);
+    PgResult commit_error;
+    bool synced = take_sync(conn, client_fd, commit_error);
     if (synced) PQexitPipelineMode(conn);
     if (const PGresult* f = failure(st[0])) {
         out.error = error_from_result(f, conn);
@@ -374,6 +385,8 @@ Outcome run_request(Lease& lease, const std::string& role, int statement_timeout
         out.error = error_from_result(f2, conn);
     } else if (st[1].result.status() != PGRES_TUPLES_OK && st[1].result.status() != PGRES_COMMAND_OK) {
         out.error = error_from_result(st[1].result.get(), conn);
+    } else if (commit_error) {
+        out.error = error_from_result(commit_error.get(), conn);
     }
     out.result = std::move(st[1].result);
     if (!synced && !out.error) out.error = error_from_conn(conn);
