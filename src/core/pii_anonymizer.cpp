@@ -1428,8 +1428,11 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         if (PhoneDetector::date_shaped(raw, true)) continue;
         // The fraction of a second of a time ("00:01:02.345678") and decimal
         // numbers side by side (coordinates "51.5074 -0.1278").
-        if ((before(text, begin) == ':' && begin >= 2 && is_digit(text[begin - 2])) || holds_decimal_token(raw))
-            continue;
+        // (A time's minutes and colon before: "hh:mm:"; not a label with a
+        // digit, "phone2:2125550100".)
+        const bool after_minutes = begin >= 4 && text[begin - 1] == ':' && is_digit(text[begin - 2]) &&
+                                   is_digit(text[begin - 3]) && text[begin - 4] == ':';
+        if (after_minutes || holds_decimal_token(raw)) continue;
         if (code_shaped(raw) &&
             !keyword_near(text, begin, end, kPhoneKeywords, 40, 24))
             continue;

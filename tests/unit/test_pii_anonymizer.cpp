@@ -119,6 +119,14 @@ TEST(Phone, NumbersNextToIsoDatesAreFound) {
     EXPECT_EQ(anon("tel 2023-13-01"), "tel XXX-XXX-1301");
 }
 
+// A label ending in a digit and a colon is no time ("phone2:..."); a time's
+// fraction of a second is no phone number.
+TEST(Phone, AfterALabelWithADigitAndAColon) {
+    EXPECT_EQ(anon("phone2:2125550100"), "phone2:XXX-XXX-0100");
+    EXPECT_EQ(anon("row 3:2125550100 phone"), "row 3:XXX-XXX-0100 phone");
+    EXPECT_EQ(anon("took 00:01:02.345678 s"), "took 00:01:02.345678 s");
+}
+
 TEST(Ssn, ValidSsnMasked) {
     EXPECT_EQ(anon("SSN 123-45-6789 on file"), "SSN XXX-XX-6789 on file");
     EXPECT_EQ(anon("ssn: 123456789"), "ssn: XXX-XX-6789");
