@@ -71,6 +71,17 @@ SELECT (tde_statistics(date '2024-01-01', date '2024-01-31')).total_pairs,
 SELECT * FROM tde_query_type_distribution(date '2024-01-01', date '2024-01-31');
 SELECT * FROM tde_table_usage(start_date => date '2024-02-01', end_date => current_date);
 SELECT tde_list_pairs_json(date '2024-02-01', now()) -> 'total' AS total;
+-- Domains are read as their base type; BC and far-future years are open
+-- bounds; next to a timestamptz, a date or an untyped literal is read as a
+-- timestamp, its midnight (one shared type, as in GREATEST()).
+CREATE DOMAIN regress_day AS date;
+SELECT tde_count_pairs(date '2024-01-01'::regress_day, '2024-01-31'::regress_day);
+DROP DOMAIN regress_day;
+SELECT tde_count_pairs(date '0044-03-15 BC', date '2024-01-31'), tde_count_pairs(end_date => date '0044-03-15 BC'),
+       tde_count_pairs(date '2024-02-01', date '20000-01-01');
+SELECT tde_count_pairs(timestamptz '2024-01-15 12:00:00+00', date '2024-01-31') AS to_midnight,
+       tde_count_pairs(timestamptz '2024-01-15 12:00:00+00', '2024-01-31') AS literal_to_midnight,
+       tde_count_pairs(timestamptz '2024-01-15 12:00:00+00', date '2024-01-31' + 1) AS whole_day;
 -- Other types are refused by name.
 SELECT * FROM tde_list_pairs(start_date => 20240101);
 SELECT tde_count_pairs(end_date => 1.5);

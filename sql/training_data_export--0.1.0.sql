@@ -168,26 +168,42 @@ $$;
 
 -- A date filter as tde_date_bound() reads it. The public functions take their
 -- date filters as text (ISO 8601), date, timestamp or timestamptz
--- (anycompatible: a literal '2024-01-31' is text, current_date - 7 a date,
--- now() a timestamptz): a date stays a date (a date-only end_date includes
--- that whole day), a timestamp becomes its instant (timestamp without time
--- zone: in the session's TimeZone), written in UTC.
+-- (anycompatible, domains read as their base type: a literal '2024-01-31' is
+-- text, current_date - 7 a date, now() a timestamptz; the two filters share
+-- one type, a date next to a timestamptz being its midnight, as in
+-- GREATEST(); only anycompatible reads an untyped literal as text): a date
+-- stays a date (a date-only end_date includes that whole day), a timestamp
+-- becomes its instant (timestamp without time zone: in the session's
+-- TimeZone), written in UTC.
 CREATE FUNCTION @extschema@.tde_date_text(value anyelement, parameter_name text)
 RETURNS text
 LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     t regtype := pg_typeof(value);
+    base oid;
 BEGIN
     IF value IS NULL THEN
         RETURN NULL;
-    ELSIF t IN ('text'::regtype, 'character varying'::regtype, 'character'::regtype, 'name'::regtype) THEN
+    END IF;
+    -- A domain is read as its base type.
+    LOOP
+        SELECT typbasetype INTO base FROM pg_catalog.pg_type WHERE oid = t AND typtype = 'd';
+        EXIT WHEN base IS NULL;
+        t := base;
+    END LOOP;
+    IF t IN ('text'::regtype, 'character varying'::regtype, 'character'::regtype, 'name'::regtype) THEN
         RETURN value::text;
     ELSIF t = 'date'::regtype THEN
-        RETURN CASE WHEN isfinite(value) THEN to_char(value, 'YYYY-MM-DD') ELSE value::text END;
+        -- (Years outside 1-9999, BC included, are as good as open bounds.)
+        RETURN CASE WHEN NOT isfinite(value::date) THEN value::date::text
+                    WHEN value::date < date '0001-01-01' THEN '-infinity'
+                    WHEN value::date > date '9999-12-31' THEN 'infinity'
+                    ELSE to_char(value::date, 'YYYY-MM-DD') END;
     ELSIF t IN ('timestamp with time zone'::regtype, 'timestamp without time zone'::regtype) THEN
-        RETURN CASE WHEN isfinite(value)
-                    THEN to_char(value::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
-                    ELSE value::text END;
+        RETURN CASE WHEN NOT isfinite(value::timestamptz) THEN value::timestamptz::text
+                    WHEN value::timestamptz < timestamptz '0001-01-01 00:00:00+00' THEN '-infinity'
+                    WHEN value::timestamptz >= timestamptz '10000-01-01 00:00:00+00' THEN 'infinity'
+                    ELSE to_char(value::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') END;
     END IF;
     RAISE EXCEPTION '% must be a date, a timestamp or ISO 8601 text, not %', parameter_name, t
         USING ERRCODE = 'datatype_mismatch';

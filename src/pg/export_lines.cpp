@@ -418,8 +418,9 @@ void start_csv_query(FunctionCallInfo fcinfo, CsvStream *st, MemoryContext keep)
     if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
     Oid check_types[4] = {TEXTOID, FLOAT8ARRAYOID, TEXTOID, TEXTOID};
     for (int i = 0; i < 2; ++i) {
-        Oid actual = get_fn_expr_argtype(fcinfo->flinfo, i);
-        if (OidIsValid(actual)) check_types[2 + i] = actual;
+        const Oid actual = get_fn_expr_argtype(fcinfo->flinfo, i);
+        if (!OidIsValid(actual)) elog(ERROR, "tde_csv_stream: cannot determine the type of its date filters");
+        check_types[2 + i] = actual;
     }
     Datum check_values[4];
     char check_nulls[4];
