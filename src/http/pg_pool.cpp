@@ -327,7 +327,15 @@ struct PipelineStatement {
     PgResult prepare_result, result;
 };
 
-bool send(PGconn* conn, PipelineStatement& st, std::unordered_set<std::string>& prepared) {
+// Unnamed (parsed each time) with `named` false: --pool-mode transaction,
+// where a proxy may run each transaction on another server connection, which
+// would not know the name.
+bool send(PGconn* conn, PipelineStatement& st, std::unordered_set<std::string>& prepared, bool named) {
+    if (!named) {
+        ParamArrays a(st.params);
+        return PQsendQueryParams(conn, st.sql.c_str(), static_cast<int>(a.values.size()), nullptr, a.values.data(),
+                                 nullptr, nullptr, 0) != 0;
+    }
     st.name = statement_name(st.sql);
     st.prepare = prepared.count(st.name) == 0;
     if (st.prepare &&
@@ -355,8 +363,9 @@ Outcome run_request(Lease& lease, const std::string& role, int statement_timeout
                     const Params& params, int client_fd, bool keep_settings) {
     PGconn* conn = lease.conn();
     SessionState& session = lease.session();
-    const bool setup =
-        !keep_settings || session.statement_timeout_ms != statement_timeout_ms || session.role != role;
+    const auto now = std::chrono::steady_clock::now();
+    const bool setup = !keep_settings || session.statement_timeout_ms != statement_timeout_ms ||
+                       session.role != role || now - session.set_at >= kSessionSettingsTtl;
     session.statement_timeout_ms = -1;  // known again only when this request succeeds
     Outcome out;
     const Params setup_params{role, std::to_string(statement_timeout_ms)};
@@ -364,7 +373,7 @@ Outcome run_request(Lease& lease, const std::string& role, int statement_timeout
     PipelineStatement st[2] = {{setup_sql, setup_params, {}, false, {}, {}}, {sql, params, {}, false, {}, {}}};
     PipelineStatement* const first = setup ? &st[0] : &st[1];
     bool sent = PQenterPipelineMode(conn) != 0;
-    for (PipelineStatement* s = first; sent && s != std::end(st); ++s) sent = send(conn, *s, session.prepared);
+    for (PipelineStatement* s = first; sent && s != std::end(st); ++s) sent = send(conn, *s, session.prepared, keep_settings);
     if (!sent || !PQpipelineSync(conn)) {
         out.error = error_from_conn(conn);
         out.error->connection_lost = true;  // the caller discards the connection
@@ -392,6 +401,7 @@ Outcome run_request(Lease& lease, const std::string& role, int statement_timeout
     if (!synced && !out.error) out.error = error_from_conn(conn);
     if (!synced) out.error->connection_lost = true;
     if (!out.error && keep_settings) {
+        if (setup) session.set_at = now;
         session.role = role;
         session.statement_timeout_ms = statement_timeout_ms;
     }

@@ -74,7 +74,12 @@ struct SessionState {
     std::unordered_set<std::string> prepared;  // statement names on the connection
     std::string role;
     int statement_timeout_ms = -1;  // -1: not known (new connection, or a request failed)
+    // When role and timeout were last set: they are set again after
+    // kSessionSettingsTtl, so that a role revoked from the authenticator,
+    // dropped or renamed stops being used within that time.
+    std::chrono::steady_clock::time_point set_at{};
 };
+constexpr std::chrono::milliseconds kSessionSettingsTtl{1000};
 
 // A connection borrowed from the pool; returned on destruction.
 class Lease {
@@ -164,7 +169,9 @@ struct Outcome {
 // connection on first use (in the same pipeline). If the HTTP client on
 // client_fd hangs up meanwhile, the statement is cancelled.
 // With keep_settings false (--pool-mode transaction) the set-up statement
-// goes first every time and uses set_config(..., true) (SET LOCAL).
+// goes first every time and uses set_config(..., true) (SET LOCAL), and no
+// statement is prepared by name (a transaction-pooling proxy may run the
+// next transaction on another server connection).
 Outcome run_request(Lease& lease, const std::string& role, int statement_timeout_ms, const std::string& sql,
                     const Params& params, int client_fd = -1, bool keep_settings = true);
 

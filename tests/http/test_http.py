@@ -1151,6 +1151,25 @@ def one_connection_many_roles(mode):
 
 
 @test
+def revoked_role_stops_working_on_warm_connections():
+    """A connection keeps its role between requests for at most a second: a
+    role revoked from the authenticator is refused soon after, also on a
+    connection that had it."""
+    s2 = Server("--pool-size", "1")
+    try:
+        expect(s2.get(PAIRS + "?limit=1", token=READER), 200)
+        psql("REVOKE tde_reader FROM %s" % AUTHENTICATOR)
+        try:
+            time.sleep(1.2)
+            expect(s2.get(PAIRS + "?limit=1", token=READER), 403)
+        finally:
+            psql("GRANT tde_reader TO %s" % AUTHENTICATOR)
+        expect(s2.get(PAIRS + "?limit=1", token=READER), 200)
+    finally:
+        check(s2.stop() == 0)
+
+
+@test
 def error_at_commit_is_an_error_and_resets_the_role():
     """An error raised by the commit itself (a deferred constraint trigger) is
     the request's error, and the connection's role is set again afterwards
