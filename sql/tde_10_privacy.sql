@@ -229,7 +229,7 @@ SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM users WHERE phone = '202
 SELECT metadata FROM tde_add_pair('q', 'SELECT 1', metadata => '{"phone": "0612345678", "contact": {"mobilePhone": "07700 900123"}, "order_no": "12345678", "tel": 5551234, "card": 4111111111111111, "amount": 12345678.5, "ids": [1, 2, 3], "phones": ["0612345678", 2125550100]}');
 -- A number under an enclosing phone, card or SSN key (an object of numbers
 -- by kind) is read the same way; counts and ids under other keys stay.
-SELECT metadata FROM tde_add_pair('q', 'SELECT 1', metadata => '{"phone": {"home": 2125550100, "work": "2125550101", "count": 2}, "customer": {"card": {"primary": 4111111111111111, "uses": 12}, "visits": 12345678901}}');
+SELECT metadata FROM tde_add_pair('q', 'SELECT 1', metadata => '{"phone": {"home": 2125550100, "work": "2125550101", "count": 2, "verified_at": 1718000000, "id": 12345678901, "2": 2125550102}, "customer": {"card": {"primary": 4111111111111111, "uses": 12}, "visits": 12345678901}}');
 -- Other comparisons with a phone column, and other dialects' string prefixes.
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM c WHERE phone BETWEEN '0612345678' AND '0612345699' OR phone = ANY(ARRAY['0712345678']) OR phone IS NOT DISTINCT FROM '0612345670' OR phone ~ '0612345671'$$);
 SELECT sql_query FROM tde_add_pair('q', $$SELECT * FROM c WHERE phone REGEXP '0612345678' OR phone = _utf8mb4'0612345679'$$, 'mysql');

@@ -690,6 +690,37 @@ bool number_key_for_c(const char *key, size_t key_len) noexcept {
     }
 }
 
+// Called from C-style code: never throws. True when a key says nothing of
+// its own about the number under it, so that an enclosing phone, card or SSN
+// key does ({"phone": {"home": 2125550100}}, {"card": {"primary": ...}}):
+// kinds of a number (home, work, mobile, primary, ...) and item numbers
+// ("1", "phone2"), not ids, counts or times ({"phone": {"verified_at": ...}}).
+bool neutral_key_for_c(const char *key, size_t key_len) noexcept {
+    try {
+        if (key == nullptr) return true;
+        static const char *const kKinds[] = {
+            "home", "work", "mobile", "cell", "office", "primary", "secondary", "main", "personal", "business",
+            "private", "other", "alt", "alternate", "landline", "emergency", "default", "backup", "direct", "day",
+            "night", "evening", "value", "number", "num", "no", "nr", "e164", "international", "national", "local",
+            "fax", "contact", "phone", "tel", "card", "ssn", "raw", "formatted", "normalized"};
+        const std::string name = snake_lower(std::string_view(key, key_len));
+        size_t start = 0;
+        while (start <= name.size()) {
+            size_t end = name.find('_', start);
+            if (end == std::string::npos) end = name.size();
+            std::string_view part = std::string_view(name).substr(start, end - start);
+            while (!part.empty() && part.back() >= '0' && part.back() <= '9') part.remove_suffix(1);
+            if (!part.empty() &&
+                std::none_of(std::begin(kKinds), std::end(kKinds), [&](const char *k) { return part == k; }))
+                return false;
+            start = end + 1;
+        }
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
 // `numeric`: the value is a JSON number's text.
 int anonymize_for_c(const Anonymization *a, const char *own_key, size_t own_key_len, const char *key, size_t key_len,
                     const char *data, size_t len, bool numeric) noexcept {
@@ -790,7 +821,8 @@ Jsonb *anonymize_jsonb_strings(Jsonb *in, const Anonymization *a) {
                 number_key = key;
                 number_key_len = key_len;
             }
-            for (int i = depth - 1; i >= 0 && number_key == nullptr; --i)
+            const bool neutral = number_key == nullptr && neutral_key_for_c(key, key_len);
+            for (int i = depth - 1; neutral && i >= 0 && number_key == nullptr; --i)
                 if (saved[i].key != nullptr && number_key_for_c(saved[i].key, saved[i].len)) {
                     number_key = saved[i].key;
                     number_key_len = saved[i].len;
