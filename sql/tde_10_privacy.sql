@@ -243,6 +243,10 @@ SELECT (regexp_match(sql_query, $r$doc2 = '([^']*)'$r$))[1]::jsonb IS NOT NULL A
   FROM tde_add_pair('x', $s$SELECT * FROM t WHERE doc2 = '{"phones": [2125550130, 2125550131]}'::jsonb$s$);
 SELECT sql_query FROM tde_add_pair('x', $s$SELECT * FROM c WHERE phone_numbers = '0612345678' OR "phoneNumbers" = '0612345679' OR phone_nos = '0612345671'$s$);
 SELECT metadata FROM tde_add_pair('x', 'SELECT 1', metadata => '{"phone_numbers": ["0612345678", 2125550102], "card_number": 4111111111111111.0, "phone": 2125550141.0, "amount": 12.0}');
+-- A LIKE pattern's wildcards are no part of the value; a bare number an
+-- INSERT's column list puts in a phone column is one (ids stay).
+SELECT sql_query FROM tde_add_pair('x', $s$SELECT * FROM c WHERE phone LIKE '%2125550123%' OR "PhoneNumber" LIKE '%07700 900123%' OR order_ref LIKE '%2125550123%' OR phone LIKE '%555%'$s$);
+SELECT sql_query FROM tde_add_pair('x', $s$INSERT INTO contacts (name, phone, order_id) VALUES ('Cy', 2125550199, 2125550198)$s$);
 -- The same for a value an INSERT's column list puts in a phone column.
 SELECT sql_query FROM tde_add_pair('q', $$INSERT INTO contacts (name, phone, zip) VALUES ('Ann', '0612345678', '9021012'), ('Bob', '07700 900123', '1234567') RETURNING id$$);
 SELECT sql_query FROM tde_add_pair('q', $$INSERT INTO dbo.c ([name], [phone]) VALUES (N'Ann', N'0612345678')$$, 'sqlserver');

@@ -434,11 +434,18 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
         auto bare = [](std::string_view raw) {
             return std::all_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; });
         };
+        // The column of a bare number: the one it is compared with, else the
+        // one an INSERT's column list gives it ("VALUES ('Cy', 2125550199)").
+        const size_t code_at = static_cast<size_t>(code.data() - sql.data());
+        auto column_of = [&](size_t b, size_t e) {
+            std::string column = compared_column(code.substr(0, b));
+            if (column.empty()) column = insert_value_columns(sql, {{code_at + b, code_at + e}}).front();
+            return column;
+        };
         std::vector<std::pair<std::pair<size_t, size_t>, std::string>> replacements;
         for (const tde::core::Detection &d : anon.detectors.detect(visible)) {
             const std::string_view raw = code.substr(d.begin, d.end - d.begin);
-            if (bare(raw) && d.type == tde::core::PiiType::Phone &&
-                phone_column_kind(compared_column(code.substr(0, d.begin))) != 2)
+            if (bare(raw) && d.type == tde::core::PiiType::Phone && phone_column_kind(column_of(d.begin, d.end)) != 2)
                 continue;
             if (bare(raw) && d.type == tde::core::PiiType::CreditCard &&
                 !card_name(compared_column(code.substr(0, d.begin))))
@@ -465,7 +472,7 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
             if (token && j - i >= 7 && j - i <= 15 &&
                 std::none_of(replacements.begin(), replacements.end(),
                              [&](const auto &r) { return r.first.first < j && i < r.first.second; }) &&
-                phone_column_kind(compared_column(code.substr(0, i))) == 2)
+                phone_column_kind(column_of(i, j)) == 2)
                 replacements.push_back({{i, j}, quoted(tde::core::PiiAnonymizer::replacement(
                                                     tde::core::PiiType::Phone, code.substr(i, j - i), anon.key))});
             i = j;
@@ -500,7 +507,12 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
         // '4155550123'" is no phone number, whatever tables are named).
         // (Read only for values it can change: dotted quads, phone-shaped
         // values, and values whose context the detectors ask for.)
-        const bool column_matters = in.size() <= 40 && (dotted_quad_only(in) || phone_shaped_literal(in) ||
+        // (A LIKE pattern's wildcards around the value, "phone LIKE
+        // '%2125550123%'", are no part of it.)
+        const size_t core_begin = std::min(in.find_first_not_of("%*"), in.size());
+        const size_t core_end = std::max(in.find_last_not_of("%*") + 1, core_begin);
+        const std::string_view core = in.substr(core_begin, core_end - core_begin);
+        const bool column_matters = in.size() <= 40 && (dotted_quad_only(in) || phone_shaped_literal(core) ||
                                                         Anonymization::has_long_digit_run(in));
         const std::string column = !column_matters                         ? std::string()
                                    : !insert_columns[span_index].empty() ? insert_columns[span_index]
@@ -521,11 +533,17 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
             return context;
         };
         const Named named = named_value(anon.detectors, column, in);
+        const bool wildcards = !column.empty() && core.size() < in.size();
         if (named == Named::Version) {
             piece.assign(in);
         } else if (named == Named::Phone) {
             piece = tde::core::PiiAnonymizer::replacement(tde::core::PiiType::Phone, in, anon.key);
             changed = changed || piece != in;
+        } else if (wildcards && named_value(anon.detectors, column, core) == Named::Phone) {
+            piece.assign(in.substr(0, core_begin));
+            piece += tde::core::PiiAnonymizer::replacement(tde::core::PiiType::Phone, core, anon.key);
+            piece += in.substr(core_end);
+            changed = true;
         } else if (anon.apply_in_context(context_of, in, piece)) {
             changed = true;
             keep_inside_literal(in, piece);
