@@ -243,6 +243,9 @@ SELECT (regexp_match(sql_query, $r$doc2 = '([^']*)'$r$))[1]::jsonb IS NOT NULL A
   FROM tde_add_pair('x', $s$SELECT * FROM t WHERE doc2 = '{"phones": [2125550130, 2125550131]}'::jsonb$s$);
 SELECT sql_query FROM tde_add_pair('x', $s$SELECT * FROM c WHERE phone_numbers = '0612345678' OR "phoneNumbers" = '0612345679' OR phone_nos = '0612345671'$s$);
 SELECT metadata FROM tde_add_pair('x', 'SELECT 1', metadata => '{"phone_numbers": ["0612345678", 2125550102], "card_number": 4111111111111111.0, "phone": 2125550141.0, "amount": 12.0}');
+-- A column that is no phone column does not make its value a phone number
+-- by the words in its name.
+SELECT sql_query FROM tde_add_pair('x', $s$SELECT * FROM c WHERE phone_count = '2125550126' OR mobile_user = '2125550126' OR phone = '2125550126' OR hotel_ssn = '123456789'$s$);
 -- A LIKE pattern's wildcards are no part of the value; a bare number an
 -- INSERT's column list puts in a phone column is one (ids stay).
 SELECT sql_query FROM tde_add_pair('x', $s$SELECT * FROM c WHERE phone LIKE '%2125550123%' OR "PhoneNumber" LIKE '%07700 900123%' OR order_ref LIKE '%2125550123%' OR phone LIKE '%555%'$s$);

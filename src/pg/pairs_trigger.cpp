@@ -521,6 +521,24 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
             std::string context;
             if (!column.empty()) {
                 context = column + ": ";
+                // A column that is no phone column does not make its value a
+                // phone number by the words in its name ("phone_count",
+                // "mobile_user"): they are left out of the context.
+                if (phone_column_kind(column) == 0) {
+                    context.clear();
+                    size_t start = 0;
+                    while (start <= column.size()) {
+                        size_t end = column.find('_', start);
+                        if (end == std::string::npos) end = column.size();
+                        const std::string_view part = std::string_view(column).substr(start, end - start);
+                        bool phone_word = false;
+                        for (std::string_view w : {"phone", "mobile", "cell", "tel", "fax", "call", "sms", "dial"})
+                            phone_word = phone_word || part.substr(0, w.size()) == w;
+                        if (!part.empty() && !phone_word) (context += part) += ' ';
+                        start = end + 1;
+                    }
+                    context += ": ";
+                }
             } else {
                 const size_t context_begin = out.size() > kLiteralContext ? out.size() - kLiteralContext : 0;
                 context.assign(out, context_begin);
