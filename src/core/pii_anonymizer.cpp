@@ -1906,7 +1906,13 @@ bool may_hold_pii(std::string_view text) {
     size_t colons = 0, stretch_digits = 0, stretch_dots = 0;
     for (size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x80 || c == '@' || c == '%' || c == '\\' || c == '&') return true;
+        if (c >= 0x80 || c == '@' || c == '%' || c == '\\') return true;
+        if (c == '&') {  // an HTML character reference ("&#64;", "&commat;"), not "R&D" or "a && b"
+            size_t j = i + 1;
+            if (j < text.size() && text[j] == '#') return true;
+            while (j < text.size() && j < i + 10 && is_alpha(text[j])) ++j;
+            if (j > i + 1 && j < text.size() && text[j] == ';') return true;
+        }
         if (c >= '0' && c <= '9') {
             digit = true;
             // An ISO date ("WHERE created_at > '2023-06-01'") ends a stretch.

@@ -113,7 +113,7 @@ private:
 };
 
 // False only when no detector can find anything in `text`: pure ASCII that
-// needs no folding (no '%', '&' or '\\'), without '@', without a ':' and a digit
+// needs no folding (no '%', '\\' or HTML character reference), without '@', without a ':' and a digit
 // or three ':' (IPv6), and without a stretch free of letters that holds seven digits
 // (the fewest a phone number, SSN or card detection has) or four digits and
 // three dots (IPv4); an ISO date ("2023-06-01") ends a stretch. A cheap test (one pass, no allocation) so that callers

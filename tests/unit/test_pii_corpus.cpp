@@ -185,13 +185,14 @@ TEST(MayHoldPii, ExamplesBothWays) {
                               "SELECT o.id, o.total FROM orders o WHERE o.total > 100.50 LIMIT 5",
                               "version 1.2.3 and 4.5", "ids 123 456 and 789 10", "call 1-800-FLOWERS now",
                               "WHERE created_at > '2023-06-01'", "from 2024/01/01 to 2024/12/31 in store 123456",
+                              "R&D and P&L for AT&T", "SELECT a FROM t WHERE b && c",
                               ""})
         EXPECT_FALSE(may_hold_pii(clean)) << clean;
     for (const char *candidate : {"a@b.co", "212 555 0100", "2125550100", "10.0.0.7", "fe80::1", "x%40y.com",
                                   "ｊ＠ｅｘ．ｃｏ", "123-45-6789", "4111 1111 1111 1111", "1.2.3.4", "ip ::1",
                                   "call 212.555.0100", "(212) 555-0100",
                                   // Not personal data, but for the detectors to tell:
-                                  "ids 123 456 789 1011", "2023-06-01 12:00", "2023-06-0112345",
+                                  "ids 123 456 789 1011", "2023-06-01 12:00", "john&#64;example.com", "a&commat;b.co", "2023-06-0112345",
                                   "2023-06-01-5551234", "2023-13-01 555", "1899-06-01 555", "WHERE t::date = '2023-06-01'",
                                   "2023-06-01 555 0100 12", "555-0100 2023-06-01 12"})
         EXPECT_TRUE(may_hold_pii(candidate)) << candidate;
