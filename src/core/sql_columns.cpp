@@ -50,18 +50,22 @@ std::string compared_column(std::string_view before) {
     if (e >= 3 && std::strchr("[{(<!", before[e - 1]) != nullptr && before[e - 2] == '\'' &&
         (before[e - 3] == 'q' || before[e - 3] == 'Q'))
         --e;
-    // The opening quote and a string prefix (N'', E'', BigQuery's r''/b'',
-    // Oracle's q'', $$, MySQL's _utf8mb4'').
+    // A string's prefix before its opening quote: N'', E'', BigQuery's
+    // r''/b'', Oracle's q'', MySQL's _utf8mb4''.
+    auto skip_prefix = [&] {
+        if (e > 0 && std::strchr("NnEeRrBbQq", before[e - 1]) != nullptr &&
+            (e == 1 || !std::isalnum(static_cast<unsigned char>(before[e - 2])))) {
+            --e;
+        } else if (e > 1 && (std::isalnum(static_cast<unsigned char>(before[e - 1])) || before[e - 1] == '_')) {
+            size_t w = e;
+            while (w > 0 && (std::isalnum(static_cast<unsigned char>(before[w - 1])) || before[w - 1] == '_')) --w;
+            if (before[w] == '_' && e - w > 1) e = w;  // a charset introducer
+        }
+    };
+    // The opening quote (and $$), then its prefix.
     while (e > 0 && (before[e - 1] == '\'' || before[e - 1] == '"' || before[e - 1] == '`' || before[e - 1] == '$'))
         --e;
-    if (e > 0 && std::strchr("NnEeRrBbQq", before[e - 1]) != nullptr &&
-        (e == 1 || !std::isalnum(static_cast<unsigned char>(before[e - 2]))))
-        --e;
-    else if (e > 1 && (std::isalnum(static_cast<unsigned char>(before[e - 1])) || before[e - 1] == '_')) {
-        size_t w = e;
-        while (w > 0 && (std::isalnum(static_cast<unsigned char>(before[w - 1])) || before[w - 1] == '_')) --w;
-        if (before[w] == '_' && e - w > 1) e = w;  // a charset introducer
-    }
+    skip_prefix();
     auto skip = [&] {
         while (e > 0 && (space(before[e - 1]) || std::strchr("'\"`(,", before[e - 1]) != nullptr)) --e;
     };
@@ -73,10 +77,9 @@ std::string compared_column(std::string_view before) {
     };
     for (int items = 0; items < 64 && e > 0 && item_char(before[e - 1]); ++items) {
         while (e > 0 && (item_char(before[e - 1]) || before[e - 1] == ' ')) --e;
-        // The item's opening quote, then its prefix (N'...', E'...').
+        // The item's opening quote, then its prefix (N'...', r'...').
         while (e > 0 && (before[e - 1] == '\'' || before[e - 1] == '"')) --e;
-        if (e > 1 && std::strchr("NnEe", before[e - 1]) != nullptr && !std::isalnum(static_cast<unsigned char>(before[e - 2])))
-            --e;
+        skip_prefix();
         skip();
     }
     auto ends_with_word = [&](std::string_view word) {
@@ -106,8 +109,7 @@ std::string compared_column(std::string_view before) {
         while (e > 0 && (item_char(before[e - 1]) || before[e - 1] == ' ')) --e;
         if (e == 0 || before[e - 1] != '\'') return std::string();
         --e;
-        if (e > 1 && std::strchr("NnEe", before[e - 1]) != nullptr && !std::isalnum(static_cast<unsigned char>(before[e - 2])))
-            --e;
+        skip_prefix();
         while (e > 0 && space(before[e - 1])) --e;
         if (!ends_with_word("between")) return std::string();
     }

@@ -58,6 +58,9 @@ TEST(SqlColumns, ComparedColumn) {
     EXPECT_EQ(compared_column("WHERE phone = r'"), "phone");
     EXPECT_EQ(compared_column("WHERE phone = q'["), "phone");
     EXPECT_EQ(compared_column("WHERE phone = _utf8mb4'"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone IN (_utf8mb4'0612345678', _utf8mb4'"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone IN (r'0612345678', r'"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone BETWEEN r'0612345678' AND r'"), "phone");
     // Not comparisons of a column.
     EXPECT_EQ(compared_column("SELECT * FROM t WHERE a = 1 AND '"), "");
     EXPECT_EQ(compared_column("SELECT x FROM '"), "");
