@@ -597,7 +597,17 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 
 // True when `word` is in `list` (lower-case entries), ASCII letters of the
 // word compared without case, in place.
+std::string email_normalized(std::string_view address);
+
 bool word_in(std::string_view word, const std::string_view *list, size_t count) {
+    // ("Телефон", "ТЕЛЕФОН": letters of other scripts compared without case
+    // too, by the lower-casing email addresses get.)
+    if (std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+        const std::string lowered = email_normalized(word);
+        for (size_t i = 0; i < count; ++i)
+            if (list[i] == lowered) return true;
+        return false;
+    }
     for (size_t i = 0; i < count; ++i) {
         const std::string_view entry = list[i];
         if (entry.size() != word.size() || entry[0] != to_lower(word[0])) continue;

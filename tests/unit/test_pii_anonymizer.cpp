@@ -127,6 +127,16 @@ TEST(Phone, AfterALabelWithADigitAndAColon) {
     EXPECT_EQ(anon("took 00:01:02.345678 s"), "took 00:01:02.345678 s");
 }
 
+// Labels of other scripts in any case (a sentence's first word).
+TEST(Phone, CyrillicLabelInAnyCase) {
+    for (const char *label : {"телефон", "Телефон", "ТЕЛЕФОН"}) {
+        const std::string text = std::string(label) + ": 8 (495) 123-45-67";
+        const std::string out = anon(text);
+        EXPECT_EQ(out.find("123-45-67"), std::string::npos) << out;
+        EXPECT_EQ(out.rfind(label, 0), 0u) << out;
+    }
+}
+
 TEST(Ssn, ValidSsnMasked) {
     EXPECT_EQ(anon("SSN 123-45-6789 on file"), "SSN XXX-XX-6789 on file");
     EXPECT_EQ(anon("ssn: 123456789"), "ssn: XXX-XX-6789");
