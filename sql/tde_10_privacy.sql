@@ -246,6 +246,8 @@ SELECT metadata FROM tde_add_pair('x', 'SELECT 1', metadata => '{"phone_numbers"
 -- A column that is no phone column does not make its value a phone number
 -- by the words in its name.
 SELECT sql_query FROM tde_add_pair('x', $s$SELECT * FROM c WHERE phone_count = '2125550126' OR mobile_user = '2125550126' OR phone = '2125550126' OR hotel_ssn = '123456789'$s$);
+-- The column may come after the value.
+SELECT sql_query FROM tde_add_pair('x', $s$SELECT * FROM c WHERE '0612345679' = phone OR '0612345678' = order_ref OR '1.2.3.4' = app_version$s$);
 -- A LIKE pattern's wildcards are no part of the value; a bare number an
 -- INSERT's column list puts in a phone column is one (ids stay).
 SELECT sql_query FROM tde_add_pair('x', $s$SELECT * FROM c WHERE phone LIKE '%2125550123%' OR "PhoneNumber" LIKE '%07700 900123%' OR order_ref LIKE '%2125550123%' OR phone LIKE '%555%'$s$);

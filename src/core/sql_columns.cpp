@@ -162,6 +162,46 @@ std::string compared_column(std::string_view before) {
     return std::string();
 }
 
+std::string column_compared_after(std::string_view after) {
+    if (after.size() > 256) after = after.substr(0, 256);
+    size_t i = 0;
+    auto spaces = [&] {
+        while (i < after.size() && (after[i] == ' ' || after[i] == '\t' || after[i] == '\r' || after[i] == '\n')) ++i;
+    };
+    spaces();
+    if (after.compare(i, 2, "<>") == 0 || after.compare(i, 2, "!=") == 0 || after.compare(i, 2, "==") == 0) i += 2;
+    else if (i < after.size() && after[i] == '=') ++i;
+    else return std::string();
+    spaces();
+    // A possibly qualified name; its last part is the column.
+    std::string_view name;
+    for (;;) {
+        if (i >= after.size()) return std::string();
+        const char open = after[i];
+        if (open == '"' || open == '`' || open == '[') {
+            const char close = open == '[' ? ']' : open;
+            const size_t end = after.find(close, i + 1);
+            if (end == std::string_view::npos) return std::string();
+            name = after.substr(i + 1, end - i - 1);
+            i = end + 1;
+        } else if (std::isalpha(static_cast<unsigned char>(open)) || open == '_') {
+            const size_t start = i;
+            while (i < after.size() && (std::isalnum(static_cast<unsigned char>(after[i])) || after[i] == '_')) ++i;
+            name = after.substr(start, i - start);
+        } else {
+            return std::string();
+        }
+        if (i < after.size() && after[i] == '.') {
+            ++i;
+            continue;
+        }
+        break;
+    }
+    spaces();
+    if (i < after.size() && after[i] == '(') return std::string();  // a function call
+    return snake_lower(name);
+}
+
 // The '_'-separated parts of `name`, digits at their ends dropped ("phone1"
 // is "phone"), empty parts skipped.
 namespace {

@@ -27,6 +27,11 @@ std::string snake_lower(std::string_view name);
 // "phone::text = '", "phone_number IN (5551234567, "; empty when none.
 std::string compared_column(std::string_view before);
 
+// The same for a value written before the column (`after`: from just past a
+// literal's closing quote): "' = phone", "' <> t.\"PhoneNumber\"". Empty
+// when none (a function call, another literal, no comparison).
+std::string column_compared_after(std::string_view after);
+
 // For each span (a literal's content, sorted), the column an INSERT's column
 // list gives its value ("INSERT INTO contacts (name, phone) VALUES ('Ann',
 // '0612345678'), (...)"), lower-cased; empty where there is none.

@@ -489,6 +489,14 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
         out.append(code.substr(at));
     };
     const std::vector<std::string> insert_columns = insert_value_columns(sql, spans);
+    // The column compared with a literal: before it ("phone = '...'"), else
+    // after it ("'...' = phone"; past the closing quote).
+    auto compared_or_after = [&](std::string_view before, size_t literal_end) {
+        std::string column = compared_column(before);
+        if (column.empty() && literal_end < sql.size())
+            column = tde::core::column_compared_after(sql.substr(literal_end + 1));
+        return column;
+    };
     for (size_t span_index = 0; span_index < spans.size(); ++span_index) {
         const size_t begin = spans[span_index].first, end = spans[span_index].second;
         if (begin < pos || end > sql.size()) continue;
@@ -516,7 +524,7 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
                                                         Anonymization::has_long_digit_run(in));
         const std::string column = !column_matters                         ? std::string()
                                    : !insert_columns[span_index].empty() ? insert_columns[span_index]
-                                                                         : compared_column(out);
+                                                                         : compared_or_after(out, end);
         auto context_of = [&] {
             std::string context;
             if (!column.empty()) {

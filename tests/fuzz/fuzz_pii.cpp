@@ -69,6 +69,7 @@ void check_sql_columns(std::string_view input) {
         }
     }
     (void)tde::core::compared_column(input);
+    (void)tde::core::column_compared_after(input);
     if (tde::core::insert_value_columns(input, spans).size() != spans.size())
         fail("insert_value_columns: one entry per span", input, std::string());
     const std::string name = tde::core::snake_lower(input);

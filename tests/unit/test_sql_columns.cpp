@@ -66,6 +66,15 @@ TEST(SqlColumns, ComparedColumn) {
     EXPECT_EQ(compared_column("SELECT x FROM '"), "");
     EXPECT_EQ(compared_column("WHERE a BETWEEN b AND '"), "");
     EXPECT_EQ(compared_column("SELECT ARRAY['"), "");
+    // The column after the value.
+    using tde::core::column_compared_after;
+    EXPECT_EQ(column_compared_after(" = phone OR x = 1"), "phone");
+    EXPECT_EQ(column_compared_after("<>t.\"PhoneNumber\""), "phone_number");
+    EXPECT_EQ(column_compared_after(" != [dbo].[Mobile Phone]"), "mobile_phone");
+    EXPECT_EQ(column_compared_after(" = lower(phone)"), "");
+    EXPECT_EQ(column_compared_after(" = '2125550100'"), "");
+    EXPECT_EQ(column_compared_after(" AND phone = 1"), "");
+    EXPECT_EQ(column_compared_after(""), "");
     EXPECT_EQ(compared_column("SELECT concat(N'0612345678', N'"), "");
     // No comparison right before the value.
     EXPECT_EQ(compared_column("SELECT lower('"), "");
