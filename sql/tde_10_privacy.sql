@@ -246,6 +246,13 @@ SELECT metadata FROM tde_add_pair('x', 'SELECT 1', metadata => '{"phone_numbers"
 -- A column that is no phone column does not make its value a phone number
 -- by the words in its name.
 SELECT sql_query FROM tde_add_pair('x', $s$SELECT * FROM c WHERE phone_count = '2125550126' OR mobile_user = '2125550126' OR phone = '2125550126' OR hotel_ssn = '123456789'$s$);
+-- With tde.derive_sql_info = off the derived columns are kept as given, but
+-- anonymized like the rest (sql_normalized as SQL, query_type as text).
+SET tde.derive_sql_info = off;
+INSERT INTO tde_pairs (natural_language_query, sql_query, sql_normalized, query_type)
+VALUES ('q', 'SELECT 1', $s$SELECT * FROM t WHERE e = 'der3@example.com' -- 212-555-0191$s$, 'SELECT der5@example.com')
+RETURNING sql_normalized, query_type;
+RESET tde.derive_sql_info;
 -- The column may come after the value.
 SELECT sql_query FROM tde_add_pair('x', $s$SELECT * FROM c WHERE '0612345679' = phone OR '0612345678' = order_ref OR '1.2.3.4' = app_version$s$);
 -- A LIKE pattern's wildcards are no part of the value; a bare number an

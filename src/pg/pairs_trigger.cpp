@@ -1037,6 +1037,19 @@ TDE_FUNCTION(tde_pairs_before_write) {
             set_column(cols.normalized, derived.normalized.empty() ? 0 : text_datum(derived.normalized),
                        derived.normalized.empty());
         if (cols.valid > 0) set_column(cols.valid, BoolGetDatum(derived.valid == 1), derived.valid < 0);
+    } else if (anon != nullptr) {
+        // Derived columns given as they are (a bulk load of rows derived
+        // before): no raw value reaches disk through them either. The
+        // normalized SQL is SQL (its literals and comments are anonymized like
+        // sql_query's); query_type is free text.
+        std::string_view given;
+        std::string out;
+        if (cols.normalized > 0 && text_column(row, cols.normalized, given) && !given.empty() &&
+            tde::pg::anonymize_sql_literals &&
+            anonymize_sql_literals(*anon, given, dialect, named_other_dialect(dialect, database_type), out))
+            set_column(cols.normalized, text_datum(out), false);
+        if (text_column(row, cols.query_type, given) && anon->apply(given, out))
+            set_column(cols.query_type, text_datum(out), false);
     }
     if (!changed_any) return PointerGetDatum(tuple);
 
