@@ -253,6 +253,8 @@ INSERT INTO tde_pairs (natural_language_query, sql_query, sql_normalized, query_
 VALUES ('q', 'SELECT 1', $s$SELECT * FROM t WHERE e = 'der3@example.com' -- 212-555-0191$s$, 'SELECT der5@example.com')
 RETURNING sql_normalized, query_type;
 RESET tde.derive_sql_info;
+-- A function of the column: its first argument is the column.
+SELECT sql_query FROM tde_add_pair('x', $s$SELECT * FROM c WHERE regexp_replace(phone, '[^0-9]', '', 'g') = '0612345678' OR trim(order_ref) = '0612345679'$s$);
 -- The column may come after the value.
 SELECT sql_query FROM tde_add_pair('x', $s$SELECT * FROM c WHERE '0612345679' = phone OR '0612345678' = order_ref OR '1.2.3.4' = app_version$s$);
 -- A LIKE pattern's wildcards are no part of the value; a bare number an

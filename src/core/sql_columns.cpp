@@ -137,6 +137,37 @@ std::string compared_column(std::string_view before) {
     } else {
         return std::string();
     }
+    // A function of the column ("regexp_replace(phone, '[^0-9]', '', 'g') =
+    // '", "trim(c.phone) = '", "CAST(phone AS text) = '"): its first
+    // argument, when that is a name.
+    while (e > 0 && space(before[e - 1])) --e;
+    if (e > 0 && before[e - 1] == ')') {
+        int depth = 0;
+        size_t open = std::string_view::npos;
+        for (size_t k = e; k > 0; --k) {
+            const char c = before[k - 1];
+            if (c == ')') ++depth;
+            else if (c == '(' && --depth == 0) {
+                open = k - 1;
+                break;
+            }
+        }
+        if (open == std::string_view::npos) return std::string();
+        size_t a = open + 1;
+        while (a < e && space(before[a])) ++a;
+        size_t z = a;
+        while (z < e && (std::isalnum(static_cast<unsigned char>(before[z])) || before[z] == '_' || before[z] == '.' ||
+                         before[z] == '"' || before[z] == '`' || before[z] == '[' || before[z] == ']'))
+            ++z;
+        if (z == a) return std::string();
+        size_t after_name = z;
+        while (after_name < e && space(before[after_name])) ++after_name;
+        if (after_name < e && before[after_name] != ',' && before[after_name] != ')' &&
+            !(std::tolower(static_cast<unsigned char>(before[after_name])) == 'a' && after_name + 2 < e &&
+              std::tolower(static_cast<unsigned char>(before[after_name + 1])) == 's' && space(before[after_name + 2])))
+            return std::string();
+        e = z;  // read the first argument's name below
+    }
     // The name: a delimited one ("...", `...`, [...]) whole, else a word; a
     // cast after it ("phone::text") is passed over.
     for (int names = 0; names < 2; ++names) {

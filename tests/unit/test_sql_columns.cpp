@@ -66,6 +66,16 @@ TEST(SqlColumns, ComparedColumn) {
     EXPECT_EQ(compared_column("SELECT x FROM '"), "");
     EXPECT_EQ(compared_column("WHERE a BETWEEN b AND '"), "");
     EXPECT_EQ(compared_column("SELECT ARRAY['"), "");
+    // A function of the column: its first argument, when that is a name.
+    EXPECT_EQ(compared_column("WHERE regexp_replace(phone, '[^0-9]', '', 'g') = '"), "phone");
+    EXPECT_EQ(compared_column("WHERE trim(c.phone) = '"), "phone");
+    EXPECT_EQ(compared_column("WHERE CAST(phone AS text) = '"), "phone");
+    EXPECT_EQ(compared_column("WHERE lower(\"PhoneNumber\") LIKE '"), "phone_number");
+    EXPECT_EQ(compared_column("WHERE coalesce(phone, '') = '"), "phone");
+    EXPECT_EQ(compared_column("WHERE length(phone) > 3 AND f(1 + x) = '"), "");
+    EXPECT_EQ(compared_column("WHERE concat(first, ' ', last) = '"), "first");
+    EXPECT_EQ(compared_column("WHERE (a + b) = '"), "");
+    EXPECT_EQ(compared_column("WHERE x) = '"), "");
     // The column after the value.
     using tde::core::column_compared_after;
     EXPECT_EQ(column_compared_after(" = phone OR x = 1"), "phone");
