@@ -264,6 +264,33 @@ bool name_part_is(std::string_view name, std::initializer_list<std::string_view>
     return false;
 }
 
+bool number_kind_name(std::string_view name) {
+    for (std::string_view part : name_parts(name))
+        if (!one_of(part, {"home", "work", "mobile", "cell", "office", "primary", "secondary", "main", "personal",
+                           "business", "private", "other", "alt", "alternate", "landline", "emergency", "default",
+                           "backup", "direct", "day", "night", "evening", "value", "number", "num", "no", "nr",
+                           "international", "national", "local", "fax", "contact", "phone", "tel", "card",
+                           "ssn", "raw", "formatted", "normalized"}))
+            return false;
+    return true;
+}
+
+std::string without_phone_words(std::string_view name) {
+    std::string out;
+    size_t start = 0;
+    while (start <= name.size()) {
+        size_t end = name.find('_', start);
+        if (end == std::string_view::npos) end = name.size();
+        const std::string_view part = name.substr(start, end - start);
+        bool phone_word = false;
+        for (std::string_view w : {"phone", "mobile", "cell", "tel", "fax", "call", "sms", "dial"})
+            phone_word = phone_word || part.substr(0, w.size()) == w;
+        if (!part.empty() && !phone_word) (out += part) += ' ';
+        start = end + 1;
+    }
+    return out;
+}
+
 // A column or key naming a version ("app_version", "firmware", "build").
 bool version_name(std::string_view name) {
     // The last part: "fw_ip", "build_server_ip", "rev_proxy_ip" are addresses.

@@ -51,6 +51,18 @@ bool version_name(std::string_view name);
 // others ("phone_count", "phone_model", "mobile_user").
 int phone_column_kind(std::string_view name);
 
+// True when a key says nothing of its own about the number under it, so that
+// an enclosing phone, card or SSN key does: every part is a kind of number
+// ("home", "work", "primary", "mobile", ...) or only digits ("1", "phone2"),
+// as in {"phone": {"home": 2125550100}}; ids, counts and times ("id",
+// "verified_at") are not.
+bool number_kind_name(std::string_view name);
+
+// The words of a column name that are no phone words, each followed by a
+// space ("phone_count" -> "count ", "hotel_ssn" -> "hotel ssn "): what a
+// column that is no phone column says about its value.
+std::string without_phone_words(std::string_view name);
+
 // A value written like a phone number (7 to 15 digits; spaces, '-', '.',
 // brackets, a leading '+'), however invalid, and not like a date.
 bool phone_shaped_literal(std::string_view in);

@@ -532,21 +532,7 @@ bool anonymize_spans(const Anonymization &anon, std::string_view sql,
                 // A column that is no phone column does not make its value a
                 // phone number by the words in its name ("phone_count",
                 // "mobile_user"): they are left out of the context.
-                if (phone_column_kind(column) == 0) {
-                    context.clear();
-                    size_t start = 0;
-                    while (start <= column.size()) {
-                        size_t end = column.find('_', start);
-                        if (end == std::string::npos) end = column.size();
-                        const std::string_view part = std::string_view(column).substr(start, end - start);
-                        bool phone_word = false;
-                        for (std::string_view w : {"phone", "mobile", "cell", "tel", "fax", "call", "sms", "dial"})
-                            phone_word = phone_word || part.substr(0, w.size()) == w;
-                        if (!part.empty() && !phone_word) (context += part) += ' ';
-                        start = end + 1;
-                    }
-                    context += ": ";
-                }
+                if (phone_column_kind(column) == 0) context = tde::core::without_phone_words(column) + ": ";
             } else {
                 const size_t context_begin = out.size() > kLiteralContext ? out.size() - kLiteralContext : 0;
                 context.assign(out, context_begin);
@@ -741,25 +727,7 @@ bool number_key_for_c(const char *key, size_t key_len) noexcept {
 // ("1", "phone2"), not ids, counts or times ({"phone": {"verified_at": ...}}).
 bool neutral_key_for_c(const char *key, size_t key_len) noexcept {
     try {
-        if (key == nullptr) return true;
-        static const char *const kKinds[] = {
-            "home", "work", "mobile", "cell", "office", "primary", "secondary", "main", "personal", "business",
-            "private", "other", "alt", "alternate", "landline", "emergency", "default", "backup", "direct", "day",
-            "night", "evening", "value", "number", "num", "no", "nr", "e164", "international", "national", "local",
-            "fax", "contact", "phone", "tel", "card", "ssn", "raw", "formatted", "normalized"};
-        const std::string name = snake_lower(std::string_view(key, key_len));
-        size_t start = 0;
-        while (start <= name.size()) {
-            size_t end = name.find('_', start);
-            if (end == std::string::npos) end = name.size();
-            std::string_view part = std::string_view(name).substr(start, end - start);
-            while (!part.empty() && part.back() >= '0' && part.back() <= '9') part.remove_suffix(1);
-            if (!part.empty() &&
-                std::none_of(std::begin(kKinds), std::end(kKinds), [&](const char *k) { return part == k; }))
-                return false;
-            start = end + 1;
-        }
-        return true;
+        return key == nullptr || tde::core::number_kind_name(snake_lower(std::string_view(key, key_len)));
     } catch (...) {
         return false;
     }

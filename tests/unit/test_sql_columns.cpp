@@ -128,6 +128,19 @@ TEST(SqlColumns, InsertValueColumnsOtherDialects) {
     EXPECT_EQ(insert_value_columns(all, quote_spans(all)), (Cols{"name", "phone", "phone", "name"}));
 }
 
+TEST(SqlColumns, NumberKindNamesAndPhoneWords) {
+    using tde::core::number_kind_name;
+    using tde::core::without_phone_words;
+    for (const char *name : {"home", "work_mobile", "primary", "2", "phone2", ""})
+        EXPECT_TRUE(number_kind_name(name)) << name;
+    for (const char *name : {"id", "verified_at", "count", "home_id", "uses"}) EXPECT_FALSE(number_kind_name(name)) << name;
+    EXPECT_EQ(without_phone_words("phone_count"), "count ");
+    EXPECT_EQ(without_phone_words("mobile_user"), "user ");
+    EXPECT_EQ(without_phone_words("hotel_ssn"), "hotel ssn ");
+    EXPECT_EQ(without_phone_words("telephones_total"), "total ");
+    EXPECT_EQ(without_phone_words("order_ref"), "order ref ");
+}
+
 TEST(SqlColumns, PhoneColumnKind) {
     for (const char *name : {"phone", "home_phone", "phone_number", "mobile_no", "tel1", "msisdn", "mobile_phone",
                              "contact_number", "fax_no", "telephone"})
