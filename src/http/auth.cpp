@@ -177,6 +177,10 @@ AuthResult Authenticator::from_jwt(const std::string& token, PGconn* conn) {
         auto it = cache_.find(token);
         if (it != cache_.end()) claims = it->second;
     }
+    if (!claims && conn == nullptr) {
+        r.needs_database = true;
+        return r;
+    }
     if (!claims) {
         auto header = base64url_decode(token.substr(0, d1));
         auto payload = base64url_decode(token.substr(d1 + 1, d2 - d1 - 1));

@@ -23,6 +23,9 @@ namespace tde_http {
 struct AuthResult {
     std::string role;                 // set on success
     std::optional<HttpError> error;   // 401 (or 503 when the database is away)
+    // Resolved without a connection (conn nullptr) and the token's claims
+    // are not cached yet: ask again with a connection.
+    bool needs_database = false;
 };
 
 class Authenticator {

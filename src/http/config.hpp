@@ -29,6 +29,10 @@ struct Config {
     // pgbouncer's pool_mode = transaction, where a session's settings would
     // reach other clients).
     bool session_settings = true;
+    // Requests on one pair (add, get, delete) share database connections in
+    // pipeline mode, this many in flight per connection (multiplexer.hpp);
+    // 0: every request has a connection of its own. Session pool mode only.
+    int pipeline_depth = 8;
 };
 
 // Parses argv and the environment. On --help prints usage and exits 0; on a

@@ -307,6 +307,8 @@ const char* kSetupSessionSql =
 const char* kSetupLocalSql =
     "SELECT pg_catalog.set_config('role', $1, true), pg_catalog.set_config('statement_timeout', $2, true)";
 
+}  // namespace
+
 // Statement names are stable per SQL text for the life of the process.
 std::string statement_name(const std::string& sql) {
     static std::mutex mu;
@@ -317,20 +319,10 @@ std::string statement_name(const std::string& sql) {
     return it->second;
 }
 
-// One statement of a request's pipeline: prepared on first use on this
-// connection (Parse travels in the same pipeline), then executed.
-struct PipelineStatement {
-    const std::string& sql;
-    const Params& params;
-    std::string name;
-    bool prepare = false;
-    PgResult prepare_result, result;
-};
-
 // Unnamed (parsed each time) with `named` false: --pool-mode transaction,
 // where a proxy may run each transaction on another server connection, which
 // would not know the name.
-bool send(PGconn* conn, PipelineStatement& st, std::unordered_set<std::string>& prepared, bool named) {
+bool send_statement(PGconn* conn, PipelineStatement& st, std::unordered_set<std::string>& prepared, bool named) {
     if (!named) {
         ParamArrays a(st.params);
         return PQsendQueryParams(conn, st.sql.c_str(), static_cast<int>(a.values.size()), nullptr, a.values.data(),
@@ -357,36 +349,16 @@ const PGresult* failure(const PipelineStatement& st) {
     return nullptr;
 }
 
-}  // namespace
+const char* setup_sql(bool session_level) { return session_level ? kSetupSessionSql : kSetupLocalSql; }
 
-Outcome run_request(Lease& lease, const std::string& role, int statement_timeout_ms, const std::string& sql,
-                    const Params& params, int client_fd, bool keep_settings) {
-    PGconn* conn = lease.conn();
-    SessionState& session = lease.session();
-    const auto now = std::chrono::steady_clock::now();
-    const bool setup = !keep_settings || session.statement_timeout_ms != statement_timeout_ms ||
-                       session.role != role || now - session.set_at >= kSessionSettingsTtl;
-    session.statement_timeout_ms = -1;  // known again only when this request succeeds
+bool needs_setup(const SessionState& session, const std::string& role, int statement_timeout_ms,
+                 std::chrono::steady_clock::time_point now) {
+    return session.statement_timeout_ms != statement_timeout_ms || session.role != role ||
+           now - session.set_at >= kSessionSettingsTtl;
+}
+
+Outcome request_outcome(PipelineStatement (&st)[2], PgResult& commit_error, bool synced, PGconn* conn) {
     Outcome out;
-    const Params setup_params{role, std::to_string(statement_timeout_ms)};
-    const std::string setup_sql = keep_settings ? kSetupSessionSql : kSetupLocalSql;
-    PipelineStatement st[2] = {{setup_sql, setup_params, {}, false, {}, {}}, {sql, params, {}, false, {}, {}}};
-    PipelineStatement* const first = setup ? &st[0] : &st[1];
-    bool sent = PQenterPipelineMode(conn) != 0;
-    for (PipelineStatement* s = first; sent && s != std::end(st); ++s) sent = send(conn, *s, session.prepared, keep_settings);
-    if (!sent || !PQpipelineSync(conn)) {
-        out.error = error_from_conn(conn);
-        out.error->connection_lost = true;  // the caller discards the connection
-        return out;
-    }
-    for (PipelineStatement* s = first; s != std::end(st); ++s) {
-        if (s->prepare) s->prepare_result = take_query_result(conn, client_fd);
-        s->result = take_query_result(conn, client_fd);
-        if (s->prepare && s->prepare_result.status() == PGRES_COMMAND_OK) session.prepared.insert(s->name);
-    }
-    PgResult commit_error;
-    bool synced = take_sync(conn, client_fd, commit_error);
-    if (synced) PQexitPipelineMode(conn);
     if (const PGresult* f = failure(st[0])) {
         out.error = error_from_result(f, conn);
         out.setup_failed = true;
@@ -400,8 +372,39 @@ Outcome run_request(Lease& lease, const std::string& role, int statement_timeout
     out.result = std::move(st[1].result);
     if (!synced && !out.error) out.error = error_from_conn(conn);
     if (!synced) out.error->connection_lost = true;
+    return out;
+}
+
+Outcome run_request(Lease& lease, const std::string& role, int statement_timeout_ms, const std::string& sql,
+                    const Params& params, int client_fd, bool keep_settings) {
+    PGconn* conn = lease.conn();
+    SessionState& session = lease.session();
+    const auto now = std::chrono::steady_clock::now();
+    const bool with_setup = !keep_settings || needs_setup(session, role, statement_timeout_ms, now);
+    session.statement_timeout_ms = -1;  // known again only when this request succeeds
+    Outcome out;
+    const Params setup_params{role, std::to_string(statement_timeout_ms)};
+    const std::string setup = setup_sql(keep_settings);
+    PipelineStatement st[2] = {{setup, setup_params, {}, false, {}, {}}, {sql, params, {}, false, {}, {}}};
+    PipelineStatement* const first = with_setup ? &st[0] : &st[1];
+    bool sent = PQenterPipelineMode(conn) != 0;
+    for (PipelineStatement* s = first; sent && s != std::end(st); ++s) sent = send_statement(conn, *s, session.prepared, keep_settings);
+    if (!sent || !PQpipelineSync(conn)) {
+        out.error = error_from_conn(conn);
+        out.error->connection_lost = true;  // the caller discards the connection
+        return out;
+    }
+    for (PipelineStatement* s = first; s != std::end(st); ++s) {
+        if (s->prepare) s->prepare_result = take_query_result(conn, client_fd);
+        s->result = take_query_result(conn, client_fd);
+        if (s->prepare && s->prepare_result.status() == PGRES_COMMAND_OK) session.prepared.insert(s->name);
+    }
+    PgResult commit_error;
+    bool synced = take_sync(conn, client_fd, commit_error);
+    if (synced) PQexitPipelineMode(conn);
+    out = request_outcome(st, commit_error, synced, conn);
     if (!out.error && keep_settings) {
-        if (setup) session.set_at = now;
+        if (with_setup) session.set_at = now;
         session.role = role;
         session.statement_timeout_ms = statement_timeout_ms;
     }

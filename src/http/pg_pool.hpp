@@ -78,6 +78,9 @@ struct SessionState {
     // kSessionSettingsTtl, so that a role revoked from the authenticator,
     // dropped or renamed stops being used within that time.
     std::chrono::steady_clock::time_point set_at{};
+    // Whether a commit returns before its WAL is flushed (fsync or
+    // synchronous_commit off): -1 not asked yet, 0 no, 1 yes. Multiplexer.
+    int async_commit = -1;
 };
 constexpr std::chrono::milliseconds kSessionSettingsTtl{1000};
 
@@ -174,5 +177,34 @@ struct Outcome {
 // next transaction on another server connection).
 Outcome run_request(Lease& lease, const std::string& role, int statement_timeout_ms, const std::string& sql,
                     const Params& params, int client_fd = -1, bool keep_settings = true);
+
+// Building blocks of a request's pipeline, shared by run_request and the
+// Multiplexer (multiplexer.hpp).
+
+// The set-up statement: set_config of role and statement_timeout at session
+// level (true) or transaction level (false, --pool-mode transaction).
+const char* setup_sql(bool session_level);
+// Whether a session must be set up for role and timeout before a statement.
+bool needs_setup(const SessionState& session, const std::string& role, int statement_timeout_ms,
+                 std::chrono::steady_clock::time_point now);
+// A statement's name on every connection (stable per SQL text).
+std::string statement_name(const std::string& sql);
+
+// One statement of a request's pipeline: prepared on first use on a
+// connection (the Parse travels in the same pipeline), then executed.
+struct PipelineStatement {
+    const std::string& sql;
+    const Params& params;
+    std::string name;
+    bool prepare = false;
+    PgResult prepare_result, result;
+};
+// Sends st (Parse first when its name is not in `prepared`; unnamed when
+// `named` is false). False when libpq could not queue it.
+bool send_statement(PGconn* conn, PipelineStatement& st, std::unordered_set<std::string>& prepared, bool named);
+// The outcome of a request from its set-up statement (st[0], possibly not
+// sent), its statement (st[1]), an error raised at commit and whether the
+// pipeline's sync arrived (if not, the connection is lost).
+Outcome request_outcome(PipelineStatement (&st)[2], PgResult& commit_error, bool synced, PGconn* conn);
 
 }  // namespace tde_http

@@ -98,12 +98,17 @@ struct Router::Call {
     std::string sql;
     Params params;
     bool idempotent = false;  // may run again on a fresh connection after a lost one
+    bool shared = false;      // may run on a connection shared with other requests (Multiplexer)
+    bool writes = false;
     std::optional<ExportPlan> export_plan;  // set: stream an export instead
     std::function<Response(const PgResult&)> ok;
     std::function<std::optional<HttpError>(const PgError&)> override_error;  // route-specific mapping
 };
 
 namespace {
+
+// Bodies up to this size may travel on a shared connection (Multiplexer).
+constexpr std::size_t kSharedBodyLimit = 8 * 1024;
 
 std::optional<HttpError> call_add_pair(const Request& req, std::string& sql, Params& params) {
     if (req.body.find('\0') != std::string::npos)
@@ -142,6 +147,13 @@ std::optional<HttpError> id_not_found(const PgError& e) {
 
 }  // namespace
 
+Router::Router(const Config& cfg, Pool& pool, Authenticator& auth) : cfg_(cfg), pool_(pool), auth_(auth) {
+    // At most half the pool is shared, so that lists, statistics and exports
+    // always find connections of their own.
+    if (cfg.pipeline_depth > 0 && cfg.session_settings && cfg.pool_size >= 2)
+        multiplexer_ = std::make_unique<Multiplexer>(pool, cfg.pipeline_depth, cfg.pool_size / 2);
+}
+
 Router::~Router() {
     if (probe_) PQfinish(probe_);
 }
@@ -176,6 +188,10 @@ Response Router::database_route(const RouteMatch& m, const Request& req) {
     switch (m.id) {
         case RouteId::AddPair:
             invalid = call_add_pair(req, call.sql, call.params);
+            // Small bodies only: a shared connection's requests wait for
+            // each other's bytes.
+            call.shared = req.body.size() <= kSharedBodyLimit;
+            call.writes = true;
             call.ok = [](const PgResult& r) {
                 Response resp = json_response(201, r.value(0, 0));
                 if (!r.is_null(0, 1)) resp.headers.emplace_back("Location", kPairs + "/" + r.value(0, 1));
@@ -200,6 +216,7 @@ Response Router::database_route(const RouteMatch& m, const Request& req) {
             call.sql = "SELECT tde_get_pair_json($1::uuid)::text";
             call.params = {m.pair_id};
             call.idempotent = true;
+            call.shared = true;
             call.ok = [](const PgResult& r) {
                 if (r.rows() != 1 || r.is_null(0, 0)) return error_response(not_found("pair"));
                 return json_response(200, r.value(0, 0));
@@ -209,6 +226,8 @@ Response Router::database_route(const RouteMatch& m, const Request& req) {
         case RouteId::DeletePair:
             call.sql = "SELECT tde_delete_pair($1::uuid)";
             call.params = {m.pair_id};
+            call.shared = true;
+            call.writes = true;
             call.ok = [](const PgResult& r) {
                 if (r.rows() != 1 || r.value(0, 0) != "t") return error_response(not_found("pair"));
                 return json_response(200, "{\"message\": \"Pair deleted successfully\"}");
@@ -241,7 +260,20 @@ Response Router::run_call(const Call& call, const Request& req) {
         }
         export_slot = std::shared_ptr<void>(nullptr, [this](void*) { exports_running_.fetch_sub(1); });
     }
-    for (int attempt = 0;; ++attempt) {
+    int attempt = 0;
+    if (multiplexer_ && call.shared) {
+        AuthResult who = auth_.resolve(req.header("Authorization"), nullptr);
+        if (!who.needs_database) {
+            if (who.error) return error_response(*who.error);
+            std::optional<Outcome> out =
+                multiplexer_->run(who.role, cfg_.statement_timeout_ms, call.sql, call.params, call.writes);
+            if (out) {
+                if (!out->error || !out->error->connection_lost || !call.idempotent) return respond(call, *out);
+                attempt = 1;  // lost with its connection: once more on a connection of its own
+            }
+        }
+    }
+    for (;; ++attempt) {
         Lease lease;
         try {
             lease = pool_.acquire(cfg_.pool_wait_ms);
@@ -259,17 +291,22 @@ Response Router::run_call(const Call& call, const Request& req) {
         Outcome out =
             run_request(lease, who.role, cfg_.statement_timeout_ms, call.sql, call.params, req.client_fd,
                         cfg_.session_settings);
-        if (!out.error) return call.ok(out.result);
-        if (out.error->connection_lost) {
+        if (out.error && out.error->connection_lost) {
             lease.discard();
             if (call.idempotent && attempt == 0) continue;
-            return error_response(from_pg(*out.error));
         }
-        if (out.setup_failed && role_refused(*out.error)) return error_response(role_refused_error(*out.error));
-        if (call.override_error)
-            if (auto e = call.override_error(*out.error)) return error_response(*e);
-        return error_response(from_pg(*out.error));
+        return respond(call, out);
     }
+}
+
+// A request's outcome as a response.
+Response Router::respond(const Call& call, const Outcome& out) const {
+    if (!out.error) return call.ok(out.result);
+    if (out.error->connection_lost) return error_response(from_pg(*out.error));
+    if (out.setup_failed && role_refused(*out.error)) return error_response(role_refused_error(*out.error));
+    if (call.override_error)
+        if (auto e = call.override_error(*out.error)) return error_response(*e);
+    return error_response(from_pg(*out.error));
 }
 
 }  // namespace tde_http

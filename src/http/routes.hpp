@@ -15,6 +15,7 @@
 #include "config.hpp"
 #include "errors.hpp"
 #include "export_stream.hpp"
+#include "multiplexer.hpp"
 #include "pg_pool.hpp"
 #include "query_params.hpp"
 
@@ -73,7 +74,7 @@ std::optional<HttpError> plan_export(const Request& req, ExportPlan& plan);
 
 class Router {
 public:
-    Router(const Config& cfg, Pool& pool, Authenticator& auth) : cfg_(cfg), pool_(pool), auth_(auth) {}
+    Router(const Config& cfg, Pool& pool, Authenticator& auth);
     ~Router();
     Response handle(const RouteMatch& m, const Request& req);
     // Before the body is read: 401 for requests without credentials when
@@ -85,6 +86,7 @@ private:
     Response health();
     Response database_route(const RouteMatch& m, const Request& req);
     Response run_call(const Call& call, const Request& req);
+    Response respond(const Call& call, const Outcome& out) const;
     Response start_export(Lease lease, const std::string& role, const ExportPlan& plan, const Request& req,
                           std::shared_ptr<void> slot);
     // Exports running (their streams hold a database connection each until
@@ -95,6 +97,7 @@ private:
     const Config& cfg_;
     Pool& pool_;
     Authenticator& auth_;
+    std::unique_ptr<Multiplexer> multiplexer_;  // nullptr: --pipeline-depth 0 or transaction pool mode
     std::mutex probe_mu_;
     PGconn* probe_ = nullptr;  // healthz's own connection, outside the pool
 };

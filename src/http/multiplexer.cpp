@@ -1,0 +1,336 @@
+#include "multiplexer.hpp"
+
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <system_error>
+
+namespace tde_http {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+bool is_error(ExecStatusType s) {
+    return s == PGRES_FATAL_ERROR || s == PGRES_BAD_RESPONSE || s == PGRES_NONFATAL_ERROR;
+}
+
+}  // namespace
+
+// One request: its statements and, while in flight, what is left to read.
+struct Multiplexer::Job {
+    Job(const std::string& r, int t, const std::string& sql, const Params& params)
+        : role(r),
+          timeout_ms(t),
+          setup_params{r, std::to_string(t)},
+          st{{setup_text, setup_params, {}, false, {}, {}}, {sql, params, {}, false, {}, {}}} {}
+
+    const std::string& role;
+    const int timeout_ms;
+    const std::string setup_text = setup_sql(true);
+    const Params setup_params;
+    PipelineStatement st[2];  // set-up (maybe not sent), the request's statement
+    bool with_setup = false;
+    Clock::time_point sent_at{};
+
+    // The results still expected, in order: a statement's (up to its NULL),
+    // or a sync point's (PGRES_PIPELINE_SYNC; an error before the request's
+    // own sync point was raised by its commit).
+    struct Step {
+        PgResult* into = nullptr;  // nullptr: a sync point
+        bool request_sync = false;
+    };
+    std::vector<Step> steps;
+    std::size_t next = 0;
+    PgResult commit_error;
+
+    Outcome out;
+    bool done = false;
+    std::mutex mu;
+    std::condition_variable cv;
+};
+
+struct Multiplexer::Link {
+    Lease lease;
+    PGconn* conn = nullptr;
+    std::mutex mu;  // conn, sent, broken, idle_since
+    std::deque<Job*> sent;
+    bool broken = false;
+    bool async_commit = false;
+    Clock::time_point idle_since = Clock::now();
+};
+
+Multiplexer::Multiplexer(Pool& pool, int depth, int max_links)
+    : pool_(pool), depth_(std::max(1, depth)), max_links_(std::max(1, max_links)) {
+    epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
+    wake_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (epoll_fd_ < 0 || wake_fd_ < 0) throw std::system_error(errno, std::generic_category(), "epoll/eventfd");
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.ptr = nullptr;
+    epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &ev);
+    thread_ = std::thread([this] { loop(); });
+}
+
+Multiplexer::~Multiplexer() {
+    {
+        std::lock_guard<std::mutex> lk(mu_);
+        stopping_ = true;
+    }
+    std::uint64_t one = 1;
+    (void)!write(wake_fd_, &one, sizeof one);
+    thread_.join();
+    reap(true);
+    close(wake_fd_);
+    close(epoll_fd_);
+}
+
+// A pooled connection in pipeline mode, watched by the dispatcher; nullptr
+// when the pool has none free now or it cannot be used.
+std::unique_ptr<Multiplexer::Link> Multiplexer::open_link() {
+    Lease lease;
+    try {
+        lease = pool_.acquire(0);
+    } catch (const PoolExhausted&) {
+        return nullptr;
+    } catch (const DbUnavailable&) {
+        return nullptr;
+    }
+    PGconn* conn = lease.conn();
+    SessionState& session = lease.session();
+    if (session.async_commit < 0) {
+        PgResult r(PQexec(conn,
+                          "SELECT pg_catalog.current_setting('fsync') = 'off'"
+                          " OR pg_catalog.current_setting('synchronous_commit') = 'off'"));
+        if (r.status() != PGRES_TUPLES_OK || r.rows() != 1) {
+            lease.discard();
+            return nullptr;
+        }
+        session.async_commit = r.value(0, 0) == "t" ? 1 : 0;
+    }
+    if (!PQenterPipelineMode(conn)) {
+        lease.discard();
+        return nullptr;
+    }
+    auto l = std::make_unique<Link>();
+    l->conn = conn;
+    l->async_commit = session.async_commit == 1;
+    l->lease = std::move(lease);
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.ptr = l.get();
+    if (epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, PQsocket(conn), &ev) != 0) {
+        PQexitPipelineMode(conn);
+        return nullptr;
+    }
+    return l;
+}
+
+// The first connection with room, else (none may be added) the least busy
+// one with at most four times that many requests in flight. Under mu_.
+Multiplexer::Link* Multiplexer::pick(bool writes) {
+    Link* least = nullptr;
+    std::size_t least_n = 0;
+    for (auto& up : links_) {
+        Link& l = *up;
+        std::lock_guard<std::mutex> lk(l.mu);
+        if (l.broken || (writes && !l.async_commit)) continue;
+        if (l.sent.size() < static_cast<std::size_t>(depth_)) return &l;
+        if (!least || l.sent.size() < least_n) {
+            least = &l;
+            least_n = l.sent.size();
+        }
+    }
+    if (static_cast<int>(links_.size()) < max_links_) return nullptr;  // the caller opens one
+    return least_n < 4 * static_cast<std::size_t>(depth_) ? least : nullptr;
+}
+
+std::optional<Outcome> Multiplexer::run(const std::string& role, int statement_timeout_ms, const std::string& sql,
+                                        const Params& params, bool writes) {
+    Job job(role, statement_timeout_ms, sql, params);
+    std::unique_lock<std::mutex> lk(mu_);
+    if (stopping_ || (writes && commits_wait_ == 1)) return std::nullopt;
+    Link* link = pick(writes);
+    if (!link && static_cast<int>(links_.size()) < max_links_) {
+        lk.unlock();
+        std::unique_ptr<Link> fresh = open_link();
+        lk.lock();
+        if (fresh) {
+            commits_wait_ = fresh->async_commit ? 0 : 1;
+            links_.push_back(std::move(fresh));
+        }
+        if (stopping_) return std::nullopt;
+        link = pick(writes);
+    }
+    if (!link) return std::nullopt;
+    if (!send(*link, job)) return std::move(job.out);  // the connection broke: a lost-connection error
+    lk.unlock();
+    std::unique_lock<std::mutex> jl(job.mu);
+    job.cv.wait(jl, [&] { return job.done; });
+    return std::move(job.out);
+}
+
+// Queues the job's statements and sync point on l and flushes. Under mu_.
+bool Multiplexer::send(Link& l, Job& j) {
+    std::lock_guard<std::mutex> lk(l.mu);
+    SessionState& session = l.lease.session();
+    j.sent_at = Clock::now();
+    bool same = std::all_of(l.sent.begin(), l.sent.end(), [&](const Job* o) {
+        return o->role == j.role && o->timeout_ms == j.timeout_ms;
+    });
+    j.with_setup = !same || needs_setup(session, j.role, j.timeout_ms, j.sent_at);
+    bool ok = true;
+    for (PipelineStatement* s = j.with_setup ? &j.st[0] : &j.st[1]; ok && s != std::end(j.st); ++s) {
+        s->name = statement_name(s->sql);
+        if (session.prepared.insert(s->name).second) {
+            // Prepared in a sync group of its own, so that a failure of this
+            // request does not leave the statement unprepared for the
+            // requests queued after it.
+            s->prepare = true;
+            ok = PQsendPrepare(l.conn, s->name.c_str(), s->sql.c_str(), static_cast<int>(s->params.size()),
+                               nullptr) &&
+                 PQpipelineSync(l.conn);
+            j.steps.push_back({&s->prepare_result, false});
+            j.steps.push_back({nullptr, false});
+        }
+        std::vector<const char*> values;
+        for (const auto& v : s->params) values.push_back(v ? v->c_str() : nullptr);
+        ok = ok && PQsendQueryPrepared(l.conn, s->name.c_str(), static_cast<int>(values.size()), values.data(),
+                                       nullptr, nullptr, 0);
+        j.steps.push_back({&s->result, false});
+    }
+    ok = ok && PQpipelineSync(l.conn) && PQflush(l.conn) == 0;
+    j.steps.push_back({nullptr, true});
+    if (!ok) {
+        j.out.error = error_from_conn(l.conn);
+        j.out.error->connection_lost = true;
+        fail_link(l);
+        return false;
+    }
+    l.sent.push_back(&j);
+    return true;
+}
+
+// Marks l unusable and fails every request in flight on it. Under l.mu.
+void Multiplexer::fail_link(Link& l) {
+    l.broken = true;
+    l.lease.discard();
+    PgError e = error_from_conn(l.conn);
+    e.connection_lost = true;
+    for (Job* j : l.sent) {
+        std::lock_guard<std::mutex> jl(j->mu);
+        j->out = Outcome{};
+        j->out.error = e;
+        j->done = true;
+        j->cv.notify_one();
+    }
+    l.sent.clear();
+}
+
+// A job whose results are all in: its outcome, what the session now is.
+// Under l.mu.
+void Multiplexer::finish(Link& l, Job& j) {
+    SessionState& session = l.lease.session();
+    Outcome out = request_outcome(j.st, j.commit_error, true, l.conn);
+    for (const PipelineStatement& s : j.st)
+        if (s.prepare && s.prepare_result.status() != PGRES_COMMAND_OK) session.prepared.erase(s.name);
+    if (out.error) {
+        session.statement_timeout_ms = -1;
+    } else {
+        if (j.with_setup) session.set_at = j.sent_at;
+        session.role = j.role;
+        session.statement_timeout_ms = j.timeout_ms;
+    }
+    std::lock_guard<std::mutex> jl(j.mu);  // j may be gone once done is seen
+    j.out = std::move(out);
+    j.done = true;
+    j.cv.notify_one();
+}
+
+void Multiplexer::read_results(Link& l) {
+    std::lock_guard<std::mutex> lk(l.mu);
+    if (l.broken) return;
+    if (!PQconsumeInput(l.conn)) {
+        fail_link(l);
+        return;
+    }
+    while (!l.sent.empty() && !PQisBusy(l.conn)) {
+        Job& j = *l.sent.front();
+        PGresult* r = PQgetResult(l.conn);
+        Job::Step& step = j.steps[j.next];
+        if (step.into) {
+            if (!r) ++j.next;  // the statement's results end
+            else if (!*step.into) *step.into = PgResult(r);
+            else PQclear(r);
+        } else if (r) {
+            const ExecStatusType s = PQresultStatus(r);
+            if (s == PGRES_PIPELINE_SYNC) {
+                PQclear(r);
+                ++j.next;
+            } else if (step.request_sync && is_error(s) && !j.commit_error) {
+                j.commit_error = PgResult(r);
+            } else {
+                PQclear(r);
+            }
+        }
+        if (j.next == j.steps.size()) {
+            l.sent.pop_front();
+            finish(l, j);
+            if (l.sent.empty()) l.idle_since = Clock::now();
+        }
+        if (PQstatus(l.conn) != CONNECTION_OK) break;
+    }
+    if (PQstatus(l.conn) != CONNECTION_OK) fail_link(l);
+    else if (l.sent.empty())
+        while (PGnotify* n = PQnotifies(l.conn)) PQfreemem(n);
+}
+
+// Gives back to the pool the connections that broke or stayed idle (all of
+// them when `all`).
+void Multiplexer::reap(bool all) {
+    std::lock_guard<std::mutex> lk(mu_);
+    const auto now = Clock::now();
+    for (auto it = links_.begin(); it != links_.end();) {
+        Link& l = **it;
+        bool drop;
+        {
+            std::lock_guard<std::mutex> ll(l.mu);
+            if (all && !l.broken && !l.sent.empty()) fail_link(l);
+            drop = l.broken || all ||
+                   (l.sent.empty() && now - l.idle_since >= std::chrono::milliseconds(kIdleReleaseMs));
+            if (drop) {
+                epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, PQsocket(l.conn), nullptr);
+                if (!l.broken && !PQexitPipelineMode(l.conn)) l.lease.discard();
+            }
+        }
+        if (drop) it = links_.erase(it);
+        else ++it;
+    }
+}
+
+void Multiplexer::loop() {
+    epoll_event events[32];
+    for (;;) {
+        int timeout;
+        {
+            std::lock_guard<std::mutex> lk(mu_);
+            if (stopping_) return;
+            timeout = links_.empty() ? -1 : kIdleReleaseMs;
+        }
+        int n = epoll_wait(epoll_fd_, events, 32, timeout);
+        for (int i = 0; i < n; ++i) {
+            if (events[i].data.ptr == nullptr) {
+                std::uint64_t v;
+                (void)!read(wake_fd_, &v, sizeof v);
+                continue;
+            }
+            read_results(*static_cast<Link*>(events[i].data.ptr));
+        }
+        reap(false);
+    }
+}
+
+}  // namespace tde_http

@@ -1,0 +1,84 @@
+// Requests on a single pair (add, get, delete) from many HTTP connections
+// share a few database connections in libpq pipeline mode.
+//
+// On a small machine a short request costs mostly thread wake-ups and system
+// calls, not SQL: with a connection per request, every request wakes a
+// backend and then the bridge thread waiting for it. A shared connection
+// carries several requests at once (each in its own implicit transaction,
+// ended by its own sync point), so a backend finds the next request already
+// in its socket and the bridge reads several results per wake-up.
+//
+// The calling thread queues its statements on the first shared connection
+// with fewer than `depth` requests in flight (taking another one from the
+// pool when all have that many, up to `max_links`) and waits; one dispatcher
+// thread reads the results of every shared connection and hands each to its
+// request. Role and statement_timeout are session settings, as in
+// run_request: a request skips the set-up statement only when the session
+// has them already and every request in flight on that connection wants the
+// same, so a failing request (whose set-up is rolled back) cannot leave a
+// later one with another role.
+//
+// Writes go through only when a commit does not wait for the WAL flush
+// (fsync or synchronous_commit off): otherwise commits queued behind each
+// other on one connection would each wait for their own flush instead of
+// sharing one (group commit across connections). A request that cannot be
+// placed (no connection to spare, a write with synchronous commits) is
+// refused (std::nullopt): the caller runs it on a connection of its own.
+// Statements are not cancelled when their client hangs up (they are short,
+// and statement_timeout bounds them): a cancel would hit whatever runs on the
+// shared connection at that moment.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "pg_pool.hpp"
+
+namespace tde_http {
+
+class Multiplexer {
+public:
+    Multiplexer(Pool& pool, int depth, int max_links);
+    ~Multiplexer();
+    Multiplexer(const Multiplexer&) = delete;
+    Multiplexer& operator=(const Multiplexer&) = delete;
+
+    // Runs sql as role with statement_timeout on a shared connection and
+    // waits for the outcome; std::nullopt when the request cannot be taken.
+    std::optional<Outcome> run(const std::string& role, int statement_timeout_ms, const std::string& sql,
+                               const Params& params, bool writes);
+
+    // A shared connection is given back to the pool after this long idle.
+    static constexpr int kIdleReleaseMs = 5;
+
+private:
+    struct Job;
+    struct Link;
+    std::unique_ptr<Link> open_link();
+    Link* pick(bool writes);
+    bool send(Link& l, Job& j);
+    void loop();
+    void read_results(Link& l);
+    void finish(Link& l, Job& j);
+    void fail_link(Link& l);
+    void reap(bool all);
+
+    Pool& pool_;
+    const int depth_;
+    const int max_links_;
+    std::mutex mu_;  // links_ and placement; taken before a Link's own mutex
+    std::vector<std::unique_ptr<Link>> links_;
+    int commits_wait_ = -1;  // -1 unknown, 0 no (writes are taken), 1 yes
+    bool stopping_ = false;
+    int epoll_fd_ = -1;
+    int wake_fd_ = -1;  // eventfd: stop
+    std::thread thread_;
+};
+
+}  // namespace tde_http
