@@ -130,14 +130,18 @@ std::unique_ptr<Multiplexer::Link> Multiplexer::open_link() {
 }
 
 // The first connection with room, else (none may be added) the least busy
-// one with at most four times that many requests in flight. Under mu_.
+// one with at most four times that many requests in flight. A connection
+// whose oldest request has been out for kStalledMs (a slow statement, a lock
+// wait) takes no more: requests queued behind it would wait as long. Under mu_.
 Multiplexer::Link* Multiplexer::pick(bool writes) {
+    const auto stalled_before = Clock::now() - std::chrono::milliseconds(kStalledMs);
     Link* least = nullptr;
     std::size_t least_n = 0;
     for (auto& up : links_) {
         Link& l = *up;
         std::lock_guard<std::mutex> lk(l.mu);
         if (l.broken || (writes && !l.async_commit)) continue;
+        if (!l.sent.empty() && l.sent.front()->sent_at < stalled_before) continue;
         if (l.sent.size() < static_cast<std::size_t>(depth_)) return &l;
         if (!least || l.sent.size() < least_n) {
             least = &l;

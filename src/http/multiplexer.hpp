@@ -10,7 +10,8 @@
 //
 // The calling thread queues its statements on the first shared connection
 // with fewer than `depth` requests in flight (taking another one from the
-// pool when all have that many, up to `max_links`) and waits; one dispatcher
+// pool when all have that many, up to `max_links`; none whose oldest request
+// has been out for a while) and waits; one dispatcher
 // thread reads the results of every shared connection and hands each to its
 // request. Role and statement_timeout are session settings, as in
 // run_request: a request skips the set-up statement only when the session
@@ -56,6 +57,8 @@ public:
 
     // A shared connection is given back to the pool after this long idle.
     static constexpr int kIdleReleaseMs = 5;
+    // A connection whose oldest request in flight is this old takes no more.
+    static constexpr int kStalledMs = 20;
 
 private:
     struct Job;

@@ -1427,7 +1427,10 @@ def long_request_outlives_idle_timeout():
 
 @test
 def client_hang_up_cancels_statement():
-    s2 = Server(slow=True)
+    # A request on a connection of its own (--pipeline-depth 0; on a shared
+    # connection a cancel could hit the next request's statement, so a
+    # request there runs to its end, bounded by statement_timeout).
+    s2 = Server("--pipeline-depth", "0", slow=True)
     try:
         send_and_hang_up(s2.port, ("GET %s/%s HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer %s\r\n\r\n"
                                    % (PAIRS, ZERO_ID, READER)).encode(), 0.4)
@@ -1439,6 +1442,26 @@ def client_hang_up_cancels_statement():
             time.sleep(1.0)  # pg_sleep(5) would still be running
             check(psql(ACTIVE % (DB, "COPY")) == "0", "export not cancelled")
         expect(s2.get(PAIRS + "?limit=1", token=READER), 200)
+    finally:
+        check(s2.stop() == 0)
+
+
+@test
+def slow_request_does_not_hold_up_shared_connection():
+    """A shared connection whose oldest request has been out for a while
+    takes no more: requests arriving meanwhile are answered at once on
+    another connection, not after the slow one."""
+    s2 = Server("--pool-size", "4", slow=True)
+    try:
+        expect(s2.get(PAIRS + "?limit=1", token=READER), 200)  # tokens known: requests take the shared path
+        expect(s2.post_pair({"natural_language_query": "warm-up"}), 201)
+        t, out = in_thread(lambda: s2.get(PAIRS + "/" + ZERO_ID, token=READER))  # pg_sleep(2)
+        time.sleep(0.3)
+        for i in range(5):
+            expect(s2.post_pair({"natural_language_query": "while slow %d" % i}), 201)
+        check(t.is_alive(), "the requests waited for the slow one")
+        t.join(10)
+        check("result" in out and out["result"].status == 404, repr(out))
     finally:
         check(s2.stop() == 0)
 
@@ -1524,6 +1547,62 @@ def database_outage_503_and_recovery():
     expect(S.get("/healthz"), 200)
     expect(S.get(PAIRS + "?limit=1", token=READER), 200)
     expect(S.post_pair({"natural_language_query": "db back"}), 201)
+    database_restart_under_shared_load()
+
+
+def database_restart_under_shared_load():
+    """Requests on one pair from keep-alive clients while the database stops
+    and starts: each gets 200/201 or 503 with Retry-After (no hang, no other
+    status), shared connections are replaced, and afterwards all succeed."""
+    pid = expect(S.post_pair({"natural_language_query": "restart under load"}), 201).json()["pair"]["pair_id"]
+    stop = threading.Event()
+    seen, bad = {}, []
+    lock = threading.Lock()
+
+    def client(k):
+        c = http.client.HTTPConnection("127.0.0.1", S.port, timeout=30)
+        body = json.dumps({"natural_language_query": "restart %d" % k})
+        try:
+            while not stop.is_set():
+                if k % 2:
+                    c.request("GET", PAIRS + "/" + pid, headers={"Authorization": "Bearer " + READER})
+                else:
+                    c.request("POST", PAIRS, body=body,
+                              headers={"Authorization": "Bearer " + WRITER, "Content-Type": "application/json"})
+                r = c.getresponse()
+                r.read()
+                with lock:
+                    seen[r.status] = seen.get(r.status, 0) + 1
+                    if r.status not in (200, 201) and not (r.status == 503 and r.getheader("Retry-After")):
+                        bad.append(r.status)
+                if r.status == 503:
+                    time.sleep(0.05)
+        except Exception as e:  # noqa: BLE001
+            with lock:
+                bad.append(repr(e))
+        finally:
+            c.close()
+
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    time.sleep(0.5)
+    pg_ctl("stop")
+    try:
+        time.sleep(0.5)
+    finally:
+        pg_ctl("start")
+    deadline = time.time() + 15
+    while time.time() < deadline and S.get("/healthz").status != 200:
+        time.sleep(0.2)
+    time.sleep(0.5)
+    stop.set()
+    for t in threads:
+        t.join(30)
+    check(not bad, bad[:5])
+    check(seen.get(503, 0) > 0 and seen.get(200, 0) > 0 and seen.get(201, 0) > 0, seen)
+    for _ in range(5):
+        expect(S.get(PAIRS + "/" + pid, token=READER), 200)
 
 
 # ---------------------------------------------------------------------------
