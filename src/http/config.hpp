@@ -32,7 +32,7 @@ struct Config {
     // Requests on one pair (add, get, delete) share database connections in
     // pipeline mode, this many in flight per connection (multiplexer.hpp);
     // 0: every request has a connection of its own. Session pool mode only.
-    int pipeline_depth = 8;
+    int pipeline_depth = 32;
 };
 
 // Parses argv and the environment. On --help prints usage and exits 0; on a

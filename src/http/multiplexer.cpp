@@ -129,11 +129,13 @@ std::unique_ptr<Multiplexer::Link> Multiplexer::open_link() {
     return l;
 }
 
-// The first connection with room, else (none may be added) the least busy
-// one with at most four times that many requests in flight. A connection
-// whose oldest request has been out for kStalledMs (a slow statement, a lock
-// wait) takes no more: requests queued behind it would wait as long. Under mu_.
-Multiplexer::Link* Multiplexer::pick(bool writes) {
+// The first connection with fewer than `depth` requests in flight (a backend
+// that finds the next request already waiting serves it without a wake-up, so
+// requests are packed rather than spread), else nullptr when one may be added
+// (`may_open`), else the least busy one. A connection whose oldest request
+// has been out for kStalledMs (a slow statement, a lock wait) takes no more:
+// requests queued behind it would wait as long. Under mu_.
+Multiplexer::Link* Multiplexer::pick(bool writes, bool may_open) {
     const auto stalled_before = Clock::now() - std::chrono::milliseconds(kStalledMs);
     Link* least = nullptr;
     std::size_t least_n = 0;
@@ -148,8 +150,7 @@ Multiplexer::Link* Multiplexer::pick(bool writes) {
             least_n = l.sent.size();
         }
     }
-    if (static_cast<int>(links_.size()) < max_links_) return nullptr;  // the caller opens one
-    return least_n < 4 * static_cast<std::size_t>(depth_) ? least : nullptr;
+    return may_open ? nullptr : least;
 }
 
 std::optional<Outcome> Multiplexer::run(const std::string& role, int statement_timeout_ms, const std::string& sql,
@@ -157,7 +158,7 @@ std::optional<Outcome> Multiplexer::run(const std::string& role, int statement_t
     Job job(role, statement_timeout_ms, sql, params);
     std::unique_lock<std::mutex> lk(mu_);
     if (stopping_ || (writes && commits_wait_ == 1)) return std::nullopt;
-    Link* link = pick(writes);
+    Link* link = pick(writes, static_cast<int>(links_.size()) < max_links_);
     if (!link && static_cast<int>(links_.size()) < max_links_) {
         lk.unlock();
         std::unique_ptr<Link> fresh = open_link();
@@ -167,7 +168,7 @@ std::optional<Outcome> Multiplexer::run(const std::string& role, int statement_t
             links_.push_back(std::move(fresh));
         }
         if (stopping_) return std::nullopt;
-        link = pick(writes);
+        link = pick(writes, false);  // the new one, or (none to spare) a busy one
     }
     if (!link) return std::nullopt;
     if (!send(*link, job)) return std::move(job.out);  // the connection broke: a lost-connection error

@@ -64,7 +64,7 @@ private:
     struct Job;
     struct Link;
     std::unique_ptr<Link> open_link();
-    Link* pick(bool writes);
+    Link* pick(bool writes, bool may_open);
     bool send(Link& l, Job& j);
     void loop();
     void read_results(Link& l);

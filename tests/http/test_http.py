@@ -1155,13 +1155,15 @@ def shared_connections_keep_each_requests_role():
     """Requests on one pair from many keep-alive connections share database
     connections (--pipeline-depth): interleaved requests of different roles,
     refused roles and failing requests each get their own role's answer, and
-    every pair added is stored. Then the same with --pipeline-depth 0."""
-    for depth in ("8", "0"):
+    every pair added is stored. The default depth (one shared connection
+    here), depth 2 (both shared connections of a pool of 4, and more than
+    2 requests on each), then 0 (no sharing)."""
+    for depth in (None, "2", "0"):
         shared_connections_roles(depth)
 
 
 def shared_connections_roles(depth):
-    s2 = Server("--pool-size", "4", "--pipeline-depth", depth)
+    s2 = Server("--pool-size", "4", *(("--pipeline-depth", depth) if depth else ()))
     try:
         pid = expect(s2.post_pair({"natural_language_query": "shared connections"}), 201).json()["pair"]["pair_id"]
         missing = "00000000-0000-4000-8000-000000000000"
