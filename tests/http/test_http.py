@@ -1470,13 +1470,20 @@ def slow_request_does_not_hold_up_shared_connection():
 
 @test
 def sigterm_lets_running_statement_finish():
-    s2 = Server("--grace-seconds", "5", slow=True)
-    t, out = in_thread(lambda: s2.get(PAIRS + "/" + ZERO_ID, token=READER))
-    time.sleep(0.4)
-    s2.proc.send_signal(signal.SIGTERM)
-    t.join(10)
-    check("result" in out and out["result"].status == 404, repr(out))
-    check(s2.stop() == 0)
+    # On a connection of its own, and on a shared one (the token known
+    # already, so the request takes the shared path), with a grace period
+    # that covers it, and on a shared one cancelled when the grace ends.
+    for extra, warm, grace, status in ((("--pipeline-depth", "0"), False, "5", 404), ((), True, "5", 404),
+                                       ((), True, "1", 504)):
+        s2 = Server("--grace-seconds", grace, *extra, slow=True)
+        if warm:
+            expect(s2.get(PAIRS + "?limit=1", token=READER), 200)
+        t, out = in_thread(lambda: s2.get(PAIRS + "/" + ZERO_ID, token=READER))
+        time.sleep(0.4)
+        s2.proc.send_signal(signal.SIGTERM)
+        t.join(10)
+        check("result" in out and out["result"].status == status, (extra, grace, repr(out)))
+        check(s2.stop() == 0)
 
 
 @test
