@@ -188,23 +188,29 @@ bool Multiplexer::send(Link& l, Job& j) {
     });
     j.with_setup = !same || needs_setup(session, j.role, j.timeout_ms, j.sent_at);
     bool ok = true;
-    for (PipelineStatement* s = j.with_setup ? &j.st[0] : &j.st[1]; ok && s != std::end(j.st); ++s) {
+    PipelineStatement* const first = j.with_setup ? &j.st[0] : &j.st[1];
+    // Statements not prepared on the connection yet are prepared first, each
+    // in a sync group of its own: a failure of this request (its set-up
+    // refused, its statement failing) then neither leaves the statement
+    // unprepared for the requests queued after it (which rely on it) nor
+    // splits the set-up and the statement into two transactions (a sync
+    // between them would commit the set-up of a request whose statement
+    // then fails).
+    for (PipelineStatement* s = first; ok && s != std::end(j.st); ++s) {
         s->name = statement_name(s->sql);
-        if (session.prepared.insert(s->name).second) {
-            // Prepared in a sync group of its own, so that a failure of this
-            // request does not leave the statement unprepared for the
-            // requests queued after it.
-            s->prepare = true;
-            ok = PQsendPrepare(l.conn, s->name.c_str(), s->sql.c_str(), static_cast<int>(s->params.size()),
-                               nullptr) &&
-                 PQpipelineSync(l.conn);
-            j.steps.push_back({&s->prepare_result, false});
-            j.steps.push_back({nullptr, false});
-        }
+        if (!session.prepared.insert(s->name).second) continue;
+        s->prepare = true;
+        ok = PQsendPrepare(l.conn, s->name.c_str(), s->sql.c_str(), static_cast<int>(s->params.size()), nullptr) &&
+             PQpipelineSync(l.conn);
+        j.steps.push_back({&s->prepare_result, false});
+        j.steps.push_back({nullptr, false});
+    }
+    // Then the set-up and the statement: one transaction, the request's own.
+    for (PipelineStatement* s = first; ok && s != std::end(j.st); ++s) {
         std::vector<const char*> values;
         for (const auto& v : s->params) values.push_back(v ? v->c_str() : nullptr);
-        ok = ok && PQsendQueryPrepared(l.conn, s->name.c_str(), static_cast<int>(values.size()), values.data(),
-                                       nullptr, nullptr, 0);
+        ok = PQsendQueryPrepared(l.conn, s->name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
+                                 nullptr, 0);
         j.steps.push_back({&s->result, false});
     }
     ok = ok && PQpipelineSync(l.conn) && PQflush(l.conn) == 0;

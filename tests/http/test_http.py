@@ -1526,6 +1526,59 @@ def request_log_written_in_order_and_flushed_on_shutdown():
     check(stopped and s2.log.index(lines[-1]) < stopped[0], "request line after 'stopped':\n" + "\n".join(s2.log))
 
 
+def send_now(port, method, path, token):
+    """Sends one request on a new connection without waiting; returns the socket."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=30)
+    sock.sendall(("%s %s HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer %s\r\nConnection: close\r\n\r\n"
+                  % (method, path, token)).encode())
+    return sock
+
+
+def read_status(sock):
+    chunks = []
+    try:
+        while True:
+            b = sock.recv(65536)
+            if not b:
+                break
+            chunks.append(b)
+    finally:
+        sock.close()
+    return status_of(b"".join(chunks)), b"".join(chunks)
+
+
+def behind_slow_request(s2, requests):
+    """Sends a slow shared request (pg_sleep(2)), then `requests` right after
+    it (so that they queue on the same shared connection behind it); returns
+    the statuses and bodies, slow request first."""
+    slow = send_now(s2.port, "GET", PAIRS + "/" + ZERO_ID, READER)
+    socks = []
+    for method, path, token in requests:
+        time.sleep(0.003)
+        socks.append(send_now(s2.port, method, path, token))
+    return [read_status(s) for s in [slow] + socks]
+
+
+@test
+def refused_role_does_not_unprepare_statements_of_others():
+    """A request whose role is refused, first on a shared connection to use
+    its statement, does not make the requests queued behind it on that
+    connection fail: the statement it prepares is prepared whatever becomes
+    of its set-up (each request gets its own answer: 403, then 404s)."""
+    bad = token_for("no_such_role_prepare")
+    s2 = Server("--pool-size", "4", slow=True)
+    try:
+        for t in (READER, WRITER, bad):  # claims cached: the shared path from now on
+            s2.get(PAIRS + "?limit=1", token=t)
+        expect(s2.post_pair({"natural_language_query": "warm-up"}), 201)  # a shared connection was opened once
+        time.sleep(0.05)
+        out = behind_slow_request(s2, [("DELETE", PAIRS + "/" + ZERO_ID, bad)] +
+                                  [("DELETE", PAIRS + "/" + ZERO_ID, WRITER)] * 3)
+        statuses = [st for st, _ in out]
+        check(statuses == [404, 403, 404, 404, 404], "statuses %r: %r" % (statuses, [b[-100:] for _, b in out]))
+    finally:
+        check(s2.stop() == 0)
+
 def pg_ctl(action):
     data = os.path.join(CLUSTER_DIR, "data")
     cmd = [os.path.join(subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True).stdout.strip(),
