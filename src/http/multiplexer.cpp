@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <system_error>
+#include <unordered_map>
 
 namespace tde_http {
 
@@ -61,6 +62,10 @@ struct Multiplexer::Link {
     bool broken = false;
     bool async_commit = false;
     Clock::time_point idle_since = Clock::now();
+    // Why the last Prepare of a statement failed, by statement name: the
+    // requests queued behind it relied on it (their Execute fails with 26000)
+    // and get the same error.
+    std::unordered_map<std::string, PgError> prepare_failures;
 };
 
 Multiplexer::Multiplexer(Pool& pool, int depth, int max_links)
@@ -245,9 +250,26 @@ void Multiplexer::fail_link(Link& l) {
 // Under l.mu.
 void Multiplexer::finish(Link& l, Job& j) {
     SessionState& session = l.lease.session();
+    for (const PipelineStatement& s : j.st) {
+        if (!s.prepare) continue;
+        if (s.prepare_result.status() == PGRES_COMMAND_OK) {
+            l.prepare_failures.erase(s.name);
+        } else {
+            session.prepared.erase(s.name);
+            l.prepare_failures[s.name] = error_from_result(s.prepare_result.get(), l.conn);
+        }
+    }
     Outcome out = request_outcome(j.st, j.commit_error, true, l.conn);
-    for (const PipelineStatement& s : j.st)
-        if (s.prepare && s.prepare_result.status() != PGRES_COMMAND_OK) session.prepared.erase(s.name);
+    // Its statement was to be prepared by a request queued before it, whose
+    // Prepare failed: that error (a missing function: 501), not 26000.
+    if (out.error && out.error->sqlstate == "26000")
+        for (const PipelineStatement& s : j.st) {
+            auto it = s.prepare || s.name.empty() ? l.prepare_failures.end() : l.prepare_failures.find(s.name);
+            if (it != l.prepare_failures.end() && s.result.status() == PGRES_FATAL_ERROR) {
+                out.error = it->second;
+                break;
+            }
+        }
     if (out.error) {
         session.statement_timeout_ms = -1;
     } else {

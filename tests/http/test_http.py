@@ -1579,6 +1579,26 @@ def refused_role_does_not_unprepare_statements_of_others():
     finally:
         check(s2.stop() == 0)
 
+
+@test
+def missing_function_is_501_for_every_request_sharing_its_prepare():
+    """A statement whose Prepare fails (its function does not exist: here a
+    search path without the extension's schema, where only the slow stand-in
+    of tde_get_pair_json is found) is 501 for every request that relied on
+    that Prepare on a shared connection, not only for the one that sent it."""
+    s2 = Server("--pool-size", "4", "--db", "dbname=%s user=%s options=-csearch_path=tde_http_slow"
+                % (DB, AUTHENTICATOR))
+    try:
+        for t in (READER, WRITER):  # claims cached: the shared path from now on
+            s2.get(PAIRS + "?limit=1", token=t)
+        expect(s2.post_pair({"natural_language_query": "x"}), 501)  # a shared connection was opened once
+        time.sleep(0.05)
+        out = behind_slow_request(s2, [("DELETE", PAIRS + "/" + ZERO_ID, WRITER)] * 4)
+        statuses = [st for st, _ in out]
+        check(statuses == [404, 501, 501, 501, 501], "statuses %r: %r" % (statuses, [b[-100:] for _, b in out]))
+    finally:
+        check(s2.stop() == 0)
+
 def pg_ctl(action):
     data = os.path.join(CLUSTER_DIR, "data")
     cmd = [os.path.join(subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True).stdout.strip(),
