@@ -1526,11 +1526,15 @@ def request_log_written_in_order_and_flushed_on_shutdown():
     check(stopped and s2.log.index(lines[-1]) < stopped[0], "request line after 'stopped':\n" + "\n".join(s2.log))
 
 
-def send_now(port, method, path, token):
+def send_now(port, method, path, token, body=None):
     """Sends one request on a new connection without waiting; returns the socket."""
     sock = socket.create_connection(("127.0.0.1", port), timeout=30)
-    sock.sendall(("%s %s HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer %s\r\nConnection: close\r\n\r\n"
-                  % (method, path, token)).encode())
+    head = "%s %s HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer %s\r\nConnection: close\r\n" % (method, path, token)
+    data = b""
+    if body is not None:
+        data = body.encode()
+        head += "Content-Type: application/json\r\nContent-Length: %d\r\n" % len(data)
+    sock.sendall((head + "\r\n").encode() + data)
     return sock
 
 
@@ -1547,15 +1551,15 @@ def read_status(sock):
     return status_of(b"".join(chunks)), b"".join(chunks)
 
 
-def behind_slow_request(s2, requests):
+def behind_slow_request(s2, requests, gap=0.003):
     """Sends a slow shared request (pg_sleep(2)), then `requests` right after
     it (so that they queue on the same shared connection behind it); returns
     the statuses and bodies, slow request first."""
     slow = send_now(s2.port, "GET", PAIRS + "/" + ZERO_ID, READER)
     socks = []
-    for method, path, token in requests:
-        time.sleep(0.003)
-        socks.append(send_now(s2.port, method, path, token))
+    for req in requests:
+        time.sleep(gap)
+        socks.append(send_now(s2.port, *req))
     return [read_status(s) for s in [slow] + socks]
 
 
@@ -1598,6 +1602,173 @@ def missing_function_is_501_for_every_request_sharing_its_prepare():
         check(statuses == [404, 501, 501, 501, 501], "statuses %r: %r" % (statuses, [b[-100:] for _, b in out]))
     finally:
         check(s2.stop() == 0)
+
+
+FAIL_AT_COMMIT_SQL = """CREATE FUNCTION tde_http_fail_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.natural_language_query = 'fail at commit' THEN
+            RAISE EXCEPTION 'refused at commit' USING ERRCODE = 'check_violation';
+          END IF;
+          RETURN NULL;
+        END $$;
+        CREATE CONSTRAINT TRIGGER tde_http_fail_at_commit AFTER INSERT ON tde_pairs
+          DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tde_http_fail_at_commit()"""
+DROP_FAIL_AT_COMMIT_SQL = "DROP TRIGGER tde_http_fail_at_commit ON tde_pairs; DROP FUNCTION tde_http_fail_at_commit()"
+
+
+def terminate_bridge_backends():
+    psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+         "WHERE application_name = 'tde-http' AND datname = '%s'" % DB)
+
+
+@test
+def shared_connections_mixed_load_with_backend_kills():
+    """Keep-alive clients mixing roles, refused roles, malformed ids, errors at
+    commit, adds, reads and deletes on shared connections while the bridge's
+    backends are terminated now and then: every answer is the request's own
+    (its pair, its role's refusal, its error), a lost connection is a 503
+    with Retry-After (nothing else, no hang), and afterwards everything
+    succeeds again."""
+    psql(FAIL_AT_COMMIT_SQL)
+    s2 = Server("--pool-size", "4")
+    bad_role = token_for("no_such_role_mixed")
+    try:
+        for t in (READER, WRITER, bad_role, token_for(STRANGER)):  # claims cached: the shared path
+            s2.get(PAIRS + "?limit=1", token=t)
+        problems, seen = [], {}
+        lock = threading.Lock()
+        stop = threading.Event()
+
+        def client(k, rounds, allow_503):
+            c = http.client.HTTPConnection("127.0.0.1", s2.port, timeout=30)
+
+            def call(method, path, token, body=None):
+                h = {"Authorization": "Bearer " + token}
+                if body is not None:
+                    h["Content-Type"] = "application/json"
+                c.request(method, path, body=body, headers=h)
+                r = c.getresponse()
+                data = r.read()
+                with lock:
+                    seen[r.status] = seen.get(r.status, 0) + 1
+                return r.status, r.getheader("Retry-After"), data
+
+            def want(got, status, what, ok=lambda d: True):
+                st, retry, data = got
+                if st == 503 and allow_503 and retry:
+                    return False  # lost connection: the rest of this round is unknown
+                if st != status or not ok(data):
+                    with lock:
+                        problems.append((k, what, status, st, data[:200]))
+                    return False
+                return True
+
+            try:
+                i = 0
+                while i < rounds or (rounds == 0 and not stop.is_set()):
+                    i += 1
+                    mark = "mux-%d-%d-%s" % (k, i, secrets.token_hex(4))
+                    got = call("POST", PAIRS, WRITER, json.dumps({"natural_language_query": mark}))
+                    if not want(got, 201, "add", lambda d: json.loads(d)["pair"]["natural_language_query"] == mark):
+                        continue
+                    pid = json.loads(got[2])["pair"]["pair_id"]
+                    path = PAIRS + "/" + pid
+                    steps = [
+                        (("GET", path, READER), 200, lambda d: json.loads(d)["pair"]["pair_id"] == pid),
+                        (("GET", path, WRITER), 403, None),
+                        (("GET", path, bad_role), 403, None),
+                        (("GET", path, token_for(STRANGER)), 403, None),
+                        (("GET", PAIRS + "/not-a-uuid-%d" % k, READER), 404, None),
+                        (("POST", PAIRS, WRITER, json.dumps({"natural_language_query": "fail at commit"})), 400,
+                         lambda d: json.loads(d)["error"]["code"] == "23514"),
+                        (("POST", PAIRS, READER, json.dumps({"natural_language_query": mark})), 403, None),
+                        (("DELETE", path, READER), 403, None),
+                        (("GET", path, KEYS["tde_reader"]), 200, lambda d: json.loads(d)["pair"]["pair_id"] == pid),
+                        (("DELETE", path, WRITER), 200, None),
+                        (("GET", path, READER), 404, None),
+                    ]
+                    for args, status, ok in steps:
+                        if not want(call(*args), status, args[0] + " " + str(status), ok or (lambda d: True)):
+                            break
+            except Exception as e:  # noqa: BLE001
+                with lock:
+                    problems.append((k, "exception", repr(e)))
+            finally:
+                c.close()
+
+        threads = [threading.Thread(target=client, args=(k, 0, True)) for k in range(8)]
+        for t in threads:
+            t.start()
+        try:
+            for _ in range(5):
+                time.sleep(0.2)
+                terminate_bridge_backends()
+            time.sleep(0.2)
+        finally:
+            stop.set()
+        for t in threads:
+            t.join(60)
+        check(seen.get(503, 0) > 0, "no backend was lost under load: %r" % seen)
+        check(not any(t.is_alive() for t in threads), "a client hangs")
+        check(not problems, problems[:5])
+        # Afterwards: no 503 at all.
+        threads = [threading.Thread(target=client, args=(k, 2, False)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        check(not problems, problems[:5])
+        check(psql("SELECT count(*) FROM tde_pairs WHERE natural_language_query = 'fail at commit'") == "0")
+    finally:
+        check(s2.stop() == 0)
+        psql(DROP_FAIL_AT_COMMIT_SQL)
+
+
+@test
+def shared_pipeline_mixed_outcomes_behind_slow_request():
+    """Requests queued on one shared connection behind a slow one (which
+    finishes, or times out with 504): errors at commit, refused roles,
+    malformed ids, adds of other keys and roles each get their own answer,
+    in any mix."""
+    psql(FAIL_AT_COMMIT_SQL)
+    bad = token_for("no_such_role_behind")
+    ok_body = lambda n: json.dumps({"natural_language_query": "behind slow %d" % n})
+    fail_body = json.dumps({"natural_language_query": "fail at commit"})
+    requests = [
+        (("POST", PAIRS, WRITER, fail_body), 400),
+        (("POST", PAIRS, WRITER, ok_body(1)), 201),
+        (("POST", PAIRS, READER, ok_body(2)), 403),
+        (("DELETE", PAIRS + "/" + ZERO_ID, READER), 403),
+        (("DELETE", PAIRS + "/" + ZERO_ID, WRITER), 404),
+        (("DELETE", PAIRS + "/not-a-uuid", WRITER), 404),
+        (("POST", PAIRS, KEYS["tde_writer"], ok_body(3)), 201),
+        (("DELETE", PAIRS + "/" + ZERO_ID, bad), 403),
+        (("POST", PAIRS, WRITER, fail_body), 400),
+        (("POST", PAIRS, WRITER, ok_body(4)), 201),
+    ]
+    try:
+        for timeout, slow_status in ((None, 404), ("300", 504)):
+            s2 = Server("--pool-size", "4", *(("--statement-timeout-ms", timeout) if timeout else ()), slow=True)
+            try:
+                for t in (READER, WRITER, bad):
+                    s2.get(PAIRS + "?limit=1", token=t)
+                expect(s2.post_pair({"natural_language_query": "warm-up"}), 201)
+                out = behind_slow_request(s2, [r for r, _ in requests], gap=0.001)
+                statuses = [st for st, _ in out]
+                wanted = [slow_status] + [w for _, w in requests]
+                check(statuses == wanted, "statuses %r, wanted %r: %r" % (statuses, wanted, [b[-90:] for _, b in out]))
+                for (_, body), st in zip(out[1:], statuses[1:]):
+                    code = json.loads(body.split(b"\r\n\r\n", 1)[1])["error"]["code"] if st >= 400 else None
+                    check(code in (None, "23514", "42501", "22023", "not_found"), "error code %r" % code)
+                    check(st != 400 or code == "23514", "400 %r" % code)
+                for n in (1, 3, 4):
+                    check(psql("SELECT count(*) FROM tde_pairs WHERE natural_language_query = 'behind slow %d'" % n)
+                          != "0")
+                check(psql("SELECT count(*) FROM tde_pairs WHERE natural_language_query = 'behind slow 2'") == "0")
+            finally:
+                check(s2.stop() == 0)
+    finally:
+        psql(DROP_FAIL_AT_COMMIT_SQL)
 
 def pg_ctl(action):
     data = os.path.join(CLUSTER_DIR, "data")
