@@ -1770,6 +1770,41 @@ def shared_pipeline_mixed_outcomes_behind_slow_request():
     finally:
         psql(DROP_FAIL_AT_COMMIT_SQL)
 
+
+@test
+def backend_killed_under_a_shared_pipeline():
+    """The backend of a shared connection is terminated while requests are
+    queued on it behind a slow one: the reads are retried on a connection of
+    their own (their answers), the writes get 503 + Retry-After, none hangs,
+    and the next requests succeed."""
+    s2 = Server("--pool-size", "4", slow=True)
+    try:
+        for t in (READER, WRITER):
+            s2.get(PAIRS + "?limit=1", token=t)
+        expect(s2.post_pair({"natural_language_query": "warm-up"}), 201)
+        body = json.dumps({"natural_language_query": "killed behind slow"})
+        result = {}
+
+        def run():
+            result["out"] = behind_slow_request(s2, [("POST", PAIRS, WRITER, body), ("DELETE", PAIRS + "/" + ZERO_ID, WRITER),
+                                                     ("GET", PAIRS + "/" + ZERO_ID, READER),
+                                                     ("POST", PAIRS, READER, body)], gap=0.001)
+        t = threading.Thread(target=run)
+        t.start()
+        time.sleep(0.5)
+        terminate_bridge_backends()
+        t.join(20)
+        check(not t.is_alive(), "a request hangs")
+        out = result["out"]
+        statuses = [st for st, _ in out]
+        check(statuses[0] == 404 and statuses[3] == 404, "reads not retried: %r" % statuses)
+        for st, raw in out[1:3] + out[4:]:
+            check(st == 503 and b"Retry-After: 1" in raw, "write: %r" % raw[-200:])
+        expect(s2.post_pair({"natural_language_query": "after the kill"}), 201)
+        expect(s2.request("DELETE", PAIRS + "/" + ZERO_ID, token=WRITER), 404)
+    finally:
+        check(s2.stop() == 0)
+
 def pg_ctl(action):
     data = os.path.join(CLUSTER_DIR, "data")
     cmd = [os.path.join(subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True).stdout.strip(),
