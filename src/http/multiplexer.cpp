@@ -36,6 +36,7 @@ struct Multiplexer::Job {
     PipelineStatement st[2];  // set-up (maybe not sent), the request's statement
     bool with_setup = false;
     Clock::time_point sent_at{};
+    std::size_t bytes = 0;  // what it sends (parameters and statement texts), about
 
     // The results still expected, in order: a statement's (up to its NULL),
     // or a sync point's (PGRES_PIPELINE_SYNC; an error before the request's
@@ -59,6 +60,7 @@ struct Multiplexer::Link {
     PGconn* conn = nullptr;
     std::mutex mu;  // conn, sent, broken, idle_since
     std::deque<Job*> sent;
+    std::size_t bytes = 0;  // sent's bytes
     bool broken = false;
     bool async_commit = false;
     Clock::time_point idle_since = Clock::now();
@@ -139,8 +141,11 @@ std::unique_ptr<Multiplexer::Link> Multiplexer::open_link() {
 // requests are packed rather than spread), else nullptr when one may be added
 // (`may_open`), else the least busy one. A connection whose oldest request
 // has been out for kStalledMs (a slow statement, a lock wait) takes no more:
-// requests queued behind it would wait as long. Under mu_.
-Multiplexer::Link* Multiplexer::pick(bool writes, bool may_open) {
+// requests queued behind it would wait as long. Nor does one with kMaxBytes
+// of requests in flight: a send then never waits for the backend to read
+// (the socket's buffer holds them all), which it would do holding the locks
+// every request needs, behind a backend waiting for a lock. Under mu_.
+Multiplexer::Link* Multiplexer::pick(bool writes, bool may_open, std::size_t bytes) {
     const auto stalled_before = Clock::now() - std::chrono::milliseconds(kStalledMs);
     Link* least = nullptr;
     std::size_t least_n = 0;
@@ -148,7 +153,7 @@ Multiplexer::Link* Multiplexer::pick(bool writes, bool may_open) {
         Link& l = *up;
         std::lock_guard<std::mutex> lk(l.mu);
         if (l.broken || (writes && !l.async_commit)) continue;
-        if (!l.sent.empty() && l.sent.front()->sent_at < stalled_before) continue;
+        if (!l.sent.empty() && (l.sent.front()->sent_at < stalled_before || l.bytes + bytes > kMaxBytes)) continue;
         if (l.sent.size() < static_cast<std::size_t>(depth_)) return &l;
         if (!least || l.sent.size() < least_n) {
             least = &l;
@@ -161,19 +166,24 @@ Multiplexer::Link* Multiplexer::pick(bool writes, bool may_open) {
 std::optional<Outcome> Multiplexer::run(const std::string& role, int statement_timeout_ms, const std::string& sql,
                                         const Params& params, bool writes) {
     Job job(role, statement_timeout_ms, sql, params);
+    job.bytes = sql.size() + role.size() + 256;
+    for (const auto& p : params) job.bytes += p ? p->size() : 0;
     std::unique_lock<std::mutex> lk(mu_);
     if (stopping_ || (writes && commits_wait_ == 1)) return std::nullopt;
-    Link* link = pick(writes, static_cast<int>(links_.size()) < max_links_);
-    if (!link && static_cast<int>(links_.size()) < max_links_) {
+    auto may_open = [&] { return static_cast<int>(links_.size()) + opening_ < max_links_; };
+    Link* link = pick(writes, may_open(), job.bytes);
+    if (!link && may_open()) {
+        ++opening_;  // counted while connecting without the lock: a burst opens no more than max_links
         lk.unlock();
         std::unique_ptr<Link> fresh = open_link();
         lk.lock();
+        --opening_;
         if (fresh) {
             commits_wait_ = fresh->async_commit ? 0 : 1;
             links_.push_back(std::move(fresh));
         }
         if (stopping_) return std::nullopt;
-        link = pick(writes, false);  // the new one, or (none to spare) a busy one
+        link = pick(writes, false, job.bytes);  // the new one, or (none to spare) a busy one
     }
     if (!link) return std::nullopt;
     if (!send(*link, job)) return std::move(job.out);  // the connection broke: a lost-connection error
@@ -227,6 +237,7 @@ bool Multiplexer::send(Link& l, Job& j) {
         return false;
     }
     l.sent.push_back(&j);
+    l.bytes += j.bytes;
     return true;
 }
 
@@ -244,6 +255,7 @@ void Multiplexer::fail_link(Link& l) {
         j->cv.notify_one();
     }
     l.sent.clear();
+    l.bytes = 0;
 }
 
 // A job whose results are all in: its outcome, what the session now is.
@@ -311,6 +323,7 @@ void Multiplexer::read_results(Link& l) {
         }
         if (j.next == j.steps.size()) {
             l.sent.pop_front();
+            l.bytes -= j.bytes;
             finish(l, j);
             if (l.sent.empty()) l.idle_since = Clock::now();
         }

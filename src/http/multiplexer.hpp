@@ -59,12 +59,15 @@ public:
     static constexpr int kIdleReleaseMs = 5;
     // A connection whose oldest request in flight is this old takes no more.
     static constexpr int kStalledMs = 20;
+    // Nor one with this many bytes of requests in flight (well below a
+    // socket's buffer, so that sending never waits).
+    static constexpr std::size_t kMaxBytes = 64 * 1024;
 
 private:
     struct Job;
     struct Link;
     std::unique_ptr<Link> open_link();
-    Link* pick(bool writes, bool may_open);
+    Link* pick(bool writes, bool may_open, std::size_t bytes);
     bool send(Link& l, Job& j);
     void loop();
     void read_results(Link& l);
@@ -77,6 +80,7 @@ private:
     const int max_links_;
     std::mutex mu_;  // links_ and placement; taken before a Link's own mutex
     std::vector<std::unique_ptr<Link>> links_;
+    int opening_ = 0;        // links being opened (without mu_)
     int commits_wait_ = -1;  // -1 unknown, 0 no (writes are taken), 1 yes
     bool stopping_ = false;
     int epoll_fd_ = -1;

@@ -1227,6 +1227,61 @@ def shared_connections_roles(depth):
 
 
 @test
+def shared_traffic_flows_while_a_shared_request_waits_for_a_lock():
+    """A shared request waiting for a row lock does not hold up the others,
+    also when many requests with large bodies arrive meanwhile: a shared
+    connection takes only so many bytes of requests (a send never waits for
+    a backend that is itself waiting), the rest go to another one."""
+    s2 = Server("--pool-size", "4", "--anonymous-role", "tde_writer")
+    try:
+        pid = expect(s2.post_pair({"natural_language_query": "locked row"}, token=None), 201).json()["pair"]["pair_id"]
+        body = json.dumps({"natural_language_query": "large " + "lorem ipsum dolor sit amet " * 290})
+        check(len(body) < 8192)
+        locker = subprocess.Popen(["psql", "-X", "-q", "-d", DB, "-c",
+                                   "BEGIN; SELECT 1 FROM tde_pairs WHERE pair_id = '%s' FOR UPDATE; "
+                                   "SELECT pg_sleep(2.5); COMMIT;" % pid], stdout=subprocess.DEVNULL)
+        deadline = time.time() + 15  # until the row is locked
+        while time.time() < deadline and psql(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = '%s' AND state = 'active'"
+                " AND query LIKE '%%pg_sleep(2.5)%%' AND pid <> pg_backend_pid()" % DB) != "1":
+            time.sleep(0.05)
+        done = []
+        lock = threading.Lock()
+        go = threading.Event()
+
+        def client():
+            c = http.client.HTTPConnection("127.0.0.1", s2.port, timeout=30)
+            try:
+                c.connect()
+                go.wait()
+                while t.is_alive():
+                    c.request("POST", PAIRS, body=body, headers={"Content-Type": "application/json"})
+                    r = c.getresponse()
+                    r.read()
+                    with lock:
+                        done.append((r.status, t.is_alive()))
+            finally:
+                c.close()
+
+        threads = [threading.Thread(target=client) for _ in range(40)]
+        for c in threads:
+            c.start()
+        t, out = in_thread(lambda: s2.request("DELETE", PAIRS + "/" + pid))
+        time.sleep(0.005)  # queued, waiting for the lock: the others all arrive at once
+        go.set()
+        for c in threads:
+            c.join(30)
+        t.join(10)
+        locker.wait(10)
+        check("result" in out and out["result"].status == 200, repr(out))
+        check(all(status == 201 for status, _ in done), [d for d in done if d[0] != 201][:5])
+        during = sum(1 for _, waiting in done if waiting)
+        check(during >= 40, "only %d requests answered while the lock was held" % during)
+    finally:
+        check(s2.stop() == 0)
+
+
+@test
 def revoked_role_stops_working_on_warm_connections():
     """A connection keeps its role between requests for at most a second: a
     role revoked from the authenticator is refused soon after, also on a
