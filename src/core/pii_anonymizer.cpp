@@ -805,7 +805,7 @@ bool phone_glued(std::string_view text, size_t begin, size_t end) {
 
 // Dash-grouped identifiers that libphonenumber may still read as valid
 // numbers of some region: year-serial order and batch numbers (2024-000123,
-// 2024-12-3456), ISBN-10/13 (4-06-263891-9, 978-3-16-148410-0), ZIP+4
+// 2024-12-3456, 2024/000123), ISBN-10/13 (4-06-263891-9, 978-3-16-148410-0), ZIP+4
 // (02139-4307).
 // The groups of digits of `raw` when it is only digit groups joined by one
 // separator out of `separators` (each group non-empty); otherwise false.
@@ -847,12 +847,17 @@ bool code_shaped(std::string_view raw) {
         (groups[0].substr(0, 2) == "19" || groups[0].substr(0, 2) == "20") && groups[1].size() >= 5 &&
         groups[1][0] == '0')
         return true;
-    if (!digit_groups(raw, "-", groups) || groups.size() < 2) return false;
     auto value = [](std::string_view g) {
         int v = 0;
         for (char c : g) v = v * 10 + (c - '0');
         return v;
     };
+    // A year and a serial written with a slash, as invoices and case files
+    // are numbered ("Rechnung 2024/000123", "factura 2023/004512").
+    if (digit_groups(raw, "/", groups) && groups.size() == 2 && groups[0].size() == 4 && value(groups[0]) >= 1900 &&
+        value(groups[0]) <= 2099 && groups[1].size() >= 4)
+        return true;
+    if (!digit_groups(raw, "-", groups) || groups.size() < 2) return false;
     if (groups.size() <= 3 && groups[0].size() == 4 && value(groups[0]) >= 1900 && value(groups[0]) <= 2099)
         return true;
     if (groups.size() == 4 && groups[0].size() == 1 && groups[3].size() == 1) return true;
