@@ -437,7 +437,8 @@ const Keyword kPhoneKeywordsList[] = {
     {"rufnummer", false}, {"móvil", false},     {"movil", false},    {"celular", false},
     {"llam", false},      {"appel", false},     {"电话", false},
     {"電話", false},      {"手机", false},      {"携帯", false},     {"номер", false},
-    {"телефон", false},
+    {"телефон", false},   {"msisdn", false},    {"telefoon", false}, {"\xd9\x87\xd8\xa7\xd8\xaa\xd9\x81", false},
+    {"\xd8\xac\xd9\x88\xd8\xa7\xd9\x84", false},
 };
 const KeywordSet kPhoneKeywords(kPhoneKeywordsList);
 
@@ -551,9 +552,13 @@ const std::string_view kPhoneLabels[] = {
     "phone", "phones", "telephone", "tel", "t\xc3\xa9l", "cellphone", "fax", "ph", "telefon", "telefono",
     "tel\xc3\xa9\x66ono", "t\xc3\xa9l\xc3\xa9phone", "telefone", "handy", "whatsapp", "tlf", "fon", "landline",
     "hotline", "telefonnummer", "telefonnr", "rufnummer", "handynummer", "mobilnummer", "faxnummer", "festnetz",
-    "\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd"};  // телефон
+    "msisdn", "telefoon", "telefoonnummer", "telefonu",  // Dutch; Polish, Czech, Turkish "numer telefonu", "cep telefonu"
+    "\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd",  // телефон
+    "\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd\xd0\xb0", "\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd\xd1\x83", "\xd1\x82\xd0\xb5\xd0\xbb",  // телефона, телефону ("номер телефона"), тел ("тел. 8 912 ...")
+    "\xd9\x87\xd8\xa7\xd8\xaa\xd9\x81", "\xd8\xa7\xd9\x84\xd9\x87\xd8\xa7\xd8\xaa\xd9\x81", "\xd8\xac\xd9\x88\xd8\xa7\xd9\x84"};  // هاتف, الهاتف ("رقم الهاتف"), جوال
 const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "callback", "dial", "sms", "contact",
-                                             "m\xc3\xb3vil", "movil", "celular", "telem\xc3\xb3vel"};
+                                             "m\xc3\xb3vil", "movil", "celular", "telem\xc3\xb3vel", "mobiel",
+                                             "portable", "r\xc3\xbc\x63kruf", "appeler", "rappeler", "llamar"};
 // Labels of scripts written without spaces, read at the end of a run of
 // such text ("请统计手机13912345678", "電話番号090-1234-5678"), optionally followed
 // by one "is" ("电话是...", "電話は..."). Strong, then weak (contact details).
@@ -589,7 +594,8 @@ const std::string_view kNumberWords[] = {"number", "no", "nr", "num", "phone"};
 const std::string_view kPhoneLabelFillers[] = {
     "number", "numbers", "no", "nr", "num", "nummer", "numero", "n\xc3\xbamero", "is", "was", "at", "on", "via",
     "to", "me", "us", "him", "her", "them", "back", "the", "our", "their", "his", "my", "your", "customer", "client",
-    "user", "office", "home", "work", "main", "primary", "direct", "support", "line", "mobile", "cell", "phone"};
+    "user", "office", "home", "work", "main", "primary", "direct", "support", "line", "mobile", "cell", "phone",
+    "le", "au", "al", "unter", "numara", "numaras\xc4\xb1", "\xd0\xba\xd0\xbb\xd0\xb8\xd0\xb5\xd0\xbd\xd1\x82\xd0\xb0"};  // numarası, клиента
 
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
