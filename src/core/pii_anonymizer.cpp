@@ -1091,6 +1091,9 @@ std::string email_normalized(std::string_view address) {
         }
         i += len == 0 ? 1 : len;
     }
+    // SQL's doubled apostrophe ('o''neil@...') is one: the token of the
+    // address in the question.
+    for (size_t a = out.find("''"); a != std::string::npos; a = out.find("''", a + 1)) out.erase(a, 1);
     return out;
 }
 
@@ -1250,6 +1253,35 @@ bool two_byte_letter(unsigned char lead, unsigned char next) {
     return lead >= 0xC4 && lead <= 0xD3;
 }
 
+// Names with an apostrophe make addresses too ("sean.o'brien@example.ie",
+// "O'Brien.Sean@...", SQL's doubled "o''neil@..."): the address the pattern
+// found after the apostrophe starts at the name before it when a letter
+// touches the apostrophe on both sides. Not after a SQL string prefix
+// (E'...', N'...', b'...', _utf8'...', _binary'...') or keyword.
+size_t apostrophe_name_start(std::string_view text, size_t begin) {
+    if (before(text, begin) != '\'') return begin;
+    size_t q = begin - 1;
+    if (before(text, q) == '\'') --q;
+    if (!is_alpha(before(text, q))) return begin;
+    size_t b = q;
+    while (b > 0 && (is_alnum(text[b - 1]) || text[b - 1] == '.' || text[b - 1] == '_' || text[b - 1] == '-' ||
+                     text[b - 1] == '+'))
+        --b;
+    if (!is_alnum(text[b]) || (b > 0 && (text[b - 1] == '@' || text[b - 1] == '\\'))) return begin;
+    const std::string head = lower(text.substr(b, q - b));
+    if (head.find("..") != std::string::npos) return begin;
+    // The name part before the apostrophe is a short particle ("o'", "d'")
+    // or follows another part ("maria.dell'acqua"): never a word glued to a
+    // quote ("LIKE'x@example.com'").
+    if (head.find_first_of("._-+") == std::string::npos) {
+        if (head.size() > 2) return begin;
+        for (const char *prefix : {"e", "n", "b", "x", "r", "u", "q", "rb", "br", "nq", "in", "or", "is", "as", "on",
+                                   "to"})
+            if (head == prefix) return begin;
+    }
+    return b;
+}
+
 void PiiAnonymizer::detect_emails(std::string_view original, std::vector<Detection> &out) const {
     if (original.find('@') == std::string_view::npos) return;
     // Accented and other Latin, Greek or Cyrillic letters are part of an
@@ -1295,6 +1327,7 @@ void PiiAnonymizer::detect_emails(std::string_view original, std::vector<Detecti
             if (b == begin || is_email_local_char(before(text, b))) continue;
         }
         if (!is_alnum(local.back()) || is_email_token(local)) continue;
+        begin = apostrophe_name_start(text, begin);
         size_t domain_length =
             email_domain_length_or_title_case(text.substr(domain_begin, match_end - domain_begin));
         if (domain_length == 0) continue;

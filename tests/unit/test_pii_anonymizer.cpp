@@ -74,6 +74,20 @@ TEST(Email, FalsePositivesAreKept) {
     }
 }
 
+// A name with an apostrophe is part of the address, and SQL's doubled
+// apostrophe gives the token of the question's spelling; SQL string prefixes
+// and keywords glued to a quote stay outside it.
+TEST(Email, ApostropheInTheLocalPart) {
+    const std::string question = anon("reset for jane.o'neil@example.com");
+    EXPECT_EQ(question.find("jane"), std::string::npos) << question;
+    EXPECT_EQ(anon("WHERE email = 'jane.o''neil@example.com'"),
+              "WHERE email = '" + question.substr(question.find("user_")) + "'");
+    for (const char *prefix : {"E'", "N'", "_utf8mb4'", "_binary'", "LIKE'"}) {
+        const std::string out = anon(std::string("WHERE email ") + prefix + "x.y@example.com'");
+        EXPECT_NE(out.find(std::string(prefix) + "user_"), std::string::npos) << out;
+    }
+}
+
 TEST(Email, TokenIsNotAnonymizedAgain) {
     std::string once = anon("write to jane@corp.example.org now");
     EXPECT_EQ(anon(once), once);
