@@ -478,6 +478,15 @@ size_t email_domain_length_or_title_case(std::string_view domain) {
     return n != 0 ? n : email_domain_length(domain, false);
 }
 
+// Names that no public suffix list holds but company mail and test data use
+// ("jane.doe@corp.local", "ops@acme.internal", "ann@example.test").
+bool private_tld(std::string_view tld) {
+    for (std::string_view name : {"local", "localdomain", "internal", "intranet", "corp", "lan", "test", "example",
+                                  "invalid"})
+        if (tld.size() == name.size() && lower(tld) == name) return true;
+    return false;
+}
+
 size_t email_domain_length(std::string_view domain, bool sentence_rule) {
     size_t end = domain.size();
     auto has_upper = [](std::string_view s) {
@@ -495,7 +504,7 @@ size_t email_domain_length(std::string_view domain, bool sentence_rule) {
         // all-lower-case domain starts the next sentence, whatever TLD it spells.
         bool sentence = sentence_rule && tld[0] >= 'A' && tld[0] <= 'Z' && !has_upper(tld.substr(1)) &&
                         !has_upper(domain.substr(0, dot));
-        if (alpha && !sentence && is_known_tld(tld)) return end;
+        if (alpha && !sentence && (is_known_tld(tld) || private_tld(tld))) return end;
         end = dot;
     }
 }
