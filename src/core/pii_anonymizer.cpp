@@ -696,6 +696,10 @@ std::pair<size_t, size_t> labelled_number(std::string_view text, size_t begin, c
                    (is_digit(text[i - 1]) || text[i - 1] == ')') &&
                    (is_digit(at(text, i + 1)) || at(text, i + 1) == '(')) {
             ++i;
+        } else if (c == ' ' && (at(text, i + 1) == '/' || at(text, i + 1) == '-') && at(text, i + 2) == ' ' &&
+                   is_digit(at(text, i + 3)) && i > begin && is_digit(text[i - 1]) &&
+                   (text[begin] == '0' || text[begin] == '+')) {
+            i += 3;  // a trunk-prefixed area code set apart: "089 / 12 34 56 78", "0176 - 1234567"
         } else {
             break;
         }
