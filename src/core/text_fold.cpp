@@ -72,6 +72,12 @@ char percent_escape(std::string_view text, size_t pos) {
         case 0x2E: return '.';
         case 0x2D: return '-';
         case 0x3A: return ':';
+        // Delimiters of an encoded query string ("next=%2Fusers%3Femail%3Djohn%40example.com"):
+        // they end what comes before, the label is no part of an address.
+        case 0x3D: return '=';
+        case 0x26: return '&';
+        case 0x3F: return '?';
+        case 0x2F: return '/';
         default: return '\0';
     }
 }

@@ -88,6 +88,14 @@ TEST(Email, ApostropheInTheLocalPart) {
     }
 }
 
+// An encoded query string ("q=email%3Djohn%40...") gives the token of the
+// plain address: the encoded '=' ends the label.
+TEST(Email, PercentEncodedDelimitersEndTheLocalPart) {
+    const std::string plain = anon("john.doe@example.com");
+    EXPECT_EQ(anon("q=email%3Djohn.doe%40example.com"), "q=email%3D" + plain);
+    EXPECT_EQ(anon("next=%2Fusers%3Femail%3Djohn.doe%40example.com"), "next=%2Fusers%3Femail%3D" + plain);
+}
+
 TEST(Email, TokenIsNotAnonymizedAgain) {
     std::string once = anon("write to jane@corp.example.org now");
     EXPECT_EQ(anon(once), once);
