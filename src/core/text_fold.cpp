@@ -1,5 +1,7 @@
 #include "core/text_fold.hpp"
 
+#include <array>
+
 #include <algorithm>
 #include <cstdint>
 
@@ -45,6 +47,17 @@ bool is_ascii_alnum(char c) {
 
 // True where the fast path below must stop: a percent-escape or an escaped dot.
 bool needs_fold(std::string_view text, size_t pos);
+
+// Where spelled_out_symbol may start: a bracket, or a space before one (or
+// before more spaces). Cheap, for the scans below.
+inline bool starts_spelled_out(std::string_view text, size_t pos) {
+    auto bracket = [](char c) { return c == '(' || c == '[' || c == '{'; };
+    const char c = text[pos];
+    if (bracket(c)) return true;
+    if (c != ' ' || pos + 1 >= text.size()) return false;
+    const char n = text[pos + 1];
+    return n == ' ' || bracket(n);
+}
 
 // URL percent-escapes of the characters personal data is written with
 // ("frank%40example.com", "%2B1%20212%20555%200100"): the character, or '\0'.
@@ -170,6 +183,33 @@ uint32_t decode(std::string_view text, size_t pos, size_t len) {
 
 }  // namespace
 
+size_t spelled_out_symbol(std::string_view text, size_t pos, char &symbol) {
+    if (pos == 0 || !is_ascii_alnum(text[pos - 1])) return 0;
+    size_t i = pos;
+    while (i < text.size() && text[i] == ' ') ++i;
+    if (i + 3 >= text.size()) return 0;
+    char close;
+    switch (text[i]) {
+        case '(': close = ')'; break;
+        case '[': close = ']'; break;
+        case '{': close = '}'; break;
+        default: return 0;
+    }
+    auto lower = [](char c) { return static_cast<char>(c | 0x20); };
+    if (lower(text[i + 1]) == 'a' && lower(text[i + 2]) == 't' && text[i + 3] == close) {
+        symbol = '@';
+        i += 4;
+    } else if (i + 4 < text.size() && lower(text[i + 1]) == 'd' && lower(text[i + 2]) == 'o' &&
+               lower(text[i + 3]) == 't' && text[i + 4] == close) {
+        symbol = '.';
+        i += 5;
+    } else {
+        return 0;
+    }
+    while (i < text.size() && text[i] == ' ') ++i;
+    return i < text.size() && is_ascii_alnum(text[i]) ? i - pos : 0;
+}
+
 size_t utf8_sequence_length(std::string_view text, size_t pos) {
     auto byte = [&](size_t i) -> int {
         return pos + i < text.size() ? static_cast<unsigned char>(text[pos + i]) : -1;
@@ -232,10 +272,20 @@ FoldedText fold_text(std::string_view original) {
     FoldedText out;
     out.original_ = original;
     // Fast path: pure ASCII without percent-escapes needs no folding and no copy.
+    // (One table lookup a byte: the bytes where folding may start.)
+    static const auto may_start = [] {
+        std::array<bool, 256> t{};
+        for (int c = 0x80; c < 0x100; ++c) t[c] = true;
+        for (unsigned char c : {'%', '\\', '&', ' ', '(', '[', '{'}) t[c] = true;
+        return t;
+    }();
     size_t first = 0;
     for (; first < original.size(); ++first) {
         const auto c = static_cast<unsigned char>(original[first]);
+        if (!may_start[c]) continue;
         if (c >= 0x80 || ((c == '%' || c == '\\' || c == '&') && needs_fold(original, first))) break;
+        char symbol;
+        if (starts_spelled_out(original, first) && spelled_out_symbol(original, first, symbol)) break;
     }
     if (first == original.size()) return out;
 
@@ -253,6 +303,10 @@ FoldedText fold_text(std::string_view original) {
             if (size_t n = (c == '&' || c == '\\') ? escaped_reference(original, pos, reference) : 0) {
                 folded = reference;
                 len = n;
+            } else if (size_t m = starts_spelled_out(original, pos) ? spelled_out_symbol(original, pos, reference)
+                                                                     : 0) {
+                folded = reference;
+                len = m;
             } else if (c == '\\' && needs_fold(original, pos)) {
                 folded = kDrop;
             } else if (char decoded = percent_escape(original, pos)) {

@@ -64,8 +64,17 @@ private:
 // HTML character references and JSON "\\uXXXX" escapes of '@', '.', '+',
 // '-', ':', ' ' and of the characters above ("john&#64;example.com",
 // "&commat;", "212&nbsp;555&nbsp;0100", "john\\u0040example.com") fold like
-// the character they stand for. `original` must outlive the result.
+// the character they stand for; so do an "at" or a "dot" in brackets
+// between letters or digits (spelled_out_symbol). `original` must outlive the
+// result.
 FoldedText fold_text(std::string_view original);
+
+// An address spelled out to hide it from harvesters: "jane.doe(at)example.com",
+// "jane.doe [at] example [dot] com", "{AT}": at text[pos] (a space or the
+// bracket right after a letter or digit), an "at" or "dot" in (), [] or {},
+// any case, with the spaces around it, followed by a letter or digit. Returns
+// the bytes it spans and sets `symbol` to '@' or '.'; 0 when there is none.
+size_t spelled_out_symbol(std::string_view text, size_t pos, char &symbol);
 
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates, at most
 // U+10FFFF).

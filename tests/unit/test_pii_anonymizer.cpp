@@ -962,6 +962,21 @@ TEST(RedTeam7, HtmlReferencesAndJsonEscapesInsideValues) {
     EXPECT_EQ(anon("Q&amp;A for john@example.com &amp; jane"), "Q&amp;A for " + token + " &amp; jane");
 }
 
+TEST(RedTeam8, AddressesSpelledOutWithBracketedAtAndDot) {
+    const std::string token = anon("jane.doe@example.com");
+    for (const char *s : {"jane.doe(at)example.com", "jane.doe [at] example.com", "jane.doe [at] example [dot] com",
+                          "jane.doe (AT) example (DOT) com", "jane.doe{at}example{dot}com", "jane(dot)doe(at)example.com",
+                          "jane.doe  [at]  example.com"})
+        EXPECT_EQ(anon(s), token) << s;
+    EXPECT_EQ(anon("write to jane.doe [at] example [dot] com today"), "write to " + token + " today");
+    EXPECT_EQ(anon("SELECT * FROM users WHERE note LIKE '%jane.doe(at)example.com%'"),
+              "SELECT * FROM users WHERE note LIKE '%" + token + "%'");
+    // No address without a real domain, and brackets elsewhere stay.
+    for (const char *s : {"meet me (at) 5pm", "SELECT count(at) FROM t", "sum(dot) over (partition by at)",
+                          "flag [at] risk", "x (at)", "(at) home", "a [at]b [dot]", "look (at) this [dot] point"})
+        EXPECT_EQ(anon(s), s) << s;
+}
+
 TEST(RedTeam7, SpacedNumberAfterADateOrTimeIsNoListItem) {
     EXPECT_EQ(anon("on 2024-03-15 212 555 0100 called"), "on 2024-03-15 XXX-XXX-0100 called");
     EXPECT_EQ(anon("2024-03-15 10:30:00 212 555 0100 inbound"), "2024-03-15 10:30:00 XXX-XXX-0100 inbound");
