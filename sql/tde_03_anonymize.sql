@@ -68,3 +68,10 @@ SELECT natural_language_query, database_name FROM tde_add_pair('raw alice@exampl
 RESET tde.anonymize;
 SELECT natural_language_query, database_name FROM tde_add_pair('safe alice@example.com', database_name => 'prod');
 SHOW tde.anonymize;
+-- Call records: caller_id / dialed_number columns hold phone numbers; an
+-- address spelled out with a bracketed at/dot gets the plain address's token.
+SELECT natural_language_query, sql_query
+  FROM tde_add_pair('calls from caller id 415-555-0123 or jane.doe [at] example [dot] com',
+                    'SELECT * FROM calls WHERE caller_id = ''4155550123'' OR dialed_number = ''4155550199'''
+                    ' OR note = ''ping jane.doe(at)example.com''');
+SELECT natural_language_query FROM tde_add_pair('mail jane.doe@example.com');

@@ -567,7 +567,8 @@ const std::string_view kPhoneLabels[] = {
     "\xd9\x87\xd8\xa7\xd8\xaa\xd9\x81", "\xd8\xa7\xd9\x84\xd9\x87\xd8\xa7\xd8\xaa\xd9\x81", "\xd8\xac\xd9\x88\xd8\xa7\xd9\x84"};  // هاتف, الهاتف ("رقم الهاتف"), جوال
 const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "callback", "dial", "sms", "contact",
                                              "m\xc3\xb3vil", "movil", "celular", "telem\xc3\xb3vel", "mobiel",
-                                             "portable", "r\xc3\xbc\x63kruf", "appeler", "rappeler", "llamar"};
+                                             "portable", "r\xc3\xbc\x63kruf", "appeler", "rappeler", "llamar",
+                                             "caller", "callerid"};  // "caller id: 415 555 0123", "caller_id = 4155550123"
 // Labels of scripts written without spaces, read at the end of a run of
 // such text ("请统计手机13912345678", "電話番号090-1234-5678"), optionally followed
 // by one "is" ("电话是...", "電話は..."). Strong, then weak (contact details).
@@ -1573,6 +1574,9 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         }
         if (!strong && !weak) continue;
         const bool numbered_label = !strong && word_in(word, kNumberedPhoneLabels, std::size(kNumberedPhoneLabels));
+        // "caller id" / "caller_id" names the caller's number.
+        static const std::string_view kCaller[] = {"caller"}, kId[] = {"id"};
+        const bool caller_label = weak && word_in(word, kCaller, 1);
         // Separators and at most four filler words up to the number ("phone
         // (home): ...", "call our support line at ...").
         size_t pos = q;
@@ -1585,7 +1589,9 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
                 ++pos;
             size_t w = word_end(text, pos);
             const std::string_view filler = text.substr(pos, w - pos);
-            if (w == pos || fillers == 4 || !word_in(filler, kPhoneLabelFillers, std::size(kPhoneLabelFillers)))
+            if (w == pos || fillers == 4 ||
+                !(word_in(filler, kPhoneLabelFillers, std::size(kPhoneLabelFillers)) ||
+                  (caller_label && fillers == 0 && word_in(filler, kId, 1))))
                 break;
             if (numbered_label && word_in(filler, kNumberWords, std::size(kNumberWords))) strong_now = true;
             pos = w;

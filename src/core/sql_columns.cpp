@@ -300,7 +300,8 @@ bool version_name(std::string_view name) {
 }
 
 // How surely a column or key name holds phone numbers: 2 for "phone",
-// "home_phone", "phone_number", "mobile_no", "tel1", "msisdn"; 1 for "mobile",
+// "home_phone", "phone_number", "mobile_no", "tel1", "msisdn", "caller_id",
+// "calling_number"; 1 for "mobile",
 // "cell" or "fax" alone (also counts, places, spreadsheet cells); 0 for
 // others ("phone_count", "phone_model", "mobile_user").
 int phone_column_kind(std::string_view name) {
@@ -312,6 +313,11 @@ int phone_column_kind(std::string_view name) {
     const bool numbered = parts.size() >= 2 && one_of(parts.back(), {"number", "numbers", "no", "nos", "nr", "nrs",
                                                                        "num", "nums", "e164"});
     if (numbered && one_of(parts[parts.size() - 2], {"phone", "telephone", "tel", "mobile", "fax", "contact"}))
+        return 2;
+    // Call records: "caller_id", "callerid", "calling_number", "called_no", "dialed_number".
+    if (one_of(parts.back(), {"callerid", "ani", "dnis"})) return 2;
+    if (parts.size() >= 2 && (numbered || parts.back() == "id") &&
+        one_of(parts[parts.size() - 2], {"caller", "callee", "calling", "called", "dialed", "dialled"}))
         return 2;
     // ("cell_no" is as often a radio cell's id.)
     if (one_of(parts.back(), {"mobile", "cell", "fax"}) || (numbered && parts[parts.size() - 2] == "cell")) return 1;
