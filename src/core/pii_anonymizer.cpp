@@ -569,6 +569,9 @@ const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "c
                                              "m\xc3\xb3vil", "movil", "celular", "telem\xc3\xb3vel", "mobiel",
                                              "portable", "r\xc3\xbc\x63kruf", "appeler", "rappeler", "llamar",
                                              "caller", "callerid"};  // "caller id: 415 555 0123", "caller_id = 4155550123"
+// "caller id" / "caller_id": "id" may stand between that label and its number.
+const std::string_view kCaller[] = {"caller"};
+const std::string_view kId[] = {"id"};
 // Labels of scripts written without spaces, read at the end of a run of
 // such text ("请统计手机13912345678", "電話番号090-1234-5678"), optionally followed
 // by one "is" ("电话是...", "電話は..."). Strong, then weak (contact details).
@@ -1574,8 +1577,6 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         }
         if (!strong && !weak) continue;
         const bool numbered_label = !strong && word_in(word, kNumberedPhoneLabels, std::size(kNumberedPhoneLabels));
-        // "caller id" / "caller_id" names the caller's number.
-        static const std::string_view kCaller[] = {"caller"}, kId[] = {"id"};
         const bool caller_label = weak && word_in(word, kCaller, 1);
         // Separators and at most four filler words up to the number ("phone
         // (home): ...", "call our support line at ...").

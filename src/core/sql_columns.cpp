@@ -300,8 +300,8 @@ bool version_name(std::string_view name) {
 }
 
 // How surely a column or key name holds phone numbers: 2 for "phone",
-// "home_phone", "phone_number", "mobile_no", "tel1", "msisdn", "caller_id",
-// "calling_number"; 1 for "mobile",
+// "home_phone", "phone_number", "mobile_no", "tel1", "msisdn",
+// "calling_number"; 1 for "mobile", "caller_id",
 // "cell" or "fax" alone (also counts, places, spreadsheet cells); 0 for
 // others ("phone_count", "phone_model", "mobile_user").
 int phone_column_kind(std::string_view name) {
@@ -314,11 +314,13 @@ int phone_column_kind(std::string_view name) {
                                                                        "num", "nums", "e164"});
     if (numbered && one_of(parts[parts.size() - 2], {"phone", "telephone", "tel", "mobile", "fax", "contact"}))
         return 2;
-    // Call records: "caller_id", "callerid", "calling_number", "called_no", "dialed_number".
+    // Call records: "callerid", "calling_number", "called_no", "dialed_number";
+    // "caller_id" may as well be a user's id (1).
     if (one_of(parts.back(), {"callerid", "ani", "dnis"})) return 2;
-    if (parts.size() >= 2 && (numbered || parts.back() == "id") &&
-        one_of(parts[parts.size() - 2], {"caller", "callee", "calling", "called", "dialed", "dialled"}))
-        return 2;
+    const bool call_party = parts.size() >= 2 && one_of(parts[parts.size() - 2], {"caller", "callee", "calling",
+                                                                                 "called", "dialed", "dialled"});
+    if (call_party && numbered) return 2;
+    if (call_party && parts.back() == "id") return 1;
     // ("cell_no" is as often a radio cell's id.)
     if (one_of(parts.back(), {"mobile", "cell", "fax"}) || (numbered && parts[parts.size() - 2] == "cell")) return 1;
     return 0;

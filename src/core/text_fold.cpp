@@ -271,7 +271,8 @@ size_t FoldedText::to_original_end(size_t pos) const {
 FoldedText fold_text(std::string_view original) {
     FoldedText out;
     out.original_ = original;
-    // Fast path: pure ASCII without percent-escapes needs no folding and no copy.
+    // Fast path: pure ASCII without percent-escapes, escaped references or a
+    // spelled-out at/dot needs no folding and no copy.
     // (One table lookup a byte: the bytes where folding may start.)
     static const auto may_start = [] {
         std::array<bool, 256> t{};

@@ -111,7 +111,7 @@ const std::vector<Option>& options() {
         {"pipeline-depth", "TDE_HTTP_PIPELINE_DEPTH", "N",
          "requests that add, get or delete one pair share database connections, up to N in flight "
          "on each (libpq pipeline mode; writes only when commits do not wait for the WAL flush); "
-         "0 = a connection per request; --pool-mode transaction implies 0 (default 32)",
+         "0 = a connection per request; --pool-mode transaction and --pool-size 1 imply 0 (default 32)",
          INT_OPT(pipeline_depth, 0, 1000)},
         {"grace-seconds", "TDE_HTTP_GRACE_SECONDS", "SECONDS",
          "on SIGTERM/SIGINT, time in-flight requests get to finish (default 10)", INT_OPT(grace_seconds, 0, 3600)},

@@ -15,11 +15,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-bool is_error(ExecStatusType s) {
-    return s == PGRES_FATAL_ERROR || s == PGRES_BAD_RESPONSE || s == PGRES_NONFATAL_ERROR;
-}
-
 }  // namespace
+
+const std::string& session_setup_text() {
+    static const std::string text = setup_sql(true);
+    return text;
+}
 
 // One request: its statements and, while in flight, what is left to read.
 struct Multiplexer::Job {
@@ -31,7 +32,7 @@ struct Multiplexer::Job {
 
     const std::string& role;
     const int timeout_ms;
-    const std::string setup_text = setup_sql(true);
+    const std::string& setup_text = session_setup_text();
     const Params setup_params;
     PipelineStatement st[2];  // set-up (maybe not sent), the request's statement
     bool with_setup = false;
@@ -142,9 +143,10 @@ std::unique_ptr<Multiplexer::Link> Multiplexer::open_link() {
 // (`may_open`), else the least busy one. A connection whose oldest request
 // has been out for kStalledMs (a slow statement, a lock wait) takes no more:
 // requests queued behind it would wait as long. Nor does one with kMaxBytes
-// of requests in flight: a send then never waits for the backend to read
-// (the socket's buffer holds them all), which it would do holding the locks
-// every request needs, behind a backend waiting for a lock. Under mu_.
+// of requests in flight: a send then does not wait for the backend to read
+// (the socket's buffer holds them all, with the kernel's usual sizes), which
+// it would do holding the locks every shared request needs, behind a backend
+// waiting for a lock. Under mu_.
 Multiplexer::Link* Multiplexer::pick(bool writes, bool may_open, std::size_t bytes) {
     const auto stalled_before = Clock::now() - std::chrono::milliseconds(kStalledMs);
     Link* least = nullptr;
@@ -169,7 +171,7 @@ std::optional<Outcome> Multiplexer::run(const std::string& role, int statement_t
     job.bytes = sql.size() + role.size() + 256;
     for (const auto& p : params) job.bytes += p ? p->size() : 0;
     std::unique_lock<std::mutex> lk(mu_);
-    if (stopping_ || (writes && commits_wait_ == 1)) return std::nullopt;
+    if (stopping_ || !takes(writes)) return std::nullopt;
     auto may_open = [&] { return static_cast<int>(links_.size()) + opening_ < max_links_; };
     Link* link = pick(writes, may_open(), job.bytes);
     if (!link && may_open()) {
@@ -222,10 +224,9 @@ bool Multiplexer::send(Link& l, Job& j) {
     }
     // Then the set-up and the statement: one transaction, the request's own.
     for (PipelineStatement* s = first; ok && s != std::end(j.st); ++s) {
-        std::vector<const char*> values;
-        for (const auto& v : s->params) values.push_back(v ? v->c_str() : nullptr);
-        ok = PQsendQueryPrepared(l.conn, s->name.c_str(), static_cast<int>(values.size()), values.data(), nullptr,
-                                 nullptr, 0);
+        const ParamArrays a(s->params);
+        ok = PQsendQueryPrepared(l.conn, s->name.c_str(), static_cast<int>(a.values.size()), a.values.data(),
+                                 nullptr, nullptr, 0);
         j.steps.push_back({&s->result, false});
     }
     ok = ok && PQpipelineSync(l.conn) && PQflush(l.conn) == 0;
@@ -282,13 +283,7 @@ void Multiplexer::finish(Link& l, Job& j) {
                 break;
             }
         }
-    if (out.error) {
-        session.statement_timeout_ms = -1;
-    } else {
-        if (j.with_setup) session.set_at = j.sent_at;
-        session.role = j.role;
-        session.statement_timeout_ms = j.timeout_ms;
-    }
+    note_outcome(session, !out.error, j.role, j.timeout_ms, j.with_setup, j.sent_at);
     std::lock_guard<std::mutex> jl(j.mu);  // j may be gone once done is seen
     j.out = std::move(out);
     j.done = true;
@@ -302,7 +297,7 @@ void Multiplexer::read_results(Link& l) {
         fail_link(l);
         return;
     }
-    while (!l.sent.empty() && !PQisBusy(l.conn)) {
+    for (int nulls = 0; !l.sent.empty() && !PQisBusy(l.conn);) {
         Job& j = *l.sent.front();
         PGresult* r = PQgetResult(l.conn);
         Job::Step& step = j.steps[j.next];
@@ -310,12 +305,14 @@ void Multiplexer::read_results(Link& l) {
             if (!r) ++j.next;  // the statement's results end
             else if (!*step.into) *step.into = PgResult(r);
             else PQclear(r);
-        } else if (r) {
+        } else if (!r) {
+            if (++nulls > 8) break;  // (not expected before a sync point; the periodic scan comes back)
+        } else {
             const ExecStatusType s = PQresultStatus(r);
             if (s == PGRES_PIPELINE_SYNC) {
                 PQclear(r);
                 ++j.next;
-            } else if (step.request_sync && is_error(s) && !j.commit_error) {
+            } else if (step.request_sync && is_error_status(s) && !j.commit_error) {
                 j.commit_error = PgResult(r);
             } else {
                 PQclear(r);
@@ -330,8 +327,6 @@ void Multiplexer::read_results(Link& l) {
         if (PQstatus(l.conn) != CONNECTION_OK) break;
     }
     if (PQstatus(l.conn) != CONNECTION_OK) fail_link(l);
-    else if (l.sent.empty())
-        while (PGnotify* n = PQnotifies(l.conn)) PQfreemem(n);
 }
 
 // Gives back to the pool the connections that broke or stayed idle (all of
@@ -359,6 +354,7 @@ void Multiplexer::reap(bool all) {
 
 void Multiplexer::loop() {
     epoll_event events[32];
+    auto last_scan = Clock::now();
     for (;;) {
         int timeout;
         {
@@ -375,6 +371,19 @@ void Multiplexer::loop() {
             }
             read_results(*static_cast<Link*>(events[i].data.ptr));
         }
+        const auto now = Clock::now();
+        if (now - last_scan < std::chrono::milliseconds(kIdleReleaseMs)) continue;
+        last_scan = now;
+        // A send that had to wait for the socket read what had arrived into
+        // libpq's buffer (its deadlock avoidance): no epoll event tells of
+        // those results, so every connection is looked at now and then. (Links
+        // are removed only here, by reap.)
+        std::vector<Link*> all;
+        {
+            std::lock_guard<std::mutex> lk(mu_);
+            for (auto& l : links_) all.push_back(l.get());
+        }
+        for (Link* l : all) read_results(*l);
         reap(false);
     }
 }

@@ -30,6 +30,7 @@
 // shared connection at that moment.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -54,13 +55,16 @@ public:
     // waits for the outcome; std::nullopt when the request cannot be taken.
     std::optional<Outcome> run(const std::string& role, int statement_timeout_ms, const std::string& sql,
                                const Params& params, bool writes);
+    // False when run would refuse such a request anyway (a write while
+    // commits wait for the WAL flush), so the caller need not try.
+    bool takes(bool writes) const { return !writes || commits_wait_.load(std::memory_order_relaxed) != 1; }
 
     // A shared connection is given back to the pool after this long idle.
     static constexpr int kIdleReleaseMs = 5;
     // A connection whose oldest request in flight is this old takes no more.
     static constexpr int kStalledMs = 20;
     // Nor one with this many bytes of requests in flight (well below a
-    // socket's buffer, so that sending never waits).
+    // socket's buffer, so that a send does not wait for the backend).
     static constexpr std::size_t kMaxBytes = 64 * 1024;
 
 private:
@@ -81,7 +85,7 @@ private:
     std::mutex mu_;  // links_ and placement; taken before a Link's own mutex
     std::vector<std::unique_ptr<Link>> links_;
     int opening_ = 0;        // links being opened (without mu_)
-    int commits_wait_ = -1;  // -1 unknown, 0 no (writes are taken), 1 yes
+    std::atomic<int> commits_wait_{-1};  // -1 unknown, 0 no (writes are taken), 1 yes
     bool stopping_ = false;
     int epoll_fd_ = -1;
     int wake_fd_ = -1;  // eventfd: stop

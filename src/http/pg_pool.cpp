@@ -56,17 +56,14 @@ PgError error_from_conn(PGconn* conn) {
     return e;
 }
 
-namespace {
+ParamArrays::ParamArrays(const Params& p) {
+    values.reserve(p.size());
+    for (const auto& v : p) values.push_back(v ? v->c_str() : nullptr);
+}
 
-struct ParamArrays {
-    std::vector<const char*> values;
-    explicit ParamArrays(const Params& p) {
-        values.reserve(p.size());
-        for (const auto& v : p) values.push_back(v ? v->c_str() : nullptr);
-    }
-};
-
-}  // namespace
+bool is_error_status(ExecStatusType s) {
+    return s == PGRES_FATAL_ERROR || s == PGRES_BAD_RESPONSE || s == PGRES_NONFATAL_ERROR;
+}
 
 PgResult exec_params(PGconn* conn, const std::string& sql, const Params& params) {
     ParamArrays a(params);
@@ -291,8 +288,7 @@ bool take_sync(PGconn* conn, int& client_fd, PgResult& commit_error) {
             PQclear(r);
             return true;
         }
-        if ((status == PGRES_FATAL_ERROR || status == PGRES_BAD_RESPONSE || status == PGRES_NONFATAL_ERROR) &&
-            !commit_error)
+        if (is_error_status(status) && !commit_error)
             commit_error = PgResult(r);
         else
             PQclear(r);
@@ -319,6 +315,8 @@ std::string statement_name(const std::string& sql) {
     return it->second;
 }
 
+namespace {
+
 // Unnamed (parsed each time) with `named` false: --pool-mode transaction,
 // where a proxy may run each transaction on another server connection, which
 // would not know the name.
@@ -343,11 +341,12 @@ bool send_statement(PGconn* conn, PipelineStatement& st, std::unordered_set<std:
 const PGresult* failure(const PipelineStatement& st) {
     for (const PgResult* r : {&st.prepare_result, &st.result}) {
         if (!*r) continue;
-        ExecStatusType s = r->status();
-        if (s == PGRES_FATAL_ERROR || s == PGRES_BAD_RESPONSE || s == PGRES_NONFATAL_ERROR) return r->get();
+        if (is_error_status(r->status())) return r->get();
     }
     return nullptr;
 }
+
+}  // namespace
 
 const char* setup_sql(bool session_level) { return session_level ? kSetupSessionSql : kSetupLocalSql; }
 
@@ -355,6 +354,17 @@ bool needs_setup(const SessionState& session, const std::string& role, int state
                  std::chrono::steady_clock::time_point now) {
     return session.statement_timeout_ms != statement_timeout_ms || session.role != role ||
            now - session.set_at >= kSessionSettingsTtl;
+}
+
+void note_outcome(SessionState& session, bool ok, const std::string& role, int statement_timeout_ms, bool with_setup,
+                  std::chrono::steady_clock::time_point sent_at) {
+    if (!ok) {
+        session.statement_timeout_ms = -1;
+        return;
+    }
+    if (with_setup) session.set_at = sent_at;
+    session.role = role;
+    session.statement_timeout_ms = statement_timeout_ms;
 }
 
 Outcome request_outcome(PipelineStatement (&st)[2], PgResult& commit_error, bool synced, PGconn* conn) {
@@ -403,11 +413,7 @@ Outcome run_request(Lease& lease, const std::string& role, int statement_timeout
     bool synced = take_sync(conn, client_fd, commit_error);
     if (synced) PQexitPipelineMode(conn);
     out = request_outcome(st, commit_error, synced, conn);
-    if (!out.error && keep_settings) {
-        if (with_setup) session.set_at = now;
-        session.role = role;
-        session.statement_timeout_ms = statement_timeout_ms;
-    }
+    if (keep_settings) note_outcome(session, !out.error, role, statement_timeout_ms, with_setup, now);
     return out;
 }
 

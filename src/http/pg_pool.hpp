@@ -56,6 +56,15 @@ PgError error_from_conn(PGconn* conn);
 // Query parameters: std::nullopt is SQL NULL. Values are sent as text.
 using Params = std::vector<std::optional<std::string>>;
 
+// Params as libpq's array of C strings (pointing into the Params).
+struct ParamArrays {
+    std::vector<const char*> values;
+    explicit ParamArrays(const Params& p);
+};
+
+// PGRES_FATAL_ERROR, PGRES_BAD_RESPONSE or PGRES_NONFATAL_ERROR.
+bool is_error_status(ExecStatusType s);
+
 PgResult exec_params(PGconn* conn, const std::string& sql, const Params& params);
 
 struct DbUnavailable : std::runtime_error {
@@ -199,9 +208,11 @@ struct PipelineStatement {
     bool prepare = false;
     PgResult prepare_result, result;
 };
-// Sends st (Parse first when its name is not in `prepared`; unnamed when
-// `named` is false). False when libpq could not queue it.
-bool send_statement(PGconn* conn, PipelineStatement& st, std::unordered_set<std::string>& prepared, bool named);
+// What a request leaves on its session: the role and timeout it ran with
+// when it succeeded (set_at renewed when it sent the set-up), unknown when it
+// failed (its set-up, if any, was rolled back).
+void note_outcome(SessionState& session, bool ok, const std::string& role, int statement_timeout_ms, bool with_setup,
+                  std::chrono::steady_clock::time_point sent_at);
 // The outcome of a request from its set-up statement (st[0], possibly not
 // sent), its statement (st[1]), an error raised at commit and whether the
 // pipeline's sync arrived (if not, the connection is lost).

@@ -149,7 +149,7 @@ std::optional<HttpError> id_not_found(const PgError& e) {
 
 Router::Router(const Config& cfg, Pool& pool, Authenticator& auth) : cfg_(cfg), pool_(pool), auth_(auth) {
     // At most half the pool is shared, so that lists, statistics and exports
-    // always find connections of their own.
+    // always find connections of their own (no sharing with a pool of one).
     if (cfg.pipeline_depth > 0 && cfg.session_settings && cfg.pool_size >= 2)
         multiplexer_ = std::make_unique<Multiplexer>(pool, cfg.pipeline_depth, cfg.pool_size / 2);
 }
@@ -246,8 +246,10 @@ Response Router::database_route(const RouteMatch& m, const Request& req) {
     return run_call(call, req);
 }
 
-// Borrow a connection, authenticate, run (retrying a read once when the
-// connection turned out to be dead), map the outcome.
+// Requests on one pair first try a shared connection (Multiplexer); a read
+// lost with its shared connection runs once more on a connection of its own.
+// Otherwise: borrow a connection, authenticate, run (retrying a read once when
+// the connection turned out to be dead), map the outcome.
 Response Router::run_call(const Call& call, const Request& req) {
     std::shared_ptr<void> export_slot;
     if (call.export_plan) {
@@ -261,7 +263,8 @@ Response Router::run_call(const Call& call, const Request& req) {
         export_slot = std::shared_ptr<void>(nullptr, [this](void*) { exports_running_.fetch_sub(1); });
     }
     int attempt = 0;
-    if (multiplexer_ && call.shared) {
+    std::optional<AuthResult> resolved;  // without the database (a cached JWT, an API key, anonymous)
+    if (multiplexer_ && call.shared && multiplexer_->takes(call.writes)) {
         AuthResult who = auth_.resolve(req.header("Authorization"), nullptr);
         if (!who.needs_database) {
             if (who.error) return error_response(*who.error);
@@ -271,6 +274,7 @@ Response Router::run_call(const Call& call, const Request& req) {
                 if (!out->error || !out->error->connection_lost || !call.idempotent) return respond(call, *out);
                 attempt = 1;  // lost with its connection: once more on a connection of its own
             }
+            resolved = std::move(who);
         }
     }
     for (;; ++attempt) {
@@ -282,7 +286,7 @@ Response Router::run_call(const Call& call, const Request& req) {
         } catch (const DbUnavailable&) {
             return error_response(db_unavailable());
         }
-        AuthResult who = auth_.resolve(req.header("Authorization"), lease.conn());
+        AuthResult who = resolved ? *resolved : auth_.resolve(req.header("Authorization"), lease.conn());
         if (who.error) {
             if (who.error->status == 503) lease.discard();
             return error_response(*who.error);

@@ -143,10 +143,11 @@ TEST(SqlColumns, NumberKindNamesAndPhoneWords) {
 
 TEST(SqlColumns, PhoneColumnKind) {
     for (const char *name : {"phone", "home_phone", "phone_number", "mobile_no", "tel1", "msisdn", "mobile_phone",
-                             "contact_number", "fax_no", "telephone", "caller_id", "callerid",
+                             "contact_number", "fax_no", "telephone", "callerid",
                              "calling_number", "called_no", "callee_num", "dialed_number", "ani", "call_ani"})
         EXPECT_EQ(phone_column_kind(name), 2) << name;
-    for (const char *name : {"mobile", "cell", "fax", "cell_no"}) EXPECT_EQ(phone_column_kind(name), 1) << name;
+    for (const char *name : {"mobile", "cell", "fax", "cell_no", "caller_id", "callee_id"})
+        EXPECT_EQ(phone_column_kind(name), 1) << name;
     for (const char *name : {"phone_count", "phone_model", "mobile_user", "phone_id", "contact_id", "order_ref",
                              "telemetry", "", "_", "caller_name", "caller_count", "calling_id_type", "animal"})
         EXPECT_EQ(phone_column_kind(name), 0) << name;
