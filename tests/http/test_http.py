@@ -176,6 +176,17 @@ class Server:
             os.unlink(self.keys_file.name)
 
 
+def keep_alive_call(c, method, path, token, body=None):
+    """One request on a keep-alive http.client connection: (status, Retry-After, body)."""
+    h = {"Authorization": "Bearer " + token}
+    if body is not None:
+        h["Content-Type"] = "application/json"
+    c.request(method, path, body=body, headers=h)
+    r = c.getresponse()
+    data = r.read()
+    return r.status, r.getheader("Retry-After"), data
+
+
 def raw_exchange(port, data, wait=5.0):
     """Sends raw bytes (tolerating an early close) and reads until EOF/timeout."""
     s = socket.create_connection(("127.0.0.1", port), timeout=wait)
@@ -1124,13 +1135,7 @@ def one_connection_many_roles(mode):
     try:
         c = http.client.HTTPConnection("127.0.0.1", s2.port, timeout=30)  # one keep-alive connection
         def call(method, path, token, body=None):
-            h = {"Authorization": "Bearer " + token}
-            if body is not None:
-                h["Content-Type"] = "application/json"
-            c.request(method, path, body=body, headers=h)
-            r = c.getresponse()
-            r.read()
-            return r.status
+            return keep_alive_call(c, method, path, token, body)[0]
         for _ in range(3):
             check(call("POST", PAIRS, WRITER, json.dumps({"natural_language_query": "pool of one"})) == 201)
             check(call("POST", PAIRS, READER, json.dumps({"natural_language_query": "pool of one"})) == 403)
@@ -1191,16 +1196,11 @@ def shared_connections_roles(depth):
             try:
                 for i in range(40):
                     method, path, token, data, want = cases[(offset + i) % len(cases)]
-                    h = {"Authorization": "Bearer " + token}
-                    if data is not None:
-                        h["Content-Type"] = "application/json"
-                    c.request(method, path, body=data, headers=h)
-                    r = c.getresponse()
-                    payload = r.read()
+                    status, _, payload = keep_alive_call(c, method, path, token, data)
                     with lock:
-                        if r.status != want:
-                            failures.append((method, path, want, r.status, payload[:200]))
-                        if r.status == 201:
+                        if status != want:
+                            failures.append((method, path, want, status, payload[:200]))
+                        if status == 201:
                             added.append(json.loads(payload)["pair"]["pair_id"])
             finally:
                 c.close()
@@ -1300,20 +1300,24 @@ def revoked_role_stops_working_on_warm_connections():
         check(s2.stop() == 0)
 
 
+FAIL_AT_COMMIT_SQL = """CREATE FUNCTION tde_http_fail_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.natural_language_query = 'fail at commit' THEN
+            RAISE EXCEPTION 'refused at commit' USING ERRCODE = 'check_violation';
+          END IF;
+          RETURN NULL;
+        END $$;
+        CREATE CONSTRAINT TRIGGER tde_http_fail_at_commit AFTER INSERT ON tde_pairs
+          DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tde_http_fail_at_commit()"""
+DROP_FAIL_AT_COMMIT_SQL = "DROP TRIGGER tde_http_fail_at_commit ON tde_pairs; DROP FUNCTION tde_http_fail_at_commit()"
+
+
 @test
 def error_at_commit_is_an_error_and_resets_the_role():
     """An error raised by the commit itself (a deferred constraint trigger) is
     the request's error, and the connection's role is set again afterwards
     (the commit rolled back the set-up too)."""
-    psql("""CREATE FUNCTION tde_http_fail_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-              IF NEW.natural_language_query = 'fail at commit' THEN
-                RAISE EXCEPTION 'refused at commit' USING ERRCODE = 'check_violation';
-              END IF;
-              RETURN NULL;
-            END $$;
-            CREATE CONSTRAINT TRIGGER tde_http_fail_at_commit AFTER INSERT ON tde_pairs
-              DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tde_http_fail_at_commit()""")
+    psql(FAIL_AT_COMMIT_SQL)
     s2 = Server("--pool-size", "1")
     try:
         expect(s2.get(PAIRS + "?limit=1", token=READER), 200)  # the connection is the reader's
@@ -1325,7 +1329,7 @@ def error_at_commit_is_an_error_and_resets_the_role():
                           token=WRITER, headers={"Content-Type": "application/json"}), 201)
     finally:
         check(s2.stop() == 0)
-        psql("DROP TRIGGER tde_http_fail_at_commit ON tde_pairs; DROP FUNCTION tde_http_fail_at_commit()")
+        psql(DROP_FAIL_AT_COMMIT_SQL)
 
 
 @test
@@ -1659,18 +1663,6 @@ def missing_function_is_501_for_every_request_sharing_its_prepare():
         check(s2.stop() == 0)
 
 
-FAIL_AT_COMMIT_SQL = """CREATE FUNCTION tde_http_fail_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-          IF NEW.natural_language_query = 'fail at commit' THEN
-            RAISE EXCEPTION 'refused at commit' USING ERRCODE = 'check_violation';
-          END IF;
-          RETURN NULL;
-        END $$;
-        CREATE CONSTRAINT TRIGGER tde_http_fail_at_commit AFTER INSERT ON tde_pairs
-          DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tde_http_fail_at_commit()"""
-DROP_FAIL_AT_COMMIT_SQL = "DROP TRIGGER tde_http_fail_at_commit ON tde_pairs; DROP FUNCTION tde_http_fail_at_commit()"
-
-
 def terminate_bridge_backends():
     psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
          "WHERE application_name = 'tde-http' AND datname = '%s'" % DB)
@@ -1698,15 +1690,10 @@ def shared_connections_mixed_load_with_backend_kills():
             c = http.client.HTTPConnection("127.0.0.1", s2.port, timeout=30)
 
             def call(method, path, token, body=None):
-                h = {"Authorization": "Bearer " + token}
-                if body is not None:
-                    h["Content-Type"] = "application/json"
-                c.request(method, path, body=body, headers=h)
-                r = c.getresponse()
-                data = r.read()
+                got = keep_alive_call(c, method, path, token, body)
                 with lock:
-                    seen[r.status] = seen.get(r.status, 0) + 1
-                return r.status, r.getheader("Retry-After"), data
+                    seen[got[0]] = seen.get(got[0], 0) + 1
+                return got
 
             def want(got, status, what, ok=lambda d: True):
                 st, retry, data = got
