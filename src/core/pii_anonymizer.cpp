@@ -481,9 +481,11 @@ size_t email_domain_length_or_title_case(std::string_view domain) {
 // Names that no public suffix list holds but company mail and test data use
 // ("jane.doe@corp.local", "ops@acme.internal", "ann@example.test").
 bool private_tld(std::string_view tld) {
-    for (std::string_view name : {"local", "localdomain", "internal", "intranet", "corp", "lan", "test", "example",
-                                  "invalid"})
-        if (tld.size() == name.size() && lower(tld) == name) return true;
+    if (tld.size() < 3 || tld.size() > 11) return false;  // "lan" .. "localdomain"
+    const std::string name = lower(tld);
+    for (std::string_view n : {"local", "localdomain", "internal", "intranet", "corp", "lan", "test", "example",
+                               "invalid"})
+        if (name == n) return true;
     return false;
 }
 

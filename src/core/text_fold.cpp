@@ -48,17 +48,6 @@ bool is_ascii_alnum(char c) {
 // True where the fast path below must stop: a percent-escape or an escaped dot.
 bool needs_fold(std::string_view text, size_t pos);
 
-// Where spelled_out_symbol may start: a bracket, or a space before one (or
-// before more spaces). Cheap, for the scans below.
-inline bool starts_spelled_out(std::string_view text, size_t pos) {
-    auto bracket = [](char c) { return c == '(' || c == '[' || c == '{'; };
-    const char c = text[pos];
-    if (bracket(c)) return true;
-    if (c != ' ' || pos + 1 >= text.size()) return false;
-    const char n = text[pos + 1];
-    return n == ' ' || bracket(n);
-}
-
 // URL percent-escapes of the characters personal data is written with
 // ("frank%40example.com", "%2B1%20212%20555%200100"): the character, or '\0'.
 char percent_escape(std::string_view text, size_t pos) {
@@ -184,6 +173,8 @@ uint32_t decode(std::string_view text, size_t pos, size_t len) {
 }  // namespace
 
 size_t spelled_out_symbol(std::string_view text, size_t pos, char &symbol) {
+    const char c = text[pos];
+    if (c != ' ' && c != '(' && c != '[' && c != '{') return 0;
     if (pos == 0 || !is_ascii_alnum(text[pos - 1])) return 0;
     size_t i = pos;
     while (i < text.size() && text[i] == ' ') ++i;
@@ -286,7 +277,7 @@ FoldedText fold_text(std::string_view original) {
         if (!may_start[c]) continue;
         if (c >= 0x80 || ((c == '%' || c == '\\' || c == '&') && needs_fold(original, first))) break;
         char symbol;
-        if (starts_spelled_out(original, first) && spelled_out_symbol(original, first, symbol)) break;
+        if (spelled_out_symbol(original, first, symbol)) break;
     }
     if (first == original.size()) return out;
 
@@ -304,8 +295,7 @@ FoldedText fold_text(std::string_view original) {
             if (size_t n = (c == '&' || c == '\\') ? escaped_reference(original, pos, reference) : 0) {
                 folded = reference;
                 len = n;
-            } else if (size_t m = starts_spelled_out(original, pos) ? spelled_out_symbol(original, pos, reference)
-                                                                     : 0) {
+            } else if (size_t m = spelled_out_symbol(original, pos, reference)) {
                 folded = reference;
                 len = m;
             } else if (c == '\\' && needs_fold(original, pos)) {

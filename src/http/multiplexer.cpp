@@ -58,12 +58,13 @@ struct Multiplexer::Job {
 
 struct Multiplexer::Link {
     Lease lease;
-    PGconn* conn = nullptr;
+    PGconn* conn() const { return lease.conn(); }
+    // Commits return before their WAL is flushed: writes may share it.
+    bool async_commit() { return lease.session().async_commit == 1; }
     std::mutex mu;  // conn, sent, broken, idle_since
     std::deque<Job*> sent;
     std::size_t bytes = 0;  // sent's bytes
     bool broken = false;
-    bool async_commit = false;
     Clock::time_point idle_since = Clock::now();
     // Why the last Prepare of a statement failed, by statement name: the
     // requests queued behind it relied on it (their Execute fails with 26000)
@@ -124,8 +125,6 @@ std::unique_ptr<Multiplexer::Link> Multiplexer::open_link() {
         return nullptr;
     }
     auto l = std::make_unique<Link>();
-    l->conn = conn;
-    l->async_commit = session.async_commit == 1;
     l->lease = std::move(lease);
     epoll_event ev{};
     ev.events = EPOLLIN;
@@ -154,7 +153,7 @@ Multiplexer::Link* Multiplexer::pick(bool writes, bool may_open, std::size_t byt
     for (auto& up : links_) {
         Link& l = *up;
         std::lock_guard<std::mutex> lk(l.mu);
-        if (l.broken || (writes && !l.async_commit)) continue;
+        if (l.broken || (writes && !l.async_commit())) continue;
         if (!l.sent.empty() && (l.sent.front()->sent_at < stalled_before || l.bytes + bytes > kMaxBytes)) continue;
         if (l.sent.size() < static_cast<std::size_t>(depth_)) return &l;
         if (!least || l.sent.size() < least_n) {
@@ -181,7 +180,7 @@ std::optional<Outcome> Multiplexer::run(const std::string& role, int statement_t
         lk.lock();
         --opening_;
         if (fresh) {
-            commits_wait_ = fresh->async_commit ? 0 : 1;
+            commits_wait_ = fresh->async_commit() ? 0 : 1;
             links_.push_back(std::move(fresh));
         }
         if (stopping_) return std::nullopt;
@@ -217,22 +216,22 @@ bool Multiplexer::send(Link& l, Job& j) {
         s->name = statement_name(s->sql);
         if (!session.prepared.insert(s->name).second) continue;
         s->prepare = true;
-        ok = PQsendPrepare(l.conn, s->name.c_str(), s->sql.c_str(), static_cast<int>(s->params.size()), nullptr) &&
-             PQpipelineSync(l.conn);
+        ok = PQsendPrepare(l.conn(), s->name.c_str(), s->sql.c_str(), static_cast<int>(s->params.size()), nullptr) &&
+             PQpipelineSync(l.conn());
         j.steps.push_back({&s->prepare_result, false});
         j.steps.push_back({nullptr, false});
     }
     // Then the set-up and the statement: one transaction, the request's own.
     for (PipelineStatement* s = first; ok && s != std::end(j.st); ++s) {
         const ParamArrays a(s->params);
-        ok = PQsendQueryPrepared(l.conn, s->name.c_str(), static_cast<int>(a.values.size()), a.values.data(),
+        ok = PQsendQueryPrepared(l.conn(), s->name.c_str(), static_cast<int>(a.values.size()), a.values.data(),
                                  nullptr, nullptr, 0);
         j.steps.push_back({&s->result, false});
     }
-    ok = ok && PQpipelineSync(l.conn) && PQflush(l.conn) == 0;
+    ok = ok && PQpipelineSync(l.conn()) && PQflush(l.conn()) == 0;
     j.steps.push_back({nullptr, true});
     if (!ok) {
-        j.out.error = error_from_conn(l.conn);
+        j.out.error = error_from_conn(l.conn());
         j.out.error->connection_lost = true;
         fail_link(l);
         return false;
@@ -246,7 +245,7 @@ bool Multiplexer::send(Link& l, Job& j) {
 void Multiplexer::fail_link(Link& l) {
     l.broken = true;
     l.lease.discard();
-    PgError e = error_from_conn(l.conn);
+    PgError e = error_from_conn(l.conn());
     e.connection_lost = true;
     for (Job* j : l.sent) {
         std::lock_guard<std::mutex> jl(j->mu);
@@ -269,10 +268,10 @@ void Multiplexer::finish(Link& l, Job& j) {
             l.prepare_failures.erase(s.name);
         } else {
             session.prepared.erase(s.name);
-            l.prepare_failures[s.name] = error_from_result(s.prepare_result.get(), l.conn);
+            l.prepare_failures[s.name] = error_from_result(s.prepare_result.get(), l.conn());
         }
     }
-    Outcome out = request_outcome(j.st, j.commit_error, true, l.conn);
+    Outcome out = request_outcome(j.st, j.commit_error, true, l.conn());
     // Its statement was to be prepared by a request queued before it, whose
     // Prepare failed: that error (a missing function: 501), not 26000.
     if (out.error && out.error->sqlstate == "26000")
@@ -293,13 +292,13 @@ void Multiplexer::finish(Link& l, Job& j) {
 void Multiplexer::read_results(Link& l) {
     std::lock_guard<std::mutex> lk(l.mu);
     if (l.broken) return;
-    if (!PQconsumeInput(l.conn)) {
+    if (!PQconsumeInput(l.conn())) {
         fail_link(l);
         return;
     }
-    for (int nulls = 0; !l.sent.empty() && !PQisBusy(l.conn);) {
+    for (int nulls = 0; !l.sent.empty() && !PQisBusy(l.conn());) {
         Job& j = *l.sent.front();
-        PGresult* r = PQgetResult(l.conn);
+        PGresult* r = PQgetResult(l.conn());
         Job::Step& step = j.steps[j.next];
         if (step.into) {
             if (!r) ++j.next;  // the statement's results end
@@ -324,9 +323,9 @@ void Multiplexer::read_results(Link& l) {
             finish(l, j);
             if (l.sent.empty()) l.idle_since = Clock::now();
         }
-        if (PQstatus(l.conn) != CONNECTION_OK) break;
+        if (PQstatus(l.conn()) != CONNECTION_OK) break;
     }
-    if (PQstatus(l.conn) != CONNECTION_OK) fail_link(l);
+    if (PQstatus(l.conn()) != CONNECTION_OK) fail_link(l);
 }
 
 // Gives back to the pool the connections that broke or stayed idle (all of
@@ -343,8 +342,8 @@ void Multiplexer::reap(bool all) {
             drop = l.broken || all ||
                    (l.sent.empty() && now - l.idle_since >= std::chrono::milliseconds(kIdleReleaseMs));
             if (drop) {
-                epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, PQsocket(l.conn), nullptr);
-                if (!l.broken && !PQexitPipelineMode(l.conn)) l.lease.discard();
+                epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, PQsocket(l.conn()), nullptr);
+                if (!l.broken && !PQexitPipelineMode(l.conn())) l.lease.discard();
             }
         }
         if (drop) it = links_.erase(it);

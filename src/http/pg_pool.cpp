@@ -367,7 +367,7 @@ void note_outcome(SessionState& session, bool ok, const std::string& role, int s
     session.statement_timeout_ms = statement_timeout_ms;
 }
 
-Outcome request_outcome(PipelineStatement (&st)[2], PgResult& commit_error, bool synced, PGconn* conn) {
+Outcome request_outcome(PipelineStatement (&st)[2], const PgResult& commit_error, bool synced, PGconn* conn) {
     Outcome out;
     if (const PGresult* f = failure(st[0])) {
         out.error = error_from_result(f, conn);

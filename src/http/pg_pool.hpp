@@ -216,6 +216,6 @@ void note_outcome(SessionState& session, bool ok, const std::string& role, int s
 // The outcome of a request from its set-up statement (st[0], possibly not
 // sent), its statement (st[1]), an error raised at commit and whether the
 // pipeline's sync arrived (if not, the connection is lost).
-Outcome request_outcome(PipelineStatement (&st)[2], PgResult& commit_error, bool synced, PGconn* conn);
+Outcome request_outcome(PipelineStatement (&st)[2], const PgResult& commit_error, bool synced, PGconn* conn);
 
 }  // namespace tde_http

@@ -195,18 +195,23 @@ def raw_exchange(port, data, wait=5.0):
             s.sendall(data)
         except (BrokenPipeError, ConnectionResetError):
             pass
-        chunks = []
-        try:
-            while True:
-                b = s.recv(65536)
-                if not b:
-                    break
-                chunks.append(b)
-        except (socket.timeout, ConnectionResetError):
-            pass
-        return b"".join(chunks)
+        return read_to_eof(s, (socket.timeout, ConnectionResetError))
     finally:
         s.close()
+
+
+def read_to_eof(sock, tolerated=()):
+    """What the peer sends until it closes (or one of `tolerated` is raised)."""
+    chunks = []
+    try:
+        while True:
+            b = sock.recv(65536)
+            if not b:
+                break
+            chunks.append(b)
+    except tolerated:
+        pass
+    return b"".join(chunks)
 
 
 def status_of(raw):
@@ -1598,16 +1603,11 @@ def send_now(port, method, path, token, body=None):
 
 
 def read_status(sock):
-    chunks = []
     try:
-        while True:
-            b = sock.recv(65536)
-            if not b:
-                break
-            chunks.append(b)
+        raw = read_to_eof(sock)
     finally:
         sock.close()
-    return status_of(b"".join(chunks)), b"".join(chunks)
+    return status_of(raw), raw
 
 
 def behind_slow_request(s2, requests, gap=0.003):
