@@ -1989,12 +1989,8 @@ bool may_hold_pii(std::string_view text) {
             while (j < text.size() && j < i + 10 && is_alpha(text[j])) ++j;
             if (j > i + 1 && j < text.size() && text[j] == ';') return true;
         }
-        if ((c == '(' || c == '[' || c == '{') && i > 0) {  // "jane.doe [at] example [dot] com"
-            size_t start = i;
-            while (start > 0 && text[start - 1] == ' ') --start;
-            char symbol;
-            if (spelled_out_symbol(text, start, symbol)) return true;
-        }
+        if ((c == '(' || c == '[' || c == '{') && spelled_out_start(text, i) != std::string_view::npos)
+            return true;  // "jane.doe [at] example [dot] com"
         if (c >= '0' && c <= '9') {
             digit = true;
             // An ISO date ("WHERE created_at > '2023-06-01'") ends a stretch.

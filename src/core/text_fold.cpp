@@ -201,6 +201,13 @@ size_t spelled_out_symbol(std::string_view text, size_t pos, char &symbol) {
     return i < text.size() && is_ascii_alnum(text[i]) ? i - pos : 0;
 }
 
+size_t spelled_out_start(std::string_view text, size_t bracket) {
+    size_t start = bracket;
+    while (start > 0 && text[start - 1] == ' ') --start;
+    char symbol;
+    return spelled_out_symbol(text, start, symbol) ? start : std::string_view::npos;
+}
+
 size_t utf8_sequence_length(std::string_view text, size_t pos) {
     auto byte = [&](size_t i) -> int {
         return pos + i < text.size() ? static_cast<unsigned char>(text[pos + i]) : -1;
@@ -268,7 +275,7 @@ FoldedText fold_text(std::string_view original) {
     static const auto may_start = [] {
         std::array<bool, 256> t{};
         for (int c = 0x80; c < 0x100; ++c) t[c] = true;
-        for (unsigned char c : {'%', '\\', '&', ' ', '(', '[', '{'}) t[c] = true;
+        for (unsigned char c : {'%', '\\', '&', '(', '[', '{'}) t[c] = true;
         return t;
     }();
     size_t first = 0;
@@ -276,8 +283,13 @@ FoldedText fold_text(std::string_view original) {
         const auto c = static_cast<unsigned char>(original[first]);
         if (!may_start[c]) continue;
         if (c >= 0x80 || ((c == '%' || c == '\\' || c == '&') && needs_fold(original, first))) break;
-        char symbol;
-        if (spelled_out_symbol(original, first, symbol)) break;
+        if (c == '(' || c == '[' || c == '{') {
+            const size_t start = spelled_out_start(original, first);
+            if (start != std::string_view::npos) {
+                first = start;  // the spaces before the bracket are part of it
+                break;
+            }
+        }
     }
     if (first == original.size()) return out;
 

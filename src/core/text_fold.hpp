@@ -76,6 +76,11 @@ FoldedText fold_text(std::string_view original);
 // the bytes it spans and sets `symbol` to '@' or '.'; 0 when there is none.
 size_t spelled_out_symbol(std::string_view text, size_t pos, char &symbol);
 
+// Where the spelled-out symbol whose bracket is text[bracket] starts (the
+// spaces before the bracket included), std::string_view::npos when the
+// bracket starts none. For scans that stop at brackets only.
+size_t spelled_out_start(std::string_view text, size_t bracket);
+
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates, at most
 // U+10FFFF).
 bool valid_utf8(std::string_view text);
