@@ -51,9 +51,27 @@ struct Multiplexer::Job {
     PgResult commit_error;
 
     Outcome out;
-    bool done = false;
-    std::mutex mu;
-    std::condition_variable cv;
+    // The waiting thread's side, shared: the dispatcher notifies after
+    // releasing the lock (a waiter woken under it would at once block on the
+    // lock again: two more thread switches a request), when the job itself
+    // may be gone already.
+    struct Wait {
+        std::mutex mu;
+        std::condition_variable cv;
+        bool done = false;
+    };
+    std::shared_ptr<Wait> wait = std::make_shared<Wait>();
+
+    // Hands the job its outcome and wakes its thread. j may be gone after.
+    static void complete(Job& j, Outcome&& out) {
+        std::shared_ptr<Wait> w = j.wait;
+        {
+            std::lock_guard<std::mutex> lk(w->mu);
+            j.out = std::move(out);
+            w->done = true;
+        }
+        w->cv.notify_one();
+    }
 };
 
 struct Multiplexer::Link {
@@ -189,8 +207,8 @@ std::optional<Outcome> Multiplexer::run(const std::string& role, int statement_t
     if (!link) return std::nullopt;
     if (!send(*link, job)) return std::move(job.out);  // the connection broke: a lost-connection error
     lk.unlock();
-    std::unique_lock<std::mutex> jl(job.mu);
-    job.cv.wait(jl, [&] { return job.done; });
+    std::unique_lock<std::mutex> jl(job.wait->mu);
+    job.wait->cv.wait(jl, [&] { return job.wait->done; });
     return std::move(job.out);
 }
 
@@ -248,11 +266,9 @@ void Multiplexer::fail_link(Link& l) {
     PgError e = error_from_conn(l.conn());
     e.connection_lost = true;
     for (Job* j : l.sent) {
-        std::lock_guard<std::mutex> jl(j->mu);
-        j->out = Outcome{};
-        j->out.error = e;
-        j->done = true;
-        j->cv.notify_one();
+        Outcome out;
+        out.error = e;
+        Job::complete(*j, std::move(out));
     }
     l.sent.clear();
     l.bytes = 0;
@@ -283,10 +299,7 @@ void Multiplexer::finish(Link& l, Job& j) {
             }
         }
     note_outcome(session, !out.error, j.role, j.timeout_ms, j.with_setup, j.sent_at);
-    std::lock_guard<std::mutex> jl(j.mu);  // j may be gone once done is seen
-    j.out = std::move(out);
-    j.done = true;
-    j.cv.notify_one();
+    Job::complete(j, std::move(out));
 }
 
 void Multiplexer::read_results(Link& l) {
