@@ -114,6 +114,17 @@ run_pgbench() {
 
 # CPU seconds tde-http has used so far.
 http_cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$HTTP_PID/stat"; }
+# CPU seconds the database server's processes have used so far: the live
+# children of the postmaster and those it has reaped (pgbench's backends exit
+# before the run is measured). "" when the postmaster's pid cannot be read.
+PM_PID=$(head -1 "$(psql -X -At -d postgres -c 'SHOW data_directory' 2>/dev/null)/postmaster.pid" 2>/dev/null || true)
+db_cpu() {
+  [ -n "$PM_PID" ] && [ -r "/proc/$PM_PID/stat" ] || return 0
+  { awk '{print $16 + $17}' "/proc/$PM_PID/stat"; for c in $(pgrep -P "$PM_PID"); do awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null; done; } |
+    awk -v hz="$(getconf CLK_TCK)" '{t += $1} END {printf "%.2f", t / hz}'
+}
+# Microseconds of CPU a request from the difference of two readings.
+per_request() { awk -v a="$1" -v b="$2" -v n="$3" -v t="$SECS" 'BEGIN {if (a == "" || b == "" || n <= 0) print "-"; else printf "%.0f", (b - a) / (n * t) * 1e6}'; }
 
 echo "== warm-up"
 wrk -t 1 -c 1 -d 2s "${AUTH_HEADER[@]}" "$URL/api/training-data/pairs/$PAIR_ID" >/dev/null
@@ -126,20 +137,25 @@ ROUNDS=${BENCH_ROUNDS:-3}
 : >"$WORK/rounds"
 for round in $(seq "$ROUNDS"); do
   echo "== round $round/$ROUNDS: POST /api/training-data/pairs, then GET /api/training-data/pairs/{id} (${SECS}s each, $CONC connections)"
-  cpu0=$(http_cpu)
+  cpu0=$(http_cpu); db0=$(db_cpu)
   read -r post_rps post_p50 post_p99 post_bad < <(run_wrk -s "$WORK/post.lua" "$URL/api/training-data/pairs")
-  post_cpu=$(awk -v a="$cpu0" -v b="$(http_cpu)" -v n="$post_rps" -v t="$SECS" 'BEGIN {printf "%.0f", (b - a) / (n * t) * 1e6}')
+  post_cpu=$(per_request "$cpu0" "$(http_cpu)" "$post_rps"); post_db=$(per_request "$db0" "$(db_cpu)" "$post_rps")
+  db0=$(db_cpu)
   post_tps=$(run_pgbench "SELECT tde_add_pair_json('$BODY');")
-  cpu0=$(http_cpu)
+  post_pgdb=$(per_request "$db0" "$(db_cpu)" "$post_tps")
+  cpu0=$(http_cpu); db0=$(db_cpu)
   read -r get_rps get_p50 get_p99 get_bad < <(run_wrk "$URL/api/training-data/pairs/$PAIR_ID")
-  get_cpu=$(awk -v a="$cpu0" -v b="$(http_cpu)" -v n="$get_rps" -v t="$SECS" 'BEGIN {printf "%.0f", (b - a) / (n * t) * 1e6}')
+  get_cpu=$(per_request "$cpu0" "$(http_cpu)" "$get_rps"); get_db=$(per_request "$db0" "$(db_cpu)" "$get_rps")
+  db0=$(db_cpu)
   get_tps=$(run_pgbench "SELECT tde_get_pair_json('$PAIR_ID');")
+  get_pgdb=$(per_request "$db0" "$(db_cpu)" "$get_tps")
   if [ "$post_bad" != 0 ] || [ "$get_bad" != 0 ]; then
     echo "warning: non-2xx responses (POST $post_bad, GET $get_bad)" >&2
     exit 1
   fi
   printf '   POST %s/s vs pgbench %s, GET %s/s vs pgbench %s\n' "$post_rps" "$post_tps" "$get_rps" "$get_tps"
-  echo "$post_rps $post_tps $post_p50 $post_p99 $post_cpu $get_rps $get_tps $get_p50 $get_p99 $get_cpu" >>"$WORK/rounds"
+  echo "$post_rps $post_tps $post_p50 $post_p99 $post_cpu $get_rps $get_tps $get_p50 $get_p99 $get_cpu" \
+    "$post_db $post_pgdb $get_db $get_pgdb" >>"$WORK/rounds"
 done
 # The median of column $1 of the rounds, and the median of the ratio $1/$2.
 col() { awk -v c="$1" '{print $c}' "$WORK/rounds" | sed 's/us$//; s/ms$/e3/; s/s$/e6/' | median; }
@@ -174,15 +190,17 @@ kill "$HTTP_PID"; wait "$HTTP_PID" 2>/dev/null || true; HTTP_PID=""
 echo
 echo "tde-http vs pgbench: $CONC connections, ${SECS}s per run, auth=$AUTH_MODE, $(nproc) cores"
 echo "  pgbench: the same SQL call, same concurrency; ratio: median over $ROUNDS rounds of http/pgbench"
-echo "  within a round; http p50/p99 in microseconds; http cpu: tde-http's own CPU time per request"
+echo "  within a round; http p50/p99 in microseconds; http cpu: tde-http's own CPU time per request;"
+echo "  db cpu: the database server's CPU time per request, under tde-http and under pgbench"
+dbcol() { if [ "$(awk -v c="$1" 'NR == 1 {print $c}' "$WORK/rounds")" = - ]; then echo -; else echo "$(col "$1")us"; fi; }
 row() {
-  printf '%-24s %10.0f %10.0f %10.0f %10.0f %9s %12.2f\n' "$1" "$(col "$2")" "$(col "$3")" "$(col "$4")" \
-    "$(col "$5")" "$(col "$6")us" "$(col_ratio "$2" "$3")"
+  printf '%-24s %10.0f %10.0f %10.0f %10.0f %9s %12.2f %9s %9s\n' "$1" "$(col "$2")" "$(col "$3")" "$(col "$4")" \
+    "$(col "$5")" "$(col "$6")us" "$(col_ratio "$2" "$3")" "$(dbcol "$7")" "$(dbcol "$8")"
 }
-printf '%-24s %10s %10s %10s %10s %9s %12s\n' operation "http/s" "pgbench" "http p50" "http p99" "http cpu" \
-  "http/pgbench"
-row "POST /pairs" 1 2 3 4 5
-row "GET /pairs/{id}" 6 7 8 9 10
+printf '%-24s %10s %10s %10s %10s %9s %12s %9s %9s\n' operation "http/s" "pgbench" "http p50" "http p99" "http cpu" \
+  "http/pgbench" "db(http)" "db(pgb)"
+row "POST /pairs" 1 2 3 4 5 11 12
+row "GET /pairs/{id}" 6 7 8 9 10 13 14
 if [ "${floor_bad:-0}" != 0 ]; then
   echo "warning: non-2xx responses (openapi ${floor_bad:-0})" >&2
   exit 1
