@@ -192,8 +192,33 @@ static std::string target_path(const char* url) {
     return u;
 }
 
-static MHD_Result count_content_length(void* cls, MHD_ValueKind, const char* key, const char*) {
-    if (key && strcasecmp(key, "Content-Length") == 0) ++*static_cast<int*>(cls);
+// The request's header fields as far as framing and routing depend on them.
+// libmicrohttpd 0.9.75 keeps a name with whitespace before the colon
+// ("Content-Length : 5") as a name of its own and takes the first of repeated
+// fields, where a proxy in front may normalise the name or take the last.
+struct HeaderScan {
+    int content_length = 0;
+    int transfer_encoding = 0;
+    int host = 0;
+    bool bad_name = false;  // not an RFC 9110 token: whitespace, separators, controls
+};
+
+static bool is_token(const char* s) {
+    if (!*s) return false;
+    for (; *s; ++s) {
+        const unsigned char ch = static_cast<unsigned char>(*s);
+        const bool alnum = (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+        if (!alnum && !std::strchr("!#$%&'*+-.^_`|~", ch)) return false;
+    }
+    return true;
+}
+
+static MHD_Result scan_header(void* cls, MHD_ValueKind, const char* key, const char*) {
+    auto* scan = static_cast<HeaderScan*>(cls);
+    if (!key || !is_token(key)) scan->bad_name = true;
+    else if (strcasecmp(key, "Content-Length") == 0) ++scan->content_length;
+    else if (strcasecmp(key, "Transfer-Encoding") == 0) ++scan->transfer_encoding;
+    else if (strcasecmp(key, MHD_HTTP_HEADER_HOST) == 0) ++scan->host;
     return MHD_YES;
 }
 
@@ -211,15 +236,17 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
         const char* length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
         st->has_body = (length && std::strtoull(length, nullptr, 10) > 0) ||
                        MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding") != nullptr;
-        // RFC 9112: a 1.1 request without Host, with several Content-Length
-        // headers, or with both Content-Length and Transfer-Encoding (request
-        // smuggling behind a proxy) is a bad request; the connection closes.
-        int lengths = 0;
-        MHD_get_connection_values(c, MHD_HEADER_KIND, &count_content_length, &lengths);
-        const bool both = lengths > 0 && MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding") != nullptr;
-        if ((version && std::strcmp(version, MHD_HTTP_VERSION_1_1) == 0 &&
-             !MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)) ||
-            lengths > 1 || both) {
+        // RFC 9112: a 1.1 request without Host, any request with more than one
+        // Host, with several Content-Length or Transfer-Encoding headers, with
+        // both Content-Length and Transfer-Encoding, or with a field name that
+        // is not a token (whitespace before the colon: "Content-Length : 5")
+        // is a bad request (the ways of request smuggling behind a proxy that
+        // reads the headers otherwise); the connection closes.
+        HeaderScan scan;
+        MHD_get_connection_values(c, MHD_HEADER_KIND, &scan_header, &scan);
+        if ((version && std::strcmp(version, MHD_HTTP_VERSION_1_1) == 0 && scan.host == 0) || scan.host > 1 ||
+            scan.content_length > 1 || scan.transfer_encoding > 1 ||
+            (scan.content_length > 0 && scan.transfer_encoding > 0) || scan.bad_name) {
             Response r = error_response(make_error(400, "bad_request", "malformed request headers"));
             r.headers.emplace_back("Connection", "close");
             return self->queue(c, st, std::move(r));
