@@ -200,6 +200,8 @@ struct HeaderScan {
     int content_length = 0;
     int transfer_encoding = 0;
     int host = 0;
+    int authorization = 0;  // which credentials or which type would be a guess:
+    int content_type = 0;   // libmicrohttpd takes the first, a proxy may check the last
     bool bad_name = false;  // not an RFC 9110 token: whitespace, separators, controls
 };
 
@@ -219,6 +221,8 @@ static MHD_Result scan_header(void* cls, MHD_ValueKind, const char* key, const c
     else if (strcasecmp(key, "Content-Length") == 0) ++scan->content_length;
     else if (strcasecmp(key, "Transfer-Encoding") == 0) ++scan->transfer_encoding;
     else if (strcasecmp(key, MHD_HTTP_HEADER_HOST) == 0) ++scan->host;
+    else if (strcasecmp(key, MHD_HTTP_HEADER_AUTHORIZATION) == 0) ++scan->authorization;
+    else if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_TYPE) == 0) ++scan->content_type;
     return MHD_YES;
 }
 
@@ -237,7 +241,8 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
         st->has_body = (length && std::strtoull(length, nullptr, 10) > 0) ||
                        MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding") != nullptr;
         // RFC 9112: a 1.1 request without Host, any request with more than one
-        // Host, with several Content-Length or Transfer-Encoding headers, with
+        // Host, with several Content-Length or Transfer-Encoding headers (or
+        // Authorization or Content-Type, which are single values too), with
         // both Content-Length and Transfer-Encoding, or with a field name that
         // is not a token (whitespace before the colon: "Content-Length : 5")
         // is a bad request (the ways of request smuggling behind a proxy that
@@ -245,7 +250,7 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
         HeaderScan scan;
         MHD_get_connection_values(c, MHD_HEADER_KIND, &scan_header, &scan);
         if ((version && std::strcmp(version, MHD_HTTP_VERSION_1_1) == 0 && scan.host == 0) || scan.host > 1 ||
-            scan.content_length > 1 || scan.transfer_encoding > 1 ||
+            scan.content_length > 1 || scan.transfer_encoding > 1 || scan.authorization > 1 || scan.content_type > 1 ||
             (scan.content_length > 0 && scan.transfer_encoding > 0) || scan.bad_name) {
             Response r = error_response(make_error(400, "bad_request", "malformed request headers"));
             r.headers.emplace_back("Connection", "close");
