@@ -21,7 +21,11 @@ namespace tde_http {
 
 using Clock = std::chrono::steady_clock;
 
+// The first *con_cls of a request whose target's path has a "%00" (on_uri).
+static char kNulInPath;
+
 struct Server::RequestState {
+    bool nul_in_path = false;  // "%00" in the target's path (seen before it is decoded)
     Clock::time_point start = Clock::now();
     std::string method;
     std::string path;
@@ -150,6 +154,7 @@ bool Server::start(std::string& error) {
                                // (first_call); only beyond this hard limit are they closed.
                                MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(hard_connection_limit()),
                                MHD_OPTION_NOTIFY_COMPLETED, &Server::on_completed, this,
+                               MHD_OPTION_URI_LOG_CALLBACK, &Server::on_uri, this,
                                MHD_OPTION_NOTIFY_CONNECTION, &Server::on_connection, this,
                                MHD_OPTION_END);
     freeaddrinfo(ai);
@@ -230,13 +235,18 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
                               const char* version, const char* upload_data, std::size_t* upload_data_size,
                               void** con_cls) {
     auto* self = static_cast<Server*>(cls);
-    auto* st = static_cast<RequestState*>(*con_cls);
+    const bool nul_in_path = *con_cls == &kNulInPath;
+    auto* st = nul_in_path ? nullptr : static_cast<RequestState*>(*con_cls);
     if (!st) {
         st = new RequestState;
+        st->nul_in_path = nul_in_path;
         *con_cls = st;
         self->active_++;
         st->method = method;
-        st->path = target_path(url);
+        // libmicrohttpd decodes the path in place and hands it over as a C
+        // string: "/healthz%00x" or ".../pairs/<id>%00.json" would be served as
+        // the path before the NUL. Such a path names no route.
+        st->path = st->nul_in_path ? std::string() : target_path(url);
         const char* length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
         st->has_body = (length && std::strtoull(length, nullptr, 10) > 0) ||
                        MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding") != nullptr;
@@ -436,6 +446,10 @@ MHD_Result Server::queue(MHD_Connection* c, RequestState* st, Response&& resp) {
 
 void Server::on_completed(void* cls, MHD_Connection* c, void** con_cls, MHD_RequestTerminationCode toe) {
     auto* self = static_cast<Server*>(cls);
+    if (*con_cls == &kNulInPath) {  // on_request was not reached
+        *con_cls = nullptr;
+        return;
+    }
     auto* st = static_cast<RequestState*>(*con_cls);
     if (!st) return;
     self->log_request(st, toe);
@@ -443,6 +457,16 @@ void Server::on_completed(void* cls, MHD_Connection* c, void** con_cls, MHD_Requ
     delete st;
     *con_cls = nullptr;
     self->active_--;
+}
+
+// Called with the request target as received, before it is decoded and before
+// the headers are read; what it returns is the request's first *con_cls. It
+// allocates nothing: libmicrohttpd does not always report the end of a request
+// that failed before on_request (too many query parameters for its pool).
+void* Server::on_uri(void*, const char* uri, MHD_Connection*) {
+    for (const char* p = uri; p && *p && *p != '?'; ++p)
+        if (p[0] == '%' && p[1] == '0' && p[2] == '0') return &kNulInPath;
+    return nullptr;
 }
 
 // One line per request: time, method, path, status, duration.

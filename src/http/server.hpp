@@ -58,6 +58,7 @@ private:
                                  const char* version, const char* upload_data, std::size_t* upload_data_size,
                                  void** con_cls);
     static void on_completed(void* cls, MHD_Connection* c, void** con_cls, MHD_RequestTerminationCode toe);
+    static void* on_uri(void* cls, const char* uri, MHD_Connection* c);
     static void on_connection(void* cls, MHD_Connection* c, void** socket_context,
                               MHD_ConnectionNotificationCode code);
     int hard_connection_limit() const;

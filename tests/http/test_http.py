@@ -609,6 +609,23 @@ def malformed_utf8_id_404():
 
 
 @test
+def encoded_nul_in_path_404():
+    """libmicrohttpd decodes the path in place and hands it over as a C string:
+    a "%00" must not cut it short ("/healthz%00x" served as /healthz,
+    ".../pairs/<id>%00.json" as the pair, a DELETE of it deleting it)."""
+    pid = expect(S.post_pair({"natural_language_query": "nul in path"}), 201).json()["pair"]["pair_id"]
+    for path, token in (("/healthz%00x", None), (PAIRS + "/" + pid + "%00.json", READER),
+                        (PAIRS + "%00/x?limit=1", READER), (STATS + "%00", READER), (EXPORT + "%00", EXPORTER)):
+        expect(S.get(path, token=token), 404, "not_found")
+    expect(S.request("DELETE", PAIRS + "/" + pid + "%00", token=WRITER), 404, "not_found")
+    expect(S.get(PAIRS + "/" + pid, token=READER), 200)  # still there
+    # The next request on the connection is not affected.
+    raw = raw_exchange(S.port, b"GET /healthz%00 HTTP/1.1\r\nHost: t\r\n\r\n"
+                       b"GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+    check(re.findall(rb"HTTP/1\.1 (\d{3})", raw) == [b"404", b"200"], raw[:400])
+
+
+@test
 def head_and_options():
     pid = expect(S.post_pair({"natural_language_query": "head check"}), 201).json()["pair"]["pair_id"]
     for path, token in (("/healthz", None), ("/api/training-data/openapi.json", None), (PAIRS + "?limit=1", READER),
