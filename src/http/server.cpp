@@ -40,6 +40,8 @@ struct Server::RequestState {
     int status = 0;
 };
 
+static std::string target_path(const char* url);
+
 namespace {
 
 std::string trim(const std::string& s) {
@@ -93,9 +95,25 @@ ssize_t end_of_stream(void*, uint64_t, char*, std::size_t) { return MHD_CONTENT_
 
 void free_stream(void* cls) { delete static_cast<ExportStream*>(cls); }
 
+// libmicrohttpd's own messages quote the request's path in some ("Failed to
+// send the response headers for the request for `%s'. Error: %s", when the
+// client reset the connection): it may be anything a client typed (an email
+// address as a pair id), so it is shown as the request log shows it.
 void mhd_log(void*, const char* fmt, va_list ap) {
     char buf[512];
-    std::vsnprintf(buf, sizeof buf, fmt, ap);
+    const char* request_for = std::strstr(fmt, "request for ");
+    const char* conv = request_for ? std::strstr(request_for, "%s") : nullptr;
+    if (conv && !std::memchr(fmt, '%', static_cast<std::size_t>(conv - fmt))) {
+        va_list rest;
+        va_copy(rest, ap);
+        const char* url = va_arg(rest, const char*);
+        const std::string shown = loggable(loggable_path(target_path(url)));
+        const int n = std::snprintf(buf, sizeof buf, "%.*s%s", static_cast<int>(conv - fmt), fmt, shown.c_str());
+        if (n >= 0 && static_cast<std::size_t>(n) < sizeof buf) std::vsnprintf(buf + n, sizeof buf - n, conv + 2, rest);
+        va_end(rest);
+    } else {
+        std::vsnprintf(buf, sizeof buf, fmt, ap);
+    }
     std::string line = std::string("tde-http: http: ") + buf;
     while (!line.empty() && line.back() == '\n') line.pop_back();
     line += '\n';

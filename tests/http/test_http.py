@@ -21,6 +21,7 @@ import re
 import secrets
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
@@ -828,6 +829,33 @@ def errors_do_not_echo_personal_data():
     # A mistyped plain word is still named, to help the client.
     r = expect(S.post_pair({"natural_language_query": "q", "colour": 1}), 400, "22023")
     check('"colour"' in r.json()["error"]["message"], repr(r))
+
+
+@test
+def libmicrohttpd_messages_do_not_echo_the_path():
+    """libmicrohttpd logs "Failed to send the response headers for the request
+    for `<path>'" when a client resets the connection before the answer: the
+    path is shown as the request log shows it, never as the client typed it."""
+    paths = (PAIRS + "/rst.secret%40example.com-555-987-6543", "/nope/rst.secret%40example.com")
+    quoted = []
+    for i in range(400):
+        for path in paths:
+            s = socket.create_connection(("127.0.0.1", S.port), timeout=5)
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # close = reset
+            s.sendall(("GET %s HTTP/1.1\r\nHost: t\r\n\r\n" % path).encode())
+            time.sleep(0.001 * (i % 4))
+            s.close()
+        time.sleep(0.05 if i % 20 == 19 else 0)
+        quoted = [l for l in S.log if "request for `" in l]
+        if any("pairs/(not a uuid)" in l for l in quoted):
+            break
+    time.sleep(0.2)
+    log = "\n".join(S.log)
+    check("rst.secret" not in log and "555-987" not in log, "path in libmicrohttpd's messages:\n" + log[-600:])
+    if not quoted:
+        raise Skip("no reset connection provoked a libmicrohttpd message")
+    check(all("`/api/training-data/pairs/(not a uuid)'" in l or "`(unknown path)'" in l for l in quoted), repr(quoted[:3]))
+    expect(S.get("/healthz"), 200)
 
 
 @test
