@@ -226,6 +226,10 @@ struct HeaderScan {
     int authorization = 0;  // which credentials or which type would be a guess:
     int content_type = 0;   // libmicrohttpd takes the first, a proxy may check the last
     bool bad_name = false;  // not an RFC 9110 token: whitespace, separators, controls
+    // A bare CR in a value (RFC 9110 5.5: reject or replace), which a proxy may
+    // take for the end of the line: "X-A: a\rContent-Length: 5". (A NUL cannot
+    // be seen here: libmicrohttpd's values end at it.)
+    bool bad_value = false;
 };
 
 static bool is_token(const char* s) {
@@ -238,8 +242,10 @@ static bool is_token(const char* s) {
     return true;
 }
 
-static MHD_Result scan_header(void* cls, MHD_ValueKind, const char* key, const char*) {
+static MHD_Result scan_header(void* cls, MHD_ValueKind, const char* key, std::size_t, const char* value,
+                              std::size_t value_size) {
     auto* scan = static_cast<HeaderScan*>(cls);
+    if (value && std::memchr(value, '\r', value_size)) scan->bad_value = true;
     if (!key || !is_token(key)) scan->bad_name = true;
     else if (strcasecmp(key, "Content-Length") == 0) ++scan->content_length;
     else if (strcasecmp(key, "Transfer-Encoding") == 0) ++scan->transfer_encoding;
@@ -271,15 +277,16 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
         // RFC 9112: a 1.1 request without Host, any request with more than one
         // Host, with several Content-Length or Transfer-Encoding headers (or
         // Authorization or Content-Type, which are single values too), with
-        // both Content-Length and Transfer-Encoding, or with a field name that
-        // is not a token (whitespace before the colon: "Content-Length : 5")
+        // both Content-Length and Transfer-Encoding, with a field name that
+        // is not a token (whitespace before the colon: "Content-Length : 5") or
+        // a value with a bare CR
         // is a bad request (the ways of request smuggling behind a proxy that
         // reads the headers otherwise); the connection closes.
         HeaderScan scan;
-        MHD_get_connection_values(c, MHD_HEADER_KIND, &scan_header, &scan);
+        MHD_get_connection_values_n(c, MHD_HEADER_KIND, &scan_header, &scan);
         if ((version && std::strcmp(version, MHD_HTTP_VERSION_1_1) == 0 && scan.host == 0) || scan.host > 1 ||
             scan.content_length > 1 || scan.transfer_encoding > 1 || scan.authorization > 1 || scan.content_type > 1 ||
-            (scan.content_length > 0 && scan.transfer_encoding > 0) || scan.bad_name) {
+            (scan.content_length > 0 && scan.transfer_encoding > 0) || scan.bad_name || scan.bad_value) {
             Response r = error_response(make_error(400, "bad_request", "malformed request headers"));
             r.headers.emplace_back("Connection", "close");
             return self->queue(c, st, std::move(r));

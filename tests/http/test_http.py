@@ -741,6 +741,7 @@ def malformed_header_fields_400():
     for head in (b"GET /healthz HTTP/1.1\r\nHost: t\r\nX Bad: 1\r\n\r\n",
                  b"GET /healthz HTTP/1.1\r\nHost: t\r\nTransfer-Encoding : chunked\r\n\r\n0\r\n\r\n",
                  b"GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
+                 b"GET /healthz HTTP/1.1\r\nHost: t\r\nX-A: a\rContent-Length: 5\r\n\r\nhello",
                  b"GET /healthz HTTP/1.0\r\nHost: a\r\nHost: b\r\n\r\n",
                  post + b"Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n%x\r\n%s\r\n0\r\n\r\n"
                  % (len(body), body)):
