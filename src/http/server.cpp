@@ -279,12 +279,15 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
         // Authorization or Content-Type, which are single values too), with
         // both Content-Length and Transfer-Encoding, with a field name that
         // is not a token (whitespace before the colon: "Content-Length : 5") or
-        // a value with a bare CR
+        // a value with a bare CR; and an HTTP/1.0 request with Transfer-Encoding
+        // (RFC 9112 6.1: its framing is faulty, 1.0 has no chunked coding)
         // is a bad request (the ways of request smuggling behind a proxy that
         // reads the headers otherwise); the connection closes.
         HeaderScan scan;
         MHD_get_connection_values_n(c, MHD_HEADER_KIND, &scan_header, &scan);
-        if ((version && std::strcmp(version, MHD_HTTP_VERSION_1_1) == 0 && scan.host == 0) || scan.host > 1 ||
+        const bool http11 = version && std::strcmp(version, MHD_HTTP_VERSION_1_1) == 0;
+        const bool http10 = version && std::strcmp(version, MHD_HTTP_VERSION_1_0) == 0;
+        if ((http11 && scan.host == 0) || (http10 && scan.transfer_encoding > 0) || scan.host > 1 ||
             scan.content_length > 1 || scan.transfer_encoding > 1 || scan.authorization > 1 || scan.content_type > 1 ||
             (scan.content_length > 0 && scan.transfer_encoding > 0) || scan.bad_name || scan.bad_value) {
             Response r = error_response(make_error(400, "bad_request", "malformed request headers"));

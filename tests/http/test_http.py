@@ -742,11 +742,16 @@ def malformed_header_fields_400():
                  b"GET /healthz HTTP/1.1\r\nHost: t\r\nTransfer-Encoding : chunked\r\n\r\n0\r\n\r\n",
                  b"GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
                  b"GET /healthz HTTP/1.1\r\nHost: t\r\nX-A: a\rContent-Length: 5\r\n\r\nhello",
+                 # HTTP/1.0 has no chunked coding (RFC 9112 6.1): not framed by it, not kept alive.
+                 b"POST " + PAIRS.encode() + b" HTTP/1.0\r\nContent-Type: application/json\r\nConnection: keep-alive\r\n"
+                 b"Authorization: Bearer " + WRITER.encode() + b"\r\nTransfer-Encoding: chunked\r\n\r\n"
+                 b"%x\r\n%s\r\n0\r\n\r\nGET /healthz HTTP/1.0\r\n\r\n" % (len(body), body),
                  b"GET /healthz HTTP/1.0\r\nHost: a\r\nHost: b\r\n\r\n",
                  post + b"Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n%x\r\n%s\r\n0\r\n\r\n"
                  % (len(body), body)):
         raw = raw_exchange(S.port, head, wait=2)
-        check(status_of(raw) == 400 and b'"bad_request"' in raw, "%r: %r" % (head[:80], raw[:300]))
+        check(status_of(raw) == 400 and b'"bad_request"' in raw and raw.count(b"HTTP/1.1 ") == 1,
+              "%r: %r" % (head[:80], raw[:300]))
     # Two sets of credentials or two types: which one counts would be a guess
     # (libmicrohttpd takes the first; a proxy in front may have checked the last).
     for head in (b"GET " + PAIRS.encode() + b"?limit=1 HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer " + WRITER.encode()
