@@ -93,6 +93,10 @@ const std::vector<Option>& options() {
          }},
         {"idle-timeout", "TDE_HTTP_IDLE_TIMEOUT", "SECONDS",
          "close connections idle this long, also mid-request (default 30)", INT_OPT(idle_timeout_s, 1, 86400)},
+        {"read-timeout", "TDE_HTTP_READ_TIMEOUT", "SECONDS",
+         "close a connection whose request has not arrived in full this long after the connection opened or "
+         "sent its previous response (slow clients; default 60)",
+         INT_OPT(read_timeout_s, 1, 86400)},
         {"max-connections", "TDE_HTTP_MAX_CONNECTIONS", "N", "concurrent HTTP connections (default 64)",
          INT_OPT(max_connections, 1, 10000)},
         {"statement-timeout-ms", "TDE_HTTP_STATEMENT_TIMEOUT_MS", "MS",

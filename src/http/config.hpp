@@ -19,6 +19,10 @@ struct Config {
     std::size_t max_body_bytes = 1024 * 1024;
     std::size_t max_header_bytes = 16 * 1024;  // request line + headers
     int idle_timeout_s = 30;
+    // The longest a request may take to arrive in full (request line,
+    // headers, body), counted from when its connection opened or sent the
+    // previous response: a client trickling bytes (slowloris) is cut off.
+    int read_timeout_s = 60;
     int max_connections = 64;
     int statement_timeout_ms = 30000;
     int export_statement_timeout_ms = 3600 * 1000;

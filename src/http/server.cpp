@@ -25,6 +25,7 @@ using Clock = std::chrono::steady_clock;
 static char kNulInPath;
 
 struct Server::RequestState {
+    bool arrived = false;  // its body (if any) read in full
     bool nul_in_path = false;  // "%00" in the target's path (seen before it is decoded)
     Clock::time_point start = Clock::now();
     std::string method;
@@ -135,6 +136,12 @@ QueryArg lookup_arg(MHD_Connection* c, const char* name) {
 }  // namespace
 
 Server::~Server() {
+    {
+        std::lock_guard<std::mutex> lk(reading_mu_);
+        watchdog_stop_ = true;
+    }
+    watchdog_cv_.notify_all();
+    if (watchdog_.joinable()) watchdog_.join();
     if (daemon_) MHD_stop_daemon(daemon_);
 }
 
@@ -182,15 +189,56 @@ bool Server::start(std::string& error) {
     }
     const MHD_DaemonInfo* info = MHD_get_daemon_info(daemon_, MHD_DAEMON_INFO_BIND_PORT);
     port_ = info ? info->port : cfg_.listen_port;
+    watchdog_ = std::thread([this] { watch_reads(); });
     return true;
 }
 
 int Server::hard_connection_limit() const { return cfg_.max_connections + std::max(16, cfg_.max_connections / 2); }
 
-void Server::on_connection(void* cls, MHD_Connection*, void**, MHD_ConnectionNotificationCode code) {
+void Server::on_connection(void* cls, MHD_Connection* c, void**, MHD_ConnectionNotificationCode code) {
     auto* self = static_cast<Server*>(cls);
-    if (code == MHD_CONNECTION_NOTIFY_STARTED) self->connections_++;
-    else if (code == MHD_CONNECTION_NOTIFY_CLOSED) self->connections_--;
+    std::lock_guard<std::mutex> lk(self->reading_mu_);
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        self->connections_++;
+        const MHD_ConnectionInfo* info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        if (info) self->reading_[c] = Reading{info->connect_fd, Clock::now()};
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        self->connections_--;
+        self->reading_.erase(c);
+    }
+}
+
+void Server::set_reading(MHD_Connection* c, bool waiting) {
+    std::lock_guard<std::mutex> lk(reading_mu_);
+    auto it = reading_.find(c);
+    if (it == reading_.end()) return;
+    it->second.waiting = waiting;
+    it->second.since = Clock::now();
+}
+
+void Server::watch_reads() {
+    const auto limit = std::chrono::seconds(cfg_.read_timeout_s);
+    const auto tick = std::min<std::chrono::milliseconds>(std::chrono::seconds(1), limit / 4);
+    std::unique_lock<std::mutex> lk(reading_mu_);
+    while (!watchdog_cv_.wait_for(lk, tick, [this] { return watchdog_stop_; })) {
+        const auto now = Clock::now();
+        int cut = 0;
+        for (auto& [c, r] : reading_) {
+            if (!r.waiting || r.cut || now - r.since < limit) continue;
+            ::shutdown(r.fd, SHUT_RDWR);  // libmicrohttpd's thread sees the end and closes the connection
+            r.cut = true;
+            ++cut;
+        }
+        if (cut > 0) {
+            lk.unlock();
+            char line[160];
+            int n = std::snprintf(line, sizeof line,
+                                  "tde-http: %d connection(s) closed: no complete request within --read-timeout (%d s)\n",
+                                  cut, cfg_.read_timeout_s);
+            if (n > 0) log_.append(line, std::min<std::size_t>(static_cast<std::size_t>(n), sizeof line - 1));
+            lk.lock();
+        }
+    }
 }
 
 // The path of a request target: absolute-form targets ("http://host/path",
@@ -305,6 +353,10 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
         return self->first_call(c, st);
     }
     if (*upload_data_size > 0) return self->upload(c, st, upload_data, upload_data_size);
+    if (!st->arrived) {  // the request is in, body and all: no longer under --read-timeout
+        st->arrived = true;
+        self->set_reading(c, false);
+    }
     if (st->responded) return MHD_YES;
     if (st->pending) {
         Response r = std::move(*st->pending);
@@ -474,6 +526,7 @@ MHD_Result Server::queue(MHD_Connection* c, RequestState* st, Response&& resp) {
 
 void Server::on_completed(void* cls, MHD_Connection* c, void** con_cls, MHD_RequestTerminationCode toe) {
     auto* self = static_cast<Server*>(cls);
+    self->set_reading(c, true);  // the next request's time starts now
     if (*con_cls == &kNulInPath) {  // on_request was not reached
         *con_cls = nullptr;
         return;

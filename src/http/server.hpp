@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_map>
 
 #include "config.hpp"
 #include "pg_pool.hpp"
@@ -62,6 +63,21 @@ private:
     static void on_connection(void* cls, MHD_Connection* c, void** socket_context,
                               MHD_ConnectionNotificationCode code);
     int hard_connection_limit() const;
+    // --read-timeout: every open connection with when it began waiting for
+    // the request it is reading (or for its next one); a watchdog thread
+    // shuts down the socket of one whose request has not arrived in full in
+    // time (libmicrohttpd's own timeout restarts with every byte, so a client
+    // sending one byte now and then would hold its connection for ever). An
+    // entry is removed before libmicrohttpd closes the socket, so the fd it
+    // names is open while reading_mu_ is held.
+    struct Reading {
+        int fd = -1;
+        std::chrono::steady_clock::time_point since;
+        bool waiting = true;  // for (more of) a request; false: answering it
+        bool cut = false;
+    };
+    void set_reading(MHD_Connection* c, bool waiting);
+    void watch_reads();
     // Bodies are read and dropped up to this many times the limit (plus 16
     // MiB) after a 413 is decided; beyond, the connection is closed.
     static constexpr std::size_t kDropBodyFactor = 4;
@@ -83,6 +99,11 @@ private:
     std::atomic<int> active_{0};
     std::atomic<int> connections_{0};  // open HTTP connections
     std::atomic<bool> draining_{false};
+    std::mutex reading_mu_;
+    std::unordered_map<MHD_Connection*, Reading> reading_;
+    std::condition_variable watchdog_cv_;
+    bool watchdog_stop_ = false;
+    std::thread watchdog_;
 };
 
 }  // namespace tde_http

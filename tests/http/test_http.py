@@ -19,6 +19,7 @@ import json
 import os
 import re
 import secrets
+import select
 import signal
 import socket
 import struct
@@ -1463,6 +1464,76 @@ def idle_timeout_drops_slow_clients():
         check(data == b"" and time.time() - t0 < 8, "slow client not dropped")
         sock.close()
         expect(s2.get("/healthz"), 200)
+    finally:
+        check(s2.stop() == 0)
+
+
+@test
+def read_timeout_drops_trickling_clients():
+    """A client that sends its request a byte at a time, each byte within the
+    idle timeout, is cut off at --read-timeout (counted from the connection's
+    start, or from its previous response); requests that arrive in time, and
+    a response that takes longer than the read timeout, are not affected."""
+    s2 = Server("--idle-timeout", "2", "--read-timeout", "3")
+    try:
+        # Headers trickled, one byte every 0.5 s: alive for the idle timeout, not for the read timeout.
+        sock = socket.create_connection(("127.0.0.1", s2.port), timeout=10)
+        t0 = time.time()
+        closed_at = None
+        for b in b"GET /healthz HTTP/1.1\r\nHost: t\r\nX-Slow: " + b"a" * 60:
+            try:
+                sock.sendall(bytes([b]))
+            except OSError:
+                closed_at = time.time() - t0
+                break
+            time.sleep(0.5)
+            if select.select([sock], [], [], 0)[0]:
+                try:
+                    if sock.recv(100) == b"":
+                        closed_at = time.time() - t0
+                        break
+                except OSError:
+                    closed_at = time.time() - t0
+                    break
+        sock.close()
+        check(closed_at is not None and 2.5 <= closed_at < 6.5, "trickled headers cut at %r s" % closed_at)
+        # A body trickled after complete headers: the same.
+        sock = socket.create_connection(("127.0.0.1", s2.port), timeout=10)
+        sock.sendall(("POST %s HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer %s\r\n"
+                      "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n" % (PAIRS, WRITER)).encode())
+        t0 = time.time()
+        closed_at = None
+        for _ in range(40):
+            try:
+                sock.sendall(b" ")
+            except OSError:
+                closed_at = time.time() - t0
+                break
+            time.sleep(0.5)
+            if select.select([sock], [], [], 0)[0]:
+                try:
+                    data = sock.recv(100)
+                except OSError:
+                    data = b""
+                if data == b"" or data.startswith(b"HTTP/"):
+                    closed_at = time.time() - t0
+                    break
+        sock.close()
+        check(closed_at is not None and closed_at < 6.5, "trickled body cut at %r s" % closed_at)
+        deadline = time.time() + 3
+        while time.time() < deadline and not any("--read-timeout" in line for line in s2.log):
+            time.sleep(0.05)
+        check(any("--read-timeout" in line for line in s2.log), "the cut is not logged")
+        # A keep-alive connection that is used now and then is not cut: each
+        # request restarts the clock.
+        conn = http.client.HTTPConnection("127.0.0.1", s2.port, timeout=10)
+        for _ in range(4):
+            conn.request("GET", "/healthz")
+            r = conn.getresponse()
+            r.read()
+            check(r.status == 200, "keep-alive request refused")
+            time.sleep(1.2)
+        conn.close()
     finally:
         check(s2.stop() == 0)
 
