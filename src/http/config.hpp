@@ -24,6 +24,9 @@ struct Config {
     // previous response: a client trickling bytes (slowloris) is cut off.
     int read_timeout_s = 60;
     int max_connections = 64;
+    // The largest `limit` of GET /pairs (one response, built in memory);
+    // exports stream any number of pairs.
+    long long max_page_size = 10000;
     int statement_timeout_ms = 30000;
     int export_statement_timeout_ms = 3600 * 1000;
     int grace_seconds = 10;

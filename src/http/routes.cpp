@@ -118,11 +118,18 @@ std::optional<HttpError> call_add_pair(const Request& req, std::string& sql, Par
     return std::nullopt;
 }
 
-std::optional<HttpError> call_list_pairs(const Request& req, std::string& sql, Params& params) {
+std::optional<HttpError> call_list_pairs(const Request& req, long long max_page_size, std::string& sql,
+                                         Params& params) {
     Filters f;
     std::optional<std::string> limit, offset;
     if (auto e = parse_filters(req, f)) return e;
     if (auto e = parse_int(req.arg("limit"), "limit", limit)) return e;
+    // One response is built whole: a limit of millions would hold that many
+    // pairs in memory, here and in the backend.
+    if (limit && std::stoll(*limit) > max_page_size)
+        return make_error(400, "invalid_parameter",
+                          "limit must be at most " + std::to_string(max_page_size) +
+                              " (the export route streams any number of pairs)");
     if (auto e = parse_int(req.arg("offset"), "offset", offset)) return e;
     sql = "SELECT tde_list_pairs_json($1, $2, $3::boolean, $4::bigint, $5::bigint)::text";
     params = {f.start_date, f.end_date, f.successful_only.value_or("false"), limit.value_or("100"),
@@ -207,7 +214,7 @@ Response Router::database_route(const RouteMatch& m, const Request& req) {
             break;
         case RouteId::ListPairs:
         case RouteId::Statistics:
-            invalid = m.id == RouteId::ListPairs ? call_list_pairs(req, call.sql, call.params)
+            invalid = m.id == RouteId::ListPairs ? call_list_pairs(req, cfg_.max_page_size, call.sql, call.params)
                                                  : call_statistics(req, call.sql, call.params);
             call.idempotent = true;
             call.ok = [](const PgResult& r) { return json_response(200, r.value(0, 0)); };

@@ -414,6 +414,16 @@ MHD_Result Server::first_call(MHD_Connection* c, RequestState* st) {
         if (!is_json_content_type(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type")))
             return refuse(c, st, error_response(make_error(415, "unsupported_media_type",
                                                            "Content-Type must be application/json")));
+        // A compressed body is not decoded (it would be refused as invalid
+        // JSON, or stored as sent): RFC 9110 15.5.16, 415 for a content coding
+        // the server does not take.
+        const char* coding = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Encoding");
+        if (coding && !trim(coding).empty() && strcasecmp(trim(coding).c_str(), "identity") != 0) {
+            Response r = error_response(make_error(415, "unsupported_media_type",
+                                                   "Content-Encoding is not supported (send the body uncompressed)"));
+            r.headers.emplace_back("Accept-Encoding", "identity");
+            return refuse(c, st, std::move(r));
+        }
         if (length && std::strtoull(length, nullptr, 10) > cfg_.max_body_bytes)
             return queue_before_body(c, st, payload_too_large(false));
     }

@@ -371,6 +371,18 @@ def add_pair_content_types():
         expect(S.request("POST", PAIRS, body=body, token=WRITER, headers={"Content-Type": ctype}), 201)
     for ctype in ("application/+json", "text/x+json", "application/jsonx", "application/json-seq"):
         expect(S.request("POST", PAIRS, body=body, token=WRITER, headers={"Content-Type": ctype}), 415)
+    # A content coding is not decoded: a compressed body (or one that only
+    # claims to be) is refused with 415 and Accept-Encoding, nothing stored.
+    before = int(psql("SELECT count(*) FROM tde_pairs"))
+    gz = __import__("gzip").compress(body.encode())
+    for coding, data in (("gzip", gz), ("br", body), ("GZIP, identity", gz)):
+        r = expect(S.request("POST", PAIRS, body=data, token=WRITER,
+                             headers={"Content-Type": "application/json", "Content-Encoding": coding}), 415,
+                   "unsupported_media_type")
+        check(r.header("Accept-Encoding") == "identity", r.headers)
+    check(int(psql("SELECT count(*) FROM tde_pairs")) == before, "a pair with a content coding was stored")
+    expect(S.request("POST", PAIRS, body=body, token=WRITER,
+                     headers={"Content-Type": "application/json", "Content-Encoding": "identity"}), 201)
 
 
 @test
@@ -577,8 +589,19 @@ def list_pairs_bad_parameters_400():
                      ("limit=abc", "invalid_parameter"), ("limit=1.5", "invalid_parameter"),
                      ("offset=99999999999999999999", "invalid_parameter"), ("limit=-1", "2201W"),
                      ("offset=-5", "2201X"), ("start_date=yesterday", "22007"), ("end_date=2024-02-30", "22007"),
-                     ("start_date=2024-01-01%00", "invalid_parameter")]:
+                     ("start_date=2024-01-01%00", "invalid_parameter"), ("limit=10001", "invalid_parameter"),
+                     ("limit=99999999999", "invalid_parameter")]:
         expect(S.get(PAIRS + "?" + qs, token=READER), 400, code)
+    # Up to --max-page-size (default 10000) is a page; beyond it the message points to exports.
+    check(len(expect(S.get(PAIRS + "?limit=10000", token=READER), 200).json()["pairs"]) >= 0)
+    r = expect(S.get(PAIRS + "?limit=10001", token=READER), 400, "invalid_parameter")
+    check("10000" in r.json()["error"]["message"] and "export" in r.json()["error"]["message"], r.json())
+    s2 = Server("--max-page-size", "2")
+    try:
+        expect(s2.get(PAIRS + "?limit=3", token=READER), 400, "invalid_parameter")
+        check(len(expect(s2.get(PAIRS + "?limit=2", token=READER), 200).json()["pairs"]) <= 2)
+    finally:
+        check(s2.stop() == 0)
 
 
 @test
