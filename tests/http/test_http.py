@@ -1453,7 +1453,7 @@ def error_at_commit_is_an_error_and_resets_the_role():
 
 @test
 def statement_timeout_504():
-    s2 = Server("--statement-timeout-ms", "1")
+    s2 = Server("--statement-timeout-ms", "1", "--max-page-size", "100000")
     try:
         expect(s2.get(PAIRS + "?limit=100000", token=READER), 504, "57014")
         expect(s2.get("/healthz"), 200)
