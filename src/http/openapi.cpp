@@ -44,7 +44,7 @@ const char* const kOpenApi = R"JSON({
           {"$ref": "#/components/parameters/start_date"},
           {"$ref": "#/components/parameters/end_date"},
           {"$ref": "#/components/parameters/successful_only"},
-          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 100}},
+          {"name": "limit", "in": "query", "description": "at most the server's --max-page-size (default 10000); exports stream any number", "schema": {"type": "integer", "minimum": 0, "default": 100}},
           {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0, "default": 0}}
         ],
         "responses": {
