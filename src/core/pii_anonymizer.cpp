@@ -69,6 +69,11 @@ constexpr const char *kPhoneExtensionPattern =
 
 constexpr const char *kSsnPattern = "\\d{3}-\\d{2}-\\d{4}|\\d{3} \\d{2} \\d{4}|\\d{3}\\.\\d{2}\\.\\d{4}";
 constexpr const char *kSsnBarePattern = "\\d{9}";
+// Groups set apart by spaces around the dashes ("123 - 45 - 6789") or by
+// wide gaps (an en dash between spaces folds to one: "123 – 45 – 6789"):
+// read only next to an SSN keyword. (Bounded repeats: linear on any input.)
+constexpr const char *kSsnSpacedPattern =
+    "\\d{3}(?: {0,3}- {0,3}| {2,3})\\d{2}(?: {0,3}- {0,3}| {2,3})\\d{4}";
 
 // Card numbers: grouped forms with one separator style per number (19-digit
 // 4-4-4-4-3, 16-digit 4-4-4-4, Amex 15 / Diners 14 as 4-6-5 / 4-6-4 or
@@ -1257,6 +1262,7 @@ PiiAnonymizer::PiiAnonymizer(const PiiOptions &options)
       phone_extension_(compile(kPhoneExtensionPattern)),
       ssn_(compile(kSsnPattern)),
       ssn_bare_(compile(kSsnBarePattern)),
+      ssn_spaced_(compile(kSsnSpacedPattern)),
       card_(compile(kCardPattern)),
       ipv4_(compile(kIpv4Pattern)),
       ipv6_(compile(kIpv6Pattern)) {}
@@ -1654,6 +1660,34 @@ void PiiAnonymizer::detect_ssns(std::string_view text, std::vector<Detection> &o
         // Written with dots only after the keyword ("SSN 123.45.6789").
         if (s[3] == '.' && !keyword_near(text, begin, end, kSsnKeywords, 48, 12)) return begin + 1;
         out.push_back({begin, end, PiiType::Ssn, digits_of(s)});
+        return end;
+    });
+    // Spaced groups ("ssn is 123 - 45 - 6789"), next to the keyword only;
+    // the plain forms ("123-45-6789") were read above.
+    for_each_match(*ssn_spaced_, text, [&](size_t begin, size_t end) -> size_t {
+        const std::string_view s = text.substr(begin, end - begin);
+        if (s.find(' ') == std::string_view::npos) return begin + 1;
+        // (More digits one spaced dash away are a longer run: "123 - 45 - 6789 - 10".)
+        auto spaced_digit_after = [&](size_t e) {
+            size_t n = 0;
+            while (e < text.size() && n < 7 && (text[e] == ' ' || text[e] == '-')) ++e, ++n;
+            return n > 0 && is_digit(at(text, e));
+        };
+        auto spaced_digit_before = [&](size_t b) {
+            size_t n = 0;
+            while (b > 0 && n < 7 && (text[b - 1] == ' ' || text[b - 1] == '-')) --b, ++n;
+            return n > 0 && b > 0 && is_digit(text[b - 1]) && std::string_view(text.data() + b, n).find('-') != std::string_view::npos;
+        };
+        if (is_digit(before(text, begin)) || is_digit(at(text, end)) || spaced_digit_before(begin) ||
+            (spaced_digit_after(end) && text.substr(end, 8).find('-') != std::string_view::npos) ||
+            word_before(text, begin) || word_after(text, end) || after_mask(text, begin))
+            return begin + 1;
+        const std::string digits = digits_of(s);
+        if (!ssn_valid(std::string_view(digits).substr(0, 3), std::string_view(digits).substr(3, 2),
+                       std::string_view(digits).substr(5, 4)) ||
+            !keyword_near(text, begin, end, kSsnKeywords, 48, 12))
+            return begin + 1;
+        out.push_back({begin, end, PiiType::Ssn, digits});
         return end;
     });
     // A list of numbers after the keyword ("SSNs: 123456789, 234567890, ...")

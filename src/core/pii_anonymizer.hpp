@@ -107,6 +107,7 @@ private:
     std::unique_ptr<re2::RE2> phone_extension_;
     std::unique_ptr<re2::RE2> ssn_;
     std::unique_ptr<re2::RE2> ssn_bare_;
+    std::unique_ptr<re2::RE2> ssn_spaced_;
     std::unique_ptr<re2::RE2> card_;
     std::unique_ptr<re2::RE2> ipv4_;
     std::unique_ptr<re2::RE2> ipv6_;
