@@ -273,7 +273,17 @@ void PhoneDetector::find_valid(std::string_view text, std::vector<PhoneCandidate
 
 bool PhoneDetector::valid_in_regions(std::string_view number) const {
     const std::string text(number);
+    const size_t first_digit = text.find_first_of("0123456789");
     for (const std::string &region : impl_->regions) {
+        // A region whose national numbers are written after a trunk prefix
+        // ("0" in Germany, Britain, France, Japan, China; "8" in Russia) does
+        // not write them without it: "1710498600" is no German number, nor
+        // "2024 03 15 1030". (North America's "1" is optional.)
+        std::string trunk;
+        util().GetNddPrefixForRegion(region, true, &trunk);
+        if (!trunk.empty() && trunk != "1" && text[0] != '+' &&
+            (first_digit == std::string::npos || text.compare(first_digit, trunk.size(), trunk) != 0))
+            continue;
         pn::PhoneNumber parsed;
         if (util().Parse(text, region, &parsed) == pn::PhoneNumberUtil::NO_PARSING_ERROR &&
             util().IsValidNumber(parsed))
