@@ -571,11 +571,21 @@ const std::string_view kPhoneLabels[] = {
     "msisdn", "telefoon", "telefoonnummer", "telefonu",  // Dutch; Polish, Czech, Turkish "numer telefonu", "cep telefonu"
     "\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd",  // телефон
     "\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd\xd0\xb0", "\xd1\x82\xd0\xb5\xd0\xbb\xd0\xb5\xd1\x84\xd0\xbe\xd0\xbd\xd1\x83", "\xd1\x82\xd0\xb5\xd0\xbb",  // телефона, телефону ("номер телефона"), тел ("тел. 8 912 ...")
-    "\xd9\x87\xd8\xa7\xd8\xaa\xd9\x81", "\xd8\xa7\xd9\x84\xd9\x87\xd8\xa7\xd8\xaa\xd9\x81", "\xd8\xac\xd9\x88\xd8\xa7\xd9\x84"};  // هاتف, الهاتف ("رقم الهاتف"), جوال
+    "\xd9\x87\xd8\xa7\xd8\xaa\xd9\x81", "\xd8\xa7\xd9\x84\xd9\x87\xd8\xa7\xd8\xaa\xd9\x81", "\xd8\xac\xd9\x88\xd8\xa7\xd9\x84",  // هاتف, الهاتف ("رقم الهاتف"), جوال
+    "\xd8\xa7\xd9\x84\xd8\xac\xd9\x88\xd8\xa7\xd9\x84",  // الجوال ("رقم الجوال")
+    "\xd8\xaa\xd9\x84\xd9\x81\xd9\x86",                  // تلفن (Persian)
+    "s\xc4\x91t",                                          // sđt (Vietnamese: số điện thoại)
+    "\xcf\x84\xce\xb7\xce\xbb", "\xcf\x84\xce\xb7\xce\xbb\xce\xad\xcf\x86\xcf\x89\xce\xbd\xce\xbf",  // τηλ, τηλέφωνο
+    "\xe0\xa4\xab\xe0\xa5\x8b\xe0\xa4\xa8", "\xe0\xa4\xab\xe0\xa4\xbc\xe0\xa5\x8b\xe0\xa4\xa8"};  // फोन, फ़ोन (Hindi)
 const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "callback", "dial", "sms", "contact",
                                              "m\xc3\xb3vil", "movil", "celular", "telem\xc3\xb3vel", "mobiel",
                                              "portable", "r\xc3\xbc\x63kruf", "appeler", "rappeler", "llamar",
-                                             "caller", "callerid"};  // "caller id: 415 555 0123", "caller_id = 4155550123"
+                                             "caller", "callerid",  // "caller id: 415 555 0123", "caller_id = 4155550123"
+                                             "mobil", "cellulare", "natel",  // German/Nordic, Italian, Swiss
+                                             "\xce\xba\xce\xb9\xce\xbd\xce\xb7\xcf\x84\xcf\x8c",  // κινητό
+                                             "\xe0\xa4\xae\xe0\xa5\x8b\xe0\xa4\xac\xe0\xa4\xbe\xe0\xa4\x87\xe0\xa4\xb2",  // मोबाइल
+                                             "\xd9\x85\xd9\x88\xd8\xa8\xd8\xa7\xd9\x8a\xd9\x84",  // موبايل (Arabic)
+                                             "\xd9\x85\xd9\x88\xd8\xa8\xd8\xa7\xdb\x8c\xd9\x84"};  // موبایل (Persian)
 // "caller id" / "caller_id": "id" may stand between that label and its number.
 const std::string_view kCaller[] = {"caller"};
 const std::string_view kId[] = {"id"};
@@ -598,6 +608,10 @@ const std::string_view kScriptPhoneLabels[] = {
     "\xec\xa0\x84\xed\x99\x94",                          // 전화
     "\xec\xa0\x84\xed\x99\x94\xeb\xb2\x88\xed\x98\xb8",  // 전화번호
     "\xed\x9c\xb4\xeb\x8c\x80\xed\x8f\xb0",              // 휴대폰
+    "\xed\x95\xb8\xeb\x93\x9c\xed\x8f\xb0",              // 핸드폰
+    "\xed\x95\xb8\xeb\x93\x9c\xed\x8f\xb0\xeb\xb2\x88\xed\x98\xb8",  // 핸드폰번호
+    "\xed\x9c\xb4\xeb\x8c\x80\xed\x8f\xb0\xeb\xb2\x88\xed\x98\xb8",  // 휴대폰번호
+    "\xed\x9c\xb4\xeb\x8c\x80\xec\xa0\x84\xed\x99\x94",  // 휴대전화
 };
 const std::string_view kWeakScriptPhoneLabels[] = {
     "\xe9\x80\xa3\xe7\xb5\xa1\xe5\x85\x88",              // 連絡先
@@ -609,13 +623,17 @@ const std::string_view kScriptLabelFillers[] = {
 };
 // Weak labels that a number word makes strong ("mobile number", "cell no.",
 // "contact number"; not "call number": a call's id), and those words.
-const std::string_view kNumberedPhoneLabels[] = {"mobile", "mob", "cell", "contact"};
-const std::string_view kNumberWords[] = {"number", "no", "nr", "num", "phone"};
+const std::string_view kNumberedPhoneLabels[] = {
+    "mobile", "mob", "cell", "contact", "mobil",
+    "\xe0\xa4\xae\xe0\xa5\x8b\xe0\xa4\xac\xe0\xa4\xbe\xe0\xa4\x87\xe0\xa4\xb2"};  // मोबाइल
+const std::string_view kNumberWords[] = {"number", "no", "nr", "num", "phone",
+                                         "\xe0\xa4\xa8\xe0\xa4\x82\xe0\xa4\xac\xe0\xa4\xb0"};  // नंबर
 const std::string_view kPhoneLabelFillers[] = {
     "number", "numbers", "no", "nr", "num", "nummer", "numero", "n\xc3\xbamero", "is", "was", "at", "on", "via",
     "to", "me", "us", "him", "her", "them", "back", "the", "our", "their", "his", "my", "your", "customer", "client",
     "user", "office", "home", "work", "main", "primary", "direct", "support", "line", "mobile", "cell", "phone",
-    "le", "au", "al", "unter", "numara", "numaras\xc4\xb1", "\xd0\xba\xd0\xbb\xd0\xb8\xd0\xb5\xd0\xbd\xd1\x82\xd0\xb0"};  // numarası, клиента
+    "le", "au", "al", "unter", "numara", "numaras\xc4\xb1", "\xd0\xba\xd0\xbb\xd0\xb8\xd0\xb5\xd0\xbd\xd1\x82\xd0\xb0",  // numarası, клиента
+    "kom", "\xe0\xa4\xa8\xe0\xa4\x82\xe0\xa4\xac\xe0\xa4\xb0"};  // Polish "tel. kom." (komórkowy), Hindi नंबर
 
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -659,13 +677,55 @@ size_t word_end(std::string_view text, size_t pos) {
 bool decimal_number(std::string_view text, size_t begin, size_t end);
 bool amount_shaped(std::string_view raw);
 
+// Grouped the way national numbers of regions without a trunk prefix are
+// and counts are not: 8-12 digits in three or more groups of 2-5 digits, the
+// last of 2-4 ("612 34 56 78", "40 12 34 56", "91 123 45 67", "512-345-678",
+// "11 91234-5678"), or a short prefix and a long run ("333 1234567"). Spaces
+// and dashes may mix; dots stand alone. Not thousands grouping with spaces or
+// dots ("612 345 678", "1.234.567": dashes never group thousands), not a year
+// first ("2024 03 15 10").
+bool national_groups(std::string_view raw) {
+    std::vector<std::string_view> groups;
+    const bool dotted = raw.find('.') != std::string_view::npos;
+    if (!digit_groups(raw, dotted ? "." : " -", groups)) {
+        if (dotted) return false;
+        // digit_groups() takes one separator style: split on both by hand.
+        groups.clear();
+        size_t start = 0;
+        for (size_t i = 0; i <= raw.size(); ++i) {
+            if (i < raw.size() && is_digit(raw[i])) continue;
+            if (i < raw.size() && raw[i] != ' ' && raw[i] != '-') return false;
+            if (i == start) return false;
+            groups.push_back(raw.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    const size_t digits = count_digits(raw);
+    if (digits < 8 || digits > 12) return false;
+    const std::string_view first = groups[0];
+    if (first.size() == 4 && (first.substr(0, 2) == "19" || first.substr(0, 2) == "20")) return false;
+    if (groups.size() == 2)
+        return first.size() >= 2 && first.size() <= 4 && groups[1].size() >= 6 && groups[1].size() <= 8 &&
+               raw[first.size()] == ' ';
+    // (A number ends in a group of 2-4 digits; "310-260-12345" is a cell
+    // tower's id.)
+    if (std::any_of(groups.begin(), groups.end(), [](std::string_view g) { return g.size() < 2 || g.size() > 5; }) ||
+        groups.back().size() > 4)
+        return false;
+    const bool thousands = first.size() <= 3 && std::all_of(groups.begin() + 1, groups.end(),
+                                                            [](std::string_view g) { return g.size() == 3; });
+    return !(thousands && raw.find('-') == std::string_view::npos);
+}
+
 // Written the way phone numbers are and other numbers are not: a trunk
 // prefix or international prefix ("0612345678", "07700 900123", "+44 ..."),
-// a bracketed area code ("(02) 9374 4000"), or North American groups
-// ("555-0199", "212 555 0100", "212.555.0100").
+// a bracketed area code ("(02) 9374 4000"), North American groups
+// ("555-0199", "212 555 0100", "212.555.0100"), or a national number's groups
+// (national_groups).
 bool written_like_phone(std::string_view raw) {
     if (raw.empty()) return false;
     if (raw[0] == '0' || raw[0] == '+' || raw[0] == '(') return true;
+    if (national_groups(raw)) return true;
     std::vector<std::string_view> groups;
     if (!digit_groups(raw, " .-", groups)) return false;
     if (groups.size() == 2) return groups[0].size() == 3 && groups[1].size() == 4;
@@ -687,6 +747,33 @@ bool cjk_counter_after(std::string_view text, size_t end) {
     return false;
 }
 
+// A counted noun or a unit of time right after a number makes it a quantity
+// ("612 345 678 unidades", "call 15 30 45 60 minutes", "mobile 12 34 56 78
+// users"), as a currency makes it an amount.
+const std::string_view kCountWords[] = {
+    // English
+    "units", "users", "sessions", "visits", "views", "rows", "records", "items", "orders", "customers", "clients",
+    "people", "times", "calls", "messages", "devices", "subscribers", "downloads", "installs", "minutes", "mins",
+    "min", "seconds", "secs", "sec", "hours", "hrs", "days", "ms",
+    // Spanish, Portuguese
+    "unidades", "usuarios", "usu\xc3\xa1rios", "visitas", "pedidos", "clientes", "veces", "vezes", "minutos",
+    "segundos", "llamadas", "chamadas", "mensajes", "mensagens", "registros", "filas", "linhas",
+    // French
+    "unit\xc3\xa9s", "utilisateurs", "visites", "commandes", "fois", "secondes", "appels", "lignes",
+    // German, Dutch
+    "st\xc3\xbc\x63k", "nutzer", "besuche", "bestellungen", "kunden", "mal", "minuten", "sekunden", "anrufe",
+    "nachrichten", "zeilen", "datens\xc3\xa4tze", "vertr\xc3\xa4ge", "gebruikers", "bezoeken", "klanten", "keer",
+    "seconden",
+    // Italian, Polish
+    "unit\xc3\xa0", "utenti", "visite", "ordini", "clienti", "volte", "minuti", "secondi", "chiamate", "messaggi",
+    "righe", "sztuk", "razy", "minut", "sekund"};
+
+bool count_word_after(std::string_view text, size_t end) {
+    if (at(text, end) == ' ') ++end;
+    const size_t e = word_end(text, end);
+    return e > end && e - end <= 16 && word_in(text.substr(end, e - end), kCountWords, std::size(kCountWords));
+}
+
 std::pair<size_t, size_t> labelled_number(std::string_view text, size_t begin, const std::vector<Detection> &found) {
     size_t i = begin, end = begin, digits = 0, groups = 0;
     int open = 0;  // a bracket opened inside the number: "(02) 9374 4000", "+44 (0)20 ..."
@@ -703,6 +790,9 @@ std::pair<size_t, size_t> labelled_number(std::string_view text, size_t begin, c
         } else if (c == ')' && open > 0 && is_digit(text[i - 1])) {
             --open;
             end = ++i;
+        } else if (c == ')' && open == 0 && groups == 1 && text[begin] == '0' && i - begin >= 2 && i - begin <= 4 &&
+                   is_digit(at(text, i + 1))) {
+            ++i;  // a trunk-prefixed area code closed alone, as Korea writes it: "02)123-4567"
         } else if ((c == ' ' || c == '-' || c == '.' || c == '/') && i > begin &&
                    (is_digit(text[i - 1]) || text[i - 1] == ')') &&
                    (is_digit(at(text, i + 1)) || at(text, i + 1) == '(')) {
@@ -724,7 +814,8 @@ std::pair<size_t, size_t> labelled_number(std::string_view text, size_t begin, c
         else if (begin + close + 1 == end) ++begin, --end;
     }
     std::string_view raw = text.substr(begin, end - begin);
-    if (is_word(at(text, end)) || cjk_counter_after(text, end) || PhoneDetector::date_shaped(raw, true) ||
+    if (is_word(at(text, end)) || cjk_counter_after(text, end) || count_word_after(text, end) ||
+        PhoneDetector::date_shaped(raw, true) ||
         decimal_number(text, begin, end) ||
         currency_next_to(text, begin, end) || amount_shaped(raw) || dotted_quad(raw))
         return none;
@@ -1536,7 +1627,11 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
                                             (groups[0].substr(3) == "00" && groups[1].substr(3) == "00")))))
                 continue;
         }
-        if (currency_next_to(text, begin, end) || dotted_quad(raw)) continue;
+        // (A count: "612 345 678 unidades"; a number written with a trunk or
+        // international prefix or a bracketed area code is a phone's.)
+        if (currency_next_to(text, begin, end) || dotted_quad(raw) ||
+            (is_digit(raw[0]) && raw[0] != '0' && count_word_after(text, end)))
+            continue;
         {
             size_t slash = raw.find('/');
             if (slash != std::string_view::npos && PhoneDetector::date_shaped(raw.substr(0, slash))) continue;
