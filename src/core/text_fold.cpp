@@ -50,7 +50,10 @@ bool needs_fold(std::string_view text, size_t pos);
 
 // URL percent-escapes of the characters personal data is written with
 // ("frank%40example.com", "%2B1%20212%20555%200100"): the character, or '\0'.
-char percent_escape(std::string_view text, size_t pos) {
+// An escape escaped once more, as a URL inside another URL's query string is
+// ("next=%2Fprofile%3Femail%3Djohn%2540example.com": "%25" is '%'), is the
+// character too; `length` is set to the bytes the escape spans (3 or 5).
+char percent_escape(std::string_view text, size_t pos, size_t *length = nullptr) {
     if (text[pos] != '%' || pos + 2 >= text.size()) return '\0';
     // Only inside a URL-encoded value ("frank%40example.com", "phone=%2B1%20212"),
     // never a SQL LIKE wildcard before a value ('%404-555-0163%').
@@ -58,7 +61,6 @@ char percent_escape(std::string_view text, size_t pos) {
     const char prev = text[pos - 1];
     const bool after_escape = pos >= 3 && text[pos - 3] == '%';
     if (!is_ascii_alnum(prev) && prev != '=' && !after_escape) return '\0';
-    if (pos + 3 < text.size() && !is_ascii_alnum(text[pos + 3]) && text[pos + 3] != '%') return '\0';
     auto hex = [](char c) -> int {
         if (c >= '0' && c <= '9') return c - '0';
         if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -67,6 +69,14 @@ char percent_escape(std::string_view text, size_t pos) {
     };
     int hi = hex(text[pos + 1]), lo = hex(text[pos + 2]);
     if (hi < 0 || lo < 0) return '\0';
+    size_t len = 3;
+    if (hi == 2 && lo == 5 && pos + 4 < text.size() && hex(text[pos + 3]) >= 0 && hex(text[pos + 4]) >= 0) {
+        hi = hex(text[pos + 3]);  // "%2540": the escape "%40"
+        lo = hex(text[pos + 4]);
+        len = 5;
+    }
+    if (pos + len < text.size() && !is_ascii_alnum(text[pos + len]) && text[pos + len] != '%') return '\0';
+    if (length != nullptr) *length = len;
     switch (hi * 16 + lo) {
         case 0x40: return '@';
         case 0x2B: return '+';
@@ -147,6 +157,31 @@ size_t escaped_reference(std::string_view text, size_t pos, char &folded) {
         if (!(prev_digit && next_digit)) return 0;
     }
     return len;
+}
+
+// An ideographic full stop (U+3002 "。", or the halfwidth U+FF61 "｡") that a
+// CJK input method typed for the dot of an address ("zhangsan@163。com",
+// "taro@example｡co｡jp"): one between ASCII letters or digits whose label
+// follows an '@' (letters, digits, '-', '.' and such stops between them).
+// Elsewhere it ends a sentence and stays. (The look back is bounded.)
+bool address_full_stop(std::string_view text, size_t pos, size_t len) {
+    if (pos == 0 || pos + len >= text.size() || !is_ascii_alnum(text[pos - 1]) || !is_ascii_alnum(text[pos + len]))
+        return false;
+    size_t b = pos;
+    for (size_t steps = 0; b > 0 && steps < 256; ++steps) {
+        const char c = text[b - 1];
+        if (is_ascii_alnum(c) || c == '-' || c == '.') {
+            --b;
+            continue;
+        }
+        if (c == '@') return true;
+        if (b < 3) return false;
+        const std::string_view three = text.substr(b - 3, 3);
+        if (three == "\xef\xbc\xa0" || three == "\xef\xb9\xab") return true;  // ＠ ﹫
+        if (three != "\xe3\x80\x82" && three != "\xef\xbd\xa1") return false;
+        b -= 3;
+    }
+    return false;
 }
 
 bool needs_fold(std::string_view text, size_t pos) {
@@ -312,9 +347,8 @@ FoldedText fold_text(std::string_view original) {
                 len = m;
             } else if (c == '\\' && needs_fold(original, pos)) {
                 folded = kDrop;
-            } else if (char decoded = percent_escape(original, pos)) {
+            } else if (char decoded = percent_escape(original, pos, &len)) {
                 folded = decoded;
-                len = 3;
             } else {
                 if (out.folded_) out.copy_.push_back(static_cast<char>(c));
                 ++pos;
@@ -342,6 +376,7 @@ FoldedText fold_text(std::string_view original) {
                 if (cp == 0x2013) folded = prev_digit && next_digit ? '-' : ' ';
                 else folded = prev_digit && next_digit ? '-' : kKeep;
             }
+            if ((cp == 0x3002 || cp == 0xFF61) && address_full_stop(original, pos, len)) folded = '.';
             if (folded == kKeep) {
                 if (out.folded_) out.copy_.append(original.substr(pos, len));
                 pos += len;

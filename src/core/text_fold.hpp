@@ -65,8 +65,10 @@ private:
 // '-', ':', ' ' and of the characters above ("john&#64;example.com",
 // "&commat;", "212&nbsp;555&nbsp;0100", "john\\u0040example.com") fold like
 // the character they stand for; so do an "at" or a "dot" in brackets
-// between letters or digits (spelled_out_symbol). `original` must outlive the
-// result.
+// between letters or digits (spelled_out_symbol). URL percent-escapes of
+// those characters fold inside a URL-encoded value, also escaped twice
+// ("%2540"); an ideographic full stop (U+3002, U+FF61) folds to '.' inside an
+// address ("zhangsan@163。com"). `original` must outlive the result.
 FoldedText fold_text(std::string_view original);
 
 // An address spelled out to hide it from harvesters: "jane.doe(at)example.com",

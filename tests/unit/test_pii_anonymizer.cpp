@@ -1052,3 +1052,23 @@ TEST(RedTeam7, PhoneNumberAsAWholeUrlPathSegment) {
                           "GET /v1/2024-03-15/report"})
         EXPECT_EQ(anon(s), s) << s;
 }
+
+// Round 9: an ideographic full stop is an address's dot only inside an
+// address (the span maps back to the original bytes); a percent-escape
+// escaped twice is the character it stands for.
+TEST(RedTeam9, IdeographicFullStopAndDoubleEscapes) {
+    using tde::core::fold_text;
+    const std::string s = "邮箱zhangsan@163\u3002com\u3002谢谢";
+    auto f = fold_text(s);
+    EXPECT_EQ(f.text(), "邮箱zhangsan@163.com\u3002谢谢");
+    const size_t b = f.text().find("zhangsan"), e = f.text().find("com") + 3;
+    EXPECT_EQ(s.substr(f.to_original(b), f.to_original_end(e) - f.to_original(b)), "zhangsan@163\u3002com");
+    EXPECT_EQ(anon(s).find("zhangsan"), std::string::npos);
+    EXPECT_NE(anon(s).find("@163.com\u3002谢谢"), std::string::npos) << anon(s);
+    for (const char *kept : {"版本1\u30022\u30023\u30024发布", "我们在2024\u3002今天", "x@y\u3002", "a\u3002b@c"})
+        EXPECT_EQ(fold_text(kept).text(), kept) << kept;
+    EXPECT_EQ(fold_text("q=john%2540example.com").text(), "q=john@example.com");
+    EXPECT_EQ(fold_text("q=%252B1%2520212").text(), "q=+1 212");
+    EXPECT_EQ(fold_text("25%2525 done").text(), "25%2525 done");
+    EXPECT_EQ(fold_text("'%2540'").text(), "'%2540'");  // a SQL LIKE wildcard before digits
+}
