@@ -82,6 +82,7 @@ constexpr const char *kSsnSpacedPattern =
 constexpr const char *kCardPattern =
     "\\d{4}-\\d{4}-\\d{4}-\\d{4}(?:-\\d{3})?"
     "|\\d{4} \\d{4} \\d{4} \\d{4}(?: \\d{3})?"
+    "|\\d{4}  \\d{4}  \\d{4}  \\d{4}"  // two spaces a gap, as copied from a PDF or typed
     "|\\d{4}\\.\\d{4}\\.\\d{4}\\.\\d{4}(?:\\.\\d{3})?"
     "|\\d{4}-\\d{4}-\\d{4}-\\d{2,3}"  // Amex 15 / Diners 14 written in fours
     "|\\d{4} \\d{4} \\d{4} \\d{2,3}"
@@ -1830,6 +1831,12 @@ void PiiAnonymizer::detect_cards(std::string_view text, std::vector<Detection> &
         if (glued || word_before(text, begin) || word_after(text, end) || after_mask(text, begin))
             return begin + 1;
         std::string digits = digits_of(candidate);
+        // A '+' right before a run of digits is an international prefix
+        // ("+4915112345678"): a phone number's, when it is a possible one.
+        if (before(text, begin) == '+') {
+            PhoneCandidate phone;
+            if (phones_->parse_international("+" + digits, phone)) return end;
+        }
         if (separator == '\0' && looks_like_timestamp(digits)) return end;
         if (digits.size() == 12 ? !(maestro12(digits) && keyword_near(text, begin, end, kCardKeywords, 40, 16))
                                 : !card_brand_valid(digits))
