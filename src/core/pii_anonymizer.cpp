@@ -24,6 +24,10 @@ const char *const kTlds[] = {
 #include "core/tld_list.inc"
 };
 
+const char *const kUnicodeTlds[] = {
+#include "core/tld_unicode_list.inc"
+};
+
 // Every pattern runs on folded text (core/text_fold.hpp), so the separators
 // are ASCII: no-break spaces and typographic dashes arrive as ' ' and '-'.
 
@@ -474,14 +478,25 @@ bool looks_like_timestamp(std::string_view digits) {
 // The shortest acceptable end of an email's domain: `domain` is
 // "label.label...tld" as matched; returns its length up to and including the
 // right-most label that is a known TLD with at least one label before it, or
-// 0 when there is none.
-size_t email_domain_length(std::string_view domain, bool sentence_rule = true);
+// 0 when there is none. `original` is the domain as written (`domain` is
+// the detector's view of it, other letters as ASCII ones, byte for byte):
+// a TLD of Cyrillic or Greek letters is looked up as written ("пример.рф").
+size_t email_domain_length(std::string_view domain, std::string_view original, bool sentence_rule = true);
 
 // The domain's length, or 0 (see above); the sentence rule only when it leaves
 // a domain ("kate@gmail.Com" is an address).
-size_t email_domain_length_or_title_case(std::string_view domain) {
-    size_t n = email_domain_length(domain, true);
-    return n != 0 ? n : email_domain_length(domain, false);
+size_t email_domain_length_or_title_case(std::string_view domain, std::string_view original) {
+    size_t n = email_domain_length(domain, original, true);
+    return n != 0 ? n : email_domain_length(domain, original, false);
+}
+
+std::string email_normalized(std::string_view address);
+
+// A TLD in letters beyond ASCII ("рф", "бел", "ελ"), any case.
+bool is_known_unicode_tld(std::string_view tld) {
+    const std::string needle = email_normalized(tld);
+    return std::binary_search(std::begin(kUnicodeTlds), std::end(kUnicodeTlds), needle,
+                              [](const auto &a, const auto &b) { return std::string_view(a) < std::string_view(b); });
 }
 
 // Names that no public suffix list holds but company mail and test data use
@@ -495,7 +510,7 @@ bool private_tld(std::string_view tld) {
     return false;
 }
 
-size_t email_domain_length(std::string_view domain, bool sentence_rule) {
+size_t email_domain_length(std::string_view domain, std::string_view original, bool sentence_rule) {
     size_t end = domain.size();
     auto has_upper = [](std::string_view s) {
         return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -512,7 +527,12 @@ size_t email_domain_length(std::string_view domain, bool sentence_rule) {
         // all-lower-case domain starts the next sentence, whatever TLD it spells.
         bool sentence = sentence_rule && tld[0] >= 'A' && tld[0] <= 'Z' && !has_upper(tld.substr(1)) &&
                         !has_upper(domain.substr(0, dot));
-        if (alpha && !sentence && (is_known_tld(tld) || private_tld(tld))) return end;
+        const std::string_view written = original.substr(dot + 1, end - dot - 1);
+        if (std::any_of(written.begin(), written.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+            if (alpha && is_known_unicode_tld(written)) return end;
+        } else if (alpha && !sentence && (is_known_tld(tld) || private_tld(tld))) {
+            return end;
+        }
         end = dot;
     }
 }
@@ -1446,7 +1466,8 @@ void PiiAnonymizer::detect_emails(std::string_view original, std::vector<Detecti
         if (!is_alnum(local.back()) || is_email_token(local)) continue;
         begin = apostrophe_name_start(text, begin);
         size_t domain_length =
-            email_domain_length_or_title_case(text.substr(domain_begin, match_end - domain_begin));
+            email_domain_length_or_title_case(text.substr(domain_begin, match_end - domain_begin),
+                                              original.substr(domain_begin, match_end - domain_begin));
         if (domain_length == 0) continue;
         size_t end = domain_begin + domain_length;
         const std::string_view domain = text.substr(domain_begin, domain_length);
