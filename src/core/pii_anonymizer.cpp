@@ -1700,6 +1700,14 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             weak = !strong && std::any_of(std::begin(kWeakScriptPhoneLabels), std::end(kWeakScriptPhoneLabels),
                                           [&](std::string_view label) { return ends_with(head, label); });
         }
+        // The one-letter labels of a signature block or business card ("T: 020
+        // 7946 0958", "M: 07700 900123", "F: ..."), capital, followed by its
+        // colon and after no other word ("Size M: 0123456"): weak.
+        if (!strong && !weak && word.size() == 1 && std::strchr("TMFP", word[0]) != nullptr && at(text, q) == ':') {
+            size_t b = p;
+            while (b > 0 && text[b - 1] == ' ') --b;
+            weak = b == 0 || !is_alnum(text[b - 1]);
+        }
         if (!strong && !weak) continue;
         const bool numbered_label = !strong && word_in(word, kNumberedPhoneLabels, std::size(kNumberedPhoneLabels));
         const bool caller_label = weak && word_in(word, kCaller, 1);
