@@ -1820,6 +1820,9 @@ void PiiAnonymizer::detect_ssns(std::string_view text, std::vector<Detection> &o
     size_t last_end = std::string_view::npos;
     for_each_match(*ssn_bare_, text, [&](size_t begin, size_t end) -> size_t {
         if (word_before(text, begin) || word_after(text, end) || after_mask(text, begin)) return end;
+        // A bare number right after a word naming an id is that id ("Customer
+        // ID 123456789 (not SSN)", "member 123456789").
+        if (counter_label_before(text, begin)) return end;
         std::string_view s = text.substr(begin, end - begin);
         if (!ssn_valid(s.substr(0, 3), s.substr(3, 2), s.substr(5, 4))) return end;
         bool in_list = last_end != std::string_view::npos && begin >= last_end && begin - last_end <= 8 &&
