@@ -603,6 +603,8 @@ const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "c
                                              "portable", "r\xc3\xbc\x63kruf", "appeler", "rappeler", "llamar",
                                              "caller", "callerid",  // "caller id: 415 555 0123", "caller_id = 4155550123"
                                              "mobil", "cellulare", "natel",  // German/Nordic, Italian, Swiss
+                                             "chiamare", "chiama", "richiamare", "ligar", "bel", "bellen",  // to call: Italian, Portuguese, Dutch
+                                             "terugbellen", "zadzwo\xc5\x84", "zadzwoni\xc4\x87",  // Dutch, Polish (zadzwoń, zadzwonić)
                                              "\xce\xba\xce\xb9\xce\xbd\xce\xb7\xcf\x84\xcf\x8c",  // κινητό
                                              "\xe0\xa4\xae\xe0\xa5\x8b\xe0\xa4\xac\xe0\xa4\xbe\xe0\xa4\x87\xe0\xa4\xb2",  // मोबाइल
                                              "\xd9\x85\xd9\x88\xd8\xa8\xd8\xa7\xd9\x8a\xd9\x84",  // موبايل (Arabic)
@@ -654,7 +656,8 @@ const std::string_view kPhoneLabelFillers[] = {
     "to", "me", "us", "him", "her", "them", "back", "the", "our", "their", "his", "my", "your", "customer", "client",
     "user", "office", "home", "work", "main", "primary", "direct", "support", "line", "mobile", "cell", "phone",
     "le", "au", "al", "unter", "numara", "numaras\xc4\xb1", "\xd0\xba\xd0\xbb\xd0\xb8\xd0\xb5\xd0\xbd\xd1\x82\xd0\xb0",  // numarası, клиента
-    "kom", "\xe0\xa4\xa8\xe0\xa4\x82\xe0\xa4\xac\xe0\xa4\xb0"};  // Polish "tel. kom." (komórkowy), Hindi नंबर
+    "kom", "\xe0\xa4\xa8\xe0\xa4\x82\xe0\xa4\xac\xe0\xa4\xb0",  // Polish "tel. kom." (komórkowy), Hindi नंबर
+    "il", "op", "pod", "para", "na", "cliente", "klant"};  // "chiamare il", "bel klant op", "zadzwoń pod", "ligar para"
 
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
