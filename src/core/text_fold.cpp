@@ -163,25 +163,38 @@ size_t escaped_reference(std::string_view text, size_t pos, char &folded) {
 // CJK input method typed for the dot of an address ("zhangsan@163。com",
 // "taro@example｡co｡jp"): one between ASCII letters or digits whose label
 // follows an '@' (letters, digits, '-', '.' and such stops between them).
-// Elsewhere it ends a sentence and stays. (The look back is bounded.)
-bool address_full_stop(std::string_view text, size_t pos, size_t len) {
+// Elsewhere it ends a sentence and stays. (The look back is bounded, and
+// reuses what it found for the stop before, `memo`, when it gets there, so
+// a run of stops costs one look back each.)
+struct FullStopMemo {
+    size_t end = std::string_view::npos;  // right after the last stop looked back from
+    bool at = false;                      // whether that look back found an '@'
+};
+
+bool address_full_stop(std::string_view text, size_t pos, size_t len, FullStopMemo &memo) {
     if (pos == 0 || pos + len >= text.size() || !is_ascii_alnum(text[pos - 1]) || !is_ascii_alnum(text[pos + len]))
         return false;
-    size_t b = pos;
-    for (size_t steps = 0; b > 0 && steps < 256; ++steps) {
-        const char c = text[b - 1];
-        if (is_ascii_alnum(c) || c == '-' || c == '.') {
-            --b;
-            continue;
+    auto look_back = [&]() {
+        size_t b = pos;
+        for (size_t steps = 0; b > 0 && steps < 256; ++steps) {
+            if (b == memo.end) return memo.at;
+            const char c = text[b - 1];
+            if (is_ascii_alnum(c) || c == '-' || c == '.') {
+                --b;
+                continue;
+            }
+            if (c == '@') return true;
+            if (b < 3) return false;
+            const std::string_view three = text.substr(b - 3, 3);
+            if (three == "\xef\xbc\xa0" || three == "\xef\xb9\xab") return true;  // ＠ ﹫
+            if (three != "\xe3\x80\x82" && three != "\xef\xbd\xa1") return false;
+            b -= 3;
         }
-        if (c == '@') return true;
-        if (b < 3) return false;
-        const std::string_view three = text.substr(b - 3, 3);
-        if (three == "\xef\xbc\xa0" || three == "\xef\xb9\xab") return true;  // ＠ ﹫
-        if (three != "\xe3\x80\x82" && three != "\xef\xbd\xa1") return false;
-        b -= 3;
-    }
-    return false;
+        return false;
+    };
+    memo.at = look_back();
+    memo.end = pos + len;
+    return memo.at;
 }
 
 bool needs_fold(std::string_view text, size_t pos) {
@@ -330,6 +343,7 @@ FoldedText fold_text(std::string_view original) {
 
     size_t shift = 0;
     size_t pos = first;
+    FullStopMemo stop_memo;
     while (pos < original.size()) {
         unsigned char c = static_cast<unsigned char>(original[pos]);
         size_t len = c < 0x80 ? 1 : utf8_sequence_length(original, pos);
@@ -376,7 +390,7 @@ FoldedText fold_text(std::string_view original) {
                 if (cp == 0x2013) folded = prev_digit && next_digit ? '-' : ' ';
                 else folded = prev_digit && next_digit ? '-' : kKeep;
             }
-            if ((cp == 0x3002 || cp == 0xFF61) && address_full_stop(original, pos, len)) folded = '.';
+            if ((cp == 0x3002 || cp == 0xFF61) && address_full_stop(original, pos, len, stop_memo)) folded = '.';
             if (folded == kKeep) {
                 if (out.folded_) out.copy_.append(original.substr(pos, len));
                 pos += len;
