@@ -271,7 +271,7 @@ void PhoneDetector::find_valid(std::string_view text, std::vector<PhoneCandidate
     }
 }
 
-bool PhoneDetector::valid_in_regions(std::string_view number) const {
+bool PhoneDetector::valid_in_regions(std::string_view number, bool require_trunk) const {
     const std::string text(number);
     const size_t first_digit = text.find_first_of("0123456789");
     for (const std::string &region : impl_->regions) {
@@ -281,7 +281,7 @@ bool PhoneDetector::valid_in_regions(std::string_view number) const {
         // "2024 03 15 1030". (North America's "1" is optional.)
         std::string trunk;
         util().GetNddPrefixForRegion(region, true, &trunk);
-        if (!trunk.empty() && trunk != "1" && text[0] != '+' &&
+        if (require_trunk && !trunk.empty() && trunk != "1" && text[0] != '+' &&
             (first_digit == std::string::npos || text.compare(first_digit, trunk.size(), trunk) != 0))
             continue;
         pn::PhoneNumber parsed;

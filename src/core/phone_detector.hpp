@@ -56,8 +56,12 @@ public:
     bool parse_international(std::string_view candidate, PhoneCandidate &out, bool *valid = nullptr) const;
 
     // True when `number` (national digits, separators allowed) is a valid
-    // number of one of the regions.
-    bool valid_in_regions(std::string_view number) const;
+    // number of one of the regions. With `require_trunk`, a region whose
+    // national numbers are written after a trunk prefix counts only when the
+    // number starts with it (prose: "call at 1710498600" is no German number);
+    // without, it may be left out (a value stored in a phone column:
+    // mobile = '7911123456').
+    bool valid_in_regions(std::string_view number, bool require_trunk = true) const;
 
     // True when `code` is a region libphonenumber has metadata for
     // (upper-case ISO 3166-1 alpha-2, e.g. "US", "GB", "DE").

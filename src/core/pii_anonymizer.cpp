@@ -1718,12 +1718,18 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         // (home): ...", "call our support line at ...").
         size_t pos = q;
         bool strong_now = strong;
+        // A value given to the label ("mobile = '7911123456'" in SQL,
+        // "mobile=..." in a URL, "\"mobile\": \"...\"" in JSON) rather than a
+        // number written in prose: stored numbers often lack the trunk prefix.
+        bool assigned = false;
         for (int fillers = 0;;) {
             while (pos < text.size() && (text[pos] == ' ' || text[pos] == ':' || text[pos] == '#' ||
                                          text[pos] == '=' || text[pos] == '.' || text[pos] == '-' || text[pos] == ')' ||
                                          text[pos] == '"' || text[pos] == '\'' || text[pos] == '_' ||
-                                         (text[pos] == '(' && is_alpha(at(text, pos + 1)))))
+                                         (text[pos] == '(' && is_alpha(at(text, pos + 1))))) {
+                assigned = assigned || text[pos] == '=' || text[pos] == '"' || text[pos] == '\'';
                 ++pos;
+            }
             size_t w = word_end(text, pos);
             const std::string_view filler = text.substr(pos, w - pos);
             if (w == pos || fillers == 4 ||
@@ -1743,7 +1749,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             // After a weak label only what is written like a phone number, or
             // is a valid one: "call me at 555-0199", "mobile 07700 900123",
             // "contact: 2125550199".
-            if (!strong_now && !phone_like(raw)) break;
+            if (!strong_now && !phone_like(raw, assigned)) break;
             std::string normalized = digits_of(raw);
             if (raw[0] == '+') normalized.insert(0, "+");
             const size_t end = extension_end(number_end);
@@ -1766,8 +1772,8 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
     }
 }
 
-bool PiiAnonymizer::phone_like(std::string_view raw) const {
-    return written_like_phone(raw) || phones_->valid_in_regions(raw);
+bool PiiAnonymizer::phone_like(std::string_view raw, bool assigned) const {
+    return written_like_phone(raw) || phones_->valid_in_regions(raw, !assigned);
 }
 
 void PiiAnonymizer::detect_ssns(std::string_view text, std::vector<Detection> &out) const {

@@ -84,8 +84,11 @@ public:
     // numbers are and other numbers are not (a trunk or international prefix,
     // a bracketed area code, North American groups), or is a valid number of
     // one of the configured regions. For values a weaker hint names a phone
-    // number ("mobile", "cell": also used for counts and places).
-    bool phone_like(std::string_view raw) const;
+    // number ("mobile", "cell": also used for counts and places). A value
+    // `assigned` to the hint (SQL, URL, JSON) may be a region's number
+    // without its trunk prefix; one in prose may not
+    // (PhoneDetector::valid_in_regions).
+    bool phone_like(std::string_view raw, bool assigned) const;
 
 private:
     // Detections in already folded text, offsets into that text.

@@ -378,7 +378,7 @@ Named named_value(const tde::core::PiiAnonymizer &detectors, std::string_view na
     if (name.empty()) return Named::Nothing;
     if (dotted_quad_only(value)) return version_name(name) ? Named::Version : Named::Nothing;
     const int kind = phone_column_kind(name);
-    if (kind > 0 && phone_shaped_literal(value) && (kind == 2 || detectors.phone_like(value))) return Named::Phone;
+    if (kind > 0 && phone_shaped_literal(value) && (kind == 2 || detectors.phone_like(value, true))) return Named::Phone;
     return Named::Nothing;
 }
 
@@ -753,7 +753,7 @@ int anonymize_for_c(const Anonymization *a, const char *own_key, size_t own_key_
             // A number is personal data only where its own key says so:
             // {"phone": 2125550100}, {"msisdn": 33612345678}, {"card_number":
             // 4111111111111111}, {"ssn": 123456789}; counts and ids stay.
-            if (phone_column_kind(name) == 2 && integer && (value.size() >= 10 || a->detectors.phone_like(value))) {
+            if (phone_column_kind(name) == 2 && integer && (value.size() >= 10 || a->detectors.phone_like(value, true))) {
                 scratch() = tde::core::PiiAnonymizer::replacement(tde::core::PiiType::Phone, value, a->key);
                 return 1;
             }

@@ -1072,3 +1072,19 @@ TEST(RedTeam9, IdeographicFullStopAndDoubleEscapes) {
     EXPECT_EQ(fold_text("25%2525 done").text(), "25%2525 done");
     EXPECT_EQ(fold_text("'%2540'").text(), "'%2540'");  // a SQL LIKE wildcard before digits
 }
+
+// A value assigned to a weak phone hint (a SQL comparison, a URL parameter, a
+// JSON member) may be stored without its region's trunk prefix; a number in
+// prose after the same hint may not (a Unix time is no German number).
+TEST(Phone, AssignedValuesMayLackTheTrunkPrefix) {
+    const PiiAnonymizer &m = multi_region();
+    for (const char *text : {"SELECT * FROM users WHERE mobile = '7911123456'",
+                             "SELECT name FROM contacts WHERE cell='7911123456'", "/api/sms?mobile=7911123456&x=1",
+                             "{\"mobile\": \"7911123456\", \"plan\": \"basic\"}"}) {
+        const std::string out = m.anonymize(text, kKey);
+        EXPECT_EQ(out.find("7911123456"), std::string::npos) << text << " -> " << out;
+        EXPECT_NE(out.find("XXX-XXX-3456"), std::string::npos) << out;
+    }
+    for (const char *text : {"call at 1710498600 failed", "sms at 1709251200 bounced twice", "mobile 7911123456 users"})
+        EXPECT_EQ(m.anonymize(text, kKey), text);
+}
