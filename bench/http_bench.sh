@@ -142,12 +142,14 @@ for round in $(seq "$ROUNDS"); do
   post_cpu=$(per_request "$cpu0" "$(http_cpu)" "$post_rps"); post_db=$(per_request "$db0" "$(db_cpu)" "$post_rps")
   db0=$(db_cpu)
   post_tps=$(run_pgbench "SELECT tde_add_pair_json('$BODY');")
+  sleep 1  # pgbench's backends exit and are reaped (their time moves to the postmaster's)
   post_pgdb=$(per_request "$db0" "$(db_cpu)" "$post_tps")
   cpu0=$(http_cpu); db0=$(db_cpu)
   read -r get_rps get_p50 get_p99 get_bad < <(run_wrk "$URL/api/training-data/pairs/$PAIR_ID")
   get_cpu=$(per_request "$cpu0" "$(http_cpu)" "$get_rps"); get_db=$(per_request "$db0" "$(db_cpu)" "$get_rps")
   db0=$(db_cpu)
   get_tps=$(run_pgbench "SELECT tde_get_pair_json('$PAIR_ID');")
+  sleep 1
   get_pgdb=$(per_request "$db0" "$(db_cpu)" "$get_tps")
   if [ "$post_bad" != 0 ] || [ "$get_bad" != 0 ]; then
     echo "warning: non-2xx responses (POST $post_bad, GET $get_bad)" >&2
