@@ -778,6 +778,7 @@ private:
 
     // Generic scan over a token range.
     void scan(size_t from, size_t to, Verb verb);
+    bool qualified_part(size_t i) const;
     void scan_punct(char c);
     bool scan_keyword(const std::string &kw);
     bool scan_ddl_keyword(const std::string &kw);
@@ -1545,10 +1546,21 @@ void StatementAnalyzer::scan(size_t from, size_t to, Verb verb) {
         const Token &tk = t_[pos_];
         if (tk.kind == TokKind::Punct) {
             scan_punct(tk.text[0]);
-        } else if (tk.kind != TokKind::Word || !scan_keyword(tk.upper)) {
+        } else if (tk.kind != TokKind::Word || qualified_part(pos_) || !scan_keyword(tk.upper)) {
             ++pos_;
         }
     }
+}
+
+// A word after a '.' (t.from, r.update, e.order) is a part of a qualified
+// name, never a keyword: MySQL's manual says so of reserved words after a
+// period, and so do PostgreSQL's and the other grammars. So is a word glued
+// to a Snowflake path's ':' (v:from::string, payload:type), but not a cast's.
+bool StatementAnalyzer::qualified_part(size_t i) const {
+    if (i <= start_) return false;
+    if (punct_at(i - 1, '.')) return true;
+    return d_ == SqlDialect::Snowflake && punct_at(i - 1, ':') && t_[i].begin == t_[i - 1].begin + 1 &&
+           !(i - 1 > start_ && punct_at(i - 2, ':'));
 }
 
 void StatementAnalyzer::scan_punct(char c) {

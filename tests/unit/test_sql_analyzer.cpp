@@ -1427,6 +1427,12 @@ const Case kRedTeam9Cases[] = {
      "SELECT\n  c.name,\n  COUNT(o.id) AS order_count\nFROM\n  customers AS c\n  LEFT JOIN orders AS o\n"
      "    ON o.customer_id = c.id\nGROUP BY\n  c.name\nORDER BY\n  order_count DESC;\n",
      "SELECT", {"customers", "orders"}},
+    {"R9MyKeywordColumnsAfterDot", MY, "SELECT f.from, f.to, f.order FROM flights f WHERE f.from = 'JFK'", "SELECT",
+     {"flights"}},
+    {"R9MyKeywordColumnAfterDotInSet", MY, "UPDATE routes r SET r.from = 'x', r.update = NOW() WHERE r.id = 1",
+     "UPDATE", {"routes"}},
+    {"R9SfPathKeywordKeys", SF, "SELECT v:from::string AS sender, v:to::string AS recipient FROM raw.emails", "SELECT",
+     {"raw.emails"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
