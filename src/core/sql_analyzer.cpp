@@ -779,6 +779,7 @@ private:
     // Generic scan over a token range.
     void scan(size_t from, size_t to, Verb verb);
     bool qualified_part(size_t i) const;
+    bool join_hint_word() const;
     void scan_punct(char c);
     bool scan_keyword(const std::string &kw);
     bool scan_ddl_keyword(const std::string &kw);
@@ -1591,6 +1592,8 @@ bool StatementAnalyzer::scan_keyword(const std::string &kw) {
         ++pos_;
     } else if (kw == "FROM") {
         on_from();
+    } else if (kw == "JOIN" && join_hint_word()) {
+        ++pos_;
     } else if (kw == "JOIN" || kw == "APPLY" || (kw == "STRAIGHT_JOIN" && cur().from_list)) {
         ++pos_;
         cur().from_list = true;
@@ -1634,6 +1637,13 @@ bool StatementAnalyzer::scan_keyword(const std::string &kw) {
         return scan_ddl_keyword(kw);
     }
     return true;
+}
+
+// JOIN at pos_ names a kind of join, not a join: MySQL index hints' `FOR
+// JOIN` (USE INDEX FOR JOIN (i1)) and T-SQL query hints (OPTION (HASH JOIN,
+// MERGE JOIN)), where no relation follows.
+bool StatementAnalyzer::join_hint_word() const {
+    return prev_word_in({"FOR"}) || pos_ + 1 >= e_ || punct_at(pos_ + 1, ',') || punct_at(pos_ + 1, ')');
 }
 
 // REFERENCES t, (LIKE t, PARTITION OF t, ATTACH/DETACH PARTITION t, INHERITS (t, ...).

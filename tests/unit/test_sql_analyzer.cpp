@@ -1433,6 +1433,12 @@ const Case kRedTeam9Cases[] = {
      "UPDATE", {"routes"}},
     {"R9SfPathKeywordKeys", SF, "SELECT v:from::string AS sender, v:to::string AS recipient FROM raw.emails", "SELECT",
      {"raw.emails"}},
+    {"R9MyIndexHintForJoin", MY,
+     "SELECT * FROM t1 IGNORE INDEX FOR JOIN (i1) INNER JOIN t2 USE INDEX FOR ORDER BY (i2) ON t1.a = t2.a", "SELECT",
+     {"t1", "t2"}},
+    {"R9MsOptionJoinHints", MS,
+     "SELECT * FROM dbo.A a JOIN dbo.B b ON a.Id = b.Id OPTION (HASH JOIN, MERGE JOIN, MAXDOP 2)", "SELECT",
+     {"dbo.a", "dbo.b"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
