@@ -1855,7 +1855,9 @@ bool StatementAnalyzer::on_table_query() {
     cur().verb = Verb::Select;
     end_list();
     skip_words({"ONLY"});
-    record_name();
+    // A call after TABLE is no table: T-SQL's OPTION (TABLE HINT(t, ...)).
+    ParsedName n;
+    if (parse_name(n) && !punct_at(pos_, '(')) record(n, false);
     return true;
 }
 

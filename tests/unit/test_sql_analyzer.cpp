@@ -1439,6 +1439,7 @@ const Case kRedTeam9Cases[] = {
     {"R9MsOptionJoinHints", MS,
      "SELECT * FROM dbo.A a JOIN dbo.B b ON a.Id = b.Id OPTION (HASH JOIN, MERGE JOIN, MAXDOP 2)", "SELECT",
      {"dbo.a", "dbo.b"}},
+    {"R9MsOptionTableHint", MS, "SELECT * FROM dbo.T t OPTION (TABLE HINT(t, FORCESEEK))", "SELECT", {"dbo.t"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
