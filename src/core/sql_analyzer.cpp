@@ -51,6 +51,15 @@ size_t unicode_space(std::string_view s, size_t i) {
     return at(1) == 0x81 && at(2) == 0x9F ? 3 : 0;
 }
 
+// Length of the opening of a MySQL executable comment at s[i] (`/*!`, with
+// up to six version digits: `/*!40101`; MariaDB `/*M!100100`), or 0.
+size_t mysql_exec_comment(std::string_view s, size_t i) {
+    if (s.compare(i, 3, "/*!") != 0 && s.compare(i, 4, "/*M!") != 0) return 0;
+    size_t j = i + (s[i + 2] == '!' ? 3 : 4);
+    for (int k = 0; k < 6 && j < s.size() && is_digit(static_cast<unsigned char>(s[j])); ++k) ++j;
+    return j - i;
+}
+
 std::string ascii_upper(std::string_view s) {
     std::string out(s);
     for (char &c : out)
@@ -164,6 +173,7 @@ private:
     size_t cb_ = 0, ce_ = 0;  // its content span
     std::string delimiter_ = ";";  // what ends a statement (the mysql client's DELIMITER command)
     bool custom_delimiter_ = false;  // delimiter_ is not ";"
+    bool exec_comment_ = false;      // inside a MySQL /*! ... */ (read as SQL)
     std::vector<Token> out_;
 };
 
@@ -175,6 +185,9 @@ void Lexer::step() {
         ++i_;
     } else if (const size_t n = unicode_space(s_, i_)) {
         i_ += n;
+    } else if (exec_comment_ && c == '*' && peek(1) == '/') {
+        exec_comment_ = false;  // the end of a MySQL /*! ... */ (its content was read as SQL)
+        i_ += 2;
     } else if (at_delimiter()) {
         push(TokKind::Separator, ";");  // a statement's end under DELIMITER
         i_ += delimiter_.size();
@@ -214,6 +227,12 @@ void Lexer::step() {
 bool Lexer::step_comment_or_quote(unsigned char c) {
     if (c == '-' && peek(1) == '-') {
         skip_line_comment(2);
+    } else if (c == '/' && peek(1) == '*' && mysql() && !exec_comment_ && mysql_exec_comment(s_, i_) > 0) {
+        // MySQL executes what is in /*! ... */ and /*!50001 ... */ (MariaDB
+        // /*M! ... */): mysqldump writes statements and attributes so. Its
+        // content is read as SQL; the closing */ is skipped in step().
+        i_ += mysql_exec_comment(s_, i_);
+        exec_comment_ = true;
     } else if (c == '/' && peek(1) == '*') {
         skip_block_comment();
     } else if (c == '#' && (mysql() || bigquery())) {
@@ -1934,6 +1953,8 @@ bool starts_like_sql(std::string_view sql, SqlDialect dialect) {
             line_comment(i);
         } else if (sql.compare(i, 2, "//") == 0 && dialect == SqlDialect::Snowflake) {
             line_comment(i);
+        } else if (dialect == SqlDialect::MySQL && mysql_exec_comment(sql, i) > 0) {
+            i += mysql_exec_comment(sql, i);  // /*!40000 ALTER TABLE ...: its content is SQL
         } else if (sql.compare(i, 2, "/*") == 0) {
             const size_t close = sql.find("*/", i + 2);
             i = close == std::string_view::npos ? n : close + 2;

@@ -1440,6 +1440,11 @@ const Case kRedTeam9Cases[] = {
      "SELECT * FROM dbo.A a JOIN dbo.B b ON a.Id = b.Id OPTION (HASH JOIN, MERGE JOIN, MAXDOP 2)", "SELECT",
      {"dbo.a", "dbo.b"}},
     {"R9MsOptionTableHint", MS, "SELECT * FROM dbo.T t OPTION (TABLE HINT(t, FORCESEEK))", "SELECT", {"dbo.t"}},
+    {"R9MyVersionedComment", MY, "/*!40000 ALTER TABLE `orders` DISABLE KEYS */;", "ALTER", {"orders"}},
+    {"R9MyVersionedCreateView", MY,
+     "/*!50001 CREATE ALGORITHM=UNDEFINED */ /*!50013 DEFINER=`root`@`localhost` SQL SECURITY DEFINER */ "
+     "/*!50001 VIEW `v_orders` AS select `o`.`id` AS `id` from `orders` `o` */;",
+     "CREATE", {"orders", "v_orders"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
@@ -1941,6 +1946,24 @@ TEST(SqlStart, StatementWordsProseAndMarks) {
     EXPECT_TRUE(starts_like_sql("\u00a0\u2003SELECT 1", MY));  // copied with no-break / em spaces
     EXPECT_FALSE(starts_like_sql("Here's the query: SELECT 1", PG));
     EXPECT_FALSE(starts_like_sql("# note\nSELECT 1", PG));  // '#' is no comment in PostgreSQL
+    // MySQL executes the content of /*! ... */ (mysqldump's statements).
+    EXPECT_TRUE(starts_like_sql("/*!40000 ALTER TABLE t DISABLE KEYS */;", MY));
+    EXPECT_TRUE(starts_like_sql("/*M!100100 SET x = 1 */", MY));
+    EXPECT_FALSE(starts_like_sql("/*!40000 ALTER TABLE t DISABLE KEYS */ prose", SqlDialect::SQLite));
+}
+
+// MySQL /*! ... */ and MariaDB /*M! ... */ comments are SQL to MySQL only;
+// /*+ ... */ optimizer hints and other dialects' /*! ... */ stay comments.
+TEST(SqlAnalyzerDialect, MySqlExecutableComments) {
+    const std::string sql = "SELECT 1 /*!50001 FROM t */ /*+ FROM ghost */";
+    EXPECT_EQ(analyze_sql(sql, MY).table_names, (Tables{"t"}));
+    EXPECT_EQ(analyze_sql("SELECT 1 /*M!100100 FROM t*/", MY).table_names, (Tables{"t"}));
+    EXPECT_EQ(analyze_sql(sql, LITE).table_names, (Tables{}));
+    EXPECT_EQ(analyze_sql(sql, PG).table_names, (Tables{}));
+    // Its strings are literals, its closing marker no token; unterminated, it runs to the end.
+    EXPECT_EQ(span_texts(sql, sql_literal_spans(sql, MY)), (std::vector<std::string>{"+ FROM ghost "}));
+    EXPECT_EQ(sql_fingerprint("SELECT 1 /*!50001 FROM t */", MY), sql_fingerprint("SELECT 1 FROM t", MY));
+    EXPECT_EQ(analyze_sql("/*!40000 ALTER TABLE t", MY).table_names, (Tables{"t"}));
 }
 
 
