@@ -1241,8 +1241,11 @@ bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
         on_comment(q + 2);
     } else if (kw == "RENAME" && word_in(pos_, {"TABLE", "TABLES"})) {
         on_rename(q + 2);
-    } else if (one_of(kw, {"OPTIMIZE", "REPAIR", "CHECK", "CHECKSUM", "UNDROP"}) && word_in(pos_, {"TABLE", "TABLES"})) {
-        // MySQL table maintenance, Snowflake UNDROP TABLE: the tables it works on.
+    } else if (one_of(kw, {"OPTIMIZE", "REPAIR", "CHECK", "CHECKSUM", "UNDROP", "FLASHBACK", "PURGE"}) &&
+               word_in(pos_, {"TABLE", "TABLES"})) {
+        // MySQL table maintenance, Snowflake UNDROP TABLE, Oracle FLASHBACK
+        // TABLE t[, ...] TO {BEFORE DROP | SCN | TIMESTAMP} and PURGE TABLE t:
+        // the tables it works on.
         ++pos_;
         parse_name_list(false, true);
     } else if (kw == "SHOW" && (d_ == SqlDialect::MySQL || d_ == SqlDialect::Unknown)) {

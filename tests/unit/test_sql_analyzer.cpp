@@ -1445,6 +1445,11 @@ const Case kRedTeam9Cases[] = {
      "/*!50001 CREATE ALGORITHM=UNDEFINED */ /*!50013 DEFINER=`root`@`localhost` SQL SECURITY DEFINER */ "
      "/*!50001 VIEW `v_orders` AS select `o`.`id` AS `id` from `orders` `o` */;",
      "CREATE", {"orders", "v_orders"}},
+    {"R9OraFlashbackTable", ORA, "FLASHBACK TABLE employees TO BEFORE DROP", "OTHER", {"employees"}},
+    {"R9OraPurgeTable", ORA, "PURGE TABLE hr.old_emp", "OTHER", {"hr.old_emp"}},
+    {"R9OraFlashbackTablesToTimestamp", ORA,
+     "FLASHBACK TABLE hr.emp, hr.dept TO TIMESTAMP (SYSTIMESTAMP - INTERVAL '1' DAY)", "OTHER", {"hr.dept", "hr.emp"}},
+    {"R9OraFlashbackDatabaseNoTable", ORA, "FLASHBACK DATABASE TO RESTORE POINT before_upgrade", "OTHER", {}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
