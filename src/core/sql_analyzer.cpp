@@ -1125,6 +1125,12 @@ void StatementAnalyzer::parse_from_item(bool candidate) {
         }
         return;  // table function: generate_series(...), OPENJSON(...)
     }
+    // A BigQuery wildcard table written without backticks (ds.events_*, as
+    // generated queries often have it): the '*' touching the name is its end.
+    if (d_ == SqlDialect::BigQuery && punct_at(pos_, '*') && t_[pos_].begin == t_[pos_ - 1].end) {
+        n.text += '*';
+        ++pos_;
+    }
     if (correlated_path(n))
         last_item_ref_ = static_cast<size_t>(-1);  // an array of an earlier item, not a table
     else if (!is_dual(n))

@@ -1450,6 +1450,12 @@ const Case kRedTeam9Cases[] = {
     {"R9OraFlashbackTablesToTimestamp", ORA,
      "FLASHBACK TABLE hr.emp, hr.dept TO TIMESTAMP (SYSTIMESTAMP - INTERVAL '1' DAY)", "OTHER", {"hr.dept", "hr.emp"}},
     {"R9OraFlashbackDatabaseNoTable", ORA, "FLASHBACK DATABASE TO RESTORE POINT before_upgrade", "OTHER", {}},
+    {"R9BqWildcardUnquotedDashedProject", BQ,
+     "SELECT COUNT(*) FROM my-proj.ga4.events_2024* e JOIN ds.users u ON u.id = e.user_id", "SELECT",
+     {"ds.users", "my-proj.ga4.events_2024*"}},
+    {"R9BqMultiplyAfterTableNotWildcard", BQ, "SELECT * FROM ds.t WHERE x * 2 > 1", "SELECT", {"ds.t"}},
+    {"R9BqWildcardUnquoted", BQ, "SELECT * FROM analytics.events_* WHERE _TABLE_SUFFIX > '2024'", "SELECT",
+     {"analytics.events_*"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
