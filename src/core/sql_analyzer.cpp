@@ -698,9 +698,9 @@ struct CteScope {
 
 class StatementAnalyzer {
 public:
-    StatementAnalyzer(const std::vector<Token> &toks, const std::vector<size_t> &after_paren,
+    StatementAnalyzer(std::string_view sql, const std::vector<Token> &toks, const std::vector<size_t> &after_paren,
                       Range r, SqlDialect dialect)
-        : t_(toks), after_(after_paren), b_(r.begin), e_(r.end), d_(dialect) {
+        : sql_(sql), t_(toks), after_(after_paren), b_(r.begin), e_(r.end), d_(dialect) {
         levels_.emplace_back();
     }
 
@@ -735,15 +735,19 @@ private:
     // Oracle and Snowflake fold unquoted names to upper case, so a quoted
     // name written the way they store an unquoted one ("HR"."EMPLOYEES") is
     // that name: it is read as unquoted (lower-cased here, like the others).
-    bool quoted_as_written(const Token &tk) const {
-        if (tk.kind != TokKind::Ident) return false;
+    bool quoted_as_written(const Token &tk) const { return tk.kind == TokKind::Ident && quoted_keeps_case(tk.text); }
+    bool quoted_keeps_case(const std::string &s) const {
         if (d_ != SqlDialect::Oracle && d_ != SqlDialect::Snowflake) return true;
-        const std::string &s = tk.text;
         if (s.empty() || !((s[0] >= 'A' && s[0] <= 'Z') || s[0] == '_')) return true;
         return !std::all_of(s.begin(), s.end(), [](char c) {
             return (c >= 'A' && c <= 'Z') || is_digit(static_cast<unsigned char>(c)) || c == '_' || c == '$' ||
                    c == '#';
         });
+    }
+    // The content of a String token (between its quotes, escapes not undone).
+    std::string_view string_content(const Token &tk) const {
+        return tk.cend <= sql_.size() && tk.cbegin <= tk.cend ? sql_.substr(tk.cbegin, tk.cend - tk.cbegin)
+                                                               : std::string_view();
     }
     std::string norm(const Token &tk) const { return quoted_as_written(tk) ? tk.text : ascii_lower(tk.text); }
     Level &cur() { return levels_.back(); }
@@ -766,6 +770,7 @@ private:
     bool table_hints_at(size_t i) const;
     bool is_update_statistics(size_t i) const;
     bool parse_name(ParsedName &n);
+    bool parse_identifier_call(ParsedName &n);
     void glue_dashed_project(ParsedName &n);
     void glue_db_link(ParsedName &n);
     void record(const ParsedName &n, bool candidate);
@@ -812,6 +817,7 @@ private:
     void on_merge();
     bool on_table_query();
 
+    std::string_view sql_;
     const std::vector<Token> &t_;
     const std::vector<size_t> &after_;
     size_t b_, e_;
@@ -973,6 +979,9 @@ bool StatementAnalyzer::parse_name(ParsedName &n) {
     // (`SELECT * FROM option`, `UPDATE output SET ...`).
     const bool clause_word_as_name = pos_ > start_ && word_in(pos_, {"OPTION", "OUTPUT", "LOCK"}) &&
                                      word_in(pos_ - 1, {"FROM", "JOIN", "INTO", "UPDATE", "TABLE"});
+    if ((d_ == SqlDialect::Snowflake || d_ == SqlDialect::Unknown) && word_at(pos_, "IDENTIFIER") &&
+        punct_at(pos_ + 1, '('))
+        return parse_identifier_call(n);
     if (!name_start(pos_) && !clause_word_as_name) return false;
     n.at = pos_;
     n.quoted = quoted_as_written(t_[pos_]);
@@ -997,6 +1006,49 @@ bool StatementAnalyzer::parse_name(ParsedName &n) {
         ++n.parts;
     }
     if (!n.star && (d_ == SqlDialect::Oracle || d_ == SqlDialect::Unknown)) glue_db_link(n);
+    return true;
+}
+
+// Snowflake (and Databricks) IDENTIFIER('db.sch.t') at pos_ names the table
+// of its literal, parts quoted or not ('"My Table"'), read like the same name
+// written outside; IDENTIFIER($var) / IDENTIFIER(:var) names one known only
+// when it runs: no name, and pos_ stays (the call is skipped like any other).
+bool StatementAnalyzer::parse_identifier_call(ParsedName &n) {
+    const size_t open = pos_ + 1;
+    if (after_[open] != open + 3 || t_[open + 1].kind != TokKind::String || !punct_at(open + 2, ')')) return false;
+    const std::string_view c = string_content(t_[open + 1]);
+    if (c.find('\\') != std::string_view::npos || c.find('\'') != std::string_view::npos) return false;
+    std::string text;
+    size_t parts = 0;
+    bool first_quoted = false;
+    for (size_t i = 0;;) {
+        std::string part;
+        const bool quoted = i < c.size() && c[i] == '"';
+        if (quoted) {
+            for (++i;; ++i) {
+                if (i >= c.size()) return false;  // unterminated
+                if (c[i] == '"' && (i + 1 >= c.size() || c[i + 1] != '"')) break;
+                if (c[i] == '"') ++i;  // "" is one "
+                part.push_back(c[i]);
+            }
+            ++i;
+        } else {
+            while (i < c.size() && is_word_char(static_cast<unsigned char>(c[i]))) part.push_back(c[i++]);
+        }
+        if (part.empty()) return false;
+        const bool as_written = quoted && quoted_keeps_case(part);
+        if (parts == 0) first_quoted = as_written;
+        text += (parts > 0 ? "." : "") + (as_written ? part : ascii_lower(part));
+        ++parts;
+        if (i == c.size()) break;
+        if (c[i] != '.') return false;
+        ++i;
+    }
+    n.at = pos_;
+    n.text = std::move(text);
+    n.parts = parts;
+    n.quoted = first_quoted;
+    pos_ = open + 3;
     return true;
 }
 
@@ -1896,20 +1948,20 @@ std::string trim_lower(std::string_view s) {
     return ascii_lower(s.substr(b, e - b));
 }
 
-SqlInfo analyze_tokens(const std::vector<Token> &toks, SqlDialect dialect) {
+SqlInfo analyze_tokens(std::string_view sql, const std::vector<Token> &toks, SqlDialect dialect) {
     SqlInfo info;
     info.query_type = "OTHER";
     const std::vector<Range> stmts = split_statements(toks);
     if (stmts.empty()) return info;
     const std::vector<size_t> after = match_parens(toks, stmts);
-    const StatementAnalyzer first(toks, after, stmts.front(), dialect);
+    const StatementAnalyzer first(sql, toks, after, stmts.front(), dialect);
     const char *type = first.query_type();
     // Text not starting with a word, or with a word that starts no statement
     // ("Here is the query: SELECT ...", "Sure! SELECT ..."): OTHER, no tables.
     if (type == nullptr || !first.starts_with_statement_word()) return info;
     info.query_type = type;
     std::set<std::string> names;
-    for (const Range &r : stmts) StatementAnalyzer(toks, after, r, dialect).collect(names);
+    for (const Range &r : stmts) StatementAnalyzer(sql, toks, after, r, dialect).collect(names);
     info.table_names.assign(names.begin(), names.end());
     return info;
 }
@@ -1979,7 +2031,7 @@ bool starts_like_sql(std::string_view sql, SqlDialect dialect) {
 
 SqlInfo analyze_sql(std::string_view sql, SqlDialect dialect) {
     try {
-        return analyze_tokens(Lexer(sql, dialect, false, true).run(), dialect);
+        return analyze_tokens(sql, Lexer(sql, dialect, false, true).run(), dialect);
     } catch (...) {  // only std::bad_alloc is possible; the analyzer must not throw
         SqlInfo info;
         info.query_type = "OTHER";

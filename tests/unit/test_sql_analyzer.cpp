@@ -1456,6 +1456,17 @@ const Case kRedTeam9Cases[] = {
     {"R9BqMultiplyAfterTableNotWildcard", BQ, "SELECT * FROM ds.t WHERE x * 2 > 1", "SELECT", {"ds.t"}},
     {"R9BqWildcardUnquoted", BQ, "SELECT * FROM analytics.events_* WHERE _TABLE_SUFFIX > '2024'", "SELECT",
      {"analytics.events_*"}},
+    {"R9SfIdentifierUpperQuotedParts", SF,
+     "SELECT * FROM IDENTIFIER('\"SALES\".public.\"Orders\"') JOIN IDENTIFIER(:tbl) x ON 1 = 1", "SELECT",
+     {"sales.public.Orders"}},
+    {"R9SfCreateIdentifier", SF, "CREATE OR REPLACE TABLE IDENTIFIER('analytics.daily') AS SELECT * FROM raw.events",
+     "CREATE", {"analytics.daily", "raw.events"}},
+    {"R9SfIdentifierNotAName", SF, "SELECT * FROM IDENTIFIER('not a name') WHERE 1 = 1", "SELECT", {}},
+    {"R9SfTableNamedIdentifier", SF, "SELECT * FROM identifier i WHERE i.id = 1", "SELECT", {"identifier"}},
+    {"R9SfIdentifierLiteral", SF, "SELECT * FROM IDENTIFIER('my_db.my_schema.orders') o WHERE o.id = 1", "SELECT",
+     {"my_db.my_schema.orders"}},
+    {"R9SfInsertIdentifierVariable", SF, "INSERT INTO IDENTIFIER($tbl) (a) VALUES (1)", "INSERT", {}},
+    {"R9SfInsertIdentifierLiteral", SF, "INSERT INTO IDENTIFIER('\"My Table\"') VALUES (1)", "INSERT", {"My Table"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
