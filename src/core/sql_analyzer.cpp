@@ -795,6 +795,7 @@ private:
     void on_create(size_t q);
     void on_create_stream();
     void on_copy(size_t q);
+    void on_copy_into();
     void on_maintenance(size_t q, bool vacuum);
     void on_grant(size_t q);
     void on_explain(size_t q);
@@ -1533,7 +1534,7 @@ void StatementAnalyzer::on_copy(size_t q) {
     pos_ = q;
     if (word_at(pos_, "INTO")) {  // Snowflake COPY INTO t FROM @stage | COPY INTO @stage FROM (query)
         ++pos_;
-        record_name();
+        on_copy_into();
         scan(pos_, e_, Verb::None);
         return;
     }
@@ -1542,6 +1543,17 @@ void StatementAnalyzer::on_copy(size_t q) {
         scan(q + 1, close, Verb::None);
         return;
     }
+    record_name();
+}
+
+// Snowflake COPY INTO t ... (pos_ after INTO): the table it loads; unloading
+// into a stage or URL (COPY INTO @stage/path/ | 's3://...' FROM t), the table
+// it reads after FROM (a FROM (query) is left to the scan).
+void StatementAnalyzer::on_copy_into() {
+    if (record_name()) return;
+    const size_t from = find_word_at_depth0(pos_, "FROM");
+    if (from >= e_) return;
+    pos_ = from + 1;
     record_name();
 }
 
@@ -1705,7 +1717,7 @@ bool StatementAnalyzer::scan_keyword(const std::string &kw) {
         // Snowflake COPY INTO t inside another statement (CREATE PIPE p AS COPY INTO t ...).
         end_list();
         pos_ += 2;
-        record_name();
+        on_copy_into();
     } else if (kw == "OUTPUT") {
         cur().saw_output = true;
         end_list();

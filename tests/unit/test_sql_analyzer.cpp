@@ -1467,6 +1467,18 @@ const Case kRedTeam9Cases[] = {
      {"my_db.my_schema.orders"}},
     {"R9SfInsertIdentifierVariable", SF, "INSERT INTO IDENTIFIER($tbl) (a) VALUES (1)", "INSERT", {}},
     {"R9SfInsertIdentifierLiteral", SF, "INSERT INTO IDENTIFIER('\"My Table\"') VALUES (1)", "INSERT", {"My Table"}},
+    {"R9SfCopyIntoUserStageFromQualified", SF,
+     "COPY INTO @~/exports/orders_ FROM \"SALES\".PUBLIC.ORDERS PARTITION BY ('d=' || TO_VARCHAR(order_date)) "
+     "FILE_FORMAT = (TYPE = PARQUET)",
+     "OTHER", {"sales.public.orders"}},
+    {"R9SfCopyIntoStageFromTable", SF,
+     "COPY INTO @my_stage/unload/ FROM orders FILE_FORMAT = (TYPE = CSV) HEADER = TRUE", "OTHER", {"orders"}},
+    {"R9SfCopyIntoUrlFromTable", SF,
+     "COPY INTO 's3://bucket/unload/' FROM db.sch.orders STORAGE_INTEGRATION = s3_int", "OTHER", {"db.sch.orders"}},
+    {"R9SfTaskUnloadsTable", SF,
+     "CREATE TASK export_orders WAREHOUSE = wh SCHEDULE = 'USING CRON 0 2 * * * UTC' AS "
+     "COPY INTO @exports/orders/ FROM analytics.orders OVERWRITE = TRUE",
+     "CREATE", {"analytics.orders"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
