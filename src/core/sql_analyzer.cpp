@@ -771,6 +771,8 @@ private:
     bool is_update_statistics(size_t i) const;
     bool parse_name(ParsedName &n);
     bool parse_identifier_call(ParsedName &n);
+    bool ansi_quoted_name(size_t i) const;
+    std::string name_part(size_t i) const;
     void glue_dashed_project(ParsedName &n);
     void glue_db_link(ParsedName &n);
     void record(const ParsedName &n, bool candidate);
@@ -974,6 +976,29 @@ void StatementAnalyzer::collect(std::set<std::string> &out) {
 
 // A possibly qualified name at pos_: part ('.' part)*, parts being words or
 // delimited identifiers. `db..t` keeps the empty part; `db.*` sets star.
+// A MySQL "..." where a name goes (FROM "orders", INSERT INTO "shop"."log"):
+// a string to MySQL's default mode, which no table position takes, but the
+// name itself under ANSI_QUOTES, as generated SQL writes it. Only read in
+// name positions (after FROM, JOIN, INTO, UPDATE, TABLE, ...): elsewhere it
+// stays a string (PREPARE s FROM "...", TRIM("0" FROM x) are no FROM lists).
+bool StatementAnalyzer::ansi_quoted_name(size_t i) const {
+    return d_ == SqlDialect::MySQL && i < e_ && t_[i].kind == TokKind::String && t_[i].begin < sql_.size() &&
+           sql_[t_[i].begin] == '"';
+}
+
+// The text of the name part at token i: a word or delimited name normalised
+// (norm), a MySQL "..." name with its escapes undone.
+std::string StatementAnalyzer::name_part(size_t i) const {
+    if (t_[i].kind != TokKind::String) return norm(t_[i]);
+    const std::string_view c = string_content(t_[i]);
+    std::string out;
+    for (size_t k = 0; k < c.size(); ++k) {
+        if ((c[k] == '\\' || (c[k] == '"' && k + 1 < c.size() && c[k + 1] == '"')) && k + 1 < c.size()) ++k;
+        out.push_back(c[k]);
+    }
+    return out;
+}
+
 bool StatementAnalyzer::parse_name(ParsedName &n) {
     // OPTION, OUTPUT and LOCK start clauses only after a table's name, so
     // right after FROM, JOIN, INTO, UPDATE or TABLE they are one
@@ -983,16 +1008,16 @@ bool StatementAnalyzer::parse_name(ParsedName &n) {
     if ((d_ == SqlDialect::Snowflake || d_ == SqlDialect::Unknown) && word_at(pos_, "IDENTIFIER") &&
         punct_at(pos_ + 1, '('))
         return parse_identifier_call(n);
-    if (!name_start(pos_) && !clause_word_as_name) return false;
+    if (!name_start(pos_) && !clause_word_as_name && !ansi_quoted_name(pos_)) return false;
     n.at = pos_;
-    n.quoted = quoted_as_written(t_[pos_]);
-    n.text = norm(t_[pos_++]);
+    n.quoted = quoted_as_written(t_[pos_]) || ansi_quoted_name(pos_);
+    n.text = name_part(pos_++);
     n.parts = 1;
     if (d_ == SqlDialect::BigQuery && !n.quoted) glue_dashed_project(n);
     while (punct_at(pos_, '.')) {
         const size_t nx = pos_ + 1;
-        if (nx < e_ && (t_[nx].kind == TokKind::Word || t_[nx].kind == TokKind::Ident)) {
-            n.text += "." + norm(t_[nx]);
+        if (nx < e_ && (t_[nx].kind == TokKind::Word || t_[nx].kind == TokKind::Ident || ansi_quoted_name(nx))) {
+            n.text += "." + name_part(nx);
             pos_ += 2;
         } else if (punct_at(nx, '.')) {
             n.text += ".";

@@ -1479,6 +1479,18 @@ const Case kRedTeam9Cases[] = {
      "CREATE TASK export_orders WAREHOUSE = wh SCHEDULE = 'USING CRON 0 2 * * * UTC' AS "
      "COPY INTO @exports/orders/ FROM analytics.orders OVERWRITE = TRUE",
      "CREATE", {"analytics.orders"}},
+    {"R9MyDoubleQuotedUpdateJoin", MY,
+     "UPDATE \"orders\" o JOIN \"Customers\" c ON c.id = o.cid SET o.note = \"VIP\" WHERE c.tier = \"gold\"",
+     "UPDATE", {"Customers", "orders"}},
+    {"R9MyDoubleQuotedEscapes", MY, "SELECT * FROM \"we\"\"ird\", \"a\\\"b\"", "SELECT", {"a\"b", "we\"ird"}},
+    {"R9MyDoubleQuotedValuesStayStrings", MY,
+     "SELECT CONCAT(\"FROM \", name) FROM t WHERE a IN (\"x\", \"y\") AND EXISTS (SELECT 1 FROM u WHERE b = \"z\")",
+     "SELECT", {"t", "u"}},
+    {"R9MyDoubleQuotedTables", MY,
+     "SELECT * FROM \"orders\" o JOIN \"shop\".\"users\" u ON u.id = o.user_id WHERE o.status = \"paid\"", "SELECT",
+     {"orders", "shop.users"}},
+    {"R9MyDoubleQuotedInsertTarget", MY, "INSERT INTO \"audit_log\" (msg) VALUES (\"DELETE FROM x\")", "INSERT",
+     {"audit_log"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
@@ -1527,7 +1539,8 @@ TEST(SqlAnalyzerDialect, FromDatabaseType) {
 TEST(SqlAnalyzerDialect, SameTextDiffersByDialect) {
     const std::string sql = "SELECT * FROM \"t\" JOIN [u] ON 1 JOIN `v` ON 1";
     EXPECT_EQ(analyze_sql(sql, PG).table_names, (Tables{"t"}));
-    EXPECT_EQ(analyze_sql(sql, MY).table_names, (Tables{"v"}));
+    // MySQL: "t" is a string, read as an ANSI_QUOTES name where a table goes; [u] is no name.
+    EXPECT_EQ(analyze_sql(sql, MY).table_names, (Tables{"t", "v"}));
     EXPECT_EQ(analyze_sql(sql, LITE).table_names, (Tables{"t", "u", "v"}));
     EXPECT_EQ(analyze_sql(sql, MS).table_names, (Tables{"t", "u"}));
     // Unknown: PostgreSQL's parser failed; the fallback reads every quoting.
