@@ -1853,12 +1853,12 @@ void StatementAnalyzer::on_insert() {
             break;
         }
     }
+    skip_words({"OVERWRITE"});  // Snowflake/Hive INSERT OVERWRITE [ALL] INTO|TABLE t
     if (word_in(pos_, {"ALL", "FIRST"}) && (word_at(pos_ + 1, "INTO") || word_at(pos_ + 1, "WHEN"))) {
         ++pos_;  // Oracle/Snowflake multi-table insert: INSERT ALL INTO a ... INTO b ... SELECT ...
         cur().multi_insert = true;
         return;
     }
-    skip_words({"OVERWRITE"});  // Snowflake/Hive INSERT OVERWRITE INTO|TABLE t
     // Hive/Spark INSERT OVERWRITE [LOCAL] DIRECTORY 'path' ...: writes files, no table.
     const size_t dir = word_at(pos_, "LOCAL") ? pos_ + 1 : pos_;
     if (word_at(dir, "DIRECTORY") && dir + 1 < e_ && t_[dir + 1].kind == TokKind::String) {

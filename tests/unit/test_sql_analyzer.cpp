@@ -1491,6 +1491,12 @@ const Case kRedTeam9Cases[] = {
      {"orders", "shop.users"}},
     {"R9MyDoubleQuotedInsertTarget", MY, "INSERT INTO \"audit_log\" (msg) VALUES (\"DELETE FROM x\")", "INSERT",
      {"audit_log"}},
+    {"R9SfInsertOverwriteFirst", SF,
+     "INSERT OVERWRITE FIRST WHEN amount > 100 THEN INTO big_orders WHEN amount > 10 THEN INTO mid_orders "
+     "ELSE INTO small_orders SELECT * FROM orders",
+     "INSERT", {"big_orders", "mid_orders", "orders", "small_orders"}},
+    {"R9SfInsertOverwriteAll", SF,
+     "INSERT OVERWRITE ALL INTO t1 VALUES (a) INTO t2 VALUES (b) SELECT a, b FROM src", "INSERT", {"src", "t1", "t2"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
