@@ -750,6 +750,13 @@ private:
                                                                : std::string_view();
     }
     std::string norm(const Token &tk) const { return quoted_as_written(tk) ? tk.text : ascii_lower(tk.text); }
+    // How an alias is compared with an UPDATE/DELETE target: T-SQL, SQLite and
+    // BigQuery compare names without case, delimited or not (UPDATE [u] ...
+    // FROM dbo.Users AS [U]); elsewhere the normalised names are compared.
+    std::string alias_key(const std::string &name) const {
+        const bool fold = d_ == SqlDialect::SQLServer || d_ == SqlDialect::SQLite || d_ == SqlDialect::BigQuery;
+        return fold ? ascii_lower(name) : name;
+    }
     Level &cur() { return levels_.back(); }
     void end_list() {
         cur().from_list = false;
@@ -965,7 +972,7 @@ void StatementAnalyzer::collect(std::set<std::string> &out) {
             const bool pg_target = r.target && (d_ == SqlDialect::PostgreSQL || d_ == SqlDialect::Unknown);
             if (lower == "excluded" || (!pg_target && in_cte_scope(r))) continue;
             if (tsql_pseudo && (lower == "inserted" || lower == "deleted")) continue;
-            if (r.candidate && aliases_.count({r.name, r.depth})) continue;
+            if (r.candidate && aliases_.count({alias_key(r.name), r.depth})) continue;
             // T-SQL/MySQL UPDATE t ... FROM s.t / DELETE t FROM s.t: the target is
             // the exposed name of the qualified item.
             if (r.candidate && exposes(r)) continue;
@@ -1224,7 +1231,7 @@ void StatementAnalyzer::parse_from_item(bool candidate) {
 bool StatementAnalyzer::parse_alias() {
     auto take = [&] {
         const std::string alias = norm(t_[pos_++]);
-        aliases_.insert({alias, cur().depth});
+        aliases_.insert({alias_key(alias), cur().depth});
         if (last_item_ref_ < refs_.size()) refs_[last_item_ref_].aliased = true;
         if (d_ == SqlDialect::BigQuery) add_range_var(alias);
         return true;

@@ -1560,6 +1560,10 @@ const Case kRedTeam9Cases[] = {
      {"db.daily", "db.raw"}},
     {"R9AnySparkCreateUsing", ANY, "CREATE TABLE t USING delta AS SELECT * FROM s", "CREATE", {"s", "t"}},
     {"R9AnyDb2WithUr", ANY, "SELECT * FROM sch.orders FETCH FIRST 10 ROWS ONLY WITH UR", "SELECT", {"sch.orders"}},
+    {"R9MsBracketAliasOtherCase", MS,
+     "UPDATE [u] SET [u].[Name] = s.Name FROM [dbo].[Users] AS [U] JOIN staging s ON s.Id = [U].Id", "UPDATE",
+     {"dbo.Users", "staging"}},
+    {"R9PgQuotedAliasStaysCaseSensitive", PG, "DELETE FROM t USING s AS \"T\" WHERE s.id = 1", "DELETE", {"s", "t"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
