@@ -161,6 +161,7 @@ private:
     bool at_delimiter() const { return custom_delimiter_ && s_.compare(i_, delimiter_.size(), delimiter_) == 0; }
     bool try_prefixed_string(unsigned char c);
     bool temp_table_position() const;
+    bool mysql_digit_identifier(size_t at) const;
     void read_word();
     void read_number();
 
@@ -210,9 +211,10 @@ void Lexer::step() {
             read_word();
         else
             skip_line_comment(1);
-    } else if (is_word_start(c)) {
+    } else if (is_word_start(c) || (mysql() && is_digit(c) && mysql_digit_identifier(i_))) {
         read_word();
-    } else if (is_digit(c) || (c == '.' && is_digit(peek(1))) || (c == '$' && is_digit(peek(1)))) {
+    } else if (is_digit(c) || (c == '.' && is_digit(peek(1)) && !(mysql() && mysql_digit_identifier(i_ + 1))) ||
+               (c == '$' && is_digit(peek(1)))) {
         read_number();
     } else if (c == ';') {
         push(TokKind::Separator, ";");
@@ -519,6 +521,35 @@ bool Lexer::temp_table_position() const {
     if (prev.kind == TokKind::Punct) return prev.text == ".";
     return prev.kind == TokKind::Word && one_of(prev.upper, {"INTO", "TABLE", "FROM", "JOIN", "UPDATE", "DELETE",
                                                               "INSERT", "EXISTS", "APPLY", "USING"});
+}
+
+// MySQL names may begin with a digit (2023_sales, 3pt_pct, 1st_quarter) if
+// they are no number: at `at` (a digit) the run of word characters is one
+// unless it is all digits, hex 0x.. / binary 0b.., or a mantissa with an
+// exponent (1e5, 2E-3; 1.5 and 1.5e3 run to the '.', digits). After a '.'
+// the same run is a qualified name's part (stats.2024_season), not .2024.
+bool Lexer::mysql_digit_identifier(size_t at) const {
+    size_t j = at;
+    while (j < s_.size() && is_word_char(static_cast<unsigned char>(s_[j])) && unicode_space(s_, j) == 0) ++j;
+    const std::string_view w = s_.substr(at, j - at);
+    size_t d = 0;
+    while (d < w.size() && is_digit(static_cast<unsigned char>(w[d]))) ++d;
+    if (d == w.size()) return false;  // digits
+    auto all = [&](size_t from, bool (*ok)(unsigned char)) {
+        if (from >= w.size()) return false;
+        for (size_t k = from; k < w.size(); ++k)
+            if (!ok(static_cast<unsigned char>(w[k]))) return false;
+        return true;
+    };
+    if (w[0] == '0' && d == 1 && (w[1] == 'x' || w[1] == 'X'))
+        return !all(2, [](unsigned char x) { return is_digit(x) || ((x | 0x20) >= 'a' && (x | 0x20) <= 'f'); });
+    if (w[0] == '0' && d == 1 && (w[1] == 'b' || w[1] == 'B'))
+        return !all(2, [](unsigned char x) { return x == '0' || x == '1'; });
+    if (w[d] == 'e' || w[d] == 'E') {
+        if (d + 1 == w.size()) return !(j < s_.size() && (s_[j] == '+' || s_[j] == '-'));  // 1e+5, 1e-3
+        return !all(d + 1, [](unsigned char x) { return is_digit(x); });
+    }
+    return true;
 }
 
 void Lexer::read_word() {

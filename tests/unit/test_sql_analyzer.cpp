@@ -1564,6 +1564,12 @@ const Case kRedTeam9Cases[] = {
      "UPDATE [u] SET [u].[Name] = s.Name FROM [dbo].[Users] AS [U] JOIN staging s ON s.Id = [U].Id", "UPDATE",
      {"dbo.Users", "staging"}},
     {"R9PgQuotedAliasStaysCaseSensitive", PG, "DELETE FROM t USING s AS \"T\" WHERE s.id = 1", "DELETE", {"s", "t"}},
+    {"R9MyDigitLeadingTable", MY, "SELECT region, SUM(amount) FROM 2023_sales GROUP BY region", "SELECT",
+     {"2023_sales"}},
+    {"R9MyDigitLeadingQualified", MY,
+     "SELECT s.3pt_pct, 1e3, 0x1F, 0b01, 2E-3, 1.5e3 FROM stats.2024_season s JOIN 1st_round r ON r.id = s.rid "
+     "LIMIT 10, 20",
+     "SELECT", {"1st_round", "stats.2024_season"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
@@ -1751,6 +1757,13 @@ TEST(SqlLexer, PrefixedAndDollarStrings) {
     EXPECT_EQ(span_text(sql, {t[3].content_begin, t[3].content_end}), "nat");
     EXPECT_EQ(span_text(sql, {t[5].content_begin, t[5].content_end}), " body $x$ ");
     EXPECT_EQ(t[7].content_begin, t[7].content_end);
+}
+
+TEST(SqlLexer, MySqlNamesStartingWithDigits) {
+    const std::string sql = "SELECT 1e5, 1e+5, 0x1F, 0b101, 12, 1.5, 2023_sales, 0xZZ, 1e5x FROM t";
+    EXPECT_EQ(kinds(lex_sql(sql, MY)), "KNpNpNpNpNpNpWpWpWKW");
+    // Elsewhere a digit always starts a number.
+    EXPECT_EQ(kinds(lex_sql("SELECT 2023_sales", PG)), "KN");
 }
 
 TEST(SqlLexer, DialectDifferences) {
