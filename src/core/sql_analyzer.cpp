@@ -1650,8 +1650,16 @@ void StatementAnalyzer::on_grant(size_t q) {
 }
 
 // EXPLAIN [ANALYZE] [VERBOSE] [(options)] [QUERY PLAN] [FORMAT=x] statement;
-// MySQL EXPLAIN | DESCRIBE | DESC name [column | 'pattern'].
+// MySQL EXPLAIN | DESCRIBE | DESC name [column | 'pattern'] (Oracle DESC name).
 void StatementAnalyzer::on_explain(size_t q) {
+    // Snowflake DESCRIBE [MATERIALIZED | SECURE | DYNAMIC | EXTERNAL] VIEW | TABLE
+    // name (DESCRIBE TABLE is read as the TABLE query below).
+    const size_t kind = word_in(q, {"MATERIALIZED", "SECURE", "DYNAMIC", "EXTERNAL"}) ? q + 1 : q;
+    if (word_at(kind, "VIEW") || (kind > q && word_at(kind, "TABLE"))) {
+        pos_ = start_ = kind + 1;
+        record_name();
+        return;
+    }
     size_t i = skip_parens(q);
     while (i < e_ && !word_in(i, {"SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "WITH", "TABLE",
                                   "VALUES", "REPLACE", "CREATE", "DECLARE", "EXECUTE"}))
@@ -1660,7 +1668,8 @@ void StatementAnalyzer::on_explain(size_t q) {
         dispatch(i, false);
         return;
     }
-    if (d_ != SqlDialect::MySQL && d_ != SqlDialect::Unknown) return;
+    // MySQL DESCRIBE t, Oracle SQL*Plus DESC t.
+    if (d_ != SqlDialect::MySQL && d_ != SqlDialect::Oracle && d_ != SqlDialect::Unknown) return;
     pos_ = q;
     if (word_in(pos_, {"ANALYZE", "EXTENDED", "PARTITIONS", "FORMAT", "VERBOSE", "QUERY", "PLAN"})) return;
     record_name();

@@ -1570,6 +1570,13 @@ const Case kRedTeam9Cases[] = {
      "SELECT s.3pt_pct, 1e3, 0x1F, 0b01, 2E-3, 1.5e3 FROM stats.2024_season s JOIN 1st_round r ON r.id = s.rid "
      "LIMIT 10, 20",
      "SELECT", {"1st_round", "stats.2024_season"}},
+    {"R9OraDescTable", ORA, "DESC employees", "OTHER", {"employees"}},
+    {"R9SfDescribeView", SF, "DESCRIBE VIEW analytics.v_orders", "OTHER", {"analytics.v_orders"}},
+    {"R9SfDescribeMaterializedView", SF, "DESC MATERIALIZED VIEW db.sch.mv_daily", "OTHER", {"db.sch.mv_daily"}},
+    {"R9SfDescribeExternalTable", SF, "DESCRIBE EXTERNAL TABLE ext_events TYPE = STAGE", "OTHER", {"ext_events"}},
+    {"R9OraExplainPlanFor", ORA, "EXPLAIN PLAN SET STATEMENT_ID = 'q1' FOR SELECT * FROM hr.employees", "OTHER",
+     {"hr.employees"}},
+    {"R9OraExplainPlanAlone", ORA, "EXPLAIN PLAN", "OTHER", {}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
