@@ -1758,6 +1758,11 @@ bool StatementAnalyzer::scan_keyword(const std::string &kw) {
         on_from();
     } else if (kw == "JOIN" && join_hint_word()) {
         ++pos_;
+    } else if (kw == "JOIN" && prev_word_in({"ARRAY"})) {
+        // ClickHouse [LEFT] ARRAY JOIN arr [AS a], ...: array columns of the
+        // rows before it unnested, no relations.
+        end_list();
+        ++pos_;
     } else if (kw == "JOIN" || kw == "APPLY" || (kw == "STRAIGHT_JOIN" && cur().from_list)) {
         ++pos_;
         cur().from_list = true;
@@ -1803,9 +1808,9 @@ bool StatementAnalyzer::scan_keyword(const std::string &kw) {
     return true;
 }
 
-// JOIN at pos_ names a kind of join, not a join: MySQL index hints' `FOR
-// JOIN` (USE INDEX FOR JOIN (i1)) and T-SQL query hints (OPTION (HASH JOIN,
-// MERGE JOIN)), where no relation follows.
+// JOIN at pos_ joins no relation: MySQL index hints' `FOR JOIN` (USE INDEX
+// FOR JOIN (i1)) and T-SQL query hints (OPTION (HASH JOIN, MERGE JOIN)),
+// where no relation follows.
 bool StatementAnalyzer::join_hint_word() const {
     return prev_word_in({"FOR"}) || pos_ + 1 >= e_ || punct_at(pos_ + 1, ',') || punct_at(pos_ + 1, ')');
 }

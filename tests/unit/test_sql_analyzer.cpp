@@ -1577,6 +1577,11 @@ const Case kRedTeam9Cases[] = {
     {"R9OraExplainPlanFor", ORA, "EXPLAIN PLAN SET STATEMENT_ID = 'q1' FOR SELECT * FROM hr.employees", "OTHER",
      {"hr.employees"}},
     {"R9OraExplainPlanAlone", ORA, "EXPLAIN PLAN", "OTHER", {}},
+    {"R9AnyClickHouseArrayJoin", ANY, "SELECT s, tag FROM events ARRAY JOIN tags AS tag WHERE s > 1", "SELECT",
+     {"events"}},
+    {"R9AnyClickHouseLeftArrayJoin", ANY,
+     "SELECT id, t, k FROM db.events FINAL LEFT ARRAY JOIN tags AS t, props.keys AS k JOIN dim d ON d.id = id",
+     "SELECT", {"db.events", "dim"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
