@@ -1582,6 +1582,35 @@ const Case kRedTeam9Cases[] = {
     {"R9AnyClickHouseLeftArrayJoin", ANY,
      "SELECT id, t, k FROM db.events FINAL LEFT ARRAY JOIN tags AS t, props.keys AS k JOIN dim d ON d.id = id",
      "SELECT", {"db.events", "dim"}},
+    // ---- fourth pass: administration and maintenance as applications write it
+    {"R9SfGrantOwnershipTable", SF, "GRANT OWNERSHIP ON TABLE db.sch.t TO ROLE admin COPY CURRENT GRANTS", "OTHER",
+     {"db.sch.t"}},
+    {"R9SfRevokeFromRole", SF, "REVOKE SELECT ON db.sch.t FROM ROLE analyst", "OTHER", {"db.sch.t"}},
+    {"R9OraAnalyzeCompute", ORA, "ANALYZE TABLE employees COMPUTE STATISTICS", "OTHER", {"employees"}},
+    {"R9OraTruncateReuse", ORA, "TRUNCATE TABLE hr.job_history REUSE STORAGE", "TRUNCATE", {"hr.job_history"}},
+    {"R9MyAnalyzeHistogram", MY, "ANALYZE TABLE orders UPDATE HISTOGRAM ON status WITH 16 BUCKETS", "OTHER",
+     {"orders"}},
+    {"R9MyPartitionedCreate", MY,
+     "CREATE TABLE logs (id INT, d DATE) PARTITION BY RANGE (YEAR(d)) (PARTITION p0 VALUES LESS THAN (2020), "
+     "PARTITION p1 VALUES LESS THAN MAXVALUE)",
+     "CREATE", {"logs"}},
+    {"R9BqForInDo", BQ, "FOR r IN (SELECT id FROM ds.t) DO INSERT INTO ds.u VALUES (r.id); END FOR;", "OTHER",
+     {"ds.t", "ds.u"}},
+    {"R9BqExecuteImmediateString", BQ, "EXECUTE IMMEDIATE 'SELECT * FROM ds.t WHERE x = ?' USING 5", "OTHER", {}},
+    {"R9SfSelectExcludeRename", SF, "SELECT * EXCLUDE (ssn, dob) RENAME (nm AS name) FROM hr.people", "SELECT",
+     {"hr.people"}},
+    {"R9SfMatchRecognize", SF,
+     "SELECT * FROM stock_prices MATCH_RECOGNIZE (PARTITION BY company ORDER BY d MEASURES FIRST(d) AS start_d, "
+     "LAST(d) AS end_d ONE ROW PER MATCH PATTERN (dn+ up+) DEFINE dn AS price < LAG(price), up AS price > LAG(price)) m",
+     "SELECT", {"stock_prices"}},
+    {"R9SfAlterDynamicRefresh", SF, "ALTER DYNAMIC TABLE db.sch.dt REFRESH", "ALTER", {"db.sch.dt"}},
+    {"R9SfTaskInsert", SF,
+     "CREATE OR REPLACE TASK t1 WAREHOUSE = wh SCHEDULE = '60 MINUTE' AS INSERT INTO agg SELECT * FROM raw WHERE x",
+     "CREATE", {"agg", "raw"}},
+    {"R9LiteConflictNoTarget", LITE, "INSERT INTO kv VALUES ('a', 1) ON CONFLICT DO UPDATE SET v = excluded.v", "INSERT",
+     {"kv"}},
+    {"R9LiteDeleteReturning", LITE, "DELETE FROM sessions WHERE expires < strftime('%s','now') RETURNING id", "DELETE",
+     {"sessions"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
