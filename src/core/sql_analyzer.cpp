@@ -1641,7 +1641,21 @@ void StatementAnalyzer::on_grant(size_t q) {
                        "FOREIGN", "LANGUAGE", "LARGE", "TABLESPACE", "TYPE", "PARAMETER",
                        "SERVER", "TABLES"}))
         return;
-    skip_words({"TABLE"});
+    // The kind of object before its name: tables and views count (ON TABLE t,
+    // Snowflake ON VIEW v, ON MATERIALIZED VIEW mv); any other kind written
+    // as a word before the name names no table (Snowflake ON WAREHOUSE wh,
+    // ON STAGE s, ON FILE FORMAT f, ON FUTURE TABLES IN SCHEMA s). A name is
+    // followed by TO, FROM, ',', '.' or the end, never by another name.
+    if (word_in(pos_, {"MATERIALIZED", "EXTERNAL", "DYNAMIC", "ICEBERG", "EVENT", "HYBRID", "SECURE"}) &&
+        word_in(pos_ + 1, {"TABLE", "VIEW"})) {
+        pos_ += 2;
+    } else if (word_in(pos_, {"TABLE", "VIEW"})) {
+        ++pos_;
+    } else if (pos_ + 1 < e_ && t_[pos_].kind == TokKind::Word &&
+               (t_[pos_ + 1].kind == TokKind::Word || t_[pos_ + 1].kind == TokKind::Ident) &&
+               !word_in(pos_ + 1, {"TO", "FROM"})) {
+        return;
+    }
     if (pos_ < e_ && t_[pos_].kind == TokKind::Word && punct_at(pos_ + 1, ':') && punct_at(pos_ + 2, ':')) {
         if (!word_at(pos_, "OBJECT")) return;  // T-SQL SCHEMA::s, DATABASE::d ...
         pos_ += 3;

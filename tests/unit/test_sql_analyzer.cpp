@@ -1611,6 +1611,13 @@ const Case kRedTeam9Cases[] = {
      {"kv"}},
     {"R9LiteDeleteReturning", LITE, "DELETE FROM sessions WHERE expires < strftime('%s','now') RETURNING id", "DELETE",
      {"sessions"}},
+    {"R9SfGrantWarehouseAndView", SF,
+     "GRANT USAGE ON WAREHOUSE analytics_wh TO ROLE analyst; GRANT SELECT ON VIEW db.sch.v_orders TO ROLE analyst",
+     "OTHER", {"db.sch.v_orders"}},
+    {"R9SfGrantFutureTables", SF, "GRANT SELECT ON FUTURE TABLES IN SCHEMA db.sch TO ROLE analyst", "OTHER", {}},
+    {"R9SfGrantStageAndFileFormat", SF,
+     "GRANT READ ON STAGE raw_stage TO ROLE loader; GRANT USAGE ON FILE FORMAT csv_fmt TO ROLE loader", "OTHER", {}},
+    {"R9SfGrantMaterializedView", SF, "GRANT SELECT ON MATERIALIZED VIEW db.sch.mv TO ROLE r", "OTHER", {"db.sch.mv"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
