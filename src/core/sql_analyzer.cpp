@@ -1460,8 +1460,10 @@ void StatementAnalyzer::on_drop_or_alter(size_t q, bool alter) {
     } else if (word_in(pos_, {"MATERIALIZED", "FOREIGN", "SECURE", "DYNAMIC", "EXTERNAL", "SNAPSHOT", "EVENT"}) &&
                word_in(pos_ + 1, {"VIEW", "TABLE"})) {
         pos_ += 2;
-    } else if (!alter && word_at(pos_, "INDEX")) {
-        // MySQL/T-SQL DROP INDEX ix ON t: the table, like CREATE INDEX's ON table.
+    } else if (word_at(pos_, "INDEX")) {
+        // MySQL/T-SQL DROP INDEX ix ON t, T-SQL ALTER INDEX {ix | ALL} ON t
+        // REBUILD: the table, like CREATE INDEX's ON table (PostgreSQL's
+        // ALTER/DROP INDEX name no table).
         const size_t on = find_word_at_depth0(pos_, "ON");
         if (on < e_) {
             pos_ = on + 1;
@@ -1482,6 +1484,14 @@ void StatementAnalyzer::on_drop_or_alter(size_t q, bool alter) {
     if (word_at(pos_, "SWAP") && word_at(pos_ + 1, "WITH")) {  // Snowflake: the two tables trade contents
         pos_ += 2;
         record_name();
+        return;
+    }
+    if (word_at(pos_, "SWITCH")) {  // T-SQL SWITCH [PARTITION n] TO t2 [PARTITION n]: rows move to t2
+        const size_t to = find_word_at_depth0(pos_, "TO");
+        if (to < e_) {
+            pos_ = to + 1;
+            record_name();
+        }
         return;
     }
     scan(pos_, e_, Verb::Other);  // REFERENCES, ATTACH PARTITION in the rest
@@ -1554,8 +1564,11 @@ void StatementAnalyzer::on_create(size_t q) {
     } else if (word_at(pos_, "POLICY")) {  // CREATE POLICY p ON t ... USING (...)
         pos_ = find_word_at_depth0(pos_, "ON") + 1;
         record_name();
-    } else if (word_at(pos_, "STATISTICS")) {  // CREATE STATISTICS s [(kinds)] ON cols FROM t
-        pos_ = find_word_at_depth0(pos_, "FROM") + 1;
+    } else if (word_at(pos_, "STATISTICS")) {
+        // PostgreSQL CREATE STATISTICS s [(kinds)] ON cols FROM t; T-SQL
+        // CREATE STATISTICS s ON t (cols).
+        const size_t from = find_word_at_depth0(pos_, "FROM");
+        pos_ = (from < e_ ? from : find_word_at_depth0(pos_, "ON")) + 1;
         record_name();
         return;
     }
@@ -2033,6 +2046,12 @@ bool StatementAnalyzer::on_table_query() {
     const bool query = pos_ == start_ || prev_punct('(') || prev_punct(')') ||
                        (prev_punct(',') && name_start(pos_ + 1)) ||
                        prev_word_in({"UNION", "INTERSECT", "EXCEPT", "ALL", "DISTINCT", "AS"});
+    // MySQL/Oracle ALTER TABLE t EXCHANGE [SUB]PARTITION p WITH TABLE t2: the table trading rows.
+    if (!query && prev_word_in({"WITH"}) && pos_ >= start_ + 3 && word_in(pos_ - 3, {"PARTITION", "SUBPARTITION"})) {
+        ++pos_;
+        record_name();
+        return true;
+    }
     if (!query) return false;
     ++pos_;
     cur().verb = Verb::Select;

@@ -1618,6 +1618,16 @@ const Case kRedTeam9Cases[] = {
     {"R9SfGrantStageAndFileFormat", SF,
      "GRANT READ ON STAGE raw_stage TO ROLE loader; GRANT USAGE ON FILE FORMAT csv_fmt TO ROLE loader", "OTHER", {}},
     {"R9SfGrantMaterializedView", SF, "GRANT SELECT ON MATERIALIZED VIEW db.sch.mv TO ROLE r", "OTHER", {"db.sch.mv"}},
+    {"R9MsAlterIndexRebuild", MS, "ALTER INDEX ALL ON dbo.Orders REBUILD WITH (ONLINE = ON)", "ALTER", {"dbo.orders"}},
+    {"R9MsAlterIndexReorganize", MS, "ALTER INDEX IX_Orders_Date ON dbo.Orders REORGANIZE", "ALTER", {"dbo.orders"}},
+    {"R9MsCreateStatisticsOn", MS, "CREATE STATISTICS st_orders_cust ON dbo.Orders (CustomerID) WITH FULLSCAN", "CREATE",
+     {"dbo.orders"}},
+    {"R9MsSwitchPartition", MS, "ALTER TABLE dbo.Sales SWITCH PARTITION 1 TO dbo.Sales_Archive PARTITION 1", "ALTER",
+     {"dbo.sales", "dbo.sales_archive"}},
+    {"R9MyExchangePartition", MY, "ALTER TABLE sales EXCHANGE PARTITION p2023 WITH TABLE sales_2023", "ALTER",
+     {"sales", "sales_2023"}},
+    {"R9OraExchangePartition", ORA, "ALTER TABLE sales EXCHANGE PARTITION p1 WITH TABLE sales_stage INCLUDING INDEXES",
+     "ALTER", {"sales", "sales_stage"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
