@@ -912,6 +912,13 @@ size_t StatementAnalyzer::parse_cte_list(size_t i, std::vector<CteScope> *scopes
                            d_ == SqlDialect::Oracle || d_ == SqlDialect::Snowflake || d_ == SqlDialect::Unknown;
     if (word_at(i, "RECURSIVE")) ++i;
     size_t end = std::string::npos;
+    // T-SQL WITH XMLNAMESPACES ('uri' AS ns) [, cte AS (...)] declares XML
+    // namespaces for the statement, no CTE.
+    if (word_at(i, "XMLNAMESPACES") && punct_at(i + 1, '(')) {
+        end = i = skip_parens(i + 1);
+        if (!punct_at(i, ',')) return end;
+        ++i;
+    }
     while (name_start(i)) {
         const size_t name_i = i++;
         i = skip_parens(i);

@@ -1628,6 +1628,13 @@ const Case kRedTeam9Cases[] = {
      {"sales", "sales_2023"}},
     {"R9OraExchangePartition", ORA, "ALTER TABLE sales EXCHANGE PARTITION p1 WITH TABLE sales_stage INCLUDING INDEXES",
      "ALTER", {"sales", "sales_stage"}},
+    {"R9MsWithXmlNamespaces", MS,
+     "WITH XMLNAMESPACES ('urn:x' AS ns) SELECT Id, Body.value('(/ns:r/@a)[1]', 'int') FROM dbo.Docs FOR XML PATH('d')",
+     "SELECT", {"dbo.docs"}},
+    {"R9MsWithXmlNamespacesAndCte", MS,
+     "WITH XMLNAMESPACES (DEFAULT 'urn:x'), recent AS (SELECT * FROM dbo.Docs WHERE d > '2024') "
+     "DELETE FROM recent WHERE Id = 1",
+     "DELETE", {"dbo.docs"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
