@@ -106,6 +106,15 @@ public:
     Lexer(std::string_view sql, SqlDialect dialect, bool comments = false, bool unknown_fallback = false)
         : s_(sql), d_(dialect), comments_(comments), unknown_fallback_(unknown_fallback) {}
 
+    // Unknown dialect (fallback): read '...' with MySQL's backslash escapes.
+    void use_backslash_escapes() { backslash_fallback_ = true; }
+    // A '...' string ran to the end of the text (after run()).
+    bool unterminated_string() const { return unterminated_string_; }
+    // A '...' string without backslash escapes ended in a backslash glued to
+    // a word after it ('O\'Brien': "O\", then Brien) or ran to the end: a
+    // reading with backslash escapes may be the one meant.
+    bool backslash_suspect() const { return backslash_suspect_ || unterminated_string_; }
+
     std::vector<Token> run() {
         if (s_.compare(0, 3, "\xEF\xBB\xBF") == 0) i_ = 3;  // a byte-order mark
         while (i_ < s_.size()) step();
@@ -119,7 +128,8 @@ private:
     bool bigquery() const { return d_ == SqlDialect::BigQuery; }
     // '...' strings where a backslash escapes the next character.
     bool backslash_strings() const {
-        return d_ == SqlDialect::MySQL || d_ == SqlDialect::BigQuery || d_ == SqlDialect::Snowflake;
+        return d_ == SqlDialect::MySQL || d_ == SqlDialect::BigQuery || d_ == SqlDialect::Snowflake ||
+               (fallback() && backslash_fallback_);
     }
     // How a backslash string's escapes read (MySQL's \% and \_ keep the backslash).
     EscapeStyle backslash_style() const { return mysql() ? EscapeStyle::MySqlBackslash : EscapeStyle::PgBackslash; }
@@ -175,6 +185,9 @@ private:
     std::string delimiter_ = ";";  // what ends a statement (the mysql client's DELIMITER command)
     bool custom_delimiter_ = false;  // delimiter_ is not ";"
     bool exec_comment_ = false;      // inside a MySQL /*! ... */ (read as SQL)
+    bool backslash_fallback_ = false;
+    bool unterminated_string_ = false;
+    bool backslash_suspect_ = false;
     std::vector<Token> out_;
 };
 
@@ -320,6 +333,10 @@ void Lexer::read_string(char quote, bool backslash, EscapeStyle unicode) {
             ++i_;
         }
     }
+    if (e == s_.size()) unterminated_string_ = true;
+    if (!backslash && e < s_.size() && e > b && s_[e - 1] == '\\' && i_ < s_.size() &&
+        is_word_char(static_cast<unsigned char>(s_[i_])))
+        backslash_suspect_ = true;
     content(b, e);
     push(TokKind::String, {}, backslash ? backslash_style() : unicode);
 }
@@ -2160,7 +2177,19 @@ bool starts_like_sql(std::string_view sql, SqlDialect dialect) {
 
 SqlInfo analyze_sql(std::string_view sql, SqlDialect dialect) {
     try {
-        return analyze_tokens(sql, Lexer(sql, dialect, false, true).run(), dialect);
+        Lexer lexer(sql, dialect, false, true);
+        std::vector<Token> toks = lexer.run();
+        // SQL of no known type that PostgreSQL's parser rejected, with a
+        // string that looks cut at a backslash ('O\'Brien' read as 'O\' and
+        // Brien) or one running to the end: if MySQL's backslash escapes
+        // close every string, they are what the text meant.
+        if (dialect == SqlDialect::Unknown && lexer.backslash_suspect()) {
+            Lexer mysql_escapes(sql, dialect, false, true);
+            mysql_escapes.use_backslash_escapes();
+            std::vector<Token> retry = mysql_escapes.run();
+            if (!mysql_escapes.unterminated_string()) toks.swap(retry);
+        }
+        return analyze_tokens(sql, toks, dialect);
     } catch (...) {  // only std::bad_alloc is possible; the analyzer must not throw
         SqlInfo info;
         info.query_type = "OTHER";

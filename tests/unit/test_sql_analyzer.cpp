@@ -1635,6 +1635,17 @@ const Case kRedTeam9Cases[] = {
      "WITH XMLNAMESPACES (DEFAULT 'urn:x'), recent AS (SELECT * FROM dbo.Docs WHERE d > '2024') "
      "DELETE FROM recent WHERE Id = 1",
      "DELETE", {"dbo.docs"}},
+    // SQL of no known type with MySQL's backslash escapes: read with them when
+    // PostgreSQL's standard strings would leave the last one unterminated.
+    {"R9AnyMySqlBackslashEscapes", ANY,
+     "select * from users where name = 'O\\'Brien' union select * from admins where note = 'it\\'s'", "SELECT",
+     {"admins", "users"}},
+    {"R9AnyTrailingBackslashStaysStandard", ANY, "SELECT * FROM t WHERE path = 'C:\\' UNION SELECT * FROM u",
+     "SELECT", {"t", "u"}},
+    {"R9AnyUnterminatedWithEscapesStaysStandard", ANY, "SELECT * FROM t WHERE a = 'it\\'s FROM ghost", "SELECT",
+     {"ghost", "t"}},
+    {"R9AnyMySqlEscapedQuoteAtEnd", ANY, "SELECT * FROM t WHERE a = 'x\\'' UNION SELECT * FROM u", "SELECT",
+     {"t", "u"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
