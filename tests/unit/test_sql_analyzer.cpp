@@ -1649,6 +1649,38 @@ const Case kRedTeam9Cases[] = {
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
+// Known limits (red-team round 9): what the analyzer reads today where an
+// experienced reader would say otherwise. Each entry asserts the current
+// result; the comment says what would be right.
+const Case kRedTeam9KnownLimits[] = {
+    // A Markdown code fence around the SQL (raw model output) reads as prose:
+    // OTHER, no tables (users).
+    {"R9LimitMarkdownFence", MY, "```sql\nSELECT * FROM users\n```", "OTHER", {}},
+    // Teradata's SEL abbreviation is no statement word: prose (SELECT, db.orders).
+    {"R9LimitTeradataSel", ANY, "SEL * FROM db.orders", "OTHER", {}},
+    // Dynamic SQL in a string (EXEC('...'), sp_executesql, EXECUTE IMMEDIATE,
+    // PREPARE ... FROM '...') and routine bodies in $$...$$ are literals: their
+    // tables are not listed (dbo.secret).
+    {"R9LimitDynamicSql", MS, "EXEC('SELECT * FROM dbo.Secret')", "OTHER", {}},
+    // A CTE hides its name up to the next ';', not the next T-SQL batch or
+    // statement written without one: the x after GO is the table x.
+    {"R9LimitCteScopeAcrossGo", MS, "WITH x AS (SELECT 1 AS a) SELECT * FROM x\nGO\nSELECT * FROM x", "SELECT", {}},
+    // A synonym's object is not listed (hr.employees).
+    {"R9LimitSynonymTarget", ORA, "CREATE SYNONYM emp FOR hr.employees", "CREATE", {}},
+    // GRANT ... ON name cannot tell a procedure from a table without a kind word.
+    {"R9LimitGrantOnProcedure", MS, "GRANT EXECUTE ON dbo.usp_Report TO app", "OTHER", {"dbo.usp_report"}},
+    // MySQL's -- needs a blank after it to start a comment (5--1 is 5 - -1);
+    // the analyzer always reads one (t).
+    {"R9LimitMySqlDashDashWithoutBlank", MY, "SELECT 5--1 FROM t", "SELECT", {}},
+    // Word processors' curly quotes are letters of the name (Users).
+    {"R9LimitCurlyQuotes", MY, "SELECT * FROM \u201cUsers\u201d", "SELECT", {"\u201cusers\u201d"}},
+    // PL/SQL FORALL outside a block is no statement word (INSERT, t).
+    {"R9LimitOraForall", ORA, "FORALL i IN 1 .. n INSERT INTO t VALUES v(i)", "OTHER", {}},
+    // IDENTIFIER($var) is resolved only when it runs (db.sch.orders).
+    {"R9LimitIdentifierVariable", SF, "SET tbl = 'db.sch.orders'; SELECT * FROM IDENTIFIER($tbl)", "OTHER", {}},
+};
+INSTANTIATE_TEST_SUITE_P(RedTeam9KnownLimits, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9KnownLimits), case_name);
+
 // ---------------------------------------------------------------------------
 // Non-table-driven tests.
 
