@@ -16,7 +16,8 @@ namespace tde::core {
 // written): PostgreSQL's are also those of Unknown; Oracle adds q'[...]'
 // quoting; BigQuery reads "..." and '''...''' as strings with backslash
 // escapes, r'...' raw strings, `names` and # comments; Snowflake has
-// backslash escapes in '...', $$...$$ strings and // comments.
+// backslash escapes in '...', $$...$$ strings and // comments; MySQL reads
+// the content of /*! ... */ as SQL and names may begin with a digit there.
 enum class SqlDialect { Unknown, PostgreSQL, MySQL, SQLite, SQLServer, Oracle, BigQuery, Snowflake };
 
 // Maps a free-form database_type ("postgresql", "postgres", "pg", "mysql",
