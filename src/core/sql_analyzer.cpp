@@ -1366,7 +1366,7 @@ bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
     } else if (kw == "LOCK") {
         skip_words({"TABLE", "TABLES"});
         parse_name_list(false, true);
-    } else if (kw == "GRANT" || kw == "REVOKE") {
+    } else if (kw == "GRANT" || kw == "REVOKE" || kw == "DENY") {  // (DENY: T-SQL)
         on_grant(q + 1);
     } else if (kw == "REFRESH") {
         if (!word_at(pos_, "MATERIALIZED") || !word_at(pos_ + 1, "VIEW")) return true;

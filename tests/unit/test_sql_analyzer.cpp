@@ -1646,6 +1646,8 @@ const Case kRedTeam9Cases[] = {
      {"ghost", "t"}},
     {"R9AnyMySqlEscapedQuoteAtEnd", ANY, "SELECT * FROM t WHERE a = 'x\\'' UNION SELECT * FROM u", "SELECT",
      {"t", "u"}},
+    {"R9MsDenyOnTable", MS, "DENY DELETE ON dbo.Orders TO app_user; DENY SELECT ON SCHEMA::hr TO app_user", "OTHER",
+     {"dbo.orders"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9Cases), case_name);
 
