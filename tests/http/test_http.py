@@ -1495,52 +1495,40 @@ def idle_timeout_drops_slow_clients():
 def read_timeout_drops_trickling_clients():
     """A client that sends its request a byte at a time, each byte within the
     idle timeout, is cut off at --read-timeout (counted from the connection's
-    start, or from its previous response); requests that arrive in time, and
-    a response that takes longer than the read timeout, are not affected."""
+    start, or from its previous response); a keep-alive connection used now
+    and then is not."""
     s2 = Server("--idle-timeout", "2", "--read-timeout", "3")
-    try:
-        # Headers trickled, one byte every 0.5 s: alive for the idle timeout, not for the read timeout.
-        sock = socket.create_connection(("127.0.0.1", s2.port), timeout=10)
+
+    def trickle(sock, data):
+        """Sends data a byte every 0.5 s; seconds until the server closed the
+        connection (or answered), None if it never did."""
         t0 = time.time()
-        closed_at = None
-        for b in b"GET /healthz HTTP/1.1\r\nHost: t\r\nX-Slow: " + b"a" * 60:
+        for b in data:
             try:
                 sock.sendall(bytes([b]))
             except OSError:
-                closed_at = time.time() - t0
-                break
+                return time.time() - t0
             time.sleep(0.5)
             if select.select([sock], [], [], 0)[0]:
                 try:
-                    if sock.recv(100) == b"":
-                        closed_at = time.time() - t0
-                        break
+                    got = sock.recv(100)
                 except OSError:
-                    closed_at = time.time() - t0
-                    break
+                    got = b""
+                if got == b"" or got.startswith(b"HTTP/"):
+                    return time.time() - t0
+        return None
+
+    try:
+        # Headers trickled: alive for the idle timeout, not for the read timeout.
+        sock = socket.create_connection(("127.0.0.1", s2.port), timeout=10)
+        closed_at = trickle(sock, b"GET /healthz HTTP/1.1\r\nHost: t\r\nX-Slow: " + b"a" * 60)
         sock.close()
         check(closed_at is not None and 2.5 <= closed_at < 6.5, "trickled headers cut at %r s" % closed_at)
         # A body trickled after complete headers: the same.
         sock = socket.create_connection(("127.0.0.1", s2.port), timeout=10)
         sock.sendall(("POST %s HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer %s\r\n"
                       "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n" % (PAIRS, WRITER)).encode())
-        t0 = time.time()
-        closed_at = None
-        for _ in range(40):
-            try:
-                sock.sendall(b" ")
-            except OSError:
-                closed_at = time.time() - t0
-                break
-            time.sleep(0.5)
-            if select.select([sock], [], [], 0)[0]:
-                try:
-                    data = sock.recv(100)
-                except OSError:
-                    data = b""
-                if data == b"" or data.startswith(b"HTTP/"):
-                    closed_at = time.time() - t0
-                    break
+        closed_at = trickle(sock, b" " * 40)
         sock.close()
         check(closed_at is not None and closed_at < 6.5, "trickled body cut at %r s" % closed_at)
         deadline = time.time() + 3
