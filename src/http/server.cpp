@@ -23,10 +23,18 @@ using Clock = std::chrono::steady_clock;
 
 // The first *con_cls of a request whose target's path has a "%00" (on_uri).
 static char kNulInPath;
+// ... and of one with more than kMaxQueryArgs query parameters (on_uri).
+static char kTooManyArgs;
+// libmicrohttpd keeps every query parameter in the connection's memory pool
+// (sized from --max-header-bytes): a few hundred short ones exhaust it, and
+// it then closes the connection without an answer. No client of these routes
+// needs more than a dozen.
+static constexpr std::size_t kMaxQueryArgs = 100;
 
 struct Server::RequestState {
     bool arrived = false;  // its body (if any) read in full
     bool nul_in_path = false;  // "%00" in the target's path (seen before it is decoded)
+    bool too_many_args = false;  // over kMaxQueryArgs query parameters (not parsed: on_uri)
     Clock::time_point start = Clock::now();
     std::string method;
     std::string path;
@@ -308,10 +316,12 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
                               void** con_cls) {
     auto* self = static_cast<Server*>(cls);
     const bool nul_in_path = *con_cls == &kNulInPath;
-    auto* st = nul_in_path ? nullptr : static_cast<RequestState*>(*con_cls);
+    const bool too_many_args = *con_cls == &kTooManyArgs;
+    auto* st = nul_in_path || too_many_args ? nullptr : static_cast<RequestState*>(*con_cls);
     if (!st) {
         st = new RequestState;
         st->nul_in_path = nul_in_path;
+        st->too_many_args = too_many_args;
         *con_cls = st;
         self->active_++;
         st->method = method;
@@ -350,6 +360,10 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
             r.headers.emplace_back("Connection", "close");
             return self->queue_before_body(c, st, std::move(r));
         }
+        if (st->too_many_args)
+            return self->refuse(c, st, error_response(make_error(414, "uri_too_long",
+                                                                 "too many query parameters (at most " +
+                                                                     std::to_string(kMaxQueryArgs) + ")")));
         return self->first_call(c, st);
     }
     if (*upload_data_size > 0) return self->upload(c, st, upload_data, upload_data_size);
@@ -537,7 +551,7 @@ MHD_Result Server::queue(MHD_Connection* c, RequestState* st, Response&& resp) {
 void Server::on_completed(void* cls, MHD_Connection* c, void** con_cls, MHD_RequestTerminationCode toe) {
     auto* self = static_cast<Server*>(cls);
     self->set_reading(c, true);  // the next request's time starts now
-    if (*con_cls == &kNulInPath) {  // on_request was not reached
+    if (*con_cls == &kNulInPath || *con_cls == &kTooManyArgs) {  // on_request was not reached
         *con_cls = nullptr;
         return;
     }
@@ -553,11 +567,26 @@ void Server::on_completed(void* cls, MHD_Connection* c, void** con_cls, MHD_Requ
 // Called with the request target as received, before it is decoded and before
 // the headers are read; what it returns is the request's first *con_cls. It
 // allocates nothing: libmicrohttpd does not always report the end of a request
-// that failed before on_request (too many query parameters for its pool).
+// that failed before on_request. The target lies in libmicrohttpd's writable
+// read buffer (0.9.75: parse_initial_message_line splits the query string off
+// at its '?' and parses it only after this call): a query string with more
+// than kMaxQueryArgs parameters is emptied here, so that they do not exhaust
+// the connection's pool, and the request is refused with 414 (on_request).
 void* Server::on_uri(void*, const char* uri, MHD_Connection*) {
-    for (const char* p = uri; p && *p && *p != '?'; ++p)
-        if (p[0] == '%' && p[1] == '0' && p[2] == '0') return &kNulInPath;
-    return nullptr;
+    void* mark = nullptr;
+    const char* p = uri;
+    for (; p && *p && *p != '?'; ++p)
+        if (!mark && p[0] == '%' && p[1] == '0' && p[2] == '0') mark = &kNulInPath;
+    if (p && *p == '?') {
+        std::size_t args = 1;
+        for (const char* q = p + 1; *q; ++q)
+            if (*q == '&') ++args;
+        if (args > kMaxQueryArgs) {
+            const_cast<char*>(p)[1] = '\0';
+            if (!mark) mark = &kTooManyArgs;
+        }
+    }
+    return mark;
 }
 
 // One line per request: time, method, path, status, duration.
