@@ -219,7 +219,7 @@ const char* const kOpenApi = R"JSON({
             "type": "object",
             "required": ["code", "message"],
             "properties": {
-              "code": {"type": "string", "description": "SQLSTATE or a bridge code (not_found, unauthorized, invalid_token, token_expired, payload_too_large, unsupported_media_type, method_not_allowed, invalid_parameter, uri_too_long, database_unavailable, busy, shutting_down)"},
+              "code": {"type": "string", "description": "SQLSTATE or a bridge code (not_found, unauthorized, invalid_token, token_expired, payload_too_large, unsupported_media_type, method_not_allowed, invalid_parameter, uri_too_long, headers_too_large, database_unavailable, busy, shutting_down)"},
               "message": {"type": "string"},
               "details": {"nullable": true}
             }

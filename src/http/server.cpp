@@ -179,10 +179,12 @@ bool Server::start(std::string& error) {
                                MHD_OPTION_SOCK_ADDR, addr->ai_addr,
                                MHD_OPTION_CONNECTION_TIMEOUT, static_cast<unsigned>(cfg_.idle_timeout_s),
                                // The per-connection pool holds the request line and headers
-                               // and the read buffer (8 KiB more): headers beyond --max-header-bytes get
-                               // libmicrohttpd's 414/431 and the connection is closed.
+                               // and the read buffer: twice --max-header-bytes and 16 KiB more,
+                               // so that a request somewhat over the limit still reaches
+                               // on_request and gets the JSON 414/431; only far beyond it does
+                               // libmicrohttpd answer with its own HTML 414/431.
                                MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-                               static_cast<std::size_t>(cfg_.max_header_bytes + 8192),
+                               static_cast<std::size_t>(2 * cfg_.max_header_bytes + 16384),
                                // Beyond --max-connections, connections still get a 503
                                // (first_call); only beyond this hard limit are they closed.
                                MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(hard_connection_limit()),
@@ -286,7 +288,14 @@ struct HeaderScan {
     // take for the end of the line: "X-A: a\rContent-Length: 5". (A NUL cannot
     // be seen here: libmicrohttpd's values end at it.)
     bool bad_value = false;
+    std::size_t bytes = 0;  // names and values, with ": " and CRLF
 };
+
+static MHD_Result count_arg_bytes(void* cls, MHD_ValueKind, const char* key, std::size_t, const char*,
+                                  std::size_t value_size) {
+    *static_cast<std::size_t*>(cls) += (key ? std::strlen(key) : 0) + value_size + 2;  // "k=v&"
+    return MHD_YES;
+}
 
 static bool is_token(const char* s) {
     if (!*s) return false;
@@ -301,6 +310,7 @@ static bool is_token(const char* s) {
 static MHD_Result scan_header(void* cls, MHD_ValueKind, const char* key, std::size_t, const char* value,
                               std::size_t value_size) {
     auto* scan = static_cast<HeaderScan*>(cls);
+    scan->bytes += (key ? std::strlen(key) : 0) + value_size + 4;
     if (value && std::memchr(value, '\r', value_size)) scan->bad_value = true;
     if (!key || !is_token(key)) scan->bad_name = true;
     else if (strcasecmp(key, "Content-Length") == 0) ++scan->content_length;
@@ -359,6 +369,23 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
             Response r = error_response(make_error(501, "not_implemented", "unsupported Transfer-Encoding"));
             r.headers.emplace_back("Connection", "close");
             return self->queue_before_body(c, st, std::move(r));
+        }
+        // Over --max-header-bytes: the JSON error shape (libmicrohttpd's pool
+        // is larger, so that these still reach us; its own HTML 414/431 comes
+        // only beyond the pool). Sizes are counted decoded, so the cut-off of
+        // a percent-encoded target is a little above the limit.
+        std::size_t target_bytes = std::strlen(url ? url : "");
+        MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, &count_arg_bytes, &target_bytes);
+        if (target_bytes > self->cfg_.max_header_bytes ||
+            target_bytes + scan.bytes > self->cfg_.max_header_bytes) {
+            const bool uri = target_bytes > self->cfg_.max_header_bytes;
+            const std::string limit = std::to_string(self->cfg_.max_header_bytes);
+            Response r = error_response(
+                uri ? make_error(414, "uri_too_long", "the request target is longer than " + limit + " bytes")
+                    : make_error(431, "headers_too_large",
+                                 "the request line and headers are larger than " + limit + " bytes"));
+            r.headers.emplace_back("Connection", "close");
+            return self->refuse(c, st, std::move(r));
         }
         if (st->too_many_args)
             return self->refuse(c, st, error_response(make_error(414, "uri_too_long",

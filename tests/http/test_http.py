@@ -850,6 +850,30 @@ def header_size_limit():
 
 
 @test
+def oversized_requests_get_the_json_error_shape():
+    """A query string or header over --max-header-bytes (16 KiB) is refused
+    with the JSON error envelope (414 uri_too_long / 431 headers_too_large),
+    not libmicrohttpd's HTML page: a long system_prompt in an export URL is
+    what a real client may send. Just under the limit is served."""
+    prompt = "You translate questions into SQL for the shop schema. " * 400  # ~22 KB
+    url = EXPORT + "?format=jsonl&style=chat&system_prompt=" + urllib.parse.quote(prompt)
+    r = expect(S.get(url, token=EXPORTER), 414, "uri_too_long")
+    check("16384" in r.json()["error"]["message"], repr(r))
+    r = expect(S.get("/healthz", headers={"X-Pad": "b" * 20000}), 431, "headers_too_large")
+    try:
+        urllib.request.urlopen(urllib.request.Request("http://127.0.0.1:%d%s" % (S.port, PAIRS + "?note=" + "n" * 30000),
+                                                      headers={"Authorization": "Bearer " + READER}), timeout=10)
+        raise AssertionError("urllib: no error for a 30 KB query string")
+    except urllib.error.HTTPError as e:
+        check(e.code == 414 and json.loads(e.read())["error"]["code"] == "uri_too_long", "urllib: %d" % e.code)
+    # A POST refused for its headers does not leave the client writing into a closed socket.
+    r = expect(S.post_pair({"natural_language_query": "padded headers"}, headers={"X-Pad": "p" * 20000}), 431,
+               "headers_too_large")
+    expect(S.get("/healthz?pad=" + "a" * 15000, headers={"X-Pad": "b" * 500}), 200)
+    expect(S.get("/healthz", headers={"X-Pad": "b" * 15000}), 200)
+
+
+@test
 def many_query_parameters_are_answered():
     """libmicrohttpd keeps each query parameter in the connection's memory pool:
     a few hundred of them (a query string well under --max-header-bytes) made
