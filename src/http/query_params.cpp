@@ -27,9 +27,10 @@ std::optional<HttpError> parse_bool(const QueryArg& a, const char* name, std::op
         out = "true";
         return std::nullopt;
     }
-    for (const char* t : {"true", "1", "yes", "on", "t"})
+    // PostgreSQL's boolean input and Python's strtobool take y/n as well.
+    for (const char* t : {"true", "1", "yes", "on", "t", "y"})
         if (equals_nocase(a.value, t)) out = "true";
-    for (const char* f : {"false", "0", "no", "off", "f"})
+    for (const char* f : {"false", "0", "no", "off", "f", "n"})
         if (equals_nocase(a.value, f)) out = "false";
     if (!out) return invalid(name, " must be true or false");
     return std::nullopt;

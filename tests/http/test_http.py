@@ -980,6 +980,28 @@ def empty_parameters_mean_absent():
 
 
 @test
+def boolean_parameters_as_clients_write_them():
+    """successful_only as Python (str(True)), JavaScript, curl users and
+    strtobool write it: true/True/TRUE/1/yes/y/on/t and their negatives, on the
+    list, the statistics and the export."""
+    ids = [expect(S.post_pair({"natural_language_query": "bool spelling %d" % i, "success": ok}), 201).json()["pair"]["pair_id"]
+           for i, ok in enumerate((True, False))]
+    psql("UPDATE tde_pairs SET \"timestamp\" = '2021-06-01 12:00+00' WHERE pair_id IN ('%s', '%s')" % tuple(ids))
+    window = "start_date=2021-06-01&end_date=2021-06-01"
+    stats, exports = have("tde_statistics_json"), exports_available()
+    for value, want in [(v, 1) for v in ("true", "True", "TRUE", "1", "yes", "Yes", "y", "Y", "on", "t", "")] + \
+                       [(v, 2) for v in ("false", "False", "0", "no", "n", "N", "off", "f")]:
+        qs = window + ("&successful_only" if value == "" else "&successful_only=" + value)
+        check(expect(S.get(PAIRS + "?" + qs, token=READER), 200).json()["total"] == want, qs)
+        if stats:
+            check(expect(S.get(STATS + "?" + qs, token=READER), 200).json()["statistics"]["total_pairs"] == want, qs)
+        if exports:
+            check(len(expect(S.get(EXPORT + "?" + qs, token=EXPORTER), 200).body.splitlines()) == want, qs)
+    for value in ("maybe", "yess", "2", "truefalse"):
+        expect(S.get(PAIRS + "?successful_only=" + value, token=READER), 400, "invalid_parameter")
+
+
+@test
 def auth_anonymous_401():
     for method, path in (("GET", PAIRS), ("GET", PAIRS + "/x"), ("DELETE", PAIRS + "/x"), ("GET", STATS),
                          ("GET", EXPORT)):

@@ -93,6 +93,12 @@ static void params() {
     out.reset();
     CHECK(!parse_bool(arg("0"), "b", out) && out == "false");
     out.reset();
+    CHECK(!parse_bool(arg("Y"), "b", out) && out == "true");
+    out.reset();
+    CHECK(!parse_bool(arg("n"), "b", out) && out == "false");
+    out.reset();
+    CHECK(parse_bool(arg("yess"), "b", out).has_value());
+    out.reset();
     CHECK(!parse_bool(arg(nullptr), "b", out) && out == "true");
     out.reset();
     CHECK(parse_bool(arg("true; DROP TABLE x"), "b", out).has_value());
