@@ -34,15 +34,36 @@ const ParamSpec kParams[] = {
     {"split", Kind::Text, false},        {"split_ratios", Kind::Ratios, false},
 };
 
-// split_ratios=0.8,0.1,0.1 (or {0.8,0.1,0.1}) -> the array literal
-// {0.8,0.1,0.1}; PostgreSQL checks the numbers and what they must add up to.
+// split_ratios=0.8,0.1,0.1 (blanks after the commas, [..] or {..} around them,
+// or the parameter repeated: split_ratios=0.8&split_ratios=0.1&..., as requests
+// sends a list) -> the array literal {0.8,0.1,0.1}; PostgreSQL checks the
+// numbers and what they must add up to.
 std::optional<HttpError> parse_ratios(const QueryArg& a, std::optional<std::string>& out) {
     if (!a.present) return std::nullopt;
-    std::string v = a.value;
-    if (v.size() >= 2 && v.front() == '{' && v.back() == '}') v = v.substr(1, v.size() - 2);
-    if (v.empty() || v.size() > 200 || v.find_first_not_of("0123456789.,eE+- ") != std::string::npos)
+    const std::vector<std::string> first{a.value};
+    const std::vector<std::string>& parts = a.values.empty() ? first : a.values;
+    std::string v;
+    for (std::size_t i = 0; i < parts.size(); ++i) v += (i > 0 ? "," : "") + parts[i];
+    if (parts.size() == 1 && v.empty()) return std::nullopt;  // "?split_ratios=": absent
+    const auto invalid = [] {
         return make_error(400, "invalid_parameter", "split_ratios must be numbers separated by commas");
-    out = "{" + v + "}";
+    };
+    if (v.size() >= 2 && ((v.front() == '{' && v.back() == '}') || (v.front() == '[' && v.back() == ']')))
+        v = v.substr(1, v.size() - 2);
+    if (v.empty() || v.size() > 200) return invalid();
+    std::string list;
+    std::size_t start = 0;
+    for (;;) {  // each element: a number, blanks around it allowed
+        const std::size_t comma = v.find(',', start);
+        std::string item = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        const std::size_t b = item.find_first_not_of(' '), e = item.find_last_not_of(' ');
+        item = b == std::string::npos ? "" : item.substr(b, e - b + 1);
+        if (item.empty() || item.find_first_not_of("0123456789.eE+-") != std::string::npos) return invalid();
+        list += (list.empty() ? "" : ",") + item;
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    out = "{" + list + "}";
     return std::nullopt;
 }
 

@@ -119,7 +119,7 @@ const char* const kOpenApi = R"JSON({
           {"name": "system_prompt", "in": "query", "description": "JSONL only: system message of the chat style", "schema": {"type": "string"}},
           {"name": "deduplicate", "in": "query", "description": "drop pairs whose question (case and white space ignored) and SQL repeat", "schema": {"type": "boolean", "default": false}},
           {"name": "split", "in": "query", "description": "only the pairs of one split", "schema": {"type": "string", "enum": ["train", "validation", "test"]}},
-          {"name": "split_ratios", "in": "query", "description": "train,validation,test fractions summing to 1, e.g. 0.8,0.1,0.1", "schema": {"type": "string"}}
+          {"name": "split_ratios", "in": "query", "description": "train,validation,test fractions summing to 1, e.g. 0.8,0.1,0.1 (or the parameter repeated once per number)", "schema": {"type": "string"}}
         ],
         "responses": {
           "200": {"description": "The export file (Content-Disposition: attachment; filename=\"training_data.<format>\")",

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "errors.hpp"
 
@@ -13,6 +14,9 @@ struct QueryArg {
     bool present = false;
     bool valueless = false;  // "?flag" without "="
     std::string value;       // decoded; may contain NUL bytes (refused)
+    // Every value of a repeated parameter ("?a=1&a=2"), in order; the first
+    // is `value`. Only split_ratios reads them (a list); elsewhere the first counts.
+    std::vector<std::string> values;
 };
 
 // true/false, 1/0, yes/no, on/off, t/f (any case); "?flag" alone is true.

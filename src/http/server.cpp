@@ -129,6 +129,19 @@ void mhd_log(void*, const char* fmt, va_list ap) {
     (void)!write(2, line.data(), line.size());
 }
 
+struct ArgValues {
+    const char* name;
+    std::vector<std::string>* out;
+};
+
+MHD_Result collect_arg(void* cls, MHD_ValueKind, const char* key, std::size_t, const char* value,
+                       std::size_t value_size) {
+    auto* want = static_cast<ArgValues*>(cls);
+    // Names compare as MHD_lookup_connection_value_n compares them (case-insensitively).
+    if (key && strcasecmp(key, want->name) == 0) want->out->emplace_back(value ? value : "", value ? value_size : 0);
+    return MHD_YES;
+}
+
 QueryArg lookup_arg(MHD_Connection* c, const char* name) {
     QueryArg a;
     const char* v = nullptr;
@@ -138,6 +151,9 @@ QueryArg lookup_arg(MHD_Connection* c, const char* name) {
     a.present = true;
     a.valueless = v == nullptr;
     if (v) a.value.assign(v, n);
+    ArgValues want{name, &a.values};
+    MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, &collect_arg, &want);
+    if (a.values.empty()) a.values.push_back(a.value);
     return a;
 }
 

@@ -1195,6 +1195,28 @@ def export_splits_and_deduplication():
 
 
 @test
+def export_split_ratios_as_clients_send_them():
+    """split_ratios as clients write a list: "0.6,0.2,0.2", with blanks after
+    the commas, as a JSON-style [..] or {..}, or as the parameter repeated
+    (requests' params={"split_ratios": [0.6, 0.2, 0.2]}); all the same split.
+    Anything else is the bridge's 400 invalid_parameter."""
+    need_exports()
+    ids = [expect(S.post_pair({"natural_language_query": "ratio question %d" % i, "sql_query": "SELECT %d" % i}),
+                  201).json()["pair"]["pair_id"] for i in range(30)]
+    psql("UPDATE tde_pairs SET \"timestamp\" = '2020-03-03 12:00+00' WHERE pair_id IN (%s)" % ",".join("'%s'" % i for i in ids))
+    window = EXPORT + "?start_date=2020-03-03&end_date=2020-03-03&split=train&"
+    want = expect(S.get(window + "split_ratios=0.6,0.2,0.2", token=EXPORTER), 200).body
+    check(0 < len(want.splitlines()) < 30, "train split of 30: %d" % len(want.splitlines()))
+    for qs in ("split_ratios=0.6,%200.2,%200.2", "split_ratios=%5B0.6,0.2,0.2%5D", "split_ratios=%7B0.6,0.2,0.2%7D",
+               "split_ratios=0.6&split_ratios=0.2&split_ratios=0.2", urllib.parse.urlencode({"split_ratios": [0.6, 0.2, 0.2]}, doseq=True)):
+        r = expect(S.get(window + qs, token=EXPORTER), 200)
+        check(r.body == want, "%s: %d lines" % (qs, len(r.body.splitlines())))
+    for qs in ("split_ratios=0.6+0.2+0.2", "split_ratios=0.6,,0.2", "split_ratios=%5B0.6,0.2,0.2", "split_ratios=0.6&split_ratios=x",
+               "split_ratios=0.6&split_ratios=", "split_ratios=&split_ratios=0.6,0.2,0.2"):
+        expect(S.get(window + qs, token=EXPORTER), 400, "invalid_parameter")
+
+
+@test
 def sql_injection_is_inert():
     before = pair_count()
     payloads = ["'; DROP TABLE http_canary; --", "1); DELETE FROM tde_pairs; --", "$1", "\\'; SELECT pg_sleep(5); --",
