@@ -47,6 +47,13 @@ SELECT tde_count_pairs('2024-01-01', '2024-01-31', true);
 -- Timestamps are inclusive bounds.
 SELECT natural_language_query FROM tde_list_pairs('2024-01-15T12:00:00Z', '2024-02-01T00:00:00Z');
 SELECT natural_language_query FROM tde_list_pairs('2024-01-15 12:00:00+00', '2024-01-31T23:59:58Z');
+-- Fractions finer than a microsecond (.NET's 7 digits, Go's and Java's 9):
+-- an end bound covers the microseconds it reaches, a start bound past a
+-- stored microsecond excludes it.
+SELECT natural_language_query FROM tde_list_pairs('2024-01-15T12:00:00.0000001Z', '2024-02-01T00:00:00.000000000Z');
+SELECT tde_count_pairs('2024-01-15T12:00:00.0000000Z', '2024-01-31T23:59:59.9999999Z') AS two,
+       tde_count_pairs('2024-01-15T12:00:00.000000000+00:00', '2024-01-15T12:00:00.000000999Z') AS one,
+       tde_count_pairs(end_date => '2024-01-15T11:59:59.9999999Z') AS jan_first_only;
 -- Date filters also take date and timestamp values (anycompatible): a date
 -- end_date includes its whole day like a date-only string, a timestamp is
 -- an inclusive instant; a timestamp without time zone is read in the
