@@ -9,6 +9,16 @@ INSERT INTO tde_pairs (pair_id, natural_language_query, sql_query, "timestamp", 
   ('00000000-0000-0000-0000-000000000004', 'Ünïcode 日本語 question', '', '2024-01-04 00:00:00+00', true, 'mysql', NULL, 1e-3, '{}');
 
 SELECT tde_export_jsonl();
+-- Timestamps in JSON (exports, REST responses, statistics) have a fraction of
+-- six digits when they have one, as Python's isoformat() writes them.
+SELECT tde_get_pair_json('00000000-0000-0000-0000-000000000003') #>> '{pair,timestamp}' AS get_pair,
+       tde_list_pairs_json('2024-01-03', '2024-01-03') #>> '{pairs,0,timestamp}' AS list_pairs,
+       tde_statistics_json('2024-01-03', '2024-01-04') -> 'date_range' AS date_range;
+SELECT tde_iso_timestamp('2024-01-03 12:30:00.000001+00') AS one_us, tde_iso_timestamp('infinity') AS inf,
+       tde_iso_timestamp(NULL) IS NULL AS strict;
+SET TimeZone = 'Asia/Kolkata';
+SELECT tde_iso_timestamp('2024-01-03 12:30:00.1+00') AS session_zone;
+SET TimeZone = 'UTC';
 SELECT tde_export_jsonl(successful_only => true, end_date => '2024-01-02');
 SELECT tde_export_jsonl(style => 'prompt_completion', end_date => '2024-01-01');
 SELECT tde_export_jsonl(style => 'chat', system_prompt => 'You translate questions to SQL.', end_date => '2024-01-01');

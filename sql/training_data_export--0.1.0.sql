@@ -257,9 +257,17 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS 
 $$;
 
 -- The guide's JSON shape of one pair (timestamps in ISO 8601).
+-- A timestamp as the JSON of pairs, statistics and exports writes it: ISO 8601
+-- in the session's time zone with a fraction of a second, when there is one,
+-- of six digits (2024-01-10T12:00:00.500000+00:00), as Python's
+-- datetime.isoformat() writes it and as Python before 3.11 reads it.
+CREATE FUNCTION @extschema@.tde_iso_timestamp(value timestamptz) RETURNS text
+    AS 'MODULE_PATHNAME', 'tde_iso_timestamp' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
 CREATE FUNCTION @extschema@.tde_pair_json(pair @extschema@.tde_pairs) RETURNS jsonb
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-    SELECT pg_catalog.to_jsonb(pair) - 'sql_fingerprint' - 'sql_normalized' - 'sql_valid';
+    SELECT (pg_catalog.to_jsonb(pair) - 'sql_fingerprint' - 'sql_normalized' - 'sql_valid')
+           || pg_catalog.jsonb_build_object('timestamp', @extschema@.tde_iso_timestamp(pair."timestamp"));
 $$;
 
 -- The guide's POST body in, the guide's {"pair": {...}} out.
@@ -498,7 +506,8 @@ LANGUAGE sql STABLE AS $$
                                      WHERE d.database_type IS NOT NULL), '[]'),
         'avg_query_length', round(s.avg_query_length::numeric, 2),
         'avg_sql_length', round(s.avg_sql_length::numeric, 2),
-        'date_range', jsonb_build_object('start', s.earliest, 'end', s.latest),
+        'date_range', jsonb_build_object('start', @extschema@.tde_iso_timestamp(s.earliest),
+                                         'end', @extschema@.tde_iso_timestamp(s.latest)),
         'query_type_distribution',
             '{"SELECT": 0, "INSERT": 0, "UPDATE": 0, "DELETE": 0}'::jsonb
             || coalesce((SELECT jsonb_object_agg(coalesce(q.query_type, 'OTHER'), q.pairs)
@@ -660,7 +669,7 @@ CREATE FUNCTION @extschema@.tde_export_json(
 RETURNS SETOF text
 LANGUAGE sql STABLE AS $$
     SELECT line FROM (
-        SELECT '{"exported_at": ' || to_jsonb(now())::text || ', "format_version": "1.0", "pairs": [' AS line
+        SELECT '{"exported_at": ' || to_jsonb(@extschema@.tde_iso_timestamp(now()))::text || ', "format_version": "1.0", "pairs": [' AS line
          WHERE (SELECT @extschema@.tde_check_export_options('json', NULL, split, split_ratios))
            -- bad dates are refused before this first line goes out
            AND (SELECT count(*) FROM (VALUES (@extschema@.tde_date_bound(@extschema@.tde_date_text(start_date, 'start_date'), false, 'start_date')),

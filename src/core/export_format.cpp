@@ -68,6 +68,19 @@ void append_json_string(std::string &out, std::string_view value) {
     out.push_back('"');
 }
 
+void append_iso_timestamp(std::string &out, std::string_view iso) {
+    const std::size_t dot = iso.find('.');
+    if (dot == std::string_view::npos) {
+        out.append(iso);
+        return;
+    }
+    std::size_t end = dot + 1;
+    while (end < iso.size() && iso[end] >= '0' && iso[end] <= '9') ++end;
+    out.append(iso.substr(0, end));
+    for (std::size_t digits = end - dot - 1; digits < 6; ++digits) out.push_back('0');
+    out.append(iso.substr(end));
+}
+
 void append_csv_field(std::string &out, std::string_view value) {
     // A plain loop: find_first_of with a set calls memchr once per byte.
     bool quote = value.empty();

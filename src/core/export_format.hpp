@@ -20,6 +20,13 @@ void append_json_escaping_separators(std::string &out, std::string_view json);
 // NULL is written as nothing by the caller); otherwise as is.
 void append_csv_field(std::string &out, std::string_view value);
 
+// Appends `iso` (a timestamp as PostgreSQL writes it in JSON,
+// 2024-01-10T12:00:00.5+00:00) with its fraction of a second, when it has
+// one, written with six digits, as Python's datetime.isoformat() writes it
+// (2024-01-10T12:00:00.500000+00:00; Python before 3.11 reads no other
+// length). Anything else (infinity) is appended as is.
+void append_iso_timestamp(std::string &out, std::string_view iso);
+
 // Fine-tuning styles of the JSONL export.
 enum class JsonlStyle { Pair, PromptCompletion, Chat, Alpaca };
 

@@ -144,7 +144,7 @@ Datum buffer_to_text(const std::string &buffer) {
 void append_timestamp(std::string &out, Datum value) {
     char buf[MAXDATELEN + 1];
     JsonEncodeDateTime(buf, value, TIMESTAMPTZOID, nullptr);
-    out.append(buf);
+    tde::core::append_iso_timestamp(out, buf);
 }
 
 void append_uuid(std::string &out, Datum value) {
@@ -228,6 +228,15 @@ tde::core::JsonlStyle style_argument(FunctionCallInfo fcinfo, int argno) {
 }
 
 }  // namespace
+
+// A timestamptz as the JSON of pairs and statistics writes it (the exports'
+// format): ISO 8601 in the session's time zone, a fraction of a second, when
+// there is one, with six digits (STRICT).
+TDE_FUNCTION(tde_iso_timestamp) {
+    std::string &out = line_buffer();
+    append_timestamp(out, PG_GETARG_DATUM(0));
+    return buffer_to_text(out);
+}
 
 TDE_FUNCTION(tde_jsonl_line) {
     if (PG_ARGISNULL(0)) PG_RETURN_NULL();

@@ -1106,6 +1106,46 @@ def statistics_route():
     expect(S.get(STATS, token=WRITER), 403, "42501")
 
 
+@test
+def timestamps_as_pythons_isoformat_writes_them():
+    """Every timestamp a client gets (POST, GET, list, statistics, the three
+    exports) has a fraction of six digits or none, as datetime.isoformat()
+    writes it: Python before 3.11 reads no other length (PostgreSQL's own
+    JSON drops trailing zeros: 10:00:00.12+00:00)."""
+    iso = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?\+00:00$")
+    stamps = ["2025-03-01 10:00:00.12+00", "2025-03-01 10:00:01+00", "2025-03-01 10:00:02.123450+00",
+              "2025-03-01 10:00:03.000001+00"]
+    want = ["2025-03-01T10:00:00.120000+00:00", "2025-03-01T10:00:01+00:00", "2025-03-01T10:00:02.123450+00:00",
+            "2025-03-01T10:00:03.000001+00:00"]
+    posted = expect(S.post_pair({"natural_language_query": "isoformat"}), 201).json()["pair"]
+    check(iso.match(posted["timestamp"]), posted["timestamp"])
+    ids = [posted["pair_id"]] + [expect(S.post_pair({"natural_language_query": "isoformat %d" % i}), 201)
+                                 .json()["pair"]["pair_id"] for i in range(1, len(stamps))]
+    try:
+        for pid, ts in zip(ids, stamps):
+            psql("UPDATE tde_pairs SET \"timestamp\" = '%s' WHERE pair_id = '%s'" % (ts, pid))
+        got = [expect(S.get(PAIRS + "/" + pid, token=READER), 200).json()["pair"]["timestamp"] for pid in ids]
+        check(got == want, repr(got))
+        window = "start_date=2025-03-01&end_date=2025-03-01"
+        listed = expect(S.get(PAIRS + "?" + window, token=READER), 200).json()["pairs"]
+        check(sorted(p["timestamp"] for p in listed) == want, repr(listed))
+        if have("tde_statistics_json"):
+            span = expect(S.get(STATS + "?" + window, token=READER), 200).json()["statistics"]["date_range"]
+            check(span == {"start": want[0], "end": want[-1]}, repr(span))
+        if exports_available():
+            lines = expect(S.get(EXPORT + "?format=jsonl&" + window, token=EXPORTER), 200).body.decode().splitlines()
+            check([json.loads(l)["timestamp"] for l in lines] == want, repr(lines))
+            doc = expect(S.get(EXPORT + "?format=json&" + window, token=EXPORTER), 200).json()
+            check([p["timestamp"] for p in doc["pairs"]] == want, repr(doc["pairs"]))
+            check(re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?[+-]\d{2}:\d{2}$", doc["exported_at"]),
+                  doc["exported_at"])
+            rows = list(csv.DictReader(io.StringIO(
+                expect(S.get(EXPORT + "?format=csv&" + window, token=EXPORTER), 200).body.decode(), newline="")))
+            check([r["timestamp"] for r in rows] == want, repr(rows))
+    finally:
+        psql("DELETE FROM tde_pairs WHERE pair_id IN (%s)" % ",".join("'%s'" % i for i in ids))
+
+
 def export_expected(function, args):
     """The export's exact bytes, computed by PostgreSQL itself."""
     sql = ("SELECT encode(convert_to(coalesce(string_agg(line || E'\\n', '' ORDER BY n), ''), 'UTF8'), 'base64') "

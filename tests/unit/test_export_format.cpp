@@ -42,6 +42,22 @@ TEST(JsonString, EscapesUnicodeLineSeparators) {
     EXPECT_EQ(out, "{\"k\": \"x\\u2028y\u2026\"}");
 }
 
+TEST(IsoTimestamp, FractionsHaveSixDigitsLikePythonsIsoformat) {
+    auto iso = [](std::string_view in) {
+        std::string out = "[";
+        tde::core::append_iso_timestamp(out, in);
+        return out;
+    };
+    EXPECT_EQ(iso("2024-01-10T12:00:00.5+00:00"), "[2024-01-10T12:00:00.500000+00:00");
+    EXPECT_EQ(iso("2026-11-25T02:19:06.51962+00:00"), "[2026-11-25T02:19:06.519620+00:00");
+    EXPECT_EQ(iso("2026-11-25T02:19:06.519621-05:30"), "[2026-11-25T02:19:06.519621-05:30");
+    EXPECT_EQ(iso("2024-01-10T12:00:00+00:00"), "[2024-01-10T12:00:00+00:00");
+    EXPECT_EQ(iso("2024-01-10T12:00:00.12Z"), "[2024-01-10T12:00:00.120000Z");
+    EXPECT_EQ(iso("2024-01-10T12:00:00.1"), "[2024-01-10T12:00:00.100000");
+    EXPECT_EQ(iso("infinity"), "[infinity");
+    EXPECT_EQ(iso("-infinity"), "[-infinity");
+}
+
 TEST(CsvField, QuotesOnlyWhenNeeded) {
     EXPECT_EQ(csv("abc"), "abc");
     EXPECT_EQ(csv("a,b"), "\"a,b\"");
