@@ -256,7 +256,6 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS 
     RETURNING p.*;
 $$;
 
--- The guide's JSON shape of one pair (timestamps in ISO 8601).
 -- A timestamp as the JSON of pairs, statistics and exports writes it: ISO 8601
 -- in the session's time zone with a fraction of a second, when there is one,
 -- of six digits (2024-01-10T12:00:00.500000+00:00), as Python's
@@ -264,6 +263,7 @@ $$;
 CREATE FUNCTION @extschema@.tde_iso_timestamp(value timestamptz) RETURNS text
     AS 'MODULE_PATHNAME', 'tde_iso_timestamp' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
+-- The guide's JSON shape of one pair.
 CREATE FUNCTION @extschema@.tde_pair_json(pair @extschema@.tde_pairs) RETURNS jsonb
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT (pg_catalog.to_jsonb(pair) - 'sql_fingerprint' - 'sql_normalized' - 'sql_valid')
