@@ -1929,9 +1929,11 @@ def request_log_written_in_order_and_flushed_on_shutdown():
     check(stopped and s2.log.index(lines[-1]) < stopped[0], "request line after 'stopped':\n" + "\n".join(s2.log))
 
 
-def send_now(port, method, path, token, body=None):
-    """Sends one request on a new connection without waiting; returns the socket."""
-    sock = socket.create_connection(("127.0.0.1", port), timeout=30)
+def send_now(port, method, path, token, body=None, sock=None):
+    """Sends one request on a new connection (or on `sock`, connected
+    beforehand) without waiting; returns the socket."""
+    if sock is None:
+        sock = socket.create_connection(("127.0.0.1", port), timeout=30)
     head = "%s %s HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer %s\r\nConnection: close\r\n" % (method, path, token)
     data = b""
     if body is not None:
@@ -1952,13 +1954,17 @@ def read_status(sock):
 def behind_slow_request(s2, requests, gap=0.003):
     """Sends a slow shared request (pg_sleep(2)), then `requests` right after
     it (so that they queue on the same shared connection behind it); returns
-    the statuses and bodies, slow request first."""
-    slow = send_now(s2.port, "GET", PAIRS + "/" + ZERO_ID, READER)
-    socks = []
-    for req in requests:
+    the statuses and bodies, slow request first. The connections are opened
+    (and their threads started) beforehand, so that on a busy machine the
+    requests still reach the bridge well within the time a shared connection
+    takes more requests behind a slow one (Multiplexer::kStalledMs)."""
+    socks = [socket.create_connection(("127.0.0.1", s2.port), timeout=30) for _ in range(len(requests) + 1)]
+    time.sleep(0.1)
+    send_now(s2.port, "GET", PAIRS + "/" + ZERO_ID, READER, sock=socks[0])
+    for req, sock in zip(requests, socks[1:]):
         time.sleep(gap)
-        socks.append(send_now(s2.port, *req))
-    return [read_status(s) for s in [slow] + socks]
+        send_now(s2.port, *req, sock=sock)
+    return [read_status(s) for s in socks]
 
 
 @test
