@@ -329,8 +329,10 @@ const Case kDdlCases[] = {
      "ALTER", {"child", "parent"}},
     {"CreateTableAsTable", PG, "CREATE TEMP TABLE x AS TABLE y", "CREATE", {"x", "y"}},
     {"DeclareCursor", PG, "DECLARE c CURSOR FOR SELECT * FROM t", "OTHER", {"t"}},
+    // The rule's table (as PostgreSQL's parser reads it: expected/tde_09), not
+    // an INSERT target.
     {"CreateRuleEventNotInsertTarget", PG,
-     "CREATE RULE r AS ON INSERT TO t DO INSTEAD INSERT INTO log VALUES (1)", "CREATE", {"log"}},
+     "CREATE RULE r AS ON INSERT TO t DO INSTEAD INSERT INTO log VALUES (1)", "CREATE", {"log", "t"}},
     {"CreatePolicy", PG,
      "CREATE POLICY p ON accounts FOR SELECT TO bob USING (owner = current_user AND EXISTS (SELECT 1 FROM acl))",
      "CREATE", {"accounts", "acl"}},
@@ -1664,9 +1666,10 @@ const Case kRedTeam9KnownLimits[] = {
     // PREPARE ... FROM '...') and routine bodies in $$...$$ are literals: their
     // tables are not listed (dbo.secret).
     {"R9LimitDynamicSql", MS, "EXEC('SELECT * FROM dbo.Secret')", "OTHER", {}},
-    // A CTE hides its name up to the next ';', not the next T-SQL batch or
-    // statement written without one: the x after GO is the table x.
-    {"R9LimitCteScopeAcrossGo", MS, "WITH x AS (SELECT 1 AS a) SELECT * FROM x\nGO\nSELECT * FROM x", "SELECT", {}},
+    // A CTE hides its name up to the next ';' or T-SQL GO line (fixed in round
+    // 10: R10MsCteScopeEndsAtGo), not past a statement written without either.
+    {"R9LimitCteScopeAcrossStatementWithoutSemicolon", MS, "WITH x AS (SELECT 1 AS a) SELECT * FROM x\nSELECT * FROM x",
+     "SELECT", {}},
     // A synonym's object is not listed (hr.employees).
     {"R9LimitSynonymTarget", ORA, "CREATE SYNONYM emp FOR hr.employees", "CREATE", {}},
     // GRANT ... ON name cannot tell a procedure from a table without a kind word.
@@ -1682,6 +1685,91 @@ const Case kRedTeam9KnownLimits[] = {
     {"R9LimitIdentifierVariable", SF, "SET tbl = 'db.sch.orders'; SELECT * FROM IDENTIFIER($tbl)", "OTHER", {}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam9KnownLimits, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam9KnownLimits), case_name);
+
+// ---------------------------------------------------------------------------
+// Red-team round 10: T-SQL scripts as SSMS, sqlcmd and hand-written
+// procedures have them (GO lines, no ';'), ClickHouse, Spark/Hive and
+// PostgreSQL 14 recursive CTE clauses, and shapes that read wrong before.
+const Case kRedTeam10Cases[] = {
+    // ---- T-SQL: GO ends a batch; SET options need no ';' after them
+    {"R10MsSsmsScriptGo", MS,
+     "SET ANSI_NULLS ON\nGO\nSET QUOTED_IDENTIFIER ON\nGO\nCREATE TABLE [dbo].[Orders] ([Id] [int] NOT NULL) ON [PRIMARY]\nGO\n",
+     "OTHER", {"dbo.Orders"}},
+    {"R10MsDropThenCreateViewGo", MS,
+     "IF OBJECT_ID('dbo.v') IS NOT NULL DROP VIEW dbo.v\nGO\nCREATE VIEW dbo.v AS SELECT * FROM dbo.t\nGO", "OTHER",
+     {"dbo.t", "dbo.v"}},
+    {"R10MsCteScopeEndsAtGo", MS, "WITH x AS (SELECT 1 AS a) SELECT * FROM x\nGO\nSELECT * FROM x", "SELECT", {"x"}},
+    {"R10MsGoWithCount", MS, "INSERT INTO dbo.t DEFAULT VALUES\nGO 5\nSELECT COUNT(*) FROM dbo.u", "INSERT",
+     {"dbo.t", "dbo.u"}},
+    {"R10MsGoFirstLine", MS, "GO\nSELECT * FROM dbo.t", "SELECT", {"dbo.t"}},
+    {"R10MsGoAsNameStaysName", MS, "SELECT a AS go FROM dbo.go g", "SELECT", {"dbo.go"}},
+    {"R10MsNocountThenInsert", MS, "SET NOCOUNT ON\nINSERT INTO dbo.t VALUES (1)", "OTHER", {"dbo.t"}},
+    {"R10MsNocountThenUpdate", MS, "SET NOCOUNT ON\nUPDATE dbo.t SET a = 1 WHERE id = 2", "OTHER", {"dbo.t"}},
+    {"R10MsNocountThenDelete", MS, "SET NOCOUNT ON\nDELETE FROM dbo.t WHERE a = 1", "OTHER", {"dbo.t"}},
+    {"R10MsIdentityInsertOn", MS,
+     "SET IDENTITY_INSERT dbo.t ON\nINSERT INTO dbo.t (id) VALUES (1)\nSET IDENTITY_INSERT dbo.t OFF", "OTHER",
+     {"dbo.t"}},
+    {"R10MsProcBodyWithoutSemicolons", MS,
+     "CREATE PROCEDURE dbo.p @id INT AS\nBEGIN\n  SET NOCOUNT ON\n  UPDATE dbo.Orders SET status = 1 WHERE id = @id\n"
+     "  INSERT INTO dbo.Log (id) VALUES (@id)\nEND",
+     "CREATE", {"dbo.log", "dbo.orders"}},
+    {"R10MsNocountThenCreateTable", MS, "SET NOCOUNT ON\nCREATE TABLE dbo.x (id INT)", "OTHER", {"dbo.x"}},
+    {"R10MsCreateSchemaElements", MS, "CREATE SCHEMA s AUTHORIZATION dbo CREATE TABLE s.t (a INT) CREATE VIEW s.v AS SELECT a FROM s.t",
+     "CREATE", {"s.t", "s.v"}},
+    {"R10MsGrantCreateTableNoTable", MS, "GRANT CREATE TABLE TO bob; GRANT SELECT, CREATE VIEW ON SCHEMA::s TO bob",
+     "OTHER", {}},
+    {"R10MsCursorFetchWithoutSemicolons", MS,
+     "DECLARE c CURSOR LOCAL FAST_FORWARD FOR SELECT id FROM dbo.t\nOPEN c\nFETCH NEXT FROM c INTO @id\n"
+     "WHILE @@FETCH_STATUS = 0\nBEGIN\n  FETCH NEXT FROM c INTO @id\nEND\nCLOSE c\nDEALLOCATE c",
+     "OTHER", {"dbo.t"}},
+    {"R10MsFetchAbsoluteFromGlobalCursor", MS, "SELECT * FROM dbo.t FETCH ABSOLUTE 5 FROM GLOBAL c", "SELECT", {"dbo.t"}},
+    {"R10MsOffsetFetchNextStaysLimit", MS,
+     "SELECT * FROM dbo.t ORDER BY a OFFSET 10 ROWS FETCH NEXT 10 ROWS ONLY", "SELECT", {"dbo.t"}},
+    {"R10MsChangeTable", MS, "SELECT ct.id FROM CHANGETABLE(CHANGES dbo.Orders, @last) AS ct", "SELECT",
+     {"dbo.orders"}},
+    {"R10MsDropIndexOldSyntax", MS, "DROP INDEX dbo.Orders.ix_date, Users.ix_name", "DROP", {"dbo.orders", "users"}},
+    {"R10MsFkOnUpdateStaysAction", MS,
+     "ALTER TABLE dbo.t ADD CONSTRAINT fk FOREIGN KEY (uid) REFERENCES dbo.u (id) ON UPDATE CASCADE ON DELETE NO ACTION",
+     "ALTER", {"dbo.t", "dbo.u"}},
+    // ---- ClickHouse (SQL of no known type)
+    {"R10ChWithExpressionAlias", ANY, "WITH 10 AS n SELECT * FROM t LIMIT n", "SELECT", {"t"}},
+    {"R10ChWithFunctionAlias", ANY, "WITH toDate('2024-01-01') AS start SELECT count() FROM hits WHERE d >= start",
+     "SELECT", {"hits"}},
+    {"R10ChWithScalarSubquery", ANY, "WITH (SELECT max(d) FROM t) AS m SELECT * FROM u WHERE d = m", "SELECT",
+     {"t", "u"}},
+    {"R10ChAlterUpdateMutation", ANY, "ALTER TABLE t UPDATE x = 1 WHERE id = 2", "ALTER", {"t"}},
+    {"R10ChMaterializedViewTo", ANY,
+     "CREATE MATERIALIZED VIEW mv ON CLUSTER c TO dest AS SELECT a, count() AS c FROM src GROUP BY a", "CREATE",
+     {"dest", "mv", "src"}},
+    {"R10ChTruncateIfExists", ANY, "TRUNCATE TABLE IF EXISTS db.t", "TRUNCATE", {"db.t"}},
+    // ---- Snowflake
+    {"R10SfTruncateIfExists", SF, "TRUNCATE TABLE IF EXISTS db.sch.stage_orders", "TRUNCATE", {"db.sch.stage_orders"}},
+    // ---- Spark / Databricks / Hive
+    {"R10SparkRefreshTable", ANY, "REFRESH TABLE sales.orders", "OTHER", {"sales.orders"}},
+    {"R10SparkCacheLazyTable", ANY, "CACHE LAZY TABLE hot AS SELECT * FROM events WHERE d = current_date()", "OTHER",
+     {"events", "hot"}},
+    {"R10SparkUncacheIfExists", ANY, "UNCACHE TABLE IF EXISTS hot", "OTHER", {"hot"}},
+    {"R10HiveMsckRepair", ANY, "MSCK REPAIR TABLE logs", "OTHER", {"logs"}},
+    // ---- PostgreSQL 14 / Oracle recursive CTE clauses
+    {"R10AnyCteSearchDepthFirst", ANY,
+     "WITH RECURSIVE st(id, link) AS (SELECT t.id, t.link FROM tree t UNION ALL SELECT t.id, t.link FROM tree t, st "
+     "WHERE t.id = st.link) SEARCH DEPTH FIRST BY id SET ordercol SELECT * FROM st ORDER BY ordercol",
+     "SELECT", {"tree"}},
+    {"R10OraCteCycleToDefault", ORA,
+     "WITH h (id, mgr) AS (SELECT id, mgr FROM emp WHERE mgr IS NULL UNION ALL SELECT e.id, e.mgr FROM emp e JOIN h "
+     "ON e.mgr = h.id) CYCLE id SET is_cycle TO 'Y' DEFAULT 'N', x AS (SELECT * FROM h) SELECT * FROM x",
+     "SELECT", {"emp"}},
+    // ---- MySQL: REPLACE without INTO
+    {"R10MyReplaceWithoutInto", MY, "REPLACE t (a, b) VALUES (1, 2)", "INSERT", {"t"}},
+    {"R10MyReplaceSetWithoutInto", MY, "REPLACE LOW_PRIORITY shop.t SET a = 1", "INSERT", {"shop.t"}},
+    {"R10MyReplaceFunctionStaysCall", MY, "SELECT REPLACE(a, 'x', 'y') FROM t", "SELECT", {"t"}},
+    // ---- PostgreSQL rules (as PostgreSQL's parser reads them)
+    {"R10PgCreateRuleTable", PG, "CREATE RULE r AS ON UPDATE TO s.t DO ALSO INSERT INTO log VALUES (NEW.id)", "CREATE",
+     {"log", "s.t"}},
+    {"R10MyOnUpdateCurrentTimestamp", MY,
+     "CREATE TABLE t (ts TIMESTAMP DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, b INT)", "CREATE", {"t"}},
+};
+INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
 // ---------------------------------------------------------------------------
 // Non-table-driven tests.
