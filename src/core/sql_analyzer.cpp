@@ -572,8 +572,11 @@ bool Lexer::mysql_digit_identifier(size_t at) const {
 void Lexer::read_word() {
     const size_t start = i_;
     while (i_ < s_.size() && s_[i_] == '#') ++i_;  // T-SQL #tmp / ##tmp
-    while (i_ < s_.size() && is_word_char(static_cast<unsigned char>(s_[i_])) && unicode_space(s_, i_) == 0 &&
-           !at_delimiter())
+    // Oracle's unquoted names may hold '#' after their first letter (emp#1,
+    // SYS.COL$ and ORDER#): no Oracle operator is written with it.
+    const bool hash = d_ == SqlDialect::Oracle;
+    while (i_ < s_.size() && (is_word_char(static_cast<unsigned char>(s_[i_])) || (hash && s_[i_] == '#')) &&
+           unicode_space(s_, i_) == 0 && !at_delimiter())
         ++i_;
     const std::string_view w = s_.substr(start, i_ - start);
     out_.push_back(Token{TokKind::Word, std::string(w), ascii_upper(w), start, i_, start, start});
@@ -1158,8 +1161,14 @@ bool StatementAnalyzer::parse_name(ParsedName &n) {
     // OPTION, OUTPUT and LOCK start clauses only after a table's name, so
     // right after FROM, JOIN, INTO, UPDATE or TABLE they are one
     // (`SELECT * FROM option`, `UPDATE output SET ...`).
-    const bool clause_word_as_name = pos_ > start_ && word_in(pos_, {"OPTION", "OUTPUT", "LOCK"}) &&
-                                     word_in(pos_ - 1, {"FROM", "JOIN", "INTO", "UPDATE", "TABLE"});
+    // So is TABLE right after FROM or JOIN when no name or '(' follows it
+    // (WikiSQL's `SELECT col FROM table WHERE ...`; FROM TABLE(f(...)) is a
+    // table function).
+    const bool clause_word_as_name =
+        pos_ > start_ &&
+        ((word_in(pos_, {"OPTION", "OUTPUT", "LOCK"}) && word_in(pos_ - 1, {"FROM", "JOIN", "INTO", "UPDATE", "TABLE"})) ||
+         (word_at(pos_, "TABLE") && word_in(pos_ - 1, {"FROM", "JOIN"}) && !punct_at(pos_ + 1, '(') &&
+          !punct_at(pos_ + 1, '.') && !name_start(pos_ + 1)));
     if ((d_ == SqlDialect::Snowflake || d_ == SqlDialect::Unknown) && word_at(pos_, "IDENTIFIER") &&
         punct_at(pos_ + 1, '('))
         return parse_identifier_call(n);
@@ -2094,9 +2103,9 @@ void StatementAnalyzer::on_into() {
 void StatementAnalyzer::on_insert() {
     // Trigger events and privilege lists: AFTER INSERT OR UPDATE ON t, FOR INSERT, ...
     // (After a T-SQL option's ON, `SET NOCOUNT ON INSERT INTO t` with no ';'
-    // between them, INSERT INTO is the next statement.)
+    // between them, INSERT is the next statement.)
     const bool event = prev_word_in({"BEFORE", "AFTER", "OR", "OF", "FOR"}) ||
-                       (prev_word_in({"ON"}) && !(set_option_on() && word_at(pos_ + 1, "INTO"))) ||
+                       (prev_word_in({"ON"}) && !set_option_on()) ||
                        prev_punct(',');
     // BigQuery MERGE ... THEN INSERT ROW: ROW is the source row, not a target.
     const bool merge_row = prev_word_in({"THEN"}) && word_at(pos_ + 1, "ROW") && !punct_at(pos_ + 2, '.');
@@ -2204,7 +2213,7 @@ void StatementAnalyzer::on_delete() {
     const bool merge_action = prev_word_in({"THEN"}) && !word_at(pos_ + 1, "FROM") && !name_start(pos_ + 1);
     const bool not_stmt =  // (ON COMMIT DELETE ROWS: a temporary table's option)
         merge_action || prev_word_in({"BEFORE", "AFTER", "OR", "OF", "FOR", "COMMIT"}) ||
-        (prev_word_in({"ON"}) && !(set_option_on() && word_in(pos_ + 1, {"FROM", "TOP"}))) || prev_punct(',');
+        (prev_word_in({"ON"}) && !set_option_on()) || prev_punct(',');
     ++pos_;
     end_list();
     if (not_stmt) return;

@@ -1768,6 +1768,24 @@ const Case kRedTeam10Cases[] = {
      {"log", "s.t"}},
     {"R10MyOnUpdateCurrentTimestamp", MY,
      "CREATE TABLE t (ts TIMESTAMP DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, b INT)", "CREATE", {"t"}},
+    // ---- T-SQL: statements after SET options, without INTO / FROM
+    {"R10MsNocountThenInsertWithoutInto", MS, "SET NOCOUNT ON\nINSERT dbo.t (a) VALUES (1)", "OTHER", {"dbo.t"}},
+    {"R10MsNocountThenDeleteWithoutFrom", MS, "SET NOCOUNT ON\nDELETE dbo.t WHERE id = 1", "OTHER", {"dbo.t"}},
+    {"R10MsStatisticsIoTimeOn", MS, "SET STATISTICS IO, TIME ON\nUPDATE dbo.t SET a = 1", "OTHER", {"dbo.t"}},
+    {"R10MsTriggerBodyAfterNocount", MS,
+     "CREATE TRIGGER dbo.trg ON dbo.t AFTER UPDATE AS\nSET NOCOUNT ON\nUPDATE dbo.u SET x = 1 FROM dbo.u JOIN inserted i "
+     "ON i.id = dbo.u.id",
+     "CREATE", {"dbo.t", "dbo.u"}},
+    {"R10PgRuleEventStaysEvent", PG, "CREATE RULE r AS ON DELETE TO t DO INSTEAD NOTHING", "CREATE", {"t"}},
+    // ---- WikiSQL's placeholder table
+    {"R10AnyWikiSqlFromTable", ANY, "SELECT COUNT School/Club Team FROM table WHERE Player = 'Jalen Rose'", "SELECT",
+     {"table"}},
+    {"R10MyWikiSqlFromTableEnd", MY, "SELECT MAX Points FROM table", "SELECT", {"table"}},
+    {"R10OraTableFunctionStaysCall", ORA, "SELECT * FROM TABLE(pkg.f(1)) x JOIN dept d ON d.id = x.dept_id", "SELECT",
+     {"dept"}},
+    // ---- Oracle names with '#'
+    {"R10OraHashInName", ORA, "SELECT order#, qty FROM sales.order#items WHERE emp#1 = 2", "SELECT",
+     {"sales.order#items"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
