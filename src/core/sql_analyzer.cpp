@@ -692,7 +692,8 @@ bool ends_relation_list(const std::string &upper) {
 }
 
 const char *verb_type(const std::string &upper) {
-    if (one_of(upper, {"SELECT", "TABLE", "VALUES", "FROM"})) return "SELECT";  // FROM: DuckDB's FROM-first
+    // FROM: DuckDB's FROM-first query; PIVOT / UNPIVOT: DuckDB's statements of that name
+    if (one_of(upper, {"SELECT", "TABLE", "VALUES", "FROM", "PIVOT", "UNPIVOT"})) return "SELECT";
     if (one_of(upper, {"INSERT", "REPLACE", "UPSERT"})) return "INSERT";  // UPSERT: CockroachDB, Phoenix
     if (upper == "UPDATE") return "UPDATE";
     if (upper == "DELETE") return "DELETE";
@@ -1518,6 +1519,16 @@ bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
         parse_name_list(false, true);
     } else if (kw == "SHOW" && (d_ == SqlDialect::MySQL || d_ == SqlDialect::Unknown)) {
         on_show(q + 1);
+    } else if (kw == "SHOW" && d_ == SqlDialect::Snowflake) {
+        // Snowflake SHOW COLUMNS IN TABLE t, SHOW GRANTS ON VIEW v, ...: the
+        // table or view they describe (SHOW TABLES IN SCHEMA s names none).
+        for (size_t i = pos_; i + 2 < e_; ++i) {
+            if (word_in(i, {"IN", "ON"}) && word_in(i + 1, {"TABLE", "VIEW"})) {
+                pos_ = i + 2;
+                record_name();
+                break;
+            }
+        }
     } else if (kw == "LOAD" && word_at(pos_, "DATA") && word_in(pos_ + 1, {"INTO", "OVERWRITE"})) {
         // BigQuery LOAD DATA {INTO | OVERWRITE} [{TEMP | TEMPORARY} TABLE] t
         // [(cols)] ... FROM FILES (...): the table it fills (MySQL's LOAD DATA
@@ -1870,6 +1881,12 @@ void StatementAnalyzer::on_explain(size_t q) {
     // MySQL DESCRIBE t, Oracle SQL*Plus DESC t.
     if (d_ != SqlDialect::MySQL && d_ != SqlDialect::Oracle && d_ != SqlDialect::Unknown) return;
     pos_ = q;
+    // Spark/Hive/Databricks DESCRIBE [EXTENDED | FORMATTED | HISTORY | DETAIL]
+    // [TABLE] t: the table (EXPLAIN EXTENDED is followed by a statement).
+    if (!word_at(q - 1, "EXPLAIN") && word_in(pos_, {"EXTENDED", "FORMATTED", "HISTORY", "DETAIL"}) &&
+        (name_start(pos_ + 1) || word_at(pos_ + 1, "TABLE")))
+        ++pos_;
+    if (!word_at(q - 1, "EXPLAIN") && word_at(pos_, "TABLE") && name_start(pos_ + 1)) ++pos_;
     if (word_in(pos_, {"ANALYZE", "EXTENDED", "PARTITIONS", "FORMAT", "VERBOSE", "QUERY", "PLAN"})) return;
     record_name();
 }
@@ -1955,6 +1972,16 @@ bool StatementAnalyzer::scan_keyword(const std::string &kw) {
         ++pos_;
     } else if (kw == "FROM") {
         on_from();
+    } else if ((kw == "PIVOT" || kw == "UNPIVOT") && pos_ == start_) {
+        // DuckDB's PIVOT t ON col USING agg(...) / UNPIVOT t ON cols INTO ...:
+        // a query of the one relation after it (its ON list names columns,
+        // its INTO NAME / VALUE the new columns).
+        ++pos_;
+        cur().verb = Verb::Select;
+        cur().list = ++lists_;
+        parse_from_item(false);
+        end_list();
+        cur().verb = Verb::Other;
     } else if (kw == "JOIN" && join_hint_word()) {
         ++pos_;
     } else if (kw == "JOIN" && prev_word_in({"ARRAY"})) {
@@ -2043,6 +2070,11 @@ bool StatementAnalyzer::scan_ddl_keyword(const std::string &kw) {
         record_name();
     } else if (kw == "PARTITION" && prev_word_in({"ATTACH", "DETACH"})) {
         ++pos_;
+        record_name();
+    } else if (kw == "HISTORY_TABLE" && punct_at(pos_ + 1, '=')) {
+        // T-SQL SYSTEM_VERSIONING = ON (HISTORY_TABLE = dbo.t_history): the
+        // table the old rows go to (created with the table if missing).
+        pos_ += 2;
         record_name();
     } else if (kw == "INHERITS" && in_create_ && punct_at(pos_ + 1, '(')) {
         const size_t close = skip_parens(pos_ + 1);

@@ -1786,6 +1786,27 @@ const Case kRedTeam10Cases[] = {
     // ---- Oracle names with '#'
     {"R10OraHashInName", ORA, "SELECT order#, qty FROM sales.order#items WHERE emp#1 = 2", "SELECT",
      {"sales.order#items"}},
+    // ---- statements that describe or version one table
+    {"R10MsSystemVersionedHistoryTable", MS,
+     "CREATE TABLE dbo.Emp (id INT PRIMARY KEY, vf DATETIME2 GENERATED ALWAYS AS ROW START, vt DATETIME2 GENERATED "
+     "ALWAYS AS ROW END, PERIOD FOR SYSTEM_TIME (vf, vt)) WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE = dbo.EmpHistory))",
+     "CREATE", {"dbo.emp", "dbo.emphistory"}},
+    {"R10MsAlterSetSystemVersioning", MS,
+     "ALTER TABLE dbo.Emp SET (SYSTEM_VERSIONING = ON (HISTORY_TABLE = hist.Emp, DATA_CONSISTENCY_CHECK = ON))", "ALTER",
+     {"dbo.emp", "hist.emp"}},
+    {"R10SfShowColumnsInTable", SF, "SHOW COLUMNS IN TABLE db.s.orders", "OTHER", {"db.s.orders"}},
+    {"R10SfShowGrantsOnView", SF, "SHOW GRANTS ON VIEW v_orders", "OTHER", {"v_orders"}},
+    {"R10SfShowTablesInSchemaNone", SF, "SHOW TABLES IN SCHEMA db.s", "OTHER", {}},
+    {"R10SparkDescribeFormatted", ANY, "DESCRIBE FORMATTED db.t", "OTHER", {"db.t"}},
+    {"R10DatabricksDescribeHistory", ANY, "DESCRIBE HISTORY events", "OTHER", {"events"}},
+    {"R10DatabricksDescribeDetailTable", ANY, "DESC DETAIL TABLE sales.orders", "OTHER", {"sales.orders"}},
+    {"R10MyDescribeTableNamedHistory", MY, "DESCRIBE history", "OTHER", {"history"}},
+    {"R10MyExplainExtendedStatement", MY, "EXPLAIN EXTENDED SELECT * FROM t", "OTHER", {"t"}},
+    // ---- DuckDB's PIVOT / UNPIVOT statements
+    {"R10DuckPivotStatement", ANY, "PIVOT cities ON year USING sum(population) GROUP BY country", "SELECT", {"cities"}},
+    {"R10DuckUnpivotStatement", ANY, "UNPIVOT monthly_sales ON jan, feb, mar INTO NAME month VALUE sales", "SELECT",
+     {"monthly_sales"}},
+    {"R10DuckPivotSubquery", ANY, "PIVOT (SELECT * FROM t WHERE x > 0) ON y USING sum(x)", "SELECT", {"t"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
