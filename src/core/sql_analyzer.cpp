@@ -1617,6 +1617,15 @@ void StatementAnalyzer::on_drop_or_alter(size_t q, bool alter) {
     } else if (word_in(pos_, {"MATERIALIZED", "FOREIGN", "SECURE", "DYNAMIC", "EXTERNAL", "SNAPSHOT", "EVENT"}) &&
                word_in(pos_ + 1, {"VIEW", "TABLE"})) {
         pos_ += 2;
+    } else if (word_at(pos_, "POLICY")) {
+        // PostgreSQL ALTER POLICY p ON t: the table, as its parser reads it
+        // (and CREATE POLICY); DROP POLICY p ON t drops no table and names none there.
+        const size_t on = find_word_at_depth0(pos_, "ON");
+        if (alter && on < e_) {
+            pos_ = on + 1;
+            record_name();
+        }
+        return;
     } else if (word_at(pos_, "INDEX")) {
         // MySQL/T-SQL DROP INDEX ix ON t, T-SQL ALTER INDEX {ix | ALL} ON t
         // REBUILD: the table, like CREATE INDEX's ON table (PostgreSQL's
@@ -2075,6 +2084,10 @@ bool StatementAnalyzer::scan_ddl_keyword(const std::string &kw) {
         // T-SQL SYSTEM_VERSIONING = ON (HISTORY_TABLE = dbo.t_history): the
         // table the old rows go to (created with the table if missing).
         pos_ += 2;
+        record_name();
+    } else if (kw == "INHERIT" && !in_create_ && pos_ > start_) {
+        // PostgreSQL ALTER TABLE child [NO] INHERIT parent (as its parser reads it).
+        ++pos_;
         record_name();
     } else if (kw == "INHERITS" && in_create_ && punct_at(pos_ + 1, '(')) {
         const size_t close = skip_parens(pos_ + 1);

@@ -1807,6 +1807,12 @@ const Case kRedTeam10Cases[] = {
     {"R10DuckUnpivotStatement", ANY, "UNPIVOT monthly_sales ON jan, feb, mar INTO NAME month VALUE sales", "SELECT",
      {"monthly_sales"}},
     {"R10DuckPivotSubquery", ANY, "PIVOT (SELECT * FROM t WHERE x > 0) ON y USING sum(x)", "SELECT", {"t"}},
+    // ---- PostgreSQL SQL its parser rejected: read as the parser reads the
+    // valid forms (expected/tde_09_sql_info.out)
+    {"R10PgAlterInheritParent", PG, "ALTER TABLE child INHERIT parent", "ALTER", {"child", "parent"}},
+    {"R10PgAlterNoInheritParent", PG, "ALTER TABLE child NO INHERIT s.parent", "ALTER", {"child", "s.parent"}},
+    {"R10PgAlterPolicyTable", PG, "ALTER POLICY p ON s.accounts USING (true)", "ALTER", {"s.accounts"}},
+    {"R10PgDropPolicyNamesNone", PG, "DROP POLICY IF EXISTS p ON accounts", "DROP", {}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
