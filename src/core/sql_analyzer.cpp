@@ -2085,7 +2085,7 @@ bool StatementAnalyzer::scan_ddl_keyword(const std::string &kw) {
         // table the old rows go to (created with the table if missing).
         pos_ += 2;
         record_name();
-    } else if (kw == "INHERIT" && !in_create_ && pos_ > start_) {
+    } else if (kw == "INHERIT" && !in_create_) {
         // PostgreSQL ALTER TABLE child [NO] INHERIT parent (as its parser reads it).
         ++pos_;
         record_name();
