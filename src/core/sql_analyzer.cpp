@@ -1738,6 +1738,13 @@ void StatementAnalyzer::on_create(size_t q) {
             ++pos_;
             record_name();
         }
+        // ClickHouse CREATE TABLE t2 AS t [ENGINE = ...]: t2 takes t's structure
+        // (AS SELECT, AS (query) and AS f(...), a table function, are no name).
+        if (!view && word_at(pos_, "AS") && name_start(pos_ + 1) && !punct_at(pos_ + 2, '(') &&
+            !(punct_at(pos_ + 2, '.') && pos_ + 4 < e_ && punct_at(pos_ + 4, '('))) {
+            ++pos_;
+            record_name();
+        }
     } else if (word_in(pos_, {"INDEX", "TRIGGER"})) {
         const bool trigger = word_at(pos_, "TRIGGER");
         pos_ = find_word_at_depth0(pos_, "ON") + 1;
@@ -2141,6 +2148,8 @@ void StatementAnalyzer::on_into() {
         return;
     }
     if (!select_into && !output_into) return;
+    // MySQL/ClickHouse SELECT ... INTO OUTFILE | DUMPFILE 'file' writes a file.
+    if (word_in(pos_, {"OUTFILE", "DUMPFILE"}) && pos_ + 1 < e_ && t_[pos_ + 1].kind == TokKind::String) return;
     skip_words({"TEMP", "TEMPORARY", "UNLOGGED", "TABLE"});
     record_name();
 }
@@ -2182,6 +2191,11 @@ void StatementAnalyzer::on_insert() {
         return;
     }
     skip_words({"INTO"});
+    // ClickHouse INSERT INTO FUNCTION s3(...) | remote(...): a table function.
+    if (word_at(pos_, "FUNCTION") && name_start(pos_ + 1)) {
+        ++pos_;
+        return;
+    }
     if (word_at(pos_, "TABLE") && name_start(pos_ + 1)) ++pos_;
     recording_target_ = true;
     const bool named = record_name();

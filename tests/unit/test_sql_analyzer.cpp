@@ -1813,6 +1813,13 @@ const Case kRedTeam10Cases[] = {
     {"R10PgAlterNoInheritParent", PG, "ALTER TABLE child NO INHERIT s.parent", "ALTER", {"child", "s.parent"}},
     {"R10PgAlterPolicyTable", PG, "ALTER POLICY p ON s.accounts USING (true)", "ALTER", {"s.accounts"}},
     {"R10PgDropPolicyNamesNone", PG, "DROP POLICY IF EXISTS p ON accounts", "DROP", {}},
+    // ---- ClickHouse files, table functions and copied structures
+    {"R10ChSelectIntoOutfile", ANY, "SELECT * FROM t INTO OUTFILE 'x.csv' FORMAT CSV", "SELECT", {"t"}},
+    {"R10ChInsertIntoFunction", ANY, "INSERT INTO FUNCTION s3('https://b/x.csv', 'CSV') SELECT * FROM t", "INSERT",
+     {"t"}},
+    {"R10ChCreateTableAsTable", ANY, "CREATE TABLE db.t2 AS db.t ENGINE = Memory", "CREATE", {"db.t", "db.t2"}},
+    {"R10ChCreateTableAsTableFunction", ANY, "CREATE TABLE t3 AS remote('host:9000', db, t)", "CREATE", {"t3"}},
+    {"R10MsSelectIntoStaysTable", MS, "SELECT * INTO dbo.outfile FROM dbo.t", "SELECT", {"dbo.outfile", "dbo.t"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
