@@ -277,7 +277,9 @@ bool Lexer::step_comment_or_quote(unsigned char c) {
 void Lexer::skip_line_comment(size_t marker) {
     i_ += marker;
     const size_t b = i_;
-    while (i_ < s_.size() && s_[i_] != '\n') ++i_;
+    // A line ends at LF or CR (a lone CR: classic Mac line ends, as
+    // PostgreSQL's and SQL Server's scanners read them).
+    while (i_ < s_.size() && s_[i_] != '\n' && !(s_[i_] == '\r' && peek(1) != '\n')) ++i_;
     if (!comments_) return;
     size_t e = i_;
     if (e > b && s_[e - 1] == '\r') --e;
@@ -609,7 +611,7 @@ struct Range {
 
 // True when a line break lies in sql[from, to).
 bool line_break_between(std::string_view sql, size_t from, size_t to) {
-    return from < to && to <= sql.size() && sql.substr(from, to - from).find('\n') != std::string_view::npos;
+    return from < to && to <= sql.size() && sql.substr(from, to - from).find_first_of("\n\r") != std::string_view::npos;
 }
 
 // Tokens [i, i + n) are T-SQL's batch separator: `GO` alone on its line, with
@@ -2381,7 +2383,7 @@ bool starts_like_sql(std::string_view sql, SqlDialect dialect) {
     size_t i = sql.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // a byte-order mark
     const size_t n = sql.size();
     auto line_comment = [&](size_t from) {
-        i = sql.find('\n', from);
+        i = sql.find_first_of("\n\r", from);
         if (i == std::string_view::npos) i = n;
     };
     while (i < n) {

@@ -1820,6 +1820,11 @@ const Case kRedTeam10Cases[] = {
     {"R10ChCreateTableAsTable", ANY, "CREATE TABLE db.t2 AS db.t ENGINE = Memory", "CREATE", {"db.t", "db.t2"}},
     {"R10ChCreateTableAsTableFunction", ANY, "CREATE TABLE t3 AS remote('host:9000', db, t)", "CREATE", {"t3"}},
     {"R10MsSelectIntoStaysTable", MS, "SELECT * INTO dbo.outfile FROM dbo.t", "SELECT", {"dbo.outfile", "dbo.t"}},
+    // ---- a lone CR ends a line comment (classic Mac line ends)
+    {"R10PgLineCommentEndsAtCr", PG, "-- header\rSELECT * FROM t", "SELECT", {"t"}},
+    {"R10MyLineCommentEndsAtCr", MY, "SELECT * FROM t -- c\rJOIN u ON true", "SELECT", {"t", "u"}},
+    {"R10MsCrlfLinesAndGo", MS, "SELECT * FROM dbo.a -- first\r\nGO\r\nSELECT * FROM dbo.b\r\n", "SELECT",
+     {"dbo.a", "dbo.b"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
