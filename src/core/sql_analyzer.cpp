@@ -1084,15 +1084,15 @@ bool StatementAnalyzer::set_option_on() const {
     return false;
 }
 
-// CREATE at pos_ (not a statement's first word) begins another statement:
-// [OR REPLACE | OR ALTER] [TEMP | ...] TABLE | VIEW followed by a name, at the
+// CREATE or ALTER at pos_ (not a statement's first word) begins another
+// statement: [OR REPLACE | OR ALTER] [TEMP | ...] TABLE | VIEW and a name, at the
 // outermost level, not in a privilege list (GRANT CREATE TABLE TO u, GRANT
 // SELECT, CREATE VIEW ON SCHEMA s).
 bool StatementAnalyzer::mid_statement_create() const {
-    if (pos_ == start_ || levels_.size() != 1 || prev_punct(',') || prev_word_in({"GRANT", "REVOKE", "DENY"}))
+    if (pos_ == start_ || levels_.size() != 1 || prev_punct(',') || prev_word_in({"GRANT", "REVOKE", "DENY", "OR"}))
         return false;
     size_t i = pos_ + 1;
-    if (word_at(i, "OR") && word_in(i + 1, {"REPLACE", "ALTER"})) i += 2;
+    if (word_at(pos_, "CREATE") && word_at(i, "OR") && word_in(i + 1, {"REPLACE", "ALTER"})) i += 2;
     while (word_in(i, {"TEMP", "TEMPORARY", "GLOBAL", "LOCAL", "UNLOGGED", "MATERIALIZED", "TRANSIENT", "SECURE"})) ++i;
     return word_in(i, {"TABLE", "VIEW"}) && (name_start(i + 1) || (word_at(i + 1, "IF") && word_at(i + 2, "NOT")));
 }
@@ -2039,12 +2039,16 @@ bool StatementAnalyzer::scan_keyword(const std::string &kw) {
         end_list();
         pos_ += 2;
         on_copy_into();
-    } else if (kw == "CREATE" && mid_statement_create()) {
-        // A CREATE TABLE | VIEW inside another statement: T-SQL scripts with
-        // no ';' (`SET NOCOUNT ON CREATE TABLE t ...`, a procedure's body),
-        // CREATE SCHEMA s CREATE TABLE s.t ... (its elements). The rest of the
+    } else if ((kw == "CREATE" || kw == "ALTER") && mid_statement_create()) {
+        // A CREATE | ALTER TABLE | VIEW inside another statement: T-SQL
+        // scripts with no ';' (`SET NOCOUNT ON CREATE TABLE t ...`, `IF NOT
+        // EXISTS (...) ALTER TABLE t ADD ...`, a procedure's body), CREATE
+        // SCHEMA s CREATE TABLE s.t ... (its elements). The rest of the
         // statement is read from there.
-        on_create(pos_ + 1);
+        if (kw == "CREATE")
+            on_create(pos_ + 1);
+        else
+            on_drop_or_alter(pos_ + 1, true);
     } else if (kw == "FETCH" && cursor_fetch()) {
         // FETCH [NEXT | PRIOR | FIRST | LAST | ABSOLUTE n | RELATIVE n] {FROM |
         // IN} cursor: a cursor, no relation (OFFSET ... FETCH NEXT n ROWS ONLY

@@ -1825,6 +1825,16 @@ const Case kRedTeam10Cases[] = {
     {"R10MyLineCommentEndsAtCr", MY, "SELECT * FROM t -- c\rJOIN u ON true", "SELECT", {"t", "u"}},
     {"R10MsCrlfLinesAndGo", MS, "SELECT * FROM dbo.a -- first\r\nGO\r\nSELECT * FROM dbo.b\r\n", "SELECT",
      {"dbo.a", "dbo.b"}},
+    // ---- T-SQL: ALTER TABLE inside IF without ';' (migration scripts)
+    {"R10MsIfNotExistsAlterTable", MS,
+     "IF NOT EXISTS (SELECT * FROM sys.columns WHERE object_id = OBJECT_ID('dbo.a') AND name = 'x')\n"
+     "  ALTER TABLE dbo.a ADD x INT",
+     "OTHER", {"dbo.a", "sys.columns"}},
+    {"R10MsIfExistsAlterThenCreate", MS,
+     "IF OBJECT_ID('dbo.b') IS NOT NULL ALTER TABLE dbo.b DROP CONSTRAINT fk_b\nCREATE TABLE dbo.c (id INT REFERENCES dbo.d (id))",
+     "OTHER", {"dbo.b", "dbo.c", "dbo.d"}},
+    {"R10MsCreateOrAlterStaysOne", MS, "CREATE OR ALTER VIEW dbo.v AS SELECT * FROM dbo.t", "CREATE", {"dbo.t", "dbo.v"}},
+    {"R10MsGrantAlterNoTable", MS, "GRANT ALTER, CONTROL ON SCHEMA::dbo TO bob; GRANT ALTER ANY TABLE TO bob", "OTHER", {}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
