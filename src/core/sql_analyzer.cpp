@@ -922,6 +922,7 @@ private:
     bool in_create_ = false;
     bool recording_target_ = false;  // record() marks names as DML targets
     size_t last_item_ref_ = static_cast<size_t>(-1);  // the ref of the FROM item being parsed, if any
+    size_t restart_ = static_cast<size_t>(-1);  // a CREATE | ALTER inside the statement, read next
     std::vector<Level> levels_;
     std::vector<NameRef> refs_;
     size_t lists_ = 0;  // relation lists started so far
@@ -1118,6 +1119,11 @@ void StatementAnalyzer::collect(std::set<std::string> &out) {
         }
     }
     dispatch(b_, true);
+    while (restart_ < e_) {  // CREATE | ALTER inside the statement (mid_statement_create)
+        const size_t r = restart_;
+        restart_ = static_cast<size_t>(-1);
+        dispatch(r, false);
+    }
     const bool tsql_pseudo = d_ == SqlDialect::SQLServer || d_ == SqlDialect::Unknown;
     for (const NameRef &r : refs_) {
         if (r.single) {
@@ -2044,11 +2050,10 @@ bool StatementAnalyzer::scan_keyword(const std::string &kw) {
         // scripts with no ';' (`SET NOCOUNT ON CREATE TABLE t ...`, `IF NOT
         // EXISTS (...) ALTER TABLE t ADD ...`, a procedure's body), CREATE
         // SCHEMA s CREATE TABLE s.t ... (its elements). The rest of the
-        // statement is read from there.
-        if (kw == "CREATE")
-            on_create(pos_ + 1);
-        else
-            on_drop_or_alter(pos_ + 1, true);
+        // statement is read from there, as a statement of its own (collect();
+        // not from here: a script of many would nest as deep).
+        restart_ = pos_;
+        pos_ = e_;
     } else if (kw == "FETCH" && cursor_fetch()) {
         // FETCH [NEXT | PRIOR | FIRST | LAST | ABSOLUTE n | RELATIVE n] {FROM |
         // IN} cursor: a cursor, no relation (OFFSET ... FETCH NEXT n ROWS ONLY

@@ -1920,6 +1920,18 @@ TEST(SqlAnalyzerRobustness, VeryLongInput) {
     EXPECT_EQ(info.table_names.size(), 51u);
 }
 
+// A T-SQL script of many CREATE / ALTER TABLE statements with no ';' or GO
+// between them: each is read after the one before, not inside it (no nesting
+// as deep as the script is long).
+TEST(SqlAnalyzerRobustness, ManyStatementsWithoutSeparators) {
+    std::string sql = "SET NOCOUNT ON\n";
+    for (int i = 0; i < 50000; ++i)
+        sql += "CREATE TABLE t" + std::to_string(i) + " (a INT)\nALTER TABLE u" + std::to_string(i) + " ADD b INT\n";
+    const SqlInfo info = analyze_sql(sql, MS);
+    EXPECT_EQ(info.query_type, "OTHER");
+    EXPECT_EQ(info.table_names.size(), 100000u);
+}
+
 TEST(SqlAnalyzerRobustness, ManyOpenParensAndCtes) {
     std::string sql = "SELECT * FROM " + std::string(200000, '(') + "a";
     EXPECT_EQ(analyze_sql(sql, PG).table_names, (Tables{"a"}));
