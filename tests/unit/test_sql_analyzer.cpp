@@ -1838,6 +1838,32 @@ const Case kRedTeam10Cases[] = {
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
+// Known limits (red-team round 10): today's reading, asserted; the comment
+// says what would be right.
+const Case kRedTeam10KnownLimits[] = {
+    // Oracle 12c's WITH FUNCTION ... END; SELECT ...: the ';' inside the
+    // function ends the first statement for the splitter, whose type is then
+    // OTHER (SELECT; the tables are right).
+    {"R10LimitOraWithFunction", ORA,
+     "WITH FUNCTION f(x NUMBER) RETURN NUMBER IS BEGIN RETURN x + 1; END; SELECT f(sal) FROM emp", "OTHER", {"emp"}},
+    // Prose after the SQL without a ';' is read as SQL: "from the users
+    // table" names `the` ({users}). (After a ';' a sentence is no statement.)
+    {"R10LimitProseAfterSqlWithoutSemicolon", MY,
+     "SELECT * FROM users\n\nThis query selects everything from the users table.", "SELECT", {"the", "users"}},
+    // ClickHouse table functions that take a table as an argument
+    // (remote('host', db.t), cluster('c', db.t)) are functions: db.t is missed.
+    {"R10LimitChRemoteTableArgument", ANY, "SELECT * FROM remote('host:9000', db.t)", "SELECT", {}},
+    // ClickHouse partition moves between tables: the other table is missed
+    // ({t, t2}).
+    {"R10LimitChAttachPartitionFrom", ANY, "ALTER TABLE t ATTACH PARTITION 202401 FROM t2", "ALTER", {"t"}},
+    // ClickHouse EXCHANGE TABLES a AND b is no statement word: prose (OTHER, {a, b}).
+    {"R10LimitChExchangeTables", ANY, "EXCHANGE TABLES a AND b", "OTHER", {}},
+    // Spark/Databricks read files by path as a qualified name: format.`path`
+    // is listed as a table ({}: a file, no relation).
+    {"R10LimitSparkFilePath", ANY, "SELECT * FROM parquet.`/data/x.parquet`", "SELECT", {"parquet./data/x.parquet"}},
+};
+INSTANTIATE_TEST_SUITE_P(RedTeam10KnownLimits, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10KnownLimits), case_name);
+
 // ---------------------------------------------------------------------------
 // Non-table-driven tests.
 
