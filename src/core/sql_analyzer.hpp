@@ -14,10 +14,11 @@ namespace tde::core {
 
 // Lexical rules per dialect (how strings, quoted names and comments are
 // written): PostgreSQL's are also those of Unknown; Oracle adds q'[...]'
-// quoting; BigQuery reads "..." and '''...''' as strings with backslash
+// quoting and '#' inside unquoted names (emp#1); BigQuery reads "..." and '''...''' as strings with backslash
 // escapes, r'...' raw strings, `names` and # comments; Snowflake has
 // backslash escapes in '...', $$...$$ strings and // comments; MySQL reads
 // the content of /*! ... */ as SQL and names may begin with a digit there.
+// In every dialect a line comment ends at LF or at a lone CR.
 enum class SqlDialect { Unknown, PostgreSQL, MySQL, SQLite, SQLServer, Oracle, BigQuery, Snowflake };
 
 // Maps a free-form database_type ("postgresql", "postgres", "pg", "mysql",
@@ -43,6 +44,8 @@ struct SqlInfo {
 
 // Never throws. Unterminated strings, comments and identifiers run to the
 // end of the input; invalid UTF-8 is treated as identifier letters.
+// Statements end at ';' (or a mysql client DELIMITER) and, in T-SQL and SQL
+// of an unknown type, at a `GO` line.
 SqlInfo analyze_sql(std::string_view sql, SqlDialect dialect);
 
 // ---------------------------------------------------------------------------
