@@ -171,6 +171,7 @@ private:
     bool at_delimiter() const { return custom_delimiter_ && s_.compare(i_, delimiter_.size(), delimiter_) == 0; }
     bool try_prefixed_string(unsigned char c);
     bool temp_table_position() const;
+    void skip_copy_data();
     bool mysql_digit_identifier(size_t at) const;
     void read_word();
     void read_number();
@@ -188,8 +189,33 @@ private:
     bool backslash_fallback_ = false;
     bool unterminated_string_ = false;
     bool backslash_suspect_ = false;
+    size_t statement_first_ = 0;  // out_ index of the current statement's first token
     std::vector<Token> out_;
 };
+
+// A psql script's `COPY t ... FROM STDIN;` (pg_dump's output) is followed by
+// its rows, up to a line `\.`: data, not SQL. After the ';' of such a
+// statement (out_ ends with it), the lines up to and with `\.` are skipped
+// (to the end of the text if it has none). Analyzer only: the tokens of
+// fingerprints and literal spans keep every byte.
+void Lexer::skip_copy_data() {
+    const size_t n = out_.size() - 1;  // the ';'
+    if (statement_first_ >= n || out_[statement_first_].kind != TokKind::Word || out_[statement_first_].upper != "COPY")
+        return;
+    bool stdin_source = false;
+    for (size_t k = statement_first_ + 1; k < n && !stdin_source; ++k)
+        stdin_source = out_[k].kind == TokKind::Word && out_[k].upper == "STDIN" && out_[k - 1].kind == TokKind::Word &&
+                       out_[k - 1].upper == "FROM";
+    if (!stdin_source) return;
+    for (size_t p = s_.find('\n', i_); p != std::string_view::npos; p = s_.find('\n', p)) {
+        ++p;  // a line's start
+        if (s_.compare(p, 2, "\\.") == 0 && (p + 2 == s_.size() || s_[p + 2] == '\n' || s_[p + 2] == '\r')) {
+            i_ = p + 2;
+            return;
+        }
+    }
+    i_ = s_.size();
+}
 
 void Lexer::step() {
     const unsigned char c = peek(0);
@@ -232,6 +258,8 @@ void Lexer::step() {
     } else if (c == ';') {
         push(TokKind::Separator, ";");
         ++i_;
+        if (!comments_ && pg_like()) skip_copy_data();
+        statement_first_ = out_.size();
     } else {
         push(TokKind::Punct, std::string(1, static_cast<char>(c)));
         ++i_;

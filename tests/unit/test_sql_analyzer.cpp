@@ -1835,6 +1835,18 @@ const Case kRedTeam10Cases[] = {
      "OTHER", {"dbo.b", "dbo.c", "dbo.d"}},
     {"R10MsCreateOrAlterStaysOne", MS, "CREATE OR ALTER VIEW dbo.v AS SELECT * FROM dbo.t", "CREATE", {"dbo.t", "dbo.v"}},
     {"R10MsGrantAlterNoTable", MS, "GRANT ALTER, CONTROL ON SCHEMA::dbo TO bob; GRANT ALTER ANY TABLE TO bob", "OTHER", {}},
+    // ---- pg_dump / psql scripts: COPY ... FROM stdin is followed by rows up to \.
+    {"R10PgDumpCopyDataThenDdl", PG,
+     "SET statement_timeout = 0;\nCREATE TABLE public.users (id integer NOT NULL, name text);\n"
+     "COPY public.users (id, name) FROM stdin;\n1\tAnn\n2\tBob FROM secret\n\\.\n\n"
+     "ALTER TABLE ONLY public.users\n    ADD CONSTRAINT users_pkey PRIMARY KEY (id);\n"
+     "CREATE INDEX users_name_idx ON public.orders USING btree (name);",
+     "OTHER", {"public.orders", "public.users"}},
+    {"R10PgCopyCsvDataThenInsert", PG,
+     "COPY t FROM STDIN WITH (FORMAT csv);\n1,see FROM x\n\\.\nINSERT INTO public.audit VALUES (1);", "OTHER",
+     {"public.audit", "t"}},
+    {"R10AnyCopyDataToTheEnd", ANY, "COPY t FROM stdin;\n1\tx FROM y", "OTHER", {"t"}},
+    {"R10PgCopyToStdoutNoData", PG, "COPY t TO STDOUT; SELECT * FROM u", "OTHER", {"t", "u"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
