@@ -172,6 +172,7 @@ private:
     bool try_prefixed_string(unsigned char c);
     bool temp_table_position() const;
     void skip_copy_data();
+    bool try_sqlplus_command();
     bool mysql_digit_identifier(size_t at) const;
     void read_word();
     void read_number();
@@ -192,6 +193,33 @@ private:
     size_t statement_first_ = 0;  // out_ index of the current statement's first token
     std::vector<Token> out_;
 };
+
+// SQL*Plus commands in an Oracle script: PROMPT, REM[ARK], SPOOL, WHENEVER,
+// [UN]DEFINE, ACCEPT, PAUSE and @file lines, which end at the line's end
+// without a ';'. Like the mysql client's DELIMITER and T-SQL's GO they are no
+// statements of the database: at a line's start where a statement begins
+// (i_), the whole line is skipped. Analyzer only.
+bool Lexer::try_sqlplus_command() {
+    if (!out_.empty() && out_.back().kind != TokKind::Separator) return false;
+    for (size_t k = i_; k > 0; --k) {
+        const char b = s_[k - 1];
+        if (b == '\n' || b == '\r') break;
+        if (b != ' ' && b != '\t') return false;
+    }
+    size_t e = i_;
+    if (s_[i_] == '@') {
+        e = i_ + 1;
+    } else {
+        while (e < s_.size() && is_alpha(static_cast<unsigned char>(s_[e]))) ++e;
+        if (!one_of(ascii_upper(s_.substr(i_, e - i_)), {"PROMPT", "REM", "REMARK", "SPOOL", "WHENEVER", "DEFINE",
+                                                          "UNDEFINE", "ACCEPT", "PAUSE"}) ||
+            (e < s_.size() && !is_space(static_cast<unsigned char>(s_[e]))))
+            return false;
+    }
+    while (e < s_.size() && s_[e] != '\n' && s_[e] != '\r') ++e;
+    i_ = e;
+    return true;
+}
 
 // A psql script's `COPY t ... FROM STDIN;` (pg_dump's output) is followed by
 // its rows, up to a line `\.`: data, not SQL. After the ';' of such a
@@ -250,6 +278,8 @@ void Lexer::step() {
             read_word();
         else
             skip_line_comment(1);
+    } else if ((c == '@' || is_alpha(c)) && d_ == SqlDialect::Oracle && !comments_ && try_sqlplus_command()) {
+        // handled
     } else if (is_word_start(c) || (mysql() && is_digit(c) && mysql_digit_identifier(i_))) {
         read_word();
     } else if (is_digit(c) || (c == '.' && is_digit(peek(1)) && !(mysql() && mysql_digit_identifier(i_ + 1))) ||
@@ -906,6 +936,7 @@ private:
     void add_range_var(const std::string &name);
     bool correlated_path(const ParsedName &n) const;
     bool is_dual(const ParsedName &n) const;
+    bool legacy_bigquery_name(ParsedName &n);
 
     // Statement-level dispatch.
     void dispatch(size_t p, bool allow_explain);
@@ -1355,6 +1386,30 @@ void StatementAnalyzer::parse_name_list(bool skip_columns, bool skip_to_comma) {
     }
 }
 
+// BigQuery's legacy SQL names a table in brackets where a relation goes:
+// FROM [project:dataset.table], FROM [dataset.table] (#legacySQL queries).
+// The name is kept as written between the brackets (pos_ on the '[').
+bool StatementAnalyzer::legacy_bigquery_name(ParsedName &n) {
+    if (d_ != SqlDialect::BigQuery || !punct_at(pos_, '[')) return false;
+    size_t i = pos_ + 1;
+    size_t dots = 0;
+    for (; i < e_ && i < pos_ + 64 && !punct_at(i, ']'); ++i) {
+        const Token &tk = t_[i];
+        if (tk.kind == TokKind::Punct ? !(tk.text[0] == '.' || tk.text[0] == ':' || tk.text[0] == '-')
+                                      : tk.kind != TokKind::Word && tk.kind != TokKind::Number)
+            return false;
+        if (tk.kind == TokKind::Punct && tk.text[0] == '.') ++dots;
+        if (tk.kind == TokKind::Number) dots += static_cast<size_t>(std::count(tk.text.begin(), tk.text.end(), '.'));
+    }
+    if (!punct_at(i, ']') || i == pos_ + 1 || dots == 0) return false;
+    n.at = pos_;
+    n.text = std::string(sql_.substr(t_[pos_].begin + 1, t_[i].begin - t_[pos_].begin - 1));  // (a Punct's end is its begin)
+    n.parts = dots + 1;
+    n.quoted = true;
+    pos_ = i + 1;
+    return true;
+}
+
 bool StatementAnalyzer::is_dual(const ParsedName &n) const {
     if (d_ != SqlDialect::MySQL && d_ != SqlDialect::Oracle && d_ != SqlDialect::Snowflake &&
         d_ != SqlDialect::Unknown)
@@ -1384,6 +1439,11 @@ void StatementAnalyzer::parse_from_item(bool candidate) {
         levels_.push_back(l);
     }
     ParsedName n;
+    if (legacy_bigquery_name(n)) {
+        record(n, candidate);
+        parse_alias();
+        return;
+    }
     if (!parse_name(n)) return;
     if (punct_at(pos_, '(')) {
         if (table_hints_at(pos_)) {  // T-SQL `Users (NOLOCK)`

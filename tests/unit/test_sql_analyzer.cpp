@@ -1847,6 +1847,22 @@ const Case kRedTeam10Cases[] = {
      {"public.audit", "t"}},
     {"R10AnyCopyDataToTheEnd", ANY, "COPY t FROM stdin;\n1\tx FROM y", "OTHER", {"t"}},
     {"R10PgCopyToStdoutNoData", PG, "COPY t TO STDOUT; SELECT * FROM u", "OTHER", {"t", "u"}},
+    // ---- Oracle SQL*Plus command lines (no statements, like GO and DELIMITER)
+    {"R10OraSqlPlusPromptThenCreate", ORA,
+     "PROMPT Creating table users FROM scratch\nCREATE TABLE emp (id NUMBER);\nREM drop table old_emp later\n"
+     "INSERT INTO emp SELECT * FROM stage_emp;",
+     "CREATE", {"emp", "stage_emp"}},
+    {"R10OraSqlPlusSpoolAndScripts", ORA,
+     "SPOOL out.log\nWHENEVER SQLERROR EXIT SQL.SQLCODE\n@create_tables.sql\nSELECT * FROM emp;\nSPOOL OFF", "SELECT",
+     {"emp"}},
+    {"R10OraDefineNotAtLineStartStaysSql", ORA, "SELECT define FROM t", "SELECT", {"t"}},
+    // ---- BigQuery legacy SQL's [project:dataset.table]
+    {"R10BqLegacySqlBrackets", BQ,
+     "#legacySQL\nSELECT word FROM [bigquery-public-data:samples.shakespeare] LIMIT 5", "SELECT",
+     {"bigquery-public-data:samples.shakespeare"}},
+    {"R10BqLegacySqlBracketList", BQ, "SELECT * FROM [ds.events_20240101], [ds.events_20240102] s", "SELECT",
+     {"ds.events_20240101", "ds.events_20240102"}},
+    {"R10BqArrayLiteralStaysArray", BQ, "SELECT [1, 2, 3] AS arr FROM UNNEST([1, 2]) AS x", "SELECT", {}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
