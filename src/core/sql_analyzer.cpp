@@ -173,6 +173,8 @@ private:
     bool temp_table_position() const;
     void skip_copy_data();
     bool try_sqlplus_command();
+    bool at_statement_line_start() const;
+    bool try_psql_meta_command();
     bool mysql_digit_identifier(size_t at) const;
     void read_word();
     void read_number();
@@ -191,6 +193,7 @@ private:
     bool unterminated_string_ = false;
     bool backslash_suspect_ = false;
     size_t statement_first_ = 0;  // out_ index of the current statement's first token
+    size_t meta_line_end_ = std::string_view::npos;  // where a psql \copy line ends
     std::vector<Token> out_;
 };
 
@@ -199,13 +202,38 @@ private:
 // without a ';'. Like the mysql client's DELIMITER and T-SQL's GO they are no
 // statements of the database: at a line's start where a statement begins
 // (i_), the whole line is skipped. Analyzer only.
-bool Lexer::try_sqlplus_command() {
+bool Lexer::at_statement_line_start() const {
     if (!out_.empty() && out_.back().kind != TokKind::Separator) return false;
     for (size_t k = i_; k > 0; --k) {
         const char b = s_[k - 1];
         if (b == '\n' || b == '\r') break;
         if (b != ' ' && b != '\t') return false;
     }
+    return true;
+}
+
+// psql's meta-commands in a PostgreSQL script (\c db, \set x 1, \i file,
+// \timing, ...) end at the line's end and are no SQL: at a line's start where
+// a statement begins the line is skipped. \copy t FROM 'f' is COPY run by the
+// client: it is read as `copy t FROM 'f'`, ended at the line's end. Analyzer
+// only.
+bool Lexer::try_psql_meta_command() {
+    if (!at_statement_line_start()) return false;
+    size_t e = i_ + 1;
+    while (e < s_.size() && is_alpha(static_cast<unsigned char>(s_[e]))) ++e;
+    size_t line_end = s_.find_first_of("\n\r", e);
+    if (line_end == std::string_view::npos) line_end = s_.size();
+    if (ascii_upper(s_.substr(i_ + 1, e - i_ - 1)) == "COPY") {
+        ++i_;  // read on from `copy`
+        meta_line_end_ = line_end;
+    } else {
+        i_ = line_end;
+    }
+    return true;
+}
+
+bool Lexer::try_sqlplus_command() {
+    if (!at_statement_line_start()) return false;
     size_t e = i_;
     if (s_[i_] == '@') {
         e = i_ + 1;
@@ -249,6 +277,13 @@ void Lexer::step() {
     const unsigned char c = peek(0);
     start_ = i_;
     cb_ = ce_ = i_;
+    if (meta_line_end_ != std::string_view::npos && i_ >= meta_line_end_) {
+        meta_line_end_ = std::string_view::npos;
+        if (out_.empty() || out_.back().kind != TokKind::Separator) {
+            push(TokKind::Separator, ";");  // the end of a psql \copy line ends its statement
+            statement_first_ = out_.size();
+        }
+    }
     if (is_space(c)) {
         ++i_;
     } else if (const size_t n = unicode_space(s_, i_)) {
@@ -279,6 +314,8 @@ void Lexer::step() {
         else
             skip_line_comment(1);
     } else if ((c == '@' || is_alpha(c)) && d_ == SqlDialect::Oracle && !comments_ && try_sqlplus_command()) {
+        // handled
+    } else if (c == '\\' && pg_like() && !comments_ && is_alpha(peek(1)) && try_psql_meta_command()) {
         // handled
     } else if (is_word_start(c) || (mysql() && is_digit(c) && mysql_digit_identifier(i_))) {
         read_word();

@@ -1863,6 +1863,14 @@ const Case kRedTeam10Cases[] = {
     {"R10BqLegacySqlBracketList", BQ, "SELECT * FROM [ds.events_20240101], [ds.events_20240102] s", "SELECT",
      {"ds.events_20240101", "ds.events_20240102"}},
     {"R10BqArrayLiteralStaysArray", BQ, "SELECT [1, 2, 3] AS arr FROM UNNEST([1, 2]) AS x", "SELECT", {}},
+    // ---- psql meta-commands (client commands, no statements; \copy is COPY)
+    {"R10PgPsqlConnectThenSelect", PG, "\\c shop\nSELECT * FROM t;", "SELECT", {"t"}},
+    {"R10PgPsqlMetaLinesSkipped", PG, "\\pset pager off\n\\echo FROM secret\nSELECT * FROM t;\n\\q", "SELECT", {"t"}},
+    {"R10PgPsqlClientCopy", PG, "\\copy t FROM 'x.csv' WITH CSV HEADER\nSELECT * FROM u;", "OTHER", {"t", "u"}},
+    {"R10AnyPsqlClientCopyQuery", ANY,
+     "\\set ON_ERROR_STOP on\n\\copy (SELECT * FROM t) TO 'out.csv' CSV\nINSERT INTO u VALUES (1);", "OTHER",
+     {"t", "u"}},
+    {"R10PgBackslashInStringStaysString", PG, "SELECT * FROM t WHERE a = '\\c'", "SELECT", {"t"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
