@@ -51,6 +51,22 @@ size_t unicode_space(std::string_view s, size_t i) {
     return at(1) == 0x81 && at(2) == 0x9F ? 3 : 0;
 }
 
+// The ASCII punctuation that a fullwidth form at s[i] stands for (U+FF1B
+// '；', U+FF0C '，', U+FF08 '（', U+FF09 '）': what an East Asian input
+// method types), or 0. No one means them as letters of a name: `FROM users；`
+// ends a statement.
+char fullwidth_punct(std::string_view s, size_t i) {
+    if (i + 2 >= s.size() || static_cast<unsigned char>(s[i]) != 0xEF || static_cast<unsigned char>(s[i + 1]) != 0xBC)
+        return 0;
+    switch (static_cast<unsigned char>(s[i + 2])) {
+        case 0x9B: return ';';
+        case 0x8C: return ',';
+        case 0x88: return '(';
+        case 0x89: return ')';
+        default: return 0;
+    }
+}
+
 // Length of the opening of a MySQL executable comment at s[i] (`/*!`, with
 // up to six version digits: `/*!40101`; MariaDB `/*M!100100`), or 0.
 size_t mysql_exec_comment(std::string_view s, size_t i) {
@@ -288,6 +304,14 @@ void Lexer::step() {
         ++i_;
     } else if (const size_t n = unicode_space(s_, i_)) {
         i_ += n;
+    } else if (const char fw = fullwidth_punct(s_, i_)) {
+        if (fw == ';') {
+            push(TokKind::Separator, ";");
+            statement_first_ = out_.size();
+        } else {
+            push(TokKind::Punct, std::string(1, fw));
+        }
+        i_ += 3;
     } else if (exec_comment_ && c == '*' && peek(1) == '/') {
         exec_comment_ = false;  // the end of a MySQL /*! ... */ (its content was read as SQL)
         i_ += 2;
@@ -673,7 +697,7 @@ void Lexer::read_word() {
     // SYS.COL$ and ORDER#): no Oracle operator is written with it.
     const bool hash = d_ == SqlDialect::Oracle;
     while (i_ < s_.size() && (is_word_char(static_cast<unsigned char>(s_[i_])) || (hash && s_[i_] == '#')) &&
-           unicode_space(s_, i_) == 0 && !at_delimiter())
+           unicode_space(s_, i_) == 0 && fullwidth_punct(s_, i_) == 0 && !at_delimiter())
         ++i_;
     const std::string_view w = s_.substr(start, i_ - start);
     out_.push_back(Token{TokKind::Word, std::string(w), ascii_upper(w), start, i_, start, start});

@@ -18,7 +18,8 @@ namespace tde::core {
 // escapes, r'...' raw strings, `names` and # comments; Snowflake has
 // backslash escapes in '...', $$...$$ strings and // comments; MySQL reads
 // the content of /*! ... */ as SQL and names may begin with a digit there.
-// In every dialect a line comment ends at LF or at a lone CR.
+// In every dialect a line comment ends at LF or at a lone CR, and the
+// fullwidth ；，（） (East Asian input methods) are read as ; , ( ).
 enum class SqlDialect { Unknown, PostgreSQL, MySQL, SQLite, SQLServer, Oracle, BigQuery, Snowflake };
 
 // Maps a free-form database_type ("postgresql", "postgres", "pg", "mysql",

@@ -1871,6 +1871,14 @@ const Case kRedTeam10Cases[] = {
      "\\set ON_ERROR_STOP on\n\\copy (SELECT * FROM t) TO 'out.csv' CSV\nINSERT INTO u VALUES (1);", "OTHER",
      {"t", "u"}},
     {"R10PgBackslashInStringStaysString", PG, "SELECT * FROM t WHERE a = '\\c'", "SELECT", {"t"}},
+    // ---- fullwidth punctuation of East Asian input methods
+    {"R10MyFullwidthSemicolons", MY, "SELECT * FROM users\uFF1BSELECT * FROM orders\uFF1B", "SELECT",
+     {"orders", "users"}},
+    {"R10MyFullwidthCommaAndParens", MY, "SELECT COUNT\uFF08*\uFF09 FROM a\uFF0Cb WHERE a.id = b.id", "SELECT",
+     {"a", "b"}},
+    {"R10MyCjkNamesFullwidthEnd", MY, "SELECT \u59D3\u540D FROM \u7528\u6237 WHERE \u5E74\u9F84 > 30\uFF1B", "SELECT",
+     {"\u7528\u6237"}},
+    {"R10MyFullwidthInStringStays", MY, "SELECT * FROM t WHERE a = '\uFF1B FROM x'", "SELECT", {"t"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
