@@ -1674,6 +1674,14 @@ bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
         // the tables it works on.
         ++pos_;
         parse_name_list(false, true);
+    } else if ((kw == "ENABLE" || kw == "DISABLE") && word_at(pos_, "TRIGGER")) {
+        // T-SQL {ENABLE | DISABLE} TRIGGER {trg, ... | ALL} ON t: the trigger's
+        // table, like CREATE TRIGGER's (ON DATABASE / ALL SERVER: none).
+        const size_t on = find_word_at_depth0(pos_, "ON");
+        if (on < e_ && !word_in(on + 1, {"DATABASE", "ALL"})) {
+            pos_ = on + 1;
+            record_name();
+        }
     } else if (kw == "SHOW" && (d_ == SqlDialect::MySQL || d_ == SqlDialect::Unknown)) {
         on_show(q + 1);
     } else if (kw == "SHOW" && d_ == SqlDialect::Snowflake) {

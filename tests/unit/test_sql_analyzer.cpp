@@ -1879,6 +1879,10 @@ const Case kRedTeam10Cases[] = {
     {"R10MyCjkNamesFullwidthEnd", MY, "SELECT \u59D3\u540D FROM \u7528\u6237 WHERE \u5E74\u9F84 > 30\uFF1B", "SELECT",
      {"\u7528\u6237"}},
     {"R10MyFullwidthInStringStays", MY, "SELECT * FROM t WHERE a = '\uFF1B FROM x'", "SELECT", {"t"}},
+    // ---- T-SQL ENABLE / DISABLE TRIGGER ... ON t
+    {"R10MsDisableTriggerOnTable", MS, "DISABLE TRIGGER trg_audit ON dbo.Orders", "OTHER", {"dbo.orders"}},
+    {"R10MsEnableAllTriggersOnTable", MS, "ENABLE TRIGGER ALL ON [dbo].[Orders]", "OTHER", {"dbo.Orders"}},
+    {"R10MsDisableDatabaseTrigger", MS, "DISABLE TRIGGER ALL ON DATABASE; ENABLE TRIGGER t ON ALL SERVER", "OTHER", {}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
