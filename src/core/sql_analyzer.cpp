@@ -1701,8 +1701,8 @@ bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
         pos_ += 2;
         if (word_in(pos_, {"TEMP", "TEMPORARY"}) && word_at(pos_ + 1, "TABLE")) pos_ += 2;
         record_name();
-    } else if (kw == "LOAD" && word_at(pos_, "DATA")) {
-        // MySQL LOAD DATA [LOCAL] INFILE 'f' [REPLACE|IGNORE] INTO TABLE t: like COPY.
+    } else if (kw == "LOAD" && word_in(pos_, {"DATA", "XML"})) {
+        // MySQL LOAD {DATA | XML} [LOCAL] INFILE 'f' [REPLACE|IGNORE] INTO TABLE t: like COPY.
         const size_t into = find_word_at_depth0(pos_, "INTO");
         if (into < e_ && word_at(into + 1, "TABLE")) {
             pos_ = into + 2;
@@ -1925,7 +1925,10 @@ void StatementAnalyzer::on_create(size_t q) {
             pos_ = on + 3;
             record_name();
         }
-    } else if (word_at(pos_, "POLICY")) {  // CREATE POLICY p ON t ... USING (...)
+    } else if (word_at(pos_, "POLICY") || (word_at(pos_, "ROW") && word_at(pos_ + 1, "ACCESS") &&
+                                           word_at(pos_ + 2, "POLICY"))) {
+        // CREATE POLICY p ON t ... USING (...); BigQuery CREATE ROW ACCESS
+        // POLICY p ON t GRANT TO (...) FILTER USING (...)
         pos_ = find_word_at_depth0(pos_, "ON") + 1;
         record_name();
     } else if (word_at(pos_, "STATISTICS")) {

@@ -1883,6 +1883,12 @@ const Case kRedTeam10Cases[] = {
     {"R10MsDisableTriggerOnTable", MS, "DISABLE TRIGGER trg_audit ON dbo.Orders", "OTHER", {"dbo.orders"}},
     {"R10MsEnableAllTriggersOnTable", MS, "ENABLE TRIGGER ALL ON [dbo].[Orders]", "OTHER", {"dbo.Orders"}},
     {"R10MsDisableDatabaseTrigger", MS, "DISABLE TRIGGER ALL ON DATABASE; ENABLE TRIGGER t ON ALL SERVER", "OTHER", {}},
+    {"R10MyLoadXmlIntoTable", MY, "LOAD XML LOCAL INFILE 'x.xml' INTO TABLE t ROWS IDENTIFIED BY '<row>'", "OTHER", {"t"}},
+    {"R10BqCreateRowAccessPolicy", BQ,
+     "CREATE OR REPLACE ROW ACCESS POLICY us_only ON ds.orders GRANT TO ('group:sales@x.com') FILTER USING (region = 'US')",
+     "CREATE", {"ds.orders"}},
+    {"R10SfCreateRowAccessPolicyNoTable", SF,
+     "CREATE ROW ACCESS POLICY rap AS (region VARCHAR) RETURNS BOOLEAN -> 'ADMIN' = CURRENT_ROLE()", "CREATE", {}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
