@@ -1066,6 +1066,11 @@ const char *StatementAnalyzer::query_type() const {
     if (q >= e_ || t_[q].kind != TokKind::Word) return nullptr;
     if (is_update_statistics(q)) return "OTHER";  // T-SQL maintenance
     if (t_[q].upper != "WITH") return verb_type(t_[q].upper);
+    // Oracle 12c's WITH FUNCTION | PROCEDURE ... declares PL/SQL for the query
+    // after it (its ';'s split the text, so the query is not in this range):
+    // only a query may follow.
+    if ((d_ == SqlDialect::Oracle || d_ == SqlDialect::Unknown) && word_in(q + 1, {"FUNCTION", "PROCEDURE"}))
+        return "SELECT";
     size_t i = parse_cte_list(q + 1, nullptr);
     if (i == std::string::npos) {
         // No CTE list: ClickHouse's WITH <expr> AS name[, ...] SELECT ... (a

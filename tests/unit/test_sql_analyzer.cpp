@@ -1889,17 +1889,21 @@ const Case kRedTeam10Cases[] = {
      "CREATE", {"ds.orders"}},
     {"R10SfCreateRowAccessPolicyNoTable", SF,
      "CREATE ROW ACCESS POLICY rap AS (region VARCHAR) RETURNS BOOLEAN -> 'ADMIN' = CURRENT_ROLE()", "CREATE", {}},
+    // ---- Oracle 12c WITH FUNCTION: its ';'s split the text, a query follows
+    {"R10OraWithFunctionIsSelect", ORA,
+     "WITH FUNCTION f(x NUMBER) RETURN NUMBER IS BEGIN RETURN x + 1; END; SELECT f(sal) FROM emp", "SELECT", {"emp"}},
+    {"R10OraWithProcedureAndFunction", ORA,
+     "WITH PROCEDURE p IS BEGIN NULL; END; FUNCTION g(n NUMBER) RETURN NUMBER IS BEGIN p; RETURN n; END; "
+     "SELECT g(d.id) FROM hr.dept d",
+     "SELECT", {"hr.dept"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
 // Known limits (red-team round 10): today's reading, asserted; the comment
 // says what would be right.
 const Case kRedTeam10KnownLimits[] = {
-    // Oracle 12c's WITH FUNCTION ... END; SELECT ...: the ';' inside the
-    // function ends the first statement for the splitter, whose type is then
-    // OTHER (SELECT; the tables are right).
-    {"R10LimitOraWithFunction", ORA,
-     "WITH FUNCTION f(x NUMBER) RETURN NUMBER IS BEGIN RETURN x + 1; END; SELECT f(sal) FROM emp", "OTHER", {"emp"}},
+    // (Oracle 12c's WITH FUNCTION ... END; SELECT ... is read right since
+    // round 10: R10OraWithFunctionIsSelect.)
     // Prose after the SQL without a ';' is read as SQL: "from the users
     // table" names `the` ({users}). (After a ';' a sentence is no statement.)
     {"R10LimitProseAfterSqlWithoutSemicolon", MY,
