@@ -1530,6 +1530,31 @@ void StatementAnalyzer::parse_from_item(bool candidate) {
             pos_ = close;
             parse_alias();
         }
+        // ClickHouse remote | remoteSecure | cluster | clusterAllReplicas
+        // ('addr', db.t | db, t | 'db', 't' [, ...]): that table on other servers.
+        if (d_ == SqlDialect::Unknown && n.parts == 1 && !n.quoted &&
+            one_of(ascii_upper(n.text), {"REMOTE", "REMOTESECURE", "CLUSTER", "CLUSTERALLREPLICAS"}) &&
+            pos_ + 2 < e_ && t_[pos_ + 1].kind == TokKind::String && punct_at(pos_ + 2, ',')) {
+            const size_t close = skip_parens(pos_);
+            pos_ += 3;
+            ParsedName db;
+            auto part = [&](size_t i) {  // a name or a string naming one
+                return t_[i].kind == TokKind::String ? std::string(string_content(t_[i])) : norm(t_[i]);
+            };
+            const bool simple = pos_ + 2 < e_ && (name_start(pos_) || t_[pos_].kind == TokKind::String) &&
+                                punct_at(pos_ + 1, ',') &&
+                                (name_start(pos_ + 2) || t_[pos_ + 2].kind == TokKind::String);
+            if (simple) {
+                db.at = pos_;
+                db.text = part(pos_) + "." + part(pos_ + 2);
+                db.parts = 2;
+                record(db, false);
+            } else if (parse_name(db) && db.parts >= 2 && (punct_at(pos_, ',') || punct_at(pos_, ')'))) {
+                record(db, false);
+            }
+            pos_ = close;
+            parse_alias();
+        }
         return;  // table function: generate_series(...), OPENJSON(...)
     }
     // A BigQuery wildcard table written without backticks (ds.events_*, as

@@ -1896,6 +1896,12 @@ const Case kRedTeam10Cases[] = {
      "WITH PROCEDURE p IS BEGIN NULL; END; FUNCTION g(n NUMBER) RETURN NUMBER IS BEGIN p; RETURN n; END; "
      "SELECT g(d.id) FROM hr.dept d",
      "SELECT", {"hr.dept"}},
+    // ---- ClickHouse table functions over another server's table
+    {"R10ChRemoteTableArgument", ANY, "SELECT * FROM remote('host:9000', db.t)", "SELECT", {"db.t"}},
+    {"R10ChClusterDbTableArguments", ANY, "SELECT count() FROM cluster('c', db, hits) AS h WHERE x = 1", "SELECT",
+     {"db.hits"}},
+    {"R10ChRemoteSecureStrings", ANY, "SELECT * FROM remoteSecure('h', 'db', 't', 'user', 'pw') AS r", "SELECT",
+     {"db.t"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
@@ -1908,9 +1914,8 @@ const Case kRedTeam10KnownLimits[] = {
     // table" names `the` ({users}). (After a ';' a sentence is no statement.)
     {"R10LimitProseAfterSqlWithoutSemicolon", MY,
      "SELECT * FROM users\n\nThis query selects everything from the users table.", "SELECT", {"the", "users"}},
-    // ClickHouse table functions that take a table as an argument
-    // (remote('host', db.t), cluster('c', db.t)) are functions: db.t is missed.
-    {"R10LimitChRemoteTableArgument", ANY, "SELECT * FROM remote('host:9000', db.t)", "SELECT", {}},
+    // (ClickHouse remote('host', db.t) / cluster('c', db, t) name db.t since
+    // round 10: R10ChRemoteTableArgument.)
     // ClickHouse partition moves between tables: the other table is missed
     // ({t, t2}).
     {"R10LimitChAttachPartitionFrom", ANY, "ALTER TABLE t ATTACH PARTITION 202401 FROM t2", "ALTER", {"t"}},
