@@ -845,7 +845,7 @@ bool is_statement_word(std::string_view upper) {
         "REPEAT", "FOR", "FETCH", "MOVE", "OPEN", "CLOSE", "LISTEN", "UNLISTEN", "NOTIFY", "PRINT", "RAISERROR",
         "THROW", "RAISE", "SIGNAL", "RESIGNAL", "RETURN", "WAITFOR", "GOTO", "BREAK", "CONTINUE", "REVERT",
         "RECEIVE", "SEND", "ENABLE", "DISABLE", "GO", "ASSERT", "READTEXT", "WRITETEXT", "UPDATETEXT", "SETUSER",
-        "CONNECT", "DISCONNECT", "REASSIGN", "FROM", "DELIMITER"};
+        "CONNECT", "DISCONNECT", "REASSIGN", "FROM", "DELIMITER", "EXCHANGE"};
     return kWords.count(upper) > 0;
 }
 
@@ -1704,6 +1704,13 @@ bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
         // the tables it works on.
         ++pos_;
         parse_name_list(false, true);
+    } else if (kw == "EXCHANGE" && word_at(pos_, "TABLES")) {
+        // ClickHouse EXCHANGE TABLES a AND b: the two tables trade names.
+        ++pos_;
+        if (record_name() && word_at(pos_, "AND")) {
+            ++pos_;
+            record_name();
+        }
     } else if ((kw == "ENABLE" || kw == "DISABLE") && word_at(pos_, "TRIGGER")) {
         // T-SQL {ENABLE | DISABLE} TRIGGER {trg, ... | ALL} ON t: the trigger's
         // table, like CREATE TRIGGER's (ON DATABASE / ALL SERVER: none).
@@ -2285,9 +2292,19 @@ bool StatementAnalyzer::scan_ddl_keyword(const std::string &kw) {
     } else if (kw == "PARTITION" && word_at(pos_ + 1, "OF")) {
         pos_ += 2;
         record_name();
-    } else if (kw == "PARTITION" && prev_word_in({"ATTACH", "DETACH"})) {
+    } else if (kw == "PARTITION" && prev_word_in({"ATTACH", "DETACH", "REPLACE", "MOVE"}) && !in_create_) {
+        // PostgreSQL ATTACH | DETACH PARTITION child: a table. ClickHouse moves
+        // a partition (an expression, ID 'id', ALL) between tables: {ATTACH |
+        // REPLACE} PARTITION p FROM t2, MOVE PARTITION p TO TABLE t2.
+        const bool pg_child = prev_word_in({"ATTACH", "DETACH"});
         ++pos_;
-        record_name();
+        if (pg_child && !word_in(pos_, {"ID", "ALL"}) && record_name()) return true;
+        if (word_at(pos_, "ID")) ++pos_;
+        pos_ = punct_at(pos_, '(') ? skip_parens(pos_) : pos_ + 1;
+        if (word_at(pos_, "FROM") || (word_at(pos_, "TO") && word_at(pos_ + 1, "TABLE"))) {
+            pos_ += word_at(pos_, "FROM") ? 1 : 2;
+            record_name();
+        }
     } else if (kw == "HISTORY_TABLE" && punct_at(pos_ + 1, '=')) {
         // T-SQL SYSTEM_VERSIONING = ON (HISTORY_TABLE = dbo.t_history): the
         // table the old rows go to (created with the table if missing).

@@ -1902,6 +1902,17 @@ const Case kRedTeam10Cases[] = {
      {"db.hits"}},
     {"R10ChRemoteSecureStrings", ANY, "SELECT * FROM remoteSecure('h', 'db', 't', 'user', 'pw') AS r", "SELECT",
      {"db.t"}},
+    // ---- ClickHouse partitions moved between tables, tables exchanged
+    {"R10ChAttachPartitionFrom", ANY, "ALTER TABLE t ATTACH PARTITION 202401 FROM t2", "ALTER", {"t", "t2"}},
+    {"R10ChReplacePartitionIdFrom", ANY, "ALTER TABLE t REPLACE PARTITION ID '202401' FROM db.t2", "ALTER",
+     {"db.t2", "t"}},
+    {"R10ChMovePartitionToTable", ANY, "ALTER TABLE db.t MOVE PARTITION ('2024-01', 3) TO TABLE db.t2", "ALTER",
+     {"db.t", "db.t2"}},
+    {"R10ChDetachPartitionNoTable", ANY, "ALTER TABLE t DETACH PARTITION 202401", "ALTER", {"t"}},
+    {"R10PgAttachPartitionChild", PG,
+     "ALTER TABLE p ATTACH PARTITION p_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')", "ALTER",
+     {"p", "p_2024"}},
+    {"R10ChExchangeTables", ANY, "EXCHANGE TABLES db.a AND db.b", "OTHER", {"db.a", "db.b"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
@@ -1916,11 +1927,8 @@ const Case kRedTeam10KnownLimits[] = {
      "SELECT * FROM users\n\nThis query selects everything from the users table.", "SELECT", {"the", "users"}},
     // (ClickHouse remote('host', db.t) / cluster('c', db, t) name db.t since
     // round 10: R10ChRemoteTableArgument.)
-    // ClickHouse partition moves between tables: the other table is missed
-    // ({t, t2}).
-    {"R10LimitChAttachPartitionFrom", ANY, "ALTER TABLE t ATTACH PARTITION 202401 FROM t2", "ALTER", {"t"}},
-    // ClickHouse EXCHANGE TABLES a AND b is no statement word: prose (OTHER, {a, b}).
-    {"R10LimitChExchangeTables", ANY, "EXCHANGE TABLES a AND b", "OTHER", {}},
+    // (ClickHouse partition moves between tables and EXCHANGE TABLES a AND b
+    // are read right since round 10: R10ChAttachPartitionFrom, R10ChExchangeTables.)
     // Spark/Databricks read files by path as a qualified name: format.`path`
     // is listed as a table ({}: a file, no relation).
     {"R10LimitSparkFilePath", ANY, "SELECT * FROM parquet.`/data/x.parquet`", "SELECT", {"parquet./data/x.parquet"}},
