@@ -998,6 +998,7 @@ private:
     bool correlated_path(const ParsedName &n) const;
     bool is_dual(const ParsedName &n) const;
     bool legacy_bigquery_name(ParsedName &n);
+    bool file_path(const ParsedName &n) const;
 
     // Statement-level dispatch.
     void dispatch(size_t p, bool allow_explain);
@@ -1476,6 +1477,17 @@ bool StatementAnalyzer::legacy_bigquery_name(ParsedName &n) {
     return true;
 }
 
+// Spark/Databricks read files by path where a table goes: format.`path`
+// (parquet.`/data/x.parquet`, json.`s3://b/k/`): files, no table. (A table
+// format's path, delta.`/mnt/t`, is a table: R9AnySparkPathTable.) n is two
+// parts, the first an unquoted file format, the second a delimited path.
+bool StatementAnalyzer::file_path(const ParsedName &n) const {
+    if (d_ != SqlDialect::Unknown || n.parts != 2 || n.quoted || n.at + 2 >= e_) return false;
+    const Token &path = t_[n.at + 2];
+    return path.kind == TokKind::Ident && path.text.find('/') != std::string::npos &&
+           one_of(ascii_upper(t_[n.at].text), {"PARQUET", "CSV", "JSON", "ORC", "AVRO", "TEXT", "BINARYFILE"});
+}
+
 bool StatementAnalyzer::is_dual(const ParsedName &n) const {
     if (d_ != SqlDialect::MySQL && d_ != SqlDialect::Oracle && d_ != SqlDialect::Snowflake &&
         d_ != SqlDialect::Unknown)
@@ -1563,8 +1575,8 @@ void StatementAnalyzer::parse_from_item(bool candidate) {
         n.text += '*';
         ++pos_;
     }
-    if (correlated_path(n))
-        last_item_ref_ = static_cast<size_t>(-1);  // an array of an earlier item, not a table
+    if (correlated_path(n) || file_path(n))
+        last_item_ref_ = static_cast<size_t>(-1);  // an array of an earlier item, files: not a table
     else if (!is_dual(n))
         record(n, candidate);
     if (punct_at(pos_, '*')) ++pos_;

@@ -1913,6 +1913,12 @@ const Case kRedTeam10Cases[] = {
      "ALTER TABLE p ATTACH PARTITION p_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')", "ALTER",
      {"p", "p_2024"}},
     {"R10ChExchangeTables", ANY, "EXCHANGE TABLES db.a AND db.b", "OTHER", {"db.a", "db.b"}},
+    // ---- Spark / Databricks files read by path
+    {"R10SparkFilePath", ANY, "SELECT * FROM parquet.`/data/x.parquet`", "SELECT", {}},
+    {"R10SparkJsonPathJoinTable", ANY,
+     "SELECT * FROM json.`s3://bucket/events/` e JOIN sales.customers c ON c.id = e.cid", "SELECT",
+     {"sales.customers"}},
+    {"R10SparkSchemaNamedCsvStaysTable", ANY, "SELECT * FROM csv.events", "SELECT", {"csv.events"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
@@ -1929,9 +1935,8 @@ const Case kRedTeam10KnownLimits[] = {
     // round 10: R10ChRemoteTableArgument.)
     // (ClickHouse partition moves between tables and EXCHANGE TABLES a AND b
     // are read right since round 10: R10ChAttachPartitionFrom, R10ChExchangeTables.)
-    // Spark/Databricks read files by path as a qualified name: format.`path`
-    // is listed as a table ({}: a file, no relation).
-    {"R10LimitSparkFilePath", ANY, "SELECT * FROM parquet.`/data/x.parquet`", "SELECT", {"parquet./data/x.parquet"}},
+    // (Spark's format.`path` files are no tables since round 10: R10SparkFilePath;
+    // a Delta table's path stays a table, R9AnySparkPathTable.)
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10KnownLimits, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10KnownLimits), case_name);
 
