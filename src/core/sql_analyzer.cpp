@@ -949,7 +949,17 @@ private:
         return tk.cend <= sql_.size() && tk.cbegin <= tk.cend ? sql_.substr(tk.cbegin, tk.cend - tk.cbegin)
                                                                : std::string_view();
     }
-    std::string norm(const Token &tk) const { return quoted_as_written(tk) ? tk.text : ascii_lower(tk.text); }
+    std::string norm(const Token &tk) const {
+        std::string name = quoted_as_written(tk) ? tk.text : ascii_lower(tk.text);
+        // PostgreSQL cuts a name to NAMEDATALEN - 1 = 63 bytes (at a character's
+        // start), as its parser does for the valid SQL it reads.
+        if (d_ == SqlDialect::PostgreSQL && name.size() > 63) {
+            size_t cut = 63;
+            while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+            name.resize(cut);
+        }
+        return name;
+    }
     // How an alias is compared with an UPDATE/DELETE target: T-SQL, SQLite and
     // BigQuery compare names without case, delimited or not (UPDATE [u] ...
     // FROM dbo.Users AS [U]); elsewhere the normalised names are compared.

@@ -1919,6 +1919,13 @@ const Case kRedTeam10Cases[] = {
      "SELECT * FROM json.`s3://bucket/events/` e JOIN sales.customers c ON c.id = e.cid", "SELECT",
      {"sales.customers"}},
     {"R10SparkSchemaNamedCsvStaysTable", ANY, "SELECT * FROM csv.events", "SELECT", {"csv.events"}},
+    // ---- PostgreSQL's 63-byte names (as its parser cuts them: expected/tde_09)
+    {"R10PgLongNameCutAt63Bytes", PG,
+     "SELECT * FROM " + std::string(76, 'a') + " JOIN s." + std::string(70, 'B') + " USING (id) WHERE",
+     "SELECT", {std::string(63, 'a'), "s." + std::string(63, 'b')}},
+    {"R10PgLongNameCutAtCharStart", PG, "SELECT * FROM \"" + std::string(62, 'x') + "\u00e9t\"", "SELECT",
+     {std::string(62, 'x')}},
+    {"R10MyLongNameKept", MY, "SELECT * FROM " + std::string(70, 'a'), "SELECT", {std::string(70, 'a')}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
