@@ -347,6 +347,10 @@ void walk_stmt(Node *stmt, WalkCtx *w) {
             walk_stmt(s->query, w);
             break;
         }
+        case T_CreateSchemaStmt:  // CREATE SCHEMA s CREATE TABLE t ... CREATE VIEW v ...: its elements
+            foreach (lc, reinterpret_cast<CreateSchemaStmt *>(stmt)->schemaElts)
+                walk_stmt(static_cast<Node *>(lfirst(lc)), w);
+            break;
         case T_ViewStmt: {
             ViewStmt *s = reinterpret_cast<ViewStmt *>(stmt);
             add_rangevar(w, s->view, false);
