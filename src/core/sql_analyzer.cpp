@@ -1076,6 +1076,14 @@ const char *StatementAnalyzer::query_type() const {
     while (punct_at(q, '(')) ++q;
     if (q >= e_ || t_[q].kind != TokKind::Word) return nullptr;
     if (is_update_statistics(q)) return "OTHER";  // T-SQL maintenance
+    if (t_[q].upper == "FROM") {
+        // Hive's multi-insert FROM src INSERT OVERWRITE TABLE t1 SELECT ...
+        // INSERT INTO TABLE t2 SELECT ... is an INSERT; DuckDB's FROM t
+        // [SELECT ...] a SELECT.
+        for (size_t i = q + 1; i < e_; i = punct_at(i, '(') ? skip_parens(i) : i + 1)
+            if (word_in(i, {"SELECT", "INSERT"})) return t_[i].upper == "INSERT" ? "INSERT" : "SELECT";
+        return "SELECT";
+    }
     if (t_[q].upper != "WITH") return verb_type(t_[q].upper);
     // Oracle 12c's WITH FUNCTION | PROCEDURE ... declares PL/SQL for the query
     // after it (its ';'s split the text, so the query is not in this range):

@@ -1926,6 +1926,11 @@ const Case kRedTeam10Cases[] = {
     {"R10PgLongNameCutAtCharStart", PG, "SELECT * FROM \"" + std::string(62, 'x') + "\u00e9t\"", "SELECT",
      {std::string(62, 'x')}},
     {"R10MyLongNameKept", MY, "SELECT * FROM " + std::string(70, 'a'), "SELECT", {std::string(70, 'a')}},
+    // ---- Hive's FROM-first multi-insert
+    {"R10HiveFromFirstMultiInsert", ANY,
+     "FROM src INSERT OVERWRITE TABLE t1 SELECT a WHERE a > 0 INSERT INTO TABLE t2 SELECT b", "INSERT",
+     {"src", "t1", "t2"}},
+    {"R10DuckFromFirstStaysSelect", ANY, "FROM (SELECT * FROM t) x SELECT a", "SELECT", {"t"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
