@@ -1524,6 +1524,9 @@ void StatementAnalyzer::parse_from_item(bool candidate) {
     for (;;) {
         skip_words({"LATERAL", "ONLY"});
         if (word_at(pos_, "ROWS") && word_at(pos_ + 1, "FROM")) pos_ += 2;
+        // Db2's data-change table reference: FROM {FINAL | NEW | OLD} TABLE
+        // (INSERT | UPDATE | DELETE | MERGE ...): the rows of that statement.
+        if (word_in(pos_, {"FINAL", "NEW", "OLD"}) && word_at(pos_ + 1, "TABLE") && punct_at(pos_ + 2, '(')) pos_ += 2;
         if (!punct_at(pos_, '(') || subquery_start(pos_ + 1)) break;
         ++pos_;
         Level l;

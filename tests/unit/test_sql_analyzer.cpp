@@ -1931,6 +1931,10 @@ const Case kRedTeam10Cases[] = {
      "FROM src INSERT OVERWRITE TABLE t1 SELECT a WHERE a > 0 INSERT INTO TABLE t2 SELECT b", "INSERT",
      {"src", "t1", "t2"}},
     {"R10DuckFromFirstStaysSelect", ANY, "FROM (SELECT * FROM t) x SELECT a", "SELECT", {"t"}},
+    // ---- Db2's data-change table references
+    {"R10Db2FinalTableInsert", ANY, "SELECT id FROM FINAL TABLE (INSERT INTO t (a) VALUES (1))", "SELECT", {"t"}},
+    {"R10Db2OldTableDelete", ANY, "SELECT COUNT(*) FROM OLD TABLE (DELETE FROM db.t WHERE a < 0) x", "SELECT", {"db.t"}},
+    {"R10AnyTableNamedFinal", ANY, "SELECT * FROM final f JOIN old o ON o.id = f.id", "SELECT", {"final", "old"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
@@ -1947,6 +1951,11 @@ const Case kRedTeam10KnownLimits[] = {
     // round 10: R10ChRemoteTableArgument.)
     // (ClickHouse partition moves between tables and EXCHANGE TABLES a AND b
     // are read right since round 10: R10ChAttachPartitionFrom, R10ChExchangeTables.)
+    // Teradata's abbreviations and statements are not read: DEL / INS / UPD
+    // (like SEL, R9LimitTeradataSel), LOCKING ... FOR ACCESS SELECT ..., HELP
+    // TABLE t (DELETE {t}, SELECT {t}, OTHER {t}).
+    {"R10LimitTeradataDel", ANY, "DEL FROM t WHERE a = 1", "OTHER", {}},
+    {"R10LimitTeradataLocking", ANY, "LOCKING ROW FOR ACCESS SELECT * FROM t", "OTHER", {}},
     // (Spark's format.`path` files are no tables since round 10: R10SparkFilePath;
     // a Delta table's path stays a table, R9AnySparkPathTable.)
 };
