@@ -1894,6 +1894,11 @@ void StatementAnalyzer::on_drop_or_alter(size_t q, bool alter) {
     skip_words({"ONLY"});
     if (!record_name()) return;
     if (punct_at(pos_, '*')) ++pos_;
+    if (word_at(pos_, "APPEND") && word_at(pos_ + 1, "FROM")) {  // Redshift: t2's rows move into t
+        pos_ += 2;
+        record_name();
+        return;
+    }
     if (word_at(pos_, "SWAP") && word_at(pos_ + 1, "WITH")) {  // Snowflake: the two tables trade contents
         pos_ += 2;
         record_name();
@@ -2076,7 +2081,8 @@ void StatementAnalyzer::on_maintenance(size_t q, bool vacuum) {
     if (vacuum && d_ == SqlDialect::SQLite) return;  // SQLite VACUUM takes a schema name
     pos_ = q;
     const std::initializer_list<std::string_view> opts = {
-        "FULL", "FREEZE", "VERBOSE", "ANALYZE", "ANALYSE", "TABLE", "NO_WRITE_TO_BINLOG", "LOCAL"};
+        "FULL", "FREEZE", "VERBOSE", "ANALYZE", "ANALYSE", "TABLE", "NO_WRITE_TO_BINLOG", "LOCAL",
+        "COMPRESSION"};  // (Redshift ANALYZE COMPRESSION t)
     skip_words(opts);
     pos_ = skip_parens(pos_);
     skip_words(opts);

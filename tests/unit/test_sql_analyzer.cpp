@@ -1935,6 +1935,13 @@ const Case kRedTeam10Cases[] = {
     {"R10Db2FinalTableInsert", ANY, "SELECT id FROM FINAL TABLE (INSERT INTO t (a) VALUES (1))", "SELECT", {"t"}},
     {"R10Db2OldTableDelete", ANY, "SELECT COUNT(*) FROM OLD TABLE (DELETE FROM db.t WHERE a < 0) x", "SELECT", {"db.t"}},
     {"R10AnyTableNamedFinal", ANY, "SELECT * FROM final f JOIN old o ON o.id = f.id", "SELECT", {"final", "old"}},
+    // ---- Redshift statements PostgreSQL's parser rejects
+    {"R10RedshiftAlterAppendFrom", PG, "ALTER TABLE sales APPEND FROM sales_staging IGNOREEXTRA", "ALTER",
+     {"sales", "sales_staging"}},
+    {"R10RedshiftAnalyzeCompression", PG, "ANALYZE COMPRESSION public.sales", "OTHER", {"public.sales"}},
+    {"R10RedshiftDistSortKeys", PG,
+     "CREATE TABLE t (a INT ENCODE az64, b VARCHAR(10)) DISTSTYLE KEY DISTKEY (a) COMPOUND SORTKEY (b)", "CREATE",
+     {"t"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
