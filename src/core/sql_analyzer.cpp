@@ -1847,6 +1847,13 @@ void StatementAnalyzer::on_drop_or_alter(size_t q, bool alter) {
     pos_ = q;
     skip_words({"TEMPORARY"});  // MySQL DROP TEMPORARY TABLE
     if (word_at(pos_, "TABLE") && word_at(pos_ + 1, "FUNCTION")) return;  // BigQuery: a function
+    // T-SQL ALTER {PROCEDURE | PROC | FUNCTION | TRIGGER} redefines the object
+    // with a body, read as CREATE's (elsewhere ALTER changes options only).
+    if (alter && (d_ == SqlDialect::SQLServer || d_ == SqlDialect::Unknown) &&
+        word_in(pos_, {"PROCEDURE", "PROC", "FUNCTION", "TRIGGER"})) {
+        on_create(pos_);
+        return;
+    }
     if (word_in(pos_, {"TABLE", "VIEW", "STREAM"})) {
         ++pos_;
     } else if (word_in(pos_, {"MATERIALIZED", "FOREIGN", "SECURE", "DYNAMIC", "EXTERNAL", "SNAPSHOT", "EVENT"}) &&

@@ -1942,6 +1942,15 @@ const Case kRedTeam10Cases[] = {
     {"R10RedshiftDistSortKeys", PG,
      "CREATE TABLE t (a INT ENCODE az64, b VARCHAR(10)) DISTSTYLE KEY DISTKEY (a) COMPOUND SORTKEY (b)", "CREATE",
      {"t"}},
+    // ---- T-SQL ALTER PROCEDURE | FUNCTION | TRIGGER bodies, read as CREATE's
+    {"R10MsAlterProcedureBody", MS, "ALTER PROCEDURE dbo.p @id INT AS SELECT * FROM dbo.x WHERE id = @id", "ALTER",
+     {"dbo.x"}},
+    {"R10MsAlterTriggerBody", MS,
+     "ALTER TRIGGER dbo.trg ON dbo.t AFTER INSERT AS INSERT INTO dbo.u SELECT * FROM inserted", "ALTER",
+     {"dbo.t", "dbo.u"}},
+    {"R10MsAlterFunctionInlineTable", MS, "ALTER FUNCTION dbo.f() RETURNS TABLE AS RETURN SELECT * FROM dbo.x", "ALTER",
+     {"dbo.x"}},
+    {"R10PgAlterTriggerRenameNoTable", PG, "ALTER TRIGGER trg ON t RENAME TO trg2", "ALTER", {}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam10, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam10Cases), case_name);
 
