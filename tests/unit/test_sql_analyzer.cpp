@@ -1972,6 +1972,20 @@ const Case kRedTeam10KnownLimits[] = {
     // TABLE t (DELETE {t}, SELECT {t}, OTHER {t}).
     {"R10LimitTeradataDel", ANY, "DEL FROM t WHERE a = 1", "OTHER", {}},
     {"R10LimitTeradataLocking", ANY, "LOCKING ROW FOR ACCESS SELECT * FROM t", "OTHER", {}},
+    // A parenthesis left open swallows the FROM after it into a call
+    // (COUNT(* FROM a: SELECT {a}).
+    {"R10LimitUnclosedParenthesis", MY, "SELECT COUNT(* FROM a", "SELECT", {}},
+    // Cloud Spanner's hints @{...}: before a statement it reads as prose, after
+    // JOIN it hides the table (SELECT {singers}; SELECT {albums, singers}).
+    {"R10LimitSpannerStatementHint", BQ, "@{USE_ADDITIONAL_PARALLELISM=TRUE} SELECT * FROM Singers", "OTHER", {}},
+    {"R10LimitSpannerJoinHint", BQ, "SELECT * FROM Singers s JOIN@{JOIN_METHOD=HASH_JOIN} Albums a ON s.id = a.sid",
+     "SELECT", {"singers"}},
+    // A T-SQL label before the first statement reads as prose (OTHER {dbo.t}).
+    {"R10LimitTsqlLeadingLabel", MS, "lbl:\nDELETE TOP (10) FROM dbo.t\nIF @@ROWCOUNT > 0 GOTO lbl", "OTHER", {}},
+    // A ClickHouse dictionary's source table is a string in SOURCE(...) ({d, src}).
+    {"R10LimitChDictionarySource", ANY,
+     "CREATE DICTIONARY d (id UInt64) PRIMARY KEY id SOURCE(CLICKHOUSE(TABLE 'src')) LAYOUT(FLAT()) LIFETIME(300)",
+     "CREATE", {}},
     // (Spark's format.`path` files are no tables since round 10: R10SparkFilePath;
     // a Delta table's path stays a table, R9AnySparkPathTable.)
 };
