@@ -1847,6 +1847,7 @@ const Case kRedTeam10Cases[] = {
      {"public.audit", "t"}},
     {"R10AnyCopyDataToTheEnd", ANY, "COPY t FROM stdin;\n1\tx FROM y", "OTHER", {"t"}},
     {"R10PgCopyToStdoutNoData", PG, "COPY t TO STDOUT; SELECT * FROM u", "OTHER", {"t", "u"}},
+    {"R10PgCopyFromStdinThenSqlOnItsLine", PG, "COPY t FROM STDIN; SELECT * FROM u WHERE", "OTHER", {"t", "u"}},
     // ---- Oracle SQL*Plus command lines (no statements, like GO and DELIMITER)
     {"R10OraSqlPlusPromptThenCreate", ORA,
      "PROMPT Creating table users FROM scratch\nCREATE TABLE emp (id NUMBER);\nREM drop table old_emp later\n"
