@@ -281,10 +281,10 @@ void Lexer::skip_copy_data() {
     if (!stdin_source) return;
     // The rows start on the next line (psql reads them line by line after the
     // command); with more SQL on the command's own line, nothing is skipped.
-    const size_t eol = s_.find('\n', i_);
-    for (size_t k = i_; k < (eol == std::string_view::npos ? s_.size() : eol); ++k)
-        if (s_[k] != ' ' && s_[k] != '\t' && s_[k] != '\r') return;
-    for (size_t p = eol; p != std::string_view::npos; p = s_.find('\n', p)) {
+    size_t eol = i_;
+    while (eol < s_.size() && (s_[eol] == ' ' || s_[eol] == '\t' || s_[eol] == '\r')) ++eol;
+    if (eol < s_.size() && s_[eol] != '\n') return;
+    for (size_t p = eol < s_.size() ? eol : std::string_view::npos; p != std::string_view::npos; p = s_.find('\n', p)) {
         ++p;  // a line's start
         if (s_.compare(p, 2, "\\.") == 0 && (p + 2 == s_.size() || s_[p + 2] == '\n' || s_[p + 2] == '\r')) {
             i_ = p + 2;

@@ -2086,6 +2086,16 @@ TEST(SqlAnalyzerRobustness, ManyStatementsWithoutSeparators) {
     EXPECT_EQ(info.table_names.size(), 100000u);
 }
 
+// Many `COPY ... FROM stdin;` on one line (no rows follow any of them): each
+// looks for its rows only up to the first non-blank after it.
+TEST(SqlAnalyzerRobustness, ManyCopyFromStdinOnOneLine) {
+    std::string sql;
+    for (int i = 0; i < 100000; ++i) sql += "COPY t" + std::to_string(i % 7) + " FROM stdin;";
+    const SqlInfo info = analyze_sql(sql, PG);
+    EXPECT_EQ(info.query_type, "OTHER");
+    EXPECT_EQ(info.table_names.size(), 7u);
+}
+
 TEST(SqlAnalyzerRobustness, ManyOpenParensAndCtes) {
     std::string sql = "SELECT * FROM " + std::string(200000, '(') + "a";
     EXPECT_EQ(analyze_sql(sql, PG).table_names, (Tables{"a"}));
