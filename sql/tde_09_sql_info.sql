@@ -240,7 +240,9 @@ INSERT INTO cases (section, dialect, sql) VALUES
   ('mysql', 'mysql', 'DESC db.Users email'),
   ('mysql', 'mysql', 'EXPLAIN users'),
   ('mysql', 'mysql', 'SELECT * FROM orders o WHERE o.id IN (WITH x AS (SELECT 1) SELECT * FROM x) AND EXISTS (SELECT 1 FROM x)'),
-  ('mysql', 'mysql', 'WITH x AS (SELECT * FROM x) SELECT * FROM x');
+  ('mysql', 'mysql', 'WITH x AS (SELECT * FROM x) SELECT * FROM x'),
+  -- the elements of CREATE SCHEMA name their tables
+  ('utility', 'postgresql', 'CREATE SCHEMA s CREATE TABLE t (a int) CREATE VIEW v AS SELECT a FROM t');
 
 SELECT count(*) AS cases, count(DISTINCT sql) AS distinct_sql FROM cases;
 
