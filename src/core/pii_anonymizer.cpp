@@ -449,6 +449,9 @@ const Keyword kPhoneKeywordsList[] = {
     {"電話", false},      {"手机", false},      {"携帯", false},     {"номер", false},
     {"телефон", false},   {"msisdn", false},    {"telefoon", false}, {"\xd9\x87\xd8\xa7\xd8\xaa\xd9\x81", false},
     {"\xd8\xac\xd9\x88\xd8\xa7\xd9\x84", false},
+    {"telef\xc3\xb3n", false}, {"puhelin", false}, {"puh", true}, {"tfn", true}, {"telp", true}, {"telepon", false},
+    {"\xd7\x98\xd7\x9c\xd7\xa4\xd7\x95\xd7\x9f", false},  // טלפון
+    {"\xe0\xb9\x82\xe0\xb8\x97\xe0\xb8\xa3", false},        // โทร
 };
 const KeywordSet kPhoneKeywords(kPhoneKeywordsList);
 
@@ -597,7 +600,28 @@ const std::string_view kPhoneLabels[] = {
     "\xd8\xaa\xd9\x84\xd9\x81\xd9\x86",                  // تلفن (Persian)
     "s\xc4\x91t",                                          // sđt (Vietnamese: số điện thoại)
     "\xcf\x84\xce\xb7\xce\xbb", "\xcf\x84\xce\xb7\xce\xbb\xce\xad\xcf\x86\xcf\x89\xce\xbd\xce\xbf",  // τηλ, τηλέφωνο
-    "\xe0\xa4\xab\xe0\xa5\x8b\xe0\xa4\xa8", "\xe0\xa4\xab\xe0\xa4\xbc\xe0\xa5\x8b\xe0\xa4\xa8"};  // फोन, फ़ोन (Hindi)
+    "\xe0\xa4\xab\xe0\xa5\x8b\xe0\xa4\xa8", "\xe0\xa4\xab\xe0\xa4\xbc\xe0\xa5\x8b\xe0\xa4\xa8",  // फोन, फ़ोन (Hindi)
+    "telefonsz\xc3\xa1m", "telefonsz\xc3\xa1ma", "mobilsz\xc3\xa1m",  // Hungarian
+    "telefonn\xc3\xad", "telef\xc3\xb3nne", "telef\xc3\xb3n",  // Czech telefonní, Slovak telefónne (číslo)
+    "puhelin", "puhelinnumero", "puh",  // Finnish ("puh. 040 123 4567")
+    "tfn",  // Swedish
+    "telp", "tlp", "telepon", "telepono",  // Indonesian, Malay; Filipino
+    "\xd7\x98\xd7\x9c\xd7\xa4\xd7\x95\xd7\x9f",  // Hebrew טלפון
+    "\xd9\x81\xd9\x88\xd9\x86",  // Urdu فون; Egyptian Arabic تليفون
+    "\xd8\xaa\xd9\x84\xd9\x8a\xd9\x81\xd9\x88\xd9\x86",
+    "\xe0\xa6\xab\xe0\xa7\x8b\xe0\xa6\xa8",  // Bengali ফোন
+    "\xe0\xae\xa4\xe0\xaf\x8a\xe0\xae\xb2\xe0\xaf\x88\xe0\xae\xaa\xe0\xaf\x87\xe0\xae\x9a\xe0\xae\xbf",  // Tamil தொலைபேசி
+    "\xe0\xb0\xab\xe0\xb1\x8b\xe0\xb0\xa8\xe0\xb1\x8d",  // Telugu ఫోన్
+    "\xe0\xb2\xab\xe0\xb3\x8b\xe0\xb2\xa8\xe0\xb3\x8d",  // Kannada ಫೋನ್
+    "\xe0\xaa\xab\xe0\xab\x8b\xe0\xaa\xa8",  // Gujarati ફોન
+    "\xe1\x83\xa2\xe1\x83\x94\xe1\x83\x9a",  // Georgian ტელ, ტელეფონი
+    "\xe1\x83\xa2\xe1\x83\x94\xe1\x83\x9a\xe1\x83\x94\xe1\x83\xa4\xe1\x83\x9d\xe1\x83\x9c\xe1\x83\x98",
+    "\xd5\xb0\xd5\xa5\xd5\xbc", "\xd5\x80\xd5\xa5\xd5\xbc",  // Armenian հեռ, Հեռ (not case-folded), հեռախոս, Հեռախոս
+    "\xd5\xb0\xd5\xa5\xd5\xbc\xd5\xa1\xd5\xad\xd5\xb8\xd5\xbd", "\xd5\x80\xd5\xa5\xd5\xbc\xd5\xa1\xd5\xad\xd5\xb8\xd5\xbd",
+    "\xd0\xbc\xd0\xbe\xd0\xb1",  // моб. (Russian, Ukrainian, Bulgarian)
+    "\xc4\x91t",  // Vietnamese đt, (số điện) thoại
+    "tho\xe1\xba\xa1i",
+    "\xd1\x83\xd1\x82\xd0\xb0\xd1\x81"};  // Mongolian утас
 const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "callback", "dial", "sms", "contact",
                                              "m\xc3\xb3vil", "movil", "celular", "telem\xc3\xb3vel", "mobiel",
                                              "portable", "r\xc3\xbc\x63kruf", "appeler", "rappeler", "llamar",
@@ -608,7 +632,11 @@ const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "c
                                              "\xce\xba\xce\xb9\xce\xbd\xce\xb7\xcf\x84\xcf\x8c",  // κινητό
                                              "\xe0\xa4\xae\xe0\xa5\x8b\xe0\xa4\xac\xe0\xa4\xbe\xe0\xa4\x87\xe0\xa4\xb2",  // मोबाइल
                                              "\xd9\x85\xd9\x88\xd8\xa8\xd8\xa7\xd9\x8a\xd9\x84",  // موبايل (Arabic)
-                                             "\xd9\x85\xd9\x88\xd8\xa8\xd8\xa7\xdb\x8c\xd9\x84"};  // موبایل (Persian)
+                                             "\xd9\x85\xd9\x88\xd8\xa8\xd8\xa7\xdb\x8c\xd9\x84",  // موبایل (Persian)
+                                             "\xd7\xa0\xd7\x99\xd7\x99\xd7\x93",  // נייד (Hebrew)
+                                             "\xe0\xa6\xae\xe0\xa7\x8b\xe0\xa6\xac\xe0\xa6\xbe\xe0\xa6\x87\xe0\xa6\xb2",  // মোবাইল (Bengali)
+                                             "\xd0\xbc\xd0\xbe\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c\xd0\xbd\xd1\x8b\xd0\xb9",  // мобильный
+                                             "\xd1\x81\xd0\xbe\xd1\x82\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9"};  // сотовый
 // "caller id" / "caller_id": "id" may stand between that label and its number.
 const std::string_view kCaller[] = {"caller"};
 const std::string_view kId[] = {"id"};
@@ -635,11 +663,15 @@ const std::string_view kScriptPhoneLabels[] = {
     "\xed\x95\xb8\xeb\x93\x9c\xed\x8f\xb0\xeb\xb2\x88\xed\x98\xb8",  // 핸드폰번호
     "\xed\x9c\xb4\xeb\x8c\x80\xed\x8f\xb0\xeb\xb2\x88\xed\x98\xb8",  // 휴대폰번호
     "\xed\x9c\xb4\xeb\x8c\x80\xec\xa0\x84\xed\x99\x94",  // 휴대전화
+    "\xe0\xb9\x82\xe0\xb8\x97\xe0\xb8\xa3",  // โทร (Thai, written without spaces: "ติดต่อโทร 02 123 4567")
+    "\xe0\xb9\x82\xe0\xb8\x97\xe0\xb8\xa3\xe0\xb8\xa8\xe0\xb8\xb1\xe0\xb8\x9e\xe0\xb8\x97\xe0\xb9\x8c",  // โทรศัพท์
+    "\xe5\xba\xa7\xe6\x9c\xba",  // 座机 (landline)
 };
 const std::string_view kWeakScriptPhoneLabels[] = {
     "\xe9\x80\xa3\xe7\xb5\xa1\xe5\x85\x88",              // 連絡先
     "\xe8\x81\x94\xe7\xb3\xbb\xe6\x96\xb9\xe5\xbc\x8f",  // 联系方式
     "\xec\x97\xb0\xeb\x9d\xbd\xec\xb2\x98",              // 연락처
+    "\xe0\xb8\xa1\xe0\xb8\xb7\xe0\xb8\xad\xe0\xb8\x96\xe0\xb8\xb7\xe0\xb8\xad",  // มือถือ (Thai: mobile)
 };
 const std::string_view kScriptLabelFillers[] = {
     "\xe6\x98\xaf", "\xe4\xb8\xba", "\xe7\x82\xba", "\xe3\x81\xaf", "\xe3\x81\x8c",  // 是 为 為 は が
@@ -657,7 +689,10 @@ const std::string_view kPhoneLabelFillers[] = {
     "user", "office", "home", "work", "main", "primary", "direct", "support", "line", "mobile", "cell", "phone",
     "le", "au", "al", "unter", "numara", "numaras\xc4\xb1", "\xd0\xba\xd0\xbb\xd0\xb8\xd0\xb5\xd0\xbd\xd1\x82\xd0\xb0",  // numarası, клиента
     "kom", "\xe0\xa4\xa8\xe0\xa4\x82\xe0\xa4\xac\xe0\xa4\xb0",  // Polish "tel. kom." (komórkowy), Hindi नंबर
-    "il", "op", "pod", "para", "na", "cliente", "klant"};  // "chiamare il", "bel klant op", "zadzwoń pod", "ligar para"
+    "il", "op", "pod", "para", "na", "cliente", "klant",  // "chiamare il", "bel klant op", "zadzwoń pod", "ligar para"
+    "\xc4\x8d\xc3\xadslo", "\xc4\x8d\xc3\xadsla", "sz\xc3\xa1m", "nomor", "bimbit",  // číslo, čísla, szám, nomor, (tel.) bimbit
+    "z\xc3\xa1kazn\xc3\xadka", "pelanggan", "ay",  // customer's (Czech, Slovak: zákazníka), Indonesian; Filipino "is"
+    "\xd8\xa7\xd9\x84\xd8\xb9\xd9\x85\xd9\x8a\xd9\x84"};  // العميل
 
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
