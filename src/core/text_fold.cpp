@@ -29,9 +29,18 @@ char fold_code_point(uint32_t cp) {
         default: break;
     }
     // Decimal digits of other scripts: Arabic-Indic, Extended Arabic-Indic
-    // (Persian, Urdu), Devanagari, Bengali.
-    for (uint32_t zero : {0x0660u, 0x06F0u, 0x0966u, 0x09E6u})
-        if (cp >= zero && cp <= zero + 9) return static_cast<char>('0' + (cp - zero));
+    // (Persian, Urdu), N'Ko, Devanagari, Bengali, Gurmukhi, Gujarati, Oriya,
+    // Tamil, Telugu, Kannada, Malayalam, Sinhala, Thai, Lao, Tibetan, Myanmar,
+    // Khmer, Mongolian; and the mathematical digits (bold, double-struck,
+    // sans-serif, sans-serif bold, monospace: U+1D7CE..U+1D7FF), which look
+    // like ASCII ones.
+    if (cp >= 0x0660 && cp <= 0x1819) {
+        for (uint32_t zero : {0x0660u, 0x06F0u, 0x07C0u, 0x0966u, 0x09E6u, 0x0A66u, 0x0AE6u, 0x0B66u, 0x0BE6u,
+                              0x0C66u, 0x0CE6u, 0x0D66u, 0x0DE6u, 0x0E50u, 0x0ED0u, 0x0F20u, 0x1040u, 0x17E0u,
+                              0x1810u})
+            if (cp >= zero && cp <= zero + 9) return static_cast<char>('0' + (cp - zero));
+    }
+    if (cp >= 0x1D7CE && cp <= 0x1D7FF) return static_cast<char>('0' + (cp - 0x1D7CE) % 10);
     if (cp >= 0x2000 && cp <= 0x200A) return ' ';
     // Hyphens and the en dash (a separator in numbers: 555–123–4567) are
     // '-'; the em dash and the horizontal bar separate words and clauses
@@ -371,7 +380,9 @@ FoldedText fold_text(std::string_view original) {
         } else {
             const uint32_t cp = decode(original, pos, len);
             folded = fold_code_point(cp);
-            if (cp == 0x2013 || cp == 0x30FC || cp == 0xFF70) {
+            const bool middle_dot = cp == 0x00B7 || cp == 0x2027 || cp == 0x30FB || cp == 0xFF65 || cp == 0x2219 ||
+                                    cp == 0x22C5;
+            if (cp == 0x2013 || cp == 0x30FC || cp == 0xFF70 || middle_dot) {
                 // The en dash separates digits (555–123–4567, 2019–2023) or words
                 // ("john@example.com–thanks"): '-' only between two digits.
                 auto ascii_digit = [](int ch) { return ch >= '0' && ch <= '9'; };
@@ -387,8 +398,10 @@ FoldedText fold_text(std::string_view original) {
                                                         static_cast<unsigned char>(original[pos - 3]) == 0xEF);
                 // The katakana prolonged sound mark (ー, often typed for a dash in
                 // Japanese numbers: 03ー1234ー5678) is a dash only between digits too.
+                // A middle dot (·, ‧, ・, ･, ∙, ⋅) between digits groups them the way
+                // a dot does ("415·555·0132", "03・1234・5678"); elsewhere it is text.
                 if (cp == 0x2013) folded = prev_digit && next_digit ? '-' : ' ';
-                else folded = prev_digit && next_digit ? '-' : kKeep;
+                else folded = prev_digit && next_digit ? (middle_dot ? '.' : '-') : kKeep;
             }
             if ((cp == 0x3002 || cp == 0xFF61) && address_full_stop(original, pos, len, stop_memo)) folded = '.';
             if (folded == kKeep) {

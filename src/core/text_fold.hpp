@@ -59,8 +59,11 @@ private:
 // Folds U+FF01..U+FF5E to ASCII 0x21..0x7E; U+3000 and the no-break, figure,
 // thin and other fixed-width spaces (U+00A0, U+2000..U+200A, U+202F, U+205F)
 // to ' '; hyphens, dashes and minus signs (U+2010..U+2015, U+2212, U+FE58,
-// U+FE63) to '-'; the small commercial at (U+FE6B) to '@'; and drops U+00AD,
-// U+200B..U+200D, U+2060 and U+FEFF.
+// U+FE63) to '-'; the small commercial at (U+FE6B) to '@'; decimal digits of
+// other scripts (Arabic-Indic, Devanagari, Bengali, Thai, ... and the
+// mathematical digits U+1D7CE..U+1D7FF) to ASCII digits; a middle dot
+// (U+00B7, U+2027, U+30FB, U+FF65, U+2219, U+22C5) between two digits to '.';
+// and drops U+00AD, U+200B..U+200D, U+2060 and U+FEFF.
 // HTML character references and JSON "\\uXXXX" escapes of '@', '.', '+',
 // '-', ':', ' ' and of the characters above ("john&#64;example.com",
 // "&commat;", "212&nbsp;555&nbsp;0100", "john\\u0040example.com") fold like
