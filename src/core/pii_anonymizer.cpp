@@ -555,6 +555,35 @@ bool after_mask(std::string_view text, size_t begin) {
            ends_with("XXX.XXX.XXX.") || ends_with("XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:XXXX:");
 }
 
+// The digit groups of a North American number written without '+' are
+// those of its plan: [1] 3-3-4, [1] 3-7, or one run (brackets and any
+// separators; an extension after the number is not looked at). Other
+// groupings that libphonenumber still reads as valid US numbers are
+// versions and meeting ids: "Chrome 122.0.6261.112", "Zoom meeting ID 123
+// 4567 8901".
+bool nanp_grouping(std::string_view raw) {
+    size_t sizes[6];
+    size_t n = 0, run = 0;
+    for (size_t i = 0; i <= raw.size(); ++i) {
+        const char c = i < raw.size() ? raw[i] : ' ';
+        if (is_digit(c)) {
+            ++run;
+            continue;
+        }
+        if (run > 0) {
+            if (n == 6) return false;
+            sizes[n++] = run;
+            run = 0;
+        }
+        if (is_alpha(c) || c == '#' || c == ',' || c == ';') break;  // an extension
+    }
+    const size_t *g = sizes;
+    if (n > 0 && g[0] == 1) ++g, --n;  // the trunk prefix 1
+    if (n == 1) return g[0] == 10 || g[0] == 11;
+    if (n == 2) return g[0] == 3 && g[1] == 7;
+    return n == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4;
+}
+
 // True when a phone candidate at [begin, end) continues a longer token on
 // either side ("INV-2024-000123", "172.16.254.1/24", "A12125550100").
 // A phone label glued to the number by '.' or '(' ("Tel.030 12345678",
@@ -1663,7 +1692,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         const bool after_minutes = begin >= 4 && text[begin - 1] == ':' && is_digit(text[begin - 2]) &&
                                    is_digit(text[begin - 3]) && text[begin - 4] == ':';
         if (after_minutes || holds_decimal_token(raw)) continue;
-        if (code_shaped(raw) &&
+        if ((code_shaped(raw) || (c.e164.rfind("+1", 0) == 0 && !nanp_grouping(raw))) &&
             !keyword_near(text, begin, end, kPhoneKeywords, 40, 24))
             continue;
         // An air waybill whatever its check digit, where the text says so.
