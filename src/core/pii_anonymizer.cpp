@@ -332,8 +332,9 @@ const Keyword kSsnKeywordsList[] = {
 const KeywordSet kSsnKeywords(kSsnKeywordsList);
 
 // The word right before a dotted quad (spaces, ':' and '#' skipped) makes it a
-// version or section number: "Version 1.2.3.4", "Section 4.2.1.3".
-bool version_word_before(std::string_view text, size_t begin, int depth = 0) {
+// version or section number: "Version 1.2.3.4", "Section 4.2.1.3"; with
+// `quad` (an IPv4 candidate) also a numbered part of a document.
+bool version_word_before(std::string_view text, size_t begin, bool quad = false, int depth = 0) {
     // The version before a list separator ("versions 4.2.0.1 and 4.2.0.2",
     // "v1.2.3.4, 1.2.3.5"): [.., at) ends with a dotted number that itself
     // follows a version word.
@@ -344,7 +345,7 @@ bool version_word_before(std::string_view text, size_t begin, int depth = 0) {
         size_t v = at;
         while (v > 0 && (is_digit(text[v - 1]) || text[v - 1] == '.')) --v;
         return depth < 4 && v < at && std::count(text.begin() + v, text.begin() + at, '.') == 3 &&
-               version_word_before(text, v, depth + 1);
+               version_word_before(text, v, quad, depth + 1);
     };
     size_t e = begin;
     // "version 1.2", "version: 1.2", "version=1.2", "version '1.2'", {"version": "1.2"}
@@ -359,13 +360,34 @@ bool version_word_before(std::string_view text, size_t begin, int depth = 0) {
     while (b > 0 && (is_alpha(text[b - 1]) || static_cast<unsigned char>(text[b - 1]) >= 0x80)) --b;
     if (b == e) return false;
     const std::string word = lower(text.substr(b, e - b));
-    if ((word == "and" || word == "or" || word == "und" || word == "et") && b > 0 && text[b - 1] == ' ')
-        return after_listed_version(b - 1);
+    if ((word == "and" || word == "or" || word == "und" || word == "et" || word == "to") && b > 0 &&
+        text[b - 1] == ' ')
+        if (after_listed_version(b - 1)) return true;  // "from 4.2.0.1 to 4.2.0.2" after a version word
+    // A verb that only versions take before "from" / "to": "upgrade from
+    // 4.2.0.1", "upgraded to 4.2.0.2", "bump ... to".
+    if ((word == "from" || word == "to") && b > 0 && text[b - 1] == ' ') {
+        size_t ve = b - 1;
+        while (ve > 0 && text[ve - 1] == ' ') --ve;
+        size_t vb = ve;
+        while (vb > 0 && is_alpha(text[vb - 1])) --vb;
+        const std::string verb = lower(text.substr(vb, ve - vb));
+        for (const char *w : {"upgrade", "upgraded", "upgrading", "upgrades", "downgrade", "downgraded",
+                              "downgrading", "bump", "bumped", "bumps", "bumping"})
+            if (verb == w) return true;
+        return false;
+    }
     // An identifier ending in a version word ("app_version", "os_ver").
     if (b > 0 && text[b - 1] == '_' && (word == "version" || word == "ver")) return true;
     for (const char *w : {"version", "versions", "ver", "v", "release", "build", "firmware", "fw", "revision",
-                          "rev", "section", "chapter", "§", "patch", "versión", "versão", "versione"})
+                          "rev", "section", "chapter", "§", "patch", "versión", "versão", "versione", "driver"})
         if (word == w) return true;
+    // Numbered parts of a document, for a dotted quad ("clause 10.2.1.3",
+    // "Figure 3.2.1.4"; a phone number after "para" is Spanish "for").
+    if (quad)
+        for (const char *w : {"clause", "paragraph", "article", "figure", "fig", "table", "step", "requirement",
+                              "req", "appendix", "annex", "abschnitt", "kapitel", "absatz", "artikel", "chapitre",
+                              "paragraphe", "capítulo", "sección", "artículo", "capitolo", "articolo", "sezione"})
+            if (word == w) return true;
     return false;
 }
 
@@ -1977,7 +1999,7 @@ void PiiAnonymizer::detect_ipv4(std::string_view text, std::vector<Detection> &o
             const char lead = before(text, w);
             if (lead != '/' && lead != '.' && lead != ':') return end;
         }
-        if (version_word_before(text, begin)) return end;
+        if (version_word_before(text, begin, true)) return end;
         std::string_view s = text.substr(begin, end - begin);
         int octet = 0;
         for (char c : s) {
