@@ -674,6 +674,7 @@ const std::string_view kPhoneLabels[] = {
     "tho\xe1\xba\xa1i",
     "\xd1\x83\xd1\x82\xd0\xb0\xd1\x81"};  // Mongolian утас
 const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "callback", "dial", "sms", "contact",
+                                             "called", "calling", "calls", "phoned", "texted", "rang", "dialed",  // "called from 020 7946 0958"
                                              "m\xc3\xb3vil", "movil", "celular", "telem\xc3\xb3vel", "mobiel",
                                              "portable", "r\xc3\xbc\x63kruf", "appeler", "rappeler", "llamar",
                                              "caller", "callerid",  // "caller id: 415 555 0123", "caller_id = 4155550123"
@@ -737,6 +738,7 @@ const std::string_view kNumberWords[] = {"number", "no", "nr", "num", "phone",
 const std::string_view kPhoneLabelFillers[] = {
     "number", "numbers", "no", "nr", "num", "nummer", "numero", "n\xc3\xbamero", "is", "was", "at", "on", "via",
     "to", "me", "us", "him", "her", "them", "back", "the", "our", "their", "his", "my", "your", "customer", "client",
+    "from", "requested", "again", "twice",  // "called from ...", "callback requested: ..."
     "user", "office", "home", "work", "main", "primary", "direct", "support", "line", "mobile", "cell", "phone",
     "le", "au", "al", "unter", "numara", "numaras\xc4\xb1", "\xd0\xba\xd0\xbb\xd0\xb8\xd0\xb5\xd0\xbd\xd1\x82\xd0\xb0",  // numarası, клиента
     "kom", "\xe0\xa4\xa8\xe0\xa4\x82\xe0\xa4\xac\xe0\xa4\xb0",  // Polish "tel. kom." (komórkowy), Hindi नंबर
