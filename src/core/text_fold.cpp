@@ -105,7 +105,8 @@ char percent_escape(std::string_view text, size_t pos, size_t *length = nullptr)
 
 // HTML character references ("john&#64;example.com", "&commat;", "&nbsp;",
 // "&#x2011;") and JSON/JavaScript escapes ("john\\u0040example.com",
-// "\\u00a0") of the characters the folding above handles: the length of the
+// "\\u00a0") of the characters the folding above handles, and the escaped
+// line breaks and tabs "\\n", "\\r", "\\t" (a space): the length of the
 // reference at text[pos] (0 when there is none) and what it folds to
 // (an ASCII character or kDrop) in `folded`.
 size_t escaped_reference(std::string_view text, size_t pos, char &folded) {
@@ -118,6 +119,17 @@ size_t escaped_reference(std::string_view text, size_t pos, char &folded) {
     uint32_t cp = 0;
     size_t len = 0;
     if (text[pos] == '\\') {
+        // A line break or tab escaped in JSON, a log line or a C string
+        // ("from 10.0.0.7\\nuser bob@example.com"): white space between
+        // values, not a letter glued to the next one. (Not after another
+        // backslash: "\\\\n" is a backslash and an "n".)
+        if (pos + 1 < text.size() && (text[pos + 1] == 'n' || text[pos + 1] == 't' || text[pos + 1] == 'r')) {
+            size_t run = pos;
+            while (run > 0 && text[run - 1] == '\\') --run;
+            if ((pos - run) % 2 != 0) return 0;
+            folded = ' ';
+            return 2;
+        }
         if (pos + 6 > text.size() || text[pos + 1] != 'u') return 0;
         for (size_t i = pos + 2; i < pos + 6; ++i) {
             int h = hex(text[i]);
