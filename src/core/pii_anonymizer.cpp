@@ -471,6 +471,7 @@ const Keyword kPhoneKeywordsList[] = {
     {"電話", false},      {"手机", false},      {"携帯", false},     {"номер", false},
     {"телефон", false},   {"msisdn", false},    {"telefoon", false}, {"\xd9\x87\xd8\xa7\xd8\xaa\xd9\x81", false},
     {"\xd8\xac\xd9\x88\xd8\xa7\xd9\x84", false},
+    {"ani", true, true},  {"dnis", true, true}, {"wa.me/", false},
     {"telef\xc3\xb3n", false}, {"puhelin", false}, {"puh", true}, {"tfn", true}, {"telp", true}, {"telepon", false},
     {"\xd7\x98\xd7\x9c\xd7\xa4\xd7\x95\xd7\x9f", false},  // טלפון
     {"\xe0\xb9\x82\xe0\xb8\x97\xe0\xb8\xa3", false},        // โทร
@@ -1798,6 +1799,15 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             size_t b = p;
             while (b > 0 && text[b - 1] == ' ') --b;
             weak = b == 0 || !is_alnum(text[b - 1]);
+        }
+        // Call records' ANI (the caller's number) and DNIS (the number
+        // dialed), written in capitals ("ANI=4155550132 DNIS=8005550199"),
+        // and a WhatsApp link, whose path is a number in international
+        // format without its '+' ("wa.me/4915112345678").
+        if (!strong && !weak && (word == "ANI" || word == "DNIS")) strong = true;
+        if (!strong && !weak && (word == "wa" || word == "WA") && text.compare(q, 4, ".me/") == 0) {
+            strong = true;
+            q += 4;
         }
         if (!strong && !weak) continue;
         const bool numbered_label = !strong && word_in(word, kNumberedPhoneLabels, std::size(kNumberedPhoneLabels));
