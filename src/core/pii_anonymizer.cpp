@@ -719,12 +719,15 @@ const std::string_view kScriptPhoneLabels[] = {
     "\xe0\xb9\x82\xe0\xb8\x97\xe0\xb8\xa3",  // โทร (Thai, written without spaces: "ติดต่อโทร 02 123 4567")
     "\xe0\xb9\x82\xe0\xb8\x97\xe0\xb8\xa3\xe0\xb8\xa8\xe0\xb8\xb1\xe0\xb8\x9e\xe0\xb8\x97\xe0\xb9\x8c",  // โทรศัพท์
     "\xe5\xba\xa7\xe6\x9c\xba",  // 座机 (landline)
+    "\xe5\x9b\xba\xe8\xaf\x9d", "\xe4\xbc\xa0\xe7\x9c\x9f", "\xe5\x82\xb3\xe7\x9c\x9f",  // 固话 (landline), 传真, 傳真 (fax)
+    "\xed\x8c\xa9\xec\x8a\xa4", "\xe3\x83\x95\xe3\x82\xa1\xe3\x83\x83\xe3\x82\xaf\xe3\x82\xb9",  // 팩스 (Korean fax), ファックス
 };
 const std::string_view kWeakScriptPhoneLabels[] = {
     "\xe9\x80\xa3\xe7\xb5\xa1\xe5\x85\x88",              // 連絡先
     "\xe8\x81\x94\xe7\xb3\xbb\xe6\x96\xb9\xe5\xbc\x8f",  // 联系方式
     "\xec\x97\xb0\xeb\x9d\xbd\xec\xb2\x98",              // 연락처
     "\xe0\xb8\xa1\xe0\xb8\xb7\xe0\xb8\xad\xe0\xb8\x96\xe0\xb8\xb7\xe0\xb8\xad",  // มือถือ (Thai: mobile)
+    "\xe8\x87\xaa\xe5\xae\x85",  // 自宅 (home: "携帯は080-..., 自宅は03-...")
 };
 const std::string_view kScriptLabelFillers[] = {
     "\xe6\x98\xaf", "\xe4\xb8\xba", "\xe7\x82\xba", "\xe3\x81\xaf", "\xe3\x81\x8c",  // 是 为 為 は が
@@ -746,7 +749,8 @@ const std::string_view kPhoneLabelFillers[] = {
     "il", "op", "pod", "para", "na", "cliente", "klant",  // "chiamare il", "bel klant op", "zadzwoń pod", "ligar para"
     "\xc4\x8d\xc3\xadslo", "\xc4\x8d\xc3\xadsla", "sz\xc3\xa1m", "nomor", "bimbit",  // číslo, čísla, szám, nomor, (tel.) bimbit
     "z\xc3\xa1kazn\xc3\xadka", "pelanggan", "ay",  // customer's (Czech, Slovak: zákazníka), Indonesian; Filipino "is"
-    "\xd8\xa7\xd9\x84\xd8\xb9\xd9\x85\xd9\x8a\xd9\x84"};  // العميل
+    "\xd8\xa7\xd9\x84\xd8\xb9\xd9\x85\xd9\x8a\xd9\x84",  // العميل
+    "fijo", "fixo", "fixe", "\xeb\xb2\x88\xed\x98\xb8", "\xd0\xb4\xd0\xbb\xd1\x8f", "\xd1\x81\xd0\xb2\xd1\x8f\xd0\xb7\xd0\xb8"};  // landline (Spanish, Portuguese, French); 번호 (Korean: number), для связи
 
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -958,8 +962,12 @@ std::pair<size_t, size_t> labelled_number(std::string_view text, size_t begin, c
     std::vector<std::string_view> parts;
     auto year = [](std::string_view g) { return g.size() == 4 && (g.substr(0, 2) == "19" || g.substr(0, 2) == "20"); };
     if (digit_groups(raw, " -/", parts) && parts.size() == 2 && year(parts[0]) && year(parts[1])) return none;
+    // (A phone number found inside it that ends where it ends, without the
+    // bracketed area code or prefix the label's number starts with, gives way
+    // to it: "Telefone: (11) 98765-4321".)
     for (const Detection &d : found)
-        if (d.begin < end && begin < d.end) return none;
+        if (d.begin < end && begin < d.end && !(d.type == PiiType::Phone && d.end == end && d.begin > begin))
+            return none;
     return {begin, end};
 }
 
