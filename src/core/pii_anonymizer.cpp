@@ -1829,7 +1829,10 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         // number written in prose: stored numbers often lack the trunk prefix.
         bool assigned = false;
         for (int fillers = 0;;) {
+            // (A line break or tab too: a form's label above or beside its
+            // value, "Mobile:\n612 34 56 78".)
             while (pos < text.size() && (text[pos] == ' ' || text[pos] == ':' || text[pos] == '#' ||
+                                         text[pos] == '\n' || text[pos] == '\r' || text[pos] == '\t' ||
                                          text[pos] == '=' || text[pos] == '.' || text[pos] == '-' || text[pos] == ')' ||
                                          text[pos] == '"' || text[pos] == '\'' || text[pos] == '_' ||
                                          (text[pos] == '(' && is_alpha(at(text, pos + 1))))) {

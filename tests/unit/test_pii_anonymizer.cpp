@@ -1092,3 +1092,14 @@ TEST(Phone, AssignedValuesMayLackTheTrunkPrefix) {
     for (const char *text : {"call at 1710498600 failed", "sms at 1709251200 bounced twice", "mobile 7911123456 users"})
         EXPECT_EQ(m.anonymize(text, kKey), text);
 }
+
+// Round 10: a form's label on one line and its value on the next (or after a
+// tab) is still the value's label; the corpus format cannot hold a line break.
+TEST(RedTeam10, LabelAboveOrBesideItsValue) {
+    EXPECT_EQ(anon("mobile\n612 34 56 78"), "mobile\nXXX-XXX-5678");
+    EXPECT_EQ(anon("Mobile:\n\n612 34 56 78"), "Mobile:\n\nXXX-XXX-5678");
+    EXPECT_EQ(anon("Kontakt:\nTel.\t030 1234567\nFax 030 1234568"), "Kontakt:\nTel.\tXXX-XXX-4567\nFax XXX-XXX-4568");
+    EXPECT_EQ(anon("Name: Jane\r\nPhone: 020 7946 0958\r\n"), "Name: Jane\r\nPhone: XXX-XXX-0958\r\n");
+    for (const char *text : {"mobile users\n1234567", "Phone\nCount: 1234567", "phone orders\n2024-03-15 12345678"})
+        EXPECT_EQ(anon(text), text);
+}
