@@ -607,6 +607,19 @@ bool nanp_grouping(std::string_view raw) {
     return n == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4;
 }
 
+// The length of a bare HTML tag at text[pos] ("<td>", "</b>", "<br/>",
+// "<br />": a name of letters and digits, no attributes), else 0.
+size_t markup_tag_length(std::string_view text, size_t pos) {
+    if (at(text, pos) != '<') return 0;
+    size_t i = pos + 1;
+    if (at(text, i) == '/') ++i;
+    if (!is_alpha(at(text, i))) return 0;
+    while (i < text.size() && i - pos < 12 && is_alnum(text[i])) ++i;
+    while (at(text, i) == ' ') ++i;
+    if (at(text, i) == '/') ++i;
+    return at(text, i) == '>' ? i + 1 - pos : 0;
+}
+
 // True when a phone candidate at [begin, end) continues a longer token on
 // either side ("INV-2024-000123", "172.16.254.1/24", "A12125550100").
 // A phone label glued to the number by '.' or '(' ("Tel.030 12345678",
@@ -1830,14 +1843,21 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         bool assigned = false;
         for (int fillers = 0;;) {
             // (A line break or tab too: a form's label above or beside its
-            // value, "Mobile:\n612 34 56 78".)
-            while (pos < text.size() && (text[pos] == ' ' || text[pos] == ':' || text[pos] == '#' ||
-                                         text[pos] == '\n' || text[pos] == '\r' || text[pos] == '\t' ||
-                                         text[pos] == '=' || text[pos] == '.' || text[pos] == '-' || text[pos] == ')' ||
-                                         text[pos] == '"' || text[pos] == '\'' || text[pos] == '_' ||
-                                         (text[pos] == '(' && is_alpha(at(text, pos + 1))))) {
-                assigned = assigned || text[pos] == '=' || text[pos] == '"' || text[pos] == '\'';
-                ++pos;
+            // value, "Mobile:\n612 34 56 78"; and the markup of a table or of
+            // emphasis around the label: "**Phone:** ...", "| Phone | ... |",
+            // "<td>Phone</td><td>...", "Phone:<br>...", "phone => ...".)
+            while (pos < text.size()) {
+                const char c = text[pos];
+                if (c == ' ' || c == ':' || c == '#' || c == '\n' || c == '\r' || c == '\t' || c == '=' || c == '.' ||
+                    c == '-' || c == ')' || c == '"' || c == '\'' || c == '_' || c == '*' || c == '|' || c == '`' ||
+                    c == '>' || (c == '(' && is_alpha(at(text, pos + 1)))) {
+                    assigned = assigned || c == '=' || c == '"' || c == '\'';
+                    ++pos;
+                } else if (const size_t tag = markup_tag_length(text, pos)) {
+                    pos += tag;
+                } else {
+                    break;
+                }
             }
             size_t w = word_end(text, pos);
             const std::string_view filler = text.substr(pos, w - pos);
