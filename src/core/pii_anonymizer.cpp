@@ -703,6 +703,7 @@ const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "c
                                              "\xe0\xa6\xae\xe0\xa7\x8b\xe0\xa6\xac\xe0\xa6\xbe\xe0\xa6\x87\xe0\xa6\xb2",  // মোবাইল (Bengali)
                                              "\xd0\xbc\xd0\xbe\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c\xd0\xbd\xd1\x8b\xd0\xb9",  // мобильный
                                              "\xd1\x81\xd0\xbe\xd1\x82\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9"};  // сотовый
+const std::string_view kSwitchboard[] = {"switchboard"};
 // "caller id" / "caller_id": "id" may stand between that label and its number.
 const std::string_view kCaller[] = {"caller"};
 const std::string_view kId[] = {"id"};
@@ -1821,6 +1822,16 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             while (b > 0 && text[b - 1] == ' ') --b;
             weak = b == 0 || !is_alnum(text[b - 1]);
         }
+        // German compounds: "Rückrufnummer", "Festnetznummer", "Servicerufnummer"
+        // (strong); "Kundentelefon", "Diensttelefon" (weak: also the device).
+        if (!strong && !weak && word.size() > 8) {
+            const std::string lowered = lower(word);
+            for (std::string_view suffix : {"telefonnummer", "rufnummer", "handynummer", "mobilnummer", "faxnummer",
+                                            "festnetznummer", "telefonnr"})
+                if (ends_with(lowered, suffix)) strong = true;
+            if (!strong && ends_with(lowered, "telefon")) weak = true;
+        }
+        if (!strong && !weak && word_in(word, kSwitchboard, 1)) strong = true;
         // Call records' ANI (the caller's number) and DNIS (the number
         // dialed), written in capitals ("ANI=4155550132 DNIS=8005550199"),
         // and a WhatsApp link, whose path is a number in international
