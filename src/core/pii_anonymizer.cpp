@@ -704,6 +704,10 @@ const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "c
                                              "\xd0\xbc\xd0\xbe\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c\xd0\xbd\xd1\x8b\xd0\xb9",  // мобильный
                                              "\xd1\x81\xd0\xbe\xd1\x82\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9"};  // сотовый
 const std::string_view kSwitchboard[] = {"switchboard"};
+// "and" / "or" between two numbers of a list after a label.
+const std::string_view kListJoiners[] = {"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "en", "of", "i",
+                                         "veya", "ve", "atau", "dan", "\xd0\xb8", "\xd0\xb8\xd0\xbb\xd0\xb8",  // и, или
+                                         "\xd9\x88", "\xd8\xa3\xd9\x88"};  // و, أو
 // "caller id" / "caller_id": "id" may stand between that label and its number.
 const std::string_view kCaller[] = {"caller"};
 const std::string_view kId[] = {"id"};
@@ -1896,12 +1900,23 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             out.push_back({b, end, PiiType::Phone, std::move(normalized)});
             p = end - 1;
             // The next item: ", ", "; ", " and ", " or ", " / ".
+            // (Also the Arabic comma and semicolon and the ideographic comma:
+            // "٠٥٠١٢٣٤٥٦٧، ٠٥٥١٢٣٤٥٦٧"; "and" / "or" in more languages.)
             size_t next = end;
-            while (next < text.size() && (text[next] == ' ' || text[next] == ',' || text[next] == ';' || text[next] == '/'))
-                ++next;
+            while (next < text.size()) {
+                if (text[next] == ' ' || text[next] == ',' || text[next] == ';' || text[next] == '/') {
+                    ++next;
+                } else if (text.compare(next, 2, "\xd8\x8c") == 0 || text.compare(next, 2, "\xd8\x9b") == 0) {
+                    next += 2;
+                } else if (text.compare(next, 3, "\xe3\x80\x81") == 0) {
+                    next += 3;
+                } else {
+                    break;
+                }
+            }
             size_t w = word_end(text, next);
             const std::string joiner = lower(text.substr(next, w - next));
-            if (joiner == "and" || joiner == "or") {
+            if (word_in(joiner, kListJoiners, std::size(kListJoiners))) {
                 next = w;
                 while (next < text.size() && text[next] == ' ') ++next;
             } else if (w != next || next == end || listed == 20) {

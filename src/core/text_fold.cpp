@@ -394,26 +394,30 @@ FoldedText fold_text(std::string_view original) {
             folded = fold_code_point(cp);
             const bool middle_dot = cp == 0x00B7 || cp == 0x2027 || cp == 0x30FB || cp == 0xFF65 || cp == 0x2219 ||
                                     cp == 0x22C5;
-            if (cp == 0x2013 || cp == 0x30FC || cp == 0xFF70 || middle_dot) {
+            const bool arabic_separator = cp == 0x066B || cp == 0x066C;  // ٫ decimal, ٬ thousands
+            if (cp == 0x2013 || cp == 0x30FC || cp == 0xFF70 || middle_dot || arabic_separator) {
                 // The en dash separates digits (555–123–4567, 2019–2023) or words
-                // ("john@example.com–thanks"): '-' only between two digits.
+                // ("john@example.com–thanks"): '-' only between two digits
+                // (ASCII or any that fold to one: "０３ー１２３４", "١٩٢٫١٦٨").
                 auto ascii_digit = [](int ch) { return ch >= '0' && ch <= '9'; };
-                int prev = pos > 0 ? static_cast<unsigned char>(original[pos - 1]) : -1;
-                size_t n = pos + len;
+                const int prev = out.folded_ ? (out.copy_.empty() ? -1 : static_cast<unsigned char>(out.copy_.back()))
+                                             : (pos > 0 ? static_cast<unsigned char>(original[pos - 1]) : -1);
+                const bool prev_digit = ascii_digit(prev);
+                const size_t n = pos + len;
                 bool next_digit = n < original.size() && ascii_digit(static_cast<unsigned char>(original[n]));
-                if (!next_digit && n + 2 < original.size() && static_cast<unsigned char>(original[n]) == 0xEF &&
-                    static_cast<unsigned char>(original[n + 1]) == 0xBC) {
-                    int b = static_cast<unsigned char>(original[n + 2]);
-                    next_digit = b >= 0x90 && b <= 0x99;  // FULLWIDTH DIGIT ZERO..NINE
+                if (!next_digit && n < original.size() && static_cast<unsigned char>(original[n]) >= 0x80) {
+                    const size_t next_len = utf8_sequence_length(original, n);
+                    next_digit = next_len > 1 && ascii_digit(fold_code_point(decode(original, n, next_len)));
                 }
-                bool prev_digit = ascii_digit(prev) || (prev >= 0x90 && prev <= 0x99 && pos >= 3 &&
-                                                        static_cast<unsigned char>(original[pos - 3]) == 0xEF);
                 // The katakana prolonged sound mark (ー, often typed for a dash in
                 // Japanese numbers: 03ー1234ー5678) is a dash only between digits too.
                 // A middle dot (·, ‧, ・, ･, ∙, ⋅) between digits groups them the way
                 // a dot does ("415·555·0132", "03・1234・5678"); elsewhere it is text.
+                // The Arabic decimal and thousands separators between digits are
+                // '.' and ',' ("١٩٢٫١٦٨٫١٫١", "١٬٢٣٤٬٥٦٧").
                 if (cp == 0x2013) folded = prev_digit && next_digit ? '-' : ' ';
-                else folded = prev_digit && next_digit ? (middle_dot ? '.' : '-') : kKeep;
+                else if (!(prev_digit && next_digit)) folded = kKeep;
+                else folded = middle_dot ? '.' : cp == 0x066B ? '.' : cp == 0x066C ? ',' : '-';
             }
             if ((cp == 0x3002 || cp == 0xFF61) && address_full_stop(original, pos, len, stop_memo)) folded = '.';
             if (folded == kKeep) {
