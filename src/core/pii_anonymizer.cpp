@@ -1872,6 +1872,8 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
                     ++pos;
                 } else if (const size_t tag = markup_tag_length(text, pos)) {
                     pos += tag;
+                } else if (c == '/' && pos == q && strong && (is_digit(at(text, pos + 1)) || at(text, pos + 1) == '+')) {
+                    ++pos;  // a path segment named after the number: "/api/phone/2125550147/calls"
                 } else {
                     break;
                 }
