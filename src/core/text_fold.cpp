@@ -54,6 +54,23 @@ bool is_ascii_alnum(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// A '+' standing for a space in a form-encoded query value, between a
+// letter or digit and a digit ("?phone=020+7946+0958", "q=call+415+555+0132",
+// "card=4111+1111+1111+1111"): the value runs back to its '=' or '?' over
+// URL characters only. Not an international prefix ("phone=+4420...": no
+// digit before it) and not a sum in prose ("1+1 = 2": no '=' before it).
+bool form_encoded_space(std::string_view text, size_t pos) {
+    if (text[pos] != '+' || pos == 0 || pos + 1 >= text.size()) return false;
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (!is_ascii_alnum(text[pos - 1]) || !digit(text[pos + 1])) return false;
+    for (size_t i = pos; i > 0 && pos - i < 96; --i) {
+        const char c = text[i - 1];
+        if (c == '=' || c == '?') return i >= 2 && is_ascii_alnum(text[i - 2]);
+        if (!(is_ascii_alnum(c) || c == '%' || c == '+' || c == '.' || c == '-' || c == '_')) return false;
+    }
+    return false;
+}
+
 // True where the fast path below must stop: a percent-escape or an escaped dot.
 bool needs_fold(std::string_view text, size_t pos);
 
@@ -219,6 +236,7 @@ bool address_full_stop(std::string_view text, size_t pos, size_t len, FullStopMe
 }
 
 bool needs_fold(std::string_view text, size_t pos) {
+    if (text[pos] == '+') return form_encoded_space(text, pos);
     char folded;
     if ((text[pos] == '&' || text[pos] == '\\') && escaped_reference(text, pos, folded) != 0) return true;
     if (text[pos] == '\\')
@@ -344,14 +362,14 @@ FoldedText fold_text(std::string_view original) {
     static const auto may_start = [] {
         std::array<bool, 256> t{};
         for (int c = 0x80; c < 0x100; ++c) t[c] = true;
-        for (unsigned char c : {'%', '\\', '&', '(', '[', '{'}) t[c] = true;
+        for (unsigned char c : {'%', '\\', '&', '(', '[', '{', '+'}) t[c] = true;
         return t;
     }();
     size_t first = 0;
     for (; first < original.size(); ++first) {
         const auto c = static_cast<unsigned char>(original[first]);
         if (!may_start[c]) continue;
-        if (c >= 0x80 || ((c == '%' || c == '\\' || c == '&') && needs_fold(original, first))) break;
+        if (c >= 0x80 || ((c == '%' || c == '\\' || c == '&' || c == '+') && needs_fold(original, first))) break;
         if (c == '(' || c == '[' || c == '{') {
             const size_t start = spelled_out_start(original, first);
             if (start != std::string_view::npos) {
@@ -382,6 +400,8 @@ FoldedText fold_text(std::string_view original) {
                 len = m;
             } else if (c == '\\' && needs_fold(original, pos)) {
                 folded = kDrop;
+            } else if (c == '+' && form_encoded_space(original, pos)) {
+                folded = ' ';
             } else if (char decoded = percent_escape(original, pos, &len)) {
                 folded = decoded;
             } else {
