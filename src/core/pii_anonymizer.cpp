@@ -63,8 +63,9 @@ constexpr const char *kPhoneNanpPattern =
 
 // Phones, part 2: anything written with an international prefix (+CC or
 // 00CC), confirmed by libphonenumber as a possible number of that country.
+// The country code may be bracketed: "(+49)(0)30 1234567".
 constexpr const char *kPhoneInternationalPattern =
-    "(?:\\+|00 ?)[1-9]\\d{0,3}(?:[ .\\-/]?(?:\\(\\d{1,4}\\)|\\d{1,6})){1,6}";
+    "(?:\\+|00 ?)[1-9]\\d{0,3}\\)?(?:[ .\\-/]?(?:\\(\\d{1,4}\\)|\\d{1,6})){1,6}";
 
 // Phones, part 3, is libphonenumber's PhoneNumberMatcher (core/phone_detector).
 
@@ -1683,6 +1684,13 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
                 PhoneCandidate c;
                 bool valid = false;
                 if (!phones_->parse_international(raw, c, &valid)) continue;
+                // A bracketed country code ("(+49)(0)30 ...") only for a valid
+                // number: "(+12) 34 56 78" is a signed count in brackets.
+                {
+                    size_t d = raw[0] == '+' ? 1 : 2;
+                    while (d < raw.size() && (is_digit(raw[d]) || raw[d] == ' ')) ++d;
+                    if (at(raw, d) == ')' && !valid) continue;
+                }
                 // "00 44 20 7946 0958": a prefix written apart from its
                 // country code counts only for a valid number, and not after
                 // a time ("10:00 44 ...").
@@ -1708,6 +1716,13 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             }
             if (best == 0) return begin + 1;
             end = extension_end(best);
+            // "(+49)(0)30 ...": the bracket opened before the country code is the number's.
+            {
+                const size_t close = text.substr(begin, end - begin).find(')');
+                if (before(text, begin) == '(' && close != std::string_view::npos &&
+                    text.substr(begin, close).find('(') == std::string_view::npos)
+                    --begin;
+            }
             out.push_back({begin, end, PiiType::Phone, std::move(chosen.e164)});
             return end;
         });
