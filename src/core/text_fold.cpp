@@ -147,13 +147,31 @@ size_t escaped_reference(std::string_view text, size_t pos, char &folded) {
             folded = ' ';
             return 2;
         }
-        if (pos + 6 > text.size() || text[pos + 1] != 'u') return 0;
-        for (size_t i = pos + 2; i < pos + 6; ++i) {
-            int h = hex(text[i]);
-            if (h < 0) return 0;
-            cp = cp * 16 + static_cast<uint32_t>(h);
+        // "\\x40" (C, Python, JavaScript, MySQL and PostgreSQL E'' strings) and
+        // PostgreSQL's U&'' "\\0040" of an ASCII character, as "\\u0040" below
+        // (the result must still be one of the characters folded here).
+        if (pos + 4 <= text.size() && text[pos + 1] == 'x' && hex(text[pos + 2]) >= 0 && hex(text[pos + 3]) >= 0) {
+            cp = static_cast<uint32_t>(hex(text[pos + 2]) * 16 + hex(text[pos + 3]));
+            len = 4;
+        } else if (pos + 5 <= text.size() && text[pos + 1] == '0' && text[pos + 2] == '0' && hex(text[pos + 3]) >= 0 &&
+                   hex(text[pos + 4]) >= 0) {
+            cp = static_cast<uint32_t>(hex(text[pos + 3]) * 16 + hex(text[pos + 4]));
+            if (cp >= 0x80) return 0;
+            len = 5;
+        } else {
+            if (pos + 6 > text.size() || text[pos + 1] != 'u') return 0;
+            for (size_t i = pos + 2; i < pos + 6; ++i) {
+                int h = hex(text[i]);
+                if (h < 0) return 0;
+                cp = cp * 16 + static_cast<uint32_t>(h);
+            }
+            len = 6;
         }
-        len = 6;
+        {
+            size_t run = pos;
+            while (run > 0 && text[run - 1] == '\\') --run;
+            if ((pos - run) % 2 != 0) return 0;  // "\\\\x40": a backslash, then "x40"
+        }
     } else if (text[pos] == '&' && pos + 1 < text.size() && text[pos + 1] == '#') {
         size_t i = pos + 2;
         const bool is_hex = i < text.size() && (text[i] == 'x' || text[i] == 'X');
