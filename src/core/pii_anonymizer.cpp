@@ -705,8 +705,9 @@ const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "c
                                              "\xd0\xbc\xd0\xbe\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c\xd0\xbd\xd1\x8b\xd0\xb9",  // мобильный
                                              "\xd1\x81\xd0\xbe\xd1\x82\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9"};  // сотовый
 const std::string_view kSwitchboard[] = {"switchboard"};
-// "and" / "or" between two numbers of a list after a label.
-const std::string_view kListJoiners[] = {"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "en", "of", "i",
+// "and" / "or" between two numbers of a list after a label ("to": a change
+// from one number to another).
+const std::string_view kListJoiners[] = {"and", "or", "to", "und", "oder", "et", "ou", "y", "o", "e", "en", "of", "i",
                                          "veya", "ve", "atau", "dan", "\xd0\xb8", "\xd0\xb8\xd0\xbb\xd0\xb8",  // и, или
                                          "\xd9\x88", "\xd8\xa3\xd9\x88"};  // و, أو
 // "caller id" / "caller_id": "id" may stand between that label and its number.
@@ -771,6 +772,9 @@ const std::string_view kPhoneLabelFillers[] = {
     "\xc4\x8d\xc3\xadslo", "\xc4\x8d\xc3\xadsla", "sz\xc3\xa1m", "nomor", "bimbit",  // číslo, čísla, szám, nomor, (tel.) bimbit
     "z\xc3\xa1kazn\xc3\xadka", "pelanggan", "ay",  // customer's (Czech, Slovak: zákazníka), Indonesian; Filipino "is"
     "\xd8\xa7\xd9\x84\xd8\xb9\xd9\x85\xd9\x8a\xd9\x84",  // العميل
+    "of", "for", "if", "any", "provided", "file", "listed", "as", "updated", "changed", "preferred", "optional",
+    "alternate", "alternative", "secondary", "personal", "business", "private", "privat", "callbacks", "emergency",
+    "new", "correct", "verified", "given", "entered", "saved", "registered",
     "fijo", "fixo", "fixe", "\xeb\xb2\x88\xed\x98\xb8", "\xd0\xb4\xd0\xbb\xd1\x8f", "\xd1\x81\xd0\xb2\xd1\x8f\xd0\xb7\xd0\xb8"};  // landline (Spanish, Portuguese, French); 번호 (Korean: number), для связи
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -1882,7 +1886,9 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
                 const char c = text[pos];
                 if (c == ' ' || c == ':' || c == '#' || c == '\n' || c == '\r' || c == '\t' || c == '=' || c == '.' ||
                     c == '-' || c == ')' || c == '"' || c == '\'' || c == '_' || c == '*' || c == '|' || c == '`' ||
-                    c == '>' || (c == '(' && is_alpha(at(text, pos + 1)))) {
+                    c == '>' || c == ']' || c == '}' || c == ',' ||
+                    ((c == '(' || c == '[' || c == '{') && (is_alpha(at(text, pos + 1)) ||
+                                                             static_cast<unsigned char>(at(text, pos + 1)) >= 0xC0))) {
                     assigned = assigned || c == '=' || c == '"' || c == '\'';
                     ++pos;
                 } else if (const size_t tag = markup_tag_length(text, pos)) {
@@ -1895,10 +1901,20 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             }
             size_t w = word_end(text, pos);
             const std::string_view filler = text.substr(pos, w - pos);
+            // (A word in brackets annotates the label: "Phone (UK):",
+            // "Tel. (Büro)", "Phone [work]".)
+            const char open_bracket = before(text, pos), close_bracket = at(text, w);
+            const bool annotation = w > pos && w - pos <= 16 &&
+                                    ((open_bracket == '(' && close_bracket == ')') ||
+                                     (open_bracket == '[' && close_bracket == ']') ||
+                                     (open_bracket == '{' && close_bracket == '}'));
+            const bool known_filler = word_in(filler, kPhoneLabelFillers, std::size(kPhoneLabelFillers));
             if (w == pos || fillers == 4 ||
-                !(word_in(filler, kPhoneLabelFillers, std::size(kPhoneLabelFillers)) ||
-                  (caller_label && fillers == 0 && word_in(filler, kId, 1))))
+                !(annotation || known_filler || (caller_label && fillers == 0 && word_in(filler, kId, 1))))
                 break;
+            // (Any other word in brackets only for a number written like a
+            // phone number: "phone (count): 12345678" is a count.)
+            if (annotation && !known_filler) strong_now = false;
             if (numbered_label && word_in(filler, kNumberWords, std::size(kNumberWords))) strong_now = true;
             pos = w;
             ++fillers;
