@@ -690,6 +690,7 @@ const std::string_view kPhoneLabels[] = {
     "\xd1\x83\xd1\x82\xd0\xb0\xd1\x81"};  // Mongolian утас
 const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "callback", "dial", "sms", "contact",
                                              "called", "calling", "calls", "phoned", "texted", "rang", "dialed",  // "called from 020 7946 0958"
+                                             "reach",  // "reach me at 020 7946 0958"
                                              "m\xc3\xb3vil", "movil", "celular", "telem\xc3\xb3vel", "mobiel",
                                              "portable", "r\xc3\xbc\x63kruf", "appeler", "rappeler", "llamar",
                                              "caller", "callerid",  // "caller id: 415 555 0123", "caller_id = 4155550123"
