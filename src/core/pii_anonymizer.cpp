@@ -2243,6 +2243,13 @@ void PiiAnonymizer::detect_ipv6(const FoldedText &folded, std::vector<Detection>
                 if ((i % 3 == 2) != (address[i] == ':')) pairs = false;
             if (pairs) return end;
         }
+        // Eight groups of decimal digits only, the first shorter than four
+        // ("ratio 1:2:3:4:5:6:7:8", "ports 80:443:8080:8443:9000:9090:3000:5000"):
+        // a list of numbers. Allocated addresses written in full start with a
+        // four-digit group (2001:4860:4860:0000:...) or have letters.
+        if (groups == 8 && compressed == std::string::npos && address.find_first_of("abcdefABCDEF.") == std::string::npos &&
+            address.find(':') < 4)
+            return end;
         unsigned char buf[16];
         if (inet_pton(AF_INET6, address.c_str(), buf) != 1) return begin + 1;
         char canonical[INET6_ADDRSTRLEN] = {0};
