@@ -706,6 +706,16 @@ const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "c
                                              "\xd0\xbc\xd0\xbe\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c\xd0\xbd\xd1\x8b\xd0\xb9",  // мобильный
                                              "\xd1\x81\xd0\xbe\xd1\x82\xd0\xbe\xd0\xb2\xd1\x8b\xd0\xb9"};  // сотовый
 const std::string_view kSwitchboard[] = {"switchboard"};
+// "my number", "mi número", "meine Nummer", "мой номер": a first-person
+// possessive before a number word makes it a phone label (Turkish
+// "numaram", Korean "제 번호" are one word and a pair).
+const std::string_view kOwnNumberWords[] = {"number", "n\xc3\xbamero", "numero", "num\xc3\xa9ro", "nummer", "numer",
+                                            "\xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80", "numara"};  // номер
+const std::string_view kFirstPersonPossessives[] = {
+    "my", "our", "mi", "mis", "meu", "minha", "mon", "notre", "mio", "meine", "mein", "unsere", "mijn", "onze",
+    "m\xc3\xb3j", "moj", "nasz", "m\xc5\xafj", "muj",                                            // mój, můj
+    "\xd0\xbc\xd0\xbe\xd0\xb9", "\xd0\xbd\xd0\xb0\xd1\x88", "\xd0\xbc\xd1\x96\xd0\xb9"};  // мой, наш, мій
+const std::string_view kOwnNumberWholeWords[] = {"numaram", "numaram\xc4\xb1z"};
 // "and" / "or" between two numbers of a list after a label ("to": a change
 // from one number to another).
 const std::string_view kListJoiners[] = {"and", "or", "to", "und", "oder", "et", "ou", "y", "o", "e", "en", "of", "i",
@@ -754,6 +764,7 @@ const std::string_view kWeakScriptPhoneLabels[] = {
 };
 const std::string_view kScriptLabelFillers[] = {
     "\xe6\x98\xaf", "\xe4\xb8\xba", "\xe7\x82\xba", "\xe3\x81\xaf", "\xe3\x81\x8c",  // 是 为 為 は が
+    "\xeb\x8a\x94", "\xec\x9d\x80", "\xea\xb0\x80", "\xec\x9d\xb4",  // Korean particles 는 은 가 이 ("전화번호는 02-...")
 };
 // Weak labels that a number word makes strong ("mobile number", "cell no.",
 // "contact number"; not "call number": a call's id), and those words.
@@ -776,6 +787,7 @@ const std::string_view kPhoneLabelFillers[] = {
     "of", "for", "if", "any", "provided", "file", "listed", "as", "updated", "changed", "preferred", "optional",
     "alternate", "alternative", "secondary", "personal", "business", "private", "privat", "callbacks", "emergency",
     "new", "correct", "verified", "given", "entered", "saved", "registered",
+    "es", "est", "\xc3\xa9", "\xc3\xa8", "ist", "lautet", "je", "jest", "de", "celular", "m\xc3\xb3vil",  // "is" (es, est, é, è, ist, je, jest)
     "fijo", "fixo", "fixe", "\xeb\xb2\x88\xed\x98\xb8", "\xd0\xb4\xd0\xbb\xd1\x8f", "\xd1\x81\xd0\xb2\xd1\x8f\xd0\xb7\xd0\xb8"};  // landline (Spanish, Portuguese, French); 번호 (Korean: number), для связи
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -1858,6 +1870,18 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             if (!strong && ends_with(lowered, "telefon")) weak = true;
         }
         if (!strong && !weak && word_in(word, kSwitchboard, 1)) strong = true;
+        if (!strong && !weak && word_in(word, kOwnNumberWholeWords, std::size(kOwnNumberWholeWords))) strong = true;
+        if (!strong && !weak && word_in(word, kOwnNumberWords, std::size(kOwnNumberWords))) {
+            // (The possessive right before it: "my number", "il mio numero".)
+            const size_t word_begin = q - word.size();
+            size_t e = word_begin;
+            while (e > 0 && text[e - 1] == ' ') --e;
+            size_t b = e;
+            while (b > 0 && (is_alpha(text[b - 1]) || static_cast<unsigned char>(text[b - 1]) >= 0x80)) --b;
+            if (b < e && e < word_begin && word_in(text.substr(b, e - b), kFirstPersonPossessives,
+                                          std::size(kFirstPersonPossessives)))
+                strong = true;
+        }
         // Call records' ANI (the caller's number) and DNIS (the number
         // dialed), written in capitals ("ANI=4155550132 DNIS=8005550199"),
         // and a WhatsApp link, whose path is a number in international
