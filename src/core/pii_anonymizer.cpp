@@ -788,6 +788,10 @@ const std::string_view kPhoneLabelFillers[] = {
     "alternate", "alternative", "secondary", "personal", "business", "private", "privat", "callbacks", "emergency",
     "new", "correct", "verified", "given", "entered", "saved", "registered",
     "es", "est", "\xc3\xa9", "\xc3\xa8", "ist", "lautet", "je", "jest", "de", "celular", "m\xc3\xb3vil",  // "is" (es, est, é, è, ist, je, jest)
+    // articles and prepositions, and whose number it is: "Teléfono de contacto:",
+    // "Téléphone du client :", "Telefonnummer des Kunden:", "number of record:"
+    "du", "del", "des", "der", "la", "el", "da", "do", "della", "dello", "contacto", "contato", "contact", "record",
+    "kunde", "kunden", "company", "empresa", "firma", "entreprise", "soci\xc3\xa9t\xc3\xa9", "azienda",
     "fijo", "fixo", "fixe", "\xeb\xb2\x88\xed\x98\xb8", "\xd0\xb4\xd0\xbb\xd1\x8f", "\xd1\x81\xd0\xb2\xd1\x8f\xd0\xb7\xd0\xb8"};  // landline (Spanish, Portuguese, French); 번호 (Korean: number), для связи
 
 bool ends_with(std::string_view s, std::string_view suffix) {
