@@ -691,6 +691,8 @@ const std::string_view kPhoneLabels[] = {
 const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "callback", "dial", "sms", "contact",
                                              "called", "calling", "calls", "phoned", "texted", "rang", "dialed",  // "called from 020 7946 0958"
                                              "reach",  // "reach me at 020 7946 0958"
+                                             // "contact us / call us" in German, French, Spanish, Italian, Polish
+                                             "telefonisch", "contactez", "contacter", "appelez", "cont\xc3\xa1" "ctenos", "cont\xc3\xa1" "ctanos", "contacte", "llame", "ll\xc3\xa1menos", "ll\xc3\xa1manos", "ll\xc3\xa1meme", "ll\xc3\xa1mame", "contatti", "contattaci", "chiamaci", "skontaktuj",
                                              "m\xc3\xb3vil", "movil", "celular", "telem\xc3\xb3vel", "mobiel",
                                              "portable", "r\xc3\xbc\x63kruf", "appeler", "rappeler", "llamar",
                                              "caller", "callerid",  // "caller id: 415 555 0123", "caller_id = 4155550123"
@@ -759,6 +761,7 @@ const std::string_view kWeakScriptPhoneLabels[] = {
     "\xe8\x81\x94\xe7\xb3\xbb\xe6\x96\xb9\xe5\xbc\x8f",  // 联系方式
     "\xec\x97\xb0\xeb\x9d\xbd\xec\xb2\x98",              // 연락처
     "\xe0\xb8\xa1\xe0\xb8\xb7\xe0\xb8\xad\xe0\xb8\x96\xe0\xb8\xb7\xe0\xb8\xad",  // มือถือ (Thai: mobile)
+    "\xe6\x8b\xa8\xe6\x89\x93", "\xe6\x92\xa5\xe6\x89\x93", "\xe8\x87\xb4\xe7\x94\xb5", "\xec\x97\xb0\xeb\x9d\xbd",  // 拨打, 撥打 (dial), 致电 (call), 연락 (contact: "연락은 02-...")
     "\xe0\xb9\x82\xe0\xb8\x97\xe0\xb8\xa3",  // โทร (Thai "call", written without spaces: "ติดต่อโทร 02 123 4567")
     "\xe8\x87\xaa\xe5\xae\x85",  // 自宅 (home: "携帯は080-..., 自宅は03-...")
 };
@@ -792,6 +795,7 @@ const std::string_view kPhoneLabelFillers[] = {
     // "Téléphone du client :", "Telefonnummer des Kunden:", "number of record:"
     "du", "del", "des", "der", "la", "el", "da", "do", "della", "dello", "contacto", "contato", "contact", "record",
     "kunde", "kunden", "company", "empresa", "firma", "entreprise", "soci\xc3\xa9t\xc3\xa9", "azienda",
+    "nous", "vous", "uns", "nos", "ci", "si\xc4\x99", "numerem", "telefonicznie",  // "contactez-nous au", "skontaktuj się pod numerem"
     "fijo", "fixo", "fixe", "\xeb\xb2\x88\xed\x98\xb8", "\xd0\xb4\xd0\xbb\xd1\x8f", "\xd1\x81\xd0\xb2\xd1\x8f\xd0\xb7\xd0\xb8"};  // landline (Spanish, Portuguese, French); 번호 (Korean: number), для связи
 
 bool ends_with(std::string_view s, std::string_view suffix) {
