@@ -335,6 +335,16 @@ const KeywordSet kSsnKeywords(kSsnKeywordsList);
 // The word right before a dotted quad (spaces, ':' and '#' skipped) makes it a
 // version or section number: "Version 1.2.3.4", "Section 4.2.1.3"; with
 // `quad` (an IPv4 candidate) also a numbered part of a document.
+bool word_in(std::string_view word, const std::string_view *list, size_t count);
+bool ends_with(std::string_view s, std::string_view suffix);
+// "version" in more languages (compared without case), and in scripts
+// written without spaces, at the end of a run ("新版本 1.2.3.4", "バージョン：").
+const std::string_view kVersionWords[] = {
+    "\xd0\xb2\xd0\xb5\xd1\x80\xd1\x81\xd0\xb8\xd1\x8f", "\xd0\xb2\xd0\xb5\xd1\x80\xd1\x81\xd0\xb8\xd0\xb8", "\xd0\xb2\xd0\xb5\xd1\x80\xd1\x81\xd1\x96\xd1\x8f", "wersja", "wersji", "s\xc3\xbcr\xc3\xbcm",
+    "s\xc3\xbcr\xc3\xbcm\xc3\xbc", "verze", "verzi", "versie", "versjon", "versio",
+    "verzi\xc3\xb3", "verzija", "versiune", "\xce\xad\xce\xba\xce\xb4\xce\xbf\xcf\x83\xce\xb7"};
+const std::string_view kVersionWordEndings[] = {"\xe7\x89\x88\xe6\x9c\xac", "\xe7\x89\x88\xe6\x9c\xac\xe5\x8f\xb7", "\xe7\x89\x88\xe6\x9c\xac\xe8\x99\x9f", "\xe3\x83\x90\xe3\x83\xbc\xe3\x82\xb8\xe3\x83\xa7\xe3\x83\xb3", "\xeb\xb2\x84\xec\xa0\x84"};
+
 bool version_word_before(std::string_view text, size_t begin, bool quad = false, int depth = 0) {
     // The version before a list separator ("versions 4.2.0.1 and 4.2.0.2",
     // "v1.2.3.4, 1.2.3.5"): [.., at) ends with a dotted number that itself
@@ -353,8 +363,9 @@ bool version_word_before(std::string_view text, size_t begin, bool quad = false,
     while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == ':' || text[e - 1] == '#' || text[e - 1] == '=' ||
                      text[e - 1] == '\'' || text[e - 1] == '"'))
         --e;
-    // (Glued to its word only inside a list: "v1.2.3.4, 1.2.3.5".)
-    if (e == begin && depth == 0) return false;
+    // (Glued to its word only inside a list: "v1.2.3.4, 1.2.3.5", or in a
+    // script written without spaces: "新版本2.0.1.3".)
+    if (e == begin && depth == 0 && !(begin > 0 && static_cast<unsigned char>(text[begin - 1]) >= 0x80)) return false;
     if (e > 0 && text[e - 1] == ',') return after_listed_version(e - 1);
     if (e > 0 && text[e - 1] == '.') --e;  // "ver.", "rev.", "v."
     size_t b = e;
@@ -382,6 +393,19 @@ bool version_word_before(std::string_view text, size_t begin, bool quad = false,
     for (const char *w : {"version", "versions", "ver", "v", "release", "build", "firmware", "fw", "revision",
                           "rev", "section", "chapter", "§", "patch", "versión", "versão", "versione", "driver"})
         if (word == w) return true;
+    if (word_in(text.substr(b, e - b), kVersionWords, std::size(kVersionWords))) return true;
+    if (static_cast<unsigned char>(text[e - 1]) >= 0x80) {
+        std::string_view head = text.substr(b, e - b);
+        // (One particle after it: "バージョンは", "版本是", "버전은".)
+        for (std::string_view particle : {"\xe3\x81\xaf", "\xe3\x81\x8c", "\xe6\x98\xaf", "\xe4\xb8\xba",
+                                          "\xeb\x8a\x94", "\xec\x9d\x80", "\xec\x9d\xb4"})  // は が 是 为 는 은 이
+            if (ends_with(head, particle)) {
+                head.remove_suffix(particle.size());
+                break;
+            }
+        for (std::string_view ending : kVersionWordEndings)
+            if (ends_with(head, ending)) return true;
+    }
     // Numbered parts of a document, for a dotted quad ("clause 10.2.1.3",
     // "Figure 3.2.1.4"; a phone number after "para" is Spanish "for").
     if (quad)
