@@ -104,6 +104,7 @@ constexpr const char *kIpv6Pattern =
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_word(char c) { return is_alnum(c) || c == '_'; }
 bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 bool is_email_local_char(char c) {
@@ -304,7 +305,9 @@ bool keyword_near(std::string_view text, size_t begin, size_t end, const Keyword
         for (size_t p = lo; p < hi; ++p) {
             const char first = to_lower(text[p]);
             if (!keywords.firsts.test(static_cast<unsigned char>(first))) continue;
-            if (p > lo && is_alpha(text[p - 1])) continue;
+            // (A camelCase boundary is a word boundary: "customerSsn", "ssnNumber".)
+            auto camel = [&](size_t i) { return is_upper(text[i]) && text[i - 1] >= 'a' && text[i - 1] <= 'z'; };
+            if (p > lo && is_alpha(text[p - 1]) && !camel(p)) continue;
             for (size_t k = 0; k < keywords.count; ++k) {
                 const Keyword &keyword = keywords.words[k];
                 std::string_view word = keyword.text;
@@ -313,7 +316,7 @@ bool keyword_near(std::string_view text, size_t begin, size_t end, const Keyword
                 for (size_t i = 1; i < word.size() && same; ++i) same = to_lower(text[p + i]) == word[i];
                 if (!same) continue;
                 const size_t after = p + word.size();
-                if (keyword.whole_word && after < hi && is_alpha(text[after])) continue;
+                if (keyword.whole_word && after < hi && is_alpha(text[after]) && !camel(after)) continue;
                 if (keyword.upper_only &&
                     !std::all_of(text.begin() + p, text.begin() + after, [](char c) { return !(c >= 'a' && c <= 'z'); }))
                     continue;
@@ -1902,6 +1905,33 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             if (!strong && ends_with(lowered, "telefon")) weak = true;
         }
         if (!strong && !weak && word_in(word, kSwitchboard, 1)) strong = true;
+        // A camelCase name (a JSON key or a variable in pasted code:
+        // "phoneNumber", "mobilePhone", "contactPhone"): a strong label as
+        // its last part, or as its first part followed by a number word.
+        if (!strong && !weak && word.size() > 4 && static_cast<unsigned char>(word[0]) < 0x80) {
+            std::string_view parts[4];
+            size_t n = 0, start = 0;
+            for (size_t i = 1; i <= word.size() && n < 4; ++i)
+                if (i == word.size() || (is_upper(word[i]) && word[i - 1] >= 'a' && word[i - 1] <= 'z')) {
+                    parts[n++] = word.substr(start, i - start);
+                    start = i;
+                }
+            if (n >= 2 && start == word.size()) {
+                if (word_in(parts[n - 1], kPhoneLabels, std::size(kPhoneLabels)))
+                    strong = true;
+                else if (word_in(parts[0], kPhoneLabels, std::size(kPhoneLabels)) &&
+                         std::all_of(parts + 1, parts + n, [](std::string_view part) {
+                             return word_in(part, kNumberWords, std::size(kNumberWords));
+                         }))
+                    strong = true;
+                else if (word_in(parts[n - 1], kWeakPhoneLabels, std::size(kWeakPhoneLabels)) ||
+                         (word_in(parts[0], kWeakPhoneLabels, std::size(kWeakPhoneLabels)) &&
+                          std::all_of(parts + 1, parts + n, [](std::string_view part) {
+                              return word_in(part, kNumberWords, std::size(kNumberWords));
+                          })))
+                    weak = true;
+            }
+        }
         if (!strong && !weak && word_in(word, kOwnNumberWholeWords, std::size(kOwnNumberWholeWords))) strong = true;
         if (!strong && !weak && word_in(word, kOwnNumberWords, std::size(kOwnNumberWords))) {
             // (The possessive right before it: "my number", "il mio numero".)
