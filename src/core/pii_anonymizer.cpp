@@ -2025,6 +2025,15 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             // (Also the Arabic comma and semicolon and the ideographic comma:
             // "٠٥٠١٢٣٤٥٦٧، ٠٥٥١٢٣٤٥٦٧"; "and" / "or" in more languages.)
             size_t next = end;
+            // (An annotation after the number: "07700 900123 (personal), 07700 900124 (work)".)
+            {
+                size_t a = next;
+                while (a < text.size() && text[a] == ' ') ++a;
+                if (at(text, a) == '(' && is_alpha(at(text, a + 1))) {
+                    const size_t w = word_end(text, a + 1);
+                    if (w - a - 1 <= 16 && at(text, w) == ')') next = w + 1;
+                }
+            }
             while (next < text.size()) {
                 if (text[next] == ' ' || text[next] == ',' || text[next] == ';' || text[next] == '/') {
                     ++next;
