@@ -1898,11 +1898,21 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         // German compounds: "Rückrufnummer", "Festnetznummer", "Servicerufnummer"
         // (strong); "Kundentelefon", "Diensttelefon" (weak: also the device).
         if (!strong && !weak && word.size() > 8) {
-            const std::string lowered = lower(word);
-            for (std::string_view suffix : {"telefonnummer", "rufnummer", "handynummer", "mobilnummer", "faxnummer",
-                                            "festnetznummer", "telefonnr"})
-                if (ends_with(lowered, suffix)) strong = true;
-            if (!strong && ends_with(lowered, "telefon")) weak = true;
+            // (ASCII suffixes compared without case, in place.)
+            auto ends_ci = [&](std::string_view suffix) {
+                if (word.size() < suffix.size()) return false;
+                const std::string_view tail = word.substr(word.size() - suffix.size());
+                for (size_t i = 0; i < suffix.size(); ++i)
+                    if (to_lower(tail[i]) != suffix[i]) return false;
+                return true;
+            };
+            if (ends_ci("nummer") || ends_ci("nr")) {
+                for (std::string_view suffix : {"telefonnummer", "rufnummer", "handynummer", "mobilnummer", "faxnummer",
+                                                "festnetznummer", "telefonnr"})
+                    if (ends_ci(suffix)) strong = true;
+            } else if (ends_ci("telefon")) {
+                weak = true;
+            }
         }
         if (!strong && !weak && word_in(word, kSwitchboard, 1)) strong = true;
         // A camelCase name (a JSON key or a variable in pasted code:
