@@ -1916,8 +1916,10 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         }
         if (!strong && !weak && word_in(word, kSwitchboard, 1)) strong = true;
         // A camelCase name (a JSON key or a variable in pasted code:
-        // "phoneNumber", "mobilePhone", "contactPhone"): a strong label as
-        // its last part, or as its first part followed by a number word.
+        // "phoneNumber", "mobilePhone", "contactPhone"): a phone label as its
+        // last part, or as its first part followed by a number word, is a weak
+        // label (a product name is no label: "iPhone 12345678 sold",
+        // "smartPhone 12345678"; its first part has two letters or more).
         if (!strong && !weak && word.size() > 4 && static_cast<unsigned char>(word[0]) < 0x80) {
             std::string_view parts[4];
             size_t n = 0, start = 0;
@@ -1926,21 +1928,15 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
                     parts[n++] = word.substr(start, i - start);
                     start = i;
                 }
-            if (n >= 2 && start == word.size()) {
-                if (word_in(parts[n - 1], kPhoneLabels, std::size(kPhoneLabels)))
-                    strong = true;
-                else if (word_in(parts[0], kPhoneLabels, std::size(kPhoneLabels)) &&
-                         std::all_of(parts + 1, parts + n, [](std::string_view part) {
-                             return word_in(part, kNumberWords, std::size(kNumberWords));
-                         }))
-                    strong = true;
-                else if (word_in(parts[n - 1], kWeakPhoneLabels, std::size(kWeakPhoneLabels)) ||
-                         (word_in(parts[0], kWeakPhoneLabels, std::size(kWeakPhoneLabels)) &&
-                          std::all_of(parts + 1, parts + n, [](std::string_view part) {
-                              return word_in(part, kNumberWords, std::size(kNumberWords));
-                          })))
-                    weak = true;
-            }
+            auto label = [](std::string_view part) {
+                return word_in(part, kPhoneLabels, std::size(kPhoneLabels)) ||
+                       word_in(part, kWeakPhoneLabels, std::size(kWeakPhoneLabels));
+            };
+            if (n >= 2 && start == word.size() && parts[0].size() >= 2 &&
+                (label(parts[n - 1]) || (label(parts[0]) && std::all_of(parts + 1, parts + n, [](std::string_view part) {
+                                            return word_in(part, kNumberWords, std::size(kNumberWords));
+                                        }))))
+                weak = true;
         }
         if (!strong && !weak && word_in(word, kOwnNumberWholeWords, std::size(kOwnNumberWholeWords))) strong = true;
         if (!strong && !weak && word_in(word, kOwnNumberWords, std::size(kOwnNumberWords))) {
