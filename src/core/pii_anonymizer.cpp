@@ -1966,6 +1966,17 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         // (home): ...", "call our support line at ...").
         size_t pos = q;
         bool strong_now = strong;
+        // A line break only after a label that starts its line (spaces or a
+        // list's or table's markup before it): a form's label above its value.
+        // Words before it on its line make it part of a phrase or a key
+        // path, not the value's caption ("zip: phone:" then the value).
+        const bool starts_line = [&] {
+            size_t b = q - word.size();
+            while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '*' ||
+                             text[b - 1] == '|' || text[b - 1] == '#' || text[b - 1] == '-' || text[b - 1] == '>'))
+                --b;
+            return b == 0 || text[b - 1] == '\n' || text[b - 1] == '\r';
+        }();
         // A value given to the label ("mobile = '7911123456'" in SQL,
         // "mobile=..." in a URL, "\"mobile\": \"...\"" in JSON) rather than a
         // number written in prose: stored numbers often lack the trunk prefix.
@@ -1977,6 +1988,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             // "<td>Phone</td><td>...", "Phone:<br>...", "phone => ...".)
             while (pos < text.size()) {
                 const char c = text[pos];
+                if (((c == '\n' || c == '\r') && !starts_line)) break;
                 if (c == ' ' || c == ':' || c == '#' || c == '\n' || c == '\r' || c == '\t' || c == '=' || c == '.' ||
                     c == '-' || c == ')' || c == '"' || c == '\'' || c == '_' || c == '*' || c == '|' || c == '`' ||
                     c == '>' || c == ']' || c == '}' || c == ',' ||

@@ -234,8 +234,14 @@ struct Anonymization {
         // treat a line break as the end of a value. Only the value's part of
         // the result is kept; should a detection have spanned the line break,
         // the value is anonymized on its own instead.
+        // The context line starts with an ellipsis: a phone label reaches
+        // its number across a line break only when the label starts its line
+        // (a form's caption above its value, "Mobile:\n612 34 56 78"), and
+        // the context is no caption: it only says what the value is near
+        // ("cell_no" compared with it, a list of phone numbers before it).
         std::string combined;
-        combined.reserve(context.size() + 1 + in.size());
+        combined.reserve(4 + context.size() + 1 + in.size());
+        combined.append("\xE2\x80\xA6 ");
         for (char c : context) combined.push_back(c == '\n' || c == '\r' ? ' ' : c);
         const size_t value_at = combined.size() + 1;
         combined.push_back('\n');

@@ -1102,4 +1102,12 @@ TEST(RedTeam10, LabelAboveOrBesideItsValue) {
     EXPECT_EQ(anon("Name: Jane\r\nPhone: 020 7946 0958\r\n"), "Name: Jane\r\nPhone: XXX-XXX-0958\r\n");
     for (const char *text : {"mobile users\n1234567", "Phone\nCount: 1234567", "phone orders\n2024-03-15 12345678"})
         EXPECT_EQ(anon(text), text);
+    // Only a label that starts its line (after a list's or table's markup at
+    // most) is a caption of the next line: words before it on its line make
+    // it part of a phrase (the trigger's contexts rely on this: "zip: phone:"
+    // before a zip code that follows a list of phone numbers).
+    EXPECT_EQ(anon("- **Mobile:**\n612 34 56 78"), "- **Mobile:**\nXXX-XXX-5678");
+    EXPECT_EQ(anon("| Phone |\n612 34 56 78"), "| Phone |\nXXX-XXX-5678");
+    for (const char *text : {"zip: phone:\n9021012", "\xE2\x80\xA6 cell_no: \n1234567", "the old phone\n1234567 rows"})
+        EXPECT_EQ(anon(text), text);
 }
