@@ -144,5 +144,12 @@ SELECT count(*) = :before_count AS unchanged FROM tde_pairs;
 
 -- The messages themselves.
 SELECT * FROM tde_list_pairs(start_date => 'yesterday');
+-- A bad date is quoted as given (fraction and all); a date followed by a
+-- long run of digits (a card, a phone number) is not shown.
+\set VERBOSITY terse
+SELECT tde_count_pairs(start_date => '2024-02-30T00:00:00.123456789Z');
+SELECT tde_count_pairs(start_date => '2024-01-01 4111111111111111');
+SELECT tde_count_pairs(end_date => '2024-01-01 2125550100');
+\set VERBOSITY default
 SELECT * FROM tde_list_pairs(limit_rows => -1);
 SELECT tde_add_pair_json('{"natural_language_query": "q", "success": "yes"}');

@@ -143,6 +143,7 @@ RETURNS timestamptz
 LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     v text := btrim(value);
+    cut text;
     finer text[];
     ceil_us interval := interval '0';
 BEGIN
@@ -158,20 +159,22 @@ BEGIN
             -- Finer than microseconds (.NET's 7 digits, Go's and Java's 9): an
             -- end bound keeps the microseconds it covers, a start bound
             -- starts at the next microsecond when something was cut.
+            -- (v itself stays as given: the error below quotes it.)
+            cut := v;
             finer := regexp_match(v, '^([^.]*\.\d{6})(\d+)(.*)$');
             IF finer IS NOT NULL THEN
-                v := finer[1] || finer[3];
+                cut := finer[1] || finer[3];
                 IF NOT is_end AND finer[2] ~ '[1-9]' THEN
                     ceil_us := interval '1 microsecond';
                 END IF;
             END IF;
-            RETURN CASE WHEN is_end THEN v::timestamptz + interval '1 microsecond' ELSE v::timestamptz + ceil_us END;
+            RETURN CASE WHEN is_end THEN cut::timestamptz + interval '1 microsecond' ELSE cut::timestamptz + ceil_us END;
         END IF;
     EXCEPTION WHEN datetime_field_overflow OR invalid_datetime_format OR invalid_time_zone_displacement_value THEN
         NULL;  -- reported below
     END;
     RAISE EXCEPTION 'invalid % %', parameter_name,
-            CASE WHEN v ~ '^\d{4}-\d{1,2}-\d{1,2}([T ][0-9:.]{1,21})?\s*(Z|z|[+-][01]\d(:?[0-5]\d)?)?$'
+            CASE WHEN v ~ '^\d{4}-\d{1,2}-\d{1,2}([T ]\d{1,2}(:\d{1,2}(:\d{1,2}(\.\d{1,12})?)?)?)?\s*(Z|z|[+-][01]\d(:?[0-5]\d)?)?$'
                  THEN '"' || v || '"' ELSE @extschema@.tde_shown(v) END
         USING ERRCODE = 'invalid_datetime_format',
               HINT = 'Use an ISO 8601 date (2024-01-31) or timestamp (2024-01-31T23:59:59Z).';
