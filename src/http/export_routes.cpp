@@ -1,6 +1,7 @@
 // GET /api/training-data/export: validation of the query string into an
 // ExportPlan, and the streamed response.
 #include <strings.h>
+#include <cstdlib>
 
 #include "routes.hpp"
 
@@ -59,6 +60,9 @@ std::optional<HttpError> parse_ratios(const QueryArg& a, std::optional<std::stri
         const std::size_t b = item.find_first_not_of(' '), e = item.find_last_not_of(' ');
         item = b == std::string::npos ? "" : item.substr(b, e - b + 1);
         if (item.empty() || item.find_first_not_of("0123456789.eE+-") != std::string::npos) return invalid();
+        char* end = nullptr;  // a number, whole ("-", "1-2", "." are not)
+        std::strtod(item.c_str(), &end);
+        if (end != item.c_str() + item.size()) return invalid();
         list += (list.empty() ? "" : ",") + item;
         if (comma == std::string::npos) break;
         start = comma + 1;

@@ -134,11 +134,13 @@ struct ArgValues {
     std::vector<std::string>* out;
 };
 
-MHD_Result collect_arg(void* cls, MHD_ValueKind, const char* key, std::size_t, const char* value,
+MHD_Result collect_arg(void* cls, MHD_ValueKind, const char* key, std::size_t key_size, const char* value,
                        std::size_t value_size) {
     auto* want = static_cast<ArgValues*>(cls);
-    // Names compare as MHD_lookup_connection_value_n compares them (case-insensitively).
-    if (key && strcasecmp(key, want->name) == 0) want->out->emplace_back(value ? value : "", value ? value_size : 0);
+    // Names compare as MHD_lookup_connection_value_n compares them (case-insensitively,
+    // whole: a decoded "split_ratios%00x" is another name).
+    if (key && key_size == std::strlen(want->name) && strncasecmp(key, want->name, key_size) == 0)
+        want->out->emplace_back(value ? value : "", value ? value_size : 0);
     return MHD_YES;
 }
 

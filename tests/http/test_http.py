@@ -1256,8 +1256,12 @@ def export_split_ratios_as_clients_send_them():
         r = expect(S.get(window + qs, token=EXPORTER), 200)
         check(r.body == want, "%s: %d lines" % (qs, len(r.body.splitlines())))
     for qs in ("split_ratios=0.6+0.2+0.2", "split_ratios=0.6,,0.2", "split_ratios=%5B0.6,0.2,0.2", "split_ratios=0.6&split_ratios=x",
-               "split_ratios=0.6&split_ratios=", "split_ratios=&split_ratios=0.6,0.2,0.2"):
+               "split_ratios=0.6&split_ratios=", "split_ratios=&split_ratios=0.6,0.2,0.2",
+               "split_ratios=-,0.2,0.2", "split_ratios=0.6,1-2,.", "split_ratios=e,0.5,0.5"):
         expect(S.get(window + qs, token=EXPORTER), 400, "invalid_parameter")
+    # Only the parameter itself is read ("split_ratios%00x" is another name).
+    r = expect(S.get(window + "split_ratios=0.6,0.2,0.2&split_ratios%00x=0.5", token=EXPORTER), 200)
+    check(r.body == want, "split_ratios%00x was read as split_ratios")
 
 
 @test
