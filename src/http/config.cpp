@@ -120,6 +120,11 @@ const std::vector<Option>& options() {
          "on each (libpq pipeline mode; writes only when commits do not wait for the WAL flush); "
          "0 = a connection per request; --pool-mode transaction and --pool-size 1 imply 0 (default 32)",
          INT_OPT(pipeline_depth, 0, 1000)},
+        {"pipeline-stall-ms", "TDE_HTTP_PIPELINE_STALL_MS", "MS",
+         "a shared connection whose oldest request has been out this long (a slow statement, a lock "
+         "wait) takes no more requests: they go to another connection rather than wait behind it "
+         "(default 20)",
+         INT_OPT(pipeline_stall_ms, 1, 600000)},
         {"grace-seconds", "TDE_HTTP_GRACE_SECONDS", "SECONDS",
          "on SIGTERM/SIGINT, time in-flight requests get to finish (default 10)", INT_OPT(grace_seconds, 0, 3600)},
     };

@@ -40,6 +40,9 @@ struct Config {
     // pipeline mode, this many in flight per connection (multiplexer.hpp);
     // 0: every request has a connection of its own. Session pool mode only.
     int pipeline_depth = 32;
+    // A shared connection whose oldest request has been out this long (a
+    // slow statement, a lock wait) takes no more requests.
+    int pipeline_stall_ms = 20;
 };
 
 // Parses argv and the environment. On --help prints usage and exits 0; on a

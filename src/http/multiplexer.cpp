@@ -90,8 +90,8 @@ struct Multiplexer::Link {
     std::unordered_map<std::string, PgError> prepare_failures;
 };
 
-Multiplexer::Multiplexer(Pool& pool, int depth, int max_links)
-    : pool_(pool), depth_(std::max(1, depth)), max_links_(std::max(1, max_links)) {
+Multiplexer::Multiplexer(Pool& pool, int depth, int max_links, int stalled_ms)
+    : pool_(pool), depth_(std::max(1, depth)), max_links_(std::max(1, max_links)), stalled_ms_(std::max(1, stalled_ms)) {
     epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
     wake_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     if (epoll_fd_ < 0 || wake_fd_ < 0) throw std::system_error(errno, std::generic_category(), "epoll/eventfd");
@@ -158,14 +158,14 @@ std::unique_ptr<Multiplexer::Link> Multiplexer::open_link() {
 // that finds the next request already waiting serves it without a wake-up, so
 // requests are packed rather than spread), else nullptr when one may be added
 // (`may_open`), else the least busy one. A connection whose oldest request
-// has been out for kStalledMs (a slow statement, a lock wait) takes no more:
+// has been out for stalled_ms_ (a slow statement, a lock wait) takes no more:
 // requests queued behind it would wait as long. Nor does one with kMaxBytes
 // of requests in flight: a send then does not wait for the backend to read
 // (the socket's buffer holds them all, with the kernel's usual sizes), which
 // it would do holding the locks every shared request needs, behind a backend
 // waiting for a lock. Under mu_.
 Multiplexer::Link* Multiplexer::pick(bool writes, bool may_open, std::size_t bytes) {
-    const auto stalled_before = Clock::now() - std::chrono::milliseconds(kStalledMs);
+    const auto stalled_before = Clock::now() - std::chrono::milliseconds(stalled_ms_);
     Link* least = nullptr;
     std::size_t least_n = 0;
     for (auto& up : links_) {

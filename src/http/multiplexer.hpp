@@ -46,7 +46,7 @@ namespace tde_http {
 
 class Multiplexer {
 public:
-    Multiplexer(Pool& pool, int depth, int max_links);
+    Multiplexer(Pool& pool, int depth, int max_links, int stalled_ms = 20);
     ~Multiplexer();
     Multiplexer(const Multiplexer&) = delete;
     Multiplexer& operator=(const Multiplexer&) = delete;
@@ -61,8 +61,6 @@ public:
 
     // A shared connection is given back to the pool after this long idle.
     static constexpr int kIdleReleaseMs = 5;
-    // A connection whose oldest request in flight is this old takes no more.
-    static constexpr int kStalledMs = 20;
     // Nor one with this many bytes of requests in flight (well below a
     // socket's buffer, so that a send does not wait for the backend).
     static constexpr std::size_t kMaxBytes = 64 * 1024;
@@ -82,6 +80,9 @@ private:
     Pool& pool_;
     const int depth_;
     const int max_links_;
+    // A connection whose oldest request in flight is this old takes no more
+    // (--pipeline-stall-ms).
+    const int stalled_ms_;
     std::mutex mu_;  // links_ and placement; taken before a Link's own mutex
     std::vector<std::unique_ptr<Link>> links_;
     int opening_ = 0;        // links being opened (without mu_)

@@ -163,7 +163,8 @@ Router::Router(const Config& cfg, Pool& pool, Authenticator& auth) : cfg_(cfg), 
     // At most half the pool is shared, so that lists, statistics and exports
     // always find connections of their own (no sharing with a pool of one).
     if (cfg.pipeline_depth > 0 && cfg.session_settings && cfg.pool_size >= 2)
-        multiplexer_ = std::make_unique<Multiplexer>(pool, cfg.pipeline_depth, cfg.pool_size / 2);
+        multiplexer_ = std::make_unique<Multiplexer>(pool, cfg.pipeline_depth, cfg.pool_size / 2,
+                                                     cfg.pipeline_stall_ms);
 }
 
 Router::~Router() {

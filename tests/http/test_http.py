@@ -1955,13 +1955,18 @@ def read_status(sock):
     return status_of(raw), raw
 
 
+# Requests sent right after a slow shared request queue behind it, however
+# busy the machine (the default stall threshold is 20 ms).
+SLOW_QUEUE = ("--pipeline-stall-ms", "1000")
+
+
 def behind_slow_request(s2, requests, gap=0.003):
     """Sends a slow shared request (pg_sleep(2)), then `requests` right after
     it (so that they queue on the same shared connection behind it); returns
     the statuses and bodies, slow request first. The connections are opened
-    (and their threads started) beforehand, so that on a busy machine the
-    requests still reach the bridge well within the time a shared connection
-    takes more requests behind a slow one (Multiplexer::kStalledMs)."""
+    (and their threads started) beforehand, and the servers of these tests
+    run with a long --pipeline-stall-ms (SLOW_QUEUE), so that on a busy
+    machine the requests still queue behind the slow one."""
     socks = [socket.create_connection(("127.0.0.1", s2.port), timeout=30) for _ in range(len(requests) + 1)]
     time.sleep(0.1)
     send_now(s2.port, "GET", PAIRS + "/" + ZERO_ID, READER, sock=socks[0])
@@ -1978,7 +1983,7 @@ def refused_role_does_not_unprepare_statements_of_others():
     connection fail: the statement it prepares is prepared whatever becomes
     of its set-up (each request gets its own answer: 403, then 404s)."""
     bad = token_for("no_such_role_prepare")
-    s2 = Server("--pool-size", "4", slow=True)
+    s2 = Server("--pool-size", "4", *SLOW_QUEUE, slow=True)
     try:
         for t in (READER, WRITER, bad):  # claims cached: the shared path from now on
             s2.get(PAIRS + "?limit=1", token=t)
@@ -1998,7 +2003,7 @@ def missing_function_is_501_for_every_request_sharing_its_prepare():
     search path without the extension's schema, where only the slow stand-in
     of tde_get_pair_json is found) is 501 for every request that relied on
     that Prepare on a shared connection, not only for the one that sent it."""
-    s2 = Server("--pool-size", "4", "--db", "dbname=%s user=%s options=-csearch_path=tde_http_slow"
+    s2 = Server("--pool-size", "4", *SLOW_QUEUE, "--db", "dbname=%s user=%s options=-csearch_path=tde_http_slow"
                 % (DB, AUTHENTICATOR))
     try:
         for t in (READER, WRITER):  # claims cached: the shared path from now on
@@ -2139,7 +2144,7 @@ def shared_pipeline_mixed_outcomes_behind_slow_request():
     ]
     try:
         for timeout, slow_status in ((None, 404), ("300", 504)):
-            s2 = Server("--pool-size", "4", *(("--statement-timeout-ms", timeout) if timeout else ()), slow=True)
+            s2 = Server("--pool-size", "4", *SLOW_QUEUE, *(("--statement-timeout-ms", timeout) if timeout else ()), slow=True)
             try:
                 for t in (READER, WRITER, bad):
                     s2.get(PAIRS + "?limit=1", token=t)
@@ -2168,7 +2173,7 @@ def backend_killed_under_a_shared_pipeline():
     queued on it behind a slow one: the reads are retried on a connection of
     their own (their answers), the writes get 503 + Retry-After, none hangs,
     and the next requests succeed."""
-    s2 = Server("--pool-size", "4", slow=True)
+    s2 = Server("--pool-size", "4", *SLOW_QUEUE, slow=True)
     try:
         for t in (READER, WRITER):
             s2.get(PAIRS + "?limit=1", token=t)
