@@ -305,8 +305,12 @@ bool keyword_near(std::string_view text, size_t begin, size_t end, const Keyword
         for (size_t p = lo; p < hi; ++p) {
             const char first = to_lower(text[p]);
             if (!keywords.firsts.test(static_cast<unsigned char>(first))) continue;
-            // (A camelCase boundary is a word boundary: "customerSsn", "ssnNumber".)
-            auto camel = [&](size_t i) { return is_upper(text[i]) && text[i - 1] >= 'a' && text[i - 1] <= 'z'; };
+            // (A camelCase boundary is a word boundary: "customerSsn", "ssnNumber";
+            // not after a single letter: "iPhone", "eSim" are product names.)
+            auto camel = [&](size_t i) {
+                return is_upper(text[i]) && text[i - 1] >= 'a' && text[i - 1] <= 'z' && i >= 2 &&
+                       is_alpha(text[i - 2]);
+            };
             if (p > lo && is_alpha(text[p - 1]) && !camel(p)) continue;
             for (size_t k = 0; k < keywords.count; ++k) {
                 const Keyword &keyword = keywords.words[k];
@@ -394,7 +398,7 @@ bool version_word_before(std::string_view text, size_t begin, bool quad = false,
     // An identifier ending in a version word ("app_version", "os_ver").
     if (b > 0 && text[b - 1] == '_' && (word == "version" || word == "ver")) return true;
     for (const char *w : {"version", "versions", "ver", "v", "release", "build", "firmware", "fw", "revision",
-                          "rev", "section", "chapter", "§", "patch", "versión", "versão", "versione", "driver"})
+                          "rev", "section", "chapter", "§", "patch", "versión", "versão", "versione"})
         if (word == w) return true;
     if (word_in(text.substr(b, e - b), kVersionWords, std::size(kVersionWords))) return true;
     if (static_cast<unsigned char>(text[e - 1]) >= 0x80) {
@@ -411,8 +415,12 @@ bool version_word_before(std::string_view text, size_t begin, bool quad = false,
     }
     // Numbered parts of a document, for a dotted quad ("clause 10.2.1.3",
     // "Figure 3.2.1.4"; a phone number after "para" is Spanish "for").
+    // ("Table 1.2.3.4" only capitalized: a routing or ARP table lists
+    // addresses. "driver 1.2.3.4" is a driver's version; after "driver" a
+    // phone number stays one.)
+    if (quad && text.substr(b, e - b) == "Table") return true;
     if (quad)
-        for (const char *w : {"clause", "paragraph", "article", "figure", "fig", "table", "step", "requirement",
+        for (const char *w : {"clause", "paragraph", "article", "figure", "fig", "step", "driver", "requirement",
                               "req", "appendix", "annex", "abschnitt", "kapitel", "absatz", "artikel", "chapitre",
                               "paragraphe", "capítulo", "sección", "artículo", "capitolo", "articolo", "sezione"})
             if (word == w) return true;

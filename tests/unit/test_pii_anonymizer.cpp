@@ -1111,3 +1111,18 @@ TEST(RedTeam10, LabelAboveOrBesideItsValue) {
     for (const char *text : {"zip: phone:\n9021012", "\xE2\x80\xA6 cell_no: \n1234567", "the old phone\n1234567 rows"})
         EXPECT_EQ(anon(text), text);
 }
+
+// Review of round 10: "driver" is a version word for a dotted quad only (a
+// phone number after it is still one); a routing or ARP table lists
+// addresses; "iPhone" is a product name, not the keyword "phone".
+TEST(RedTeam10Review, DriverTableAndIPhone) {
+    const PiiAnonymizer &a = multi_region();
+    for (const char *text : {"your driver 020 7946 0958 will call", "driver: 07700 900123", "Driver 030 1234567",
+                             "Delivery driver 0161 496 0000"})
+        EXPECT_NE(a.anonymize(text, kKey), text) << text;
+    EXPECT_EQ(anon("update the driver 31.0.15.3179 on all laptops"), "update the driver 31.0.15.3179 on all laptops");
+    EXPECT_NE(anon("routing table 10.20.30.40 entry"), "routing table 10.20.30.40 entry");
+    EXPECT_NE(anon("ARP table 192.168.1.10 at 00:1a:2b:3c:4d:5e"), "ARP table 192.168.1.10 at 00:1a:2b:3c:4d:5e");
+    EXPECT_EQ(anon("iPhone 4155550132 sold"), "iPhone 4155550132 sold");
+    EXPECT_NE(anon("customerPhone 4155550132"), "customerPhone 4155550132");
+}
