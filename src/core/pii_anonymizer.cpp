@@ -1996,7 +1996,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             // "<td>Phone</td><td>...", "Phone:<br>...", "phone => ...".)
             while (pos < text.size()) {
                 const char c = text[pos];
-                if (((c == '\n' || c == '\r') && !starts_line)) break;
+                if ((c == '\n' || c == '\r') && !starts_line) break;
                 if (c == ' ' || c == ':' || c == '#' || c == '\n' || c == '\r' || c == '\t' || c == '=' || c == '.' ||
                     c == '-' || c == ')' || c == '"' || c == '\'' || c == '_' || c == '*' || c == '|' || c == '`' ||
                     c == '>' || c == ']' || c == '}' || c == ',' ||

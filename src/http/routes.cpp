@@ -117,7 +117,7 @@ std::optional<HttpError> call_add_pair(const Request& req, std::string& sql, Par
     // A UTF-8 byte order mark (Windows editors, PowerShell's Out-File, .NET's
     // UTF8Encoding(true)) is not JSON, but RFC 8259 8.1 lets parsers ignore
     // it, and Python's json.loads (Flask's get_json) does: it is dropped.
-    static const std::string kBom = "\xEF\xBB\xBF";
+    constexpr std::string_view kBom = "\xEF\xBB\xBF";
     if (req.body.compare(0, kBom.size(), kBom) == 0) params = {req.body.substr(kBom.size())};
     else params = {req.body};
     return std::nullopt;
