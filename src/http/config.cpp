@@ -125,6 +125,11 @@ const std::vector<Option>& options() {
          "wait) takes no more requests: they go to another connection rather than wait behind it "
          "(default 20)",
          INT_OPT(pipeline_stall_ms, 1, 600000)},
+        {"batch-max", "TDE_HTTP_BATCH_MAX", "N",
+         "requests on one pair of the same kind and role that wait for a busy shared connection are "
+         "sent as one statement (the function once per request, one transaction; if it fails, each "
+         "runs again alone), up to N; 1 = never (default 16)",
+         INT_OPT(batch_max, 1, 1000)},
         {"grace-seconds", "TDE_HTTP_GRACE_SECONDS", "SECONDS",
          "on SIGTERM/SIGINT, time in-flight requests get to finish (default 10)", INT_OPT(grace_seconds, 0, 3600)},
     };

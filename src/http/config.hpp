@@ -43,6 +43,9 @@ struct Config {
     // A shared connection whose oldest request has been out this long (a
     // slow statement, a lock wait) takes no more requests.
     int pipeline_stall_ms = 20;
+    // Requests on one pair of the same kind, role and timeout that wait for
+    // a shared connection go in one statement, this many at most; 1: none.
+    int batch_max = 16;
 };
 
 // Parses argv and the environment. On --help prints usage and exits 0; on a

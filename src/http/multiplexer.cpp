@@ -51,6 +51,15 @@ struct Multiplexer::Job {
     PgResult commit_error;
 
     Outcome out;
+    // A batch's job (Multiplexer::Batch): the requests it carries, whose
+    // statement's batch form runs once for all of them; empty for a
+    // request's own job.
+    std::vector<Job*> members;
+    // A request of a batch that failed, or that was waiting in a batch on a
+    // connection that broke before it was sent: to run again alone.
+    bool retry_alone = false;
+    bool writes = false;  // a batch of writes
+    std::size_t requests() const { return members.empty() ? 1 : members.size(); }
     // The waiting thread's side, shared: the dispatcher notifies after
     // releasing the lock (a waiter woken under it would at once block on the
     // lock again: two more thread switches a request), when the job itself
@@ -74,6 +83,47 @@ struct Multiplexer::Job {
     }
 };
 
+// Requests of the same statement (its batch form), role and timeout, sent
+// as one statement; its job's parameter (an array of the requests' one
+// parameter each) is set when it is sent.
+struct Multiplexer::Batch {
+    Batch(const std::string& r, int timeout_ms, const std::string& s, bool w)
+        : role(r), sql(s), writes(w), job(role, timeout_ms, sql, params) {
+        job.writes = w;
+    }
+    const std::string role;
+    const std::string sql;
+    const bool writes;
+    Params params;
+    Job job;  // refers to the members above
+};
+
+namespace {
+
+// A PostgreSQL array literal of the members' one parameter each, in order
+// (every element quoted, backslash and double quote escaped: array_in's
+// rules).
+std::string array_literal(const std::vector<const std::string*>& values) {
+    std::size_t n = 2;
+    for (const std::string* v : values) n += v->size() + 3;
+    std::string out;
+    out.reserve(n + n / 8);
+    out += '{';
+    for (const std::string* v : values) {
+        if (out.size() > 1) out += ',';
+        out += '"';
+        for (char c : *v) {
+            if (c == '"' || c == '\\') out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    out += '}';
+    return out;
+}
+
+}  // namespace
+
 struct Multiplexer::Link {
     Lease lease;
     PGconn* conn() const { return lease.conn(); }
@@ -81,7 +131,12 @@ struct Multiplexer::Link {
     bool async_commit() { return lease.session().async_commit == 1; }
     std::mutex mu;  // conn, sent, broken, idle_since
     std::deque<Job*> sent;
-    std::size_t bytes = 0;  // sent's bytes
+    std::size_t bytes = 0;     // the bytes of sent's and pending's requests
+    std::size_t requests = 0;  // sent's and pending's requests
+    // Requests waiting for the ones in flight, to be sent as one batch; only
+    // while sent is not empty.
+    std::unique_ptr<Batch> pending;
+    std::deque<std::unique_ptr<Batch>> batches;  // those in sent, in order
     bool broken = false;
     Clock::time_point idle_since = Clock::now();
     // Why the last Prepare of a statement failed, by statement name: the
@@ -90,8 +145,12 @@ struct Multiplexer::Link {
     std::unordered_map<std::string, PgError> prepare_failures;
 };
 
-Multiplexer::Multiplexer(Pool& pool, int depth, int max_links, int stalled_ms)
-    : pool_(pool), depth_(std::max(1, depth)), max_links_(std::max(1, max_links)), stalled_ms_(std::max(1, stalled_ms)) {
+Multiplexer::Multiplexer(Pool& pool, int depth, int max_links, int stalled_ms, int batch_max)
+    : pool_(pool),
+      depth_(std::max(1, depth)),
+      max_links_(std::max(1, max_links)),
+      stalled_ms_(std::max(1, stalled_ms)),
+      batch_max_(std::max(1, batch_max)) {
     epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
     wake_fd_ = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     if (epoll_fd_ < 0 || wake_fd_ < 0) throw std::system_error(errno, std::generic_category(), "epoll/eventfd");
@@ -173,17 +232,29 @@ Multiplexer::Link* Multiplexer::pick(bool writes, bool may_open, std::size_t byt
         std::lock_guard<std::mutex> lk(l.mu);
         if (l.broken || (writes && !l.async_commit())) continue;
         if (!l.sent.empty() && (l.sent.front()->sent_at < stalled_before || l.bytes + bytes > kMaxBytes)) continue;
-        if (l.sent.size() < static_cast<std::size_t>(depth_)) return &l;
-        if (!least || l.sent.size() < least_n) {
+        if (l.requests < static_cast<std::size_t>(depth_)) return &l;
+        if (!least || l.requests < least_n) {
             least = &l;
-            least_n = l.sent.size();
+            least_n = l.requests;
         }
     }
     return may_open ? nullptr : least;
 }
 
 std::optional<Outcome> Multiplexer::run(const std::string& role, int statement_timeout_ms, const std::string& sql,
-                                        const Params& params, bool writes) {
+                                        const Params& params, bool writes, const std::string* batch_sql) {
+    if (batch_max_ < 2 || params.size() != 1 || !params[0]) batch_sql = nullptr;
+    for (;;) {
+        bool retry = false;
+        std::optional<Outcome> out = run_once(role, statement_timeout_ms, sql, params, writes, batch_sql, retry);
+        if (!retry) return out;
+        batch_sql = nullptr;  // its batch failed: alone
+    }
+}
+
+std::optional<Outcome> Multiplexer::run_once(const std::string& role, int statement_timeout_ms, const std::string& sql,
+                                             const Params& params, bool writes, const std::string* batch_sql,
+                                             bool& retry) {
     Job job(role, statement_timeout_ms, sql, params);
     job.bytes = sql.size() + role.size() + 256;
     for (const auto& p : params) job.bytes += p ? p->size() : 0;
@@ -205,16 +276,74 @@ std::optional<Outcome> Multiplexer::run(const std::string& role, int statement_t
         link = pick(writes, false, job.bytes);  // the new one, or (none to spare) a busy one
     }
     if (!link) return std::nullopt;
-    if (!send(*link, job)) return std::move(job.out);  // the connection broke: a lost-connection error
+    // (false: the connection broke, a lost-connection error)
+    if (!(batch_sql ? batch(*link, job, *batch_sql, writes) : send(*link, job))) return std::move(job.out);
     lk.unlock();
     std::unique_lock<std::mutex> jl(job.wait->mu);
     job.wait->cv.wait(jl, [&] { return job.wait->done; });
+    retry = job.retry_alone;
     return std::move(job.out);
+}
+
+// Adds the request to l's pending batch when it fits there, else sends it
+// at once when l is idle (or another batch is pending), else makes it l's
+// pending batch. A batch of batch_max_ requests goes at once (pipelined
+// behind the requests in flight). Under mu_.
+bool Multiplexer::batch(Link& l, Job& j, const std::string& batch_sql, bool writes) {
+    std::lock_guard<std::mutex> lk(l.mu);
+    Batch* p = l.pending.get();
+    if (p && !(p->job.role == j.role && p->job.timeout_ms == j.timeout_ms && p->sql == batch_sql && p->writes == writes))
+        return send_locked(l, j);
+    if (!p) {
+        if (l.sent.size() < kBatchAfter) return send_locked(l, j);
+        l.pending = std::make_unique<Batch>(j.role, j.timeout_ms, batch_sql, writes);
+        p = l.pending.get();  // (its bytes: its requests' own, as counted in l.bytes)
+    }
+    j.sent_at = Clock::now();
+    p->job.members.push_back(&j);
+    p->job.bytes += j.bytes;
+    l.bytes += j.bytes;
+    ++l.requests;
+    if (p->job.members.size() >= static_cast<std::size_t>(batch_max_)) send_batch(l);
+    return true;
+}
+
+// Sends l's pending batch. Under l.mu.
+void Multiplexer::send_batch(Link& l) {
+    std::unique_ptr<Batch> b = std::move(l.pending);
+    if (b->job.members.size() == 1) {  // alone after all: its own statement, cheaper than a batch of one
+        Job& j = *b->job.members.front();
+        l.bytes -= j.bytes;  // (send_locked counts it again)
+        --l.requests;
+        if (!send_locked(l, j)) {  // the connection broke: its error
+            Outcome out = std::move(j.out);
+            Job::complete(j, std::move(out));
+        }
+        return;
+    }
+    std::vector<const std::string*> values;
+    values.reserve(b->job.members.size());
+    for (Job* m : b->job.members) values.push_back(&*m->st[1].params[0]);
+    b->params = {array_literal(values)};
+    if (!send_locked(l, b->job)) {  // the connection broke (fail_link ran)
+        for (Job* m : b->job.members) {
+            Outcome out;
+            out.error = b->job.out.error;
+            Job::complete(*m, std::move(out));
+        }
+        return;
+    }
+    l.batches.push_back(std::move(b));
 }
 
 // Queues the job's statements and sync point on l and flushes. Under mu_.
 bool Multiplexer::send(Link& l, Job& j) {
     std::lock_guard<std::mutex> lk(l.mu);
+    return send_locked(l, j);
+}
+
+// send's work; under l.mu.
+bool Multiplexer::send_locked(Link& l, Job& j) {
     SessionState& session = l.lease.session();
     j.sent_at = Clock::now();
     bool same = std::all_of(l.sent.begin(), l.sent.end(), [&](const Job* o) {
@@ -255,23 +384,38 @@ bool Multiplexer::send(Link& l, Job& j) {
         return false;
     }
     l.sent.push_back(&j);
-    l.bytes += j.bytes;
+    if (j.members.empty()) {  // (a batch's requests were counted as they joined it)
+        l.bytes += j.bytes;
+        ++l.requests;
+    }
     return true;
 }
 
 // Marks l unusable and fails every request in flight on it. Under l.mu.
 void Multiplexer::fail_link(Link& l) {
+    if (l.broken) return;
     l.broken = true;
     l.lease.discard();
     PgError e = error_from_conn(l.conn());
     e.connection_lost = true;
     for (Job* j : l.sent) {
-        Outcome out;
-        out.error = e;
-        Job::complete(*j, std::move(out));
+        for (Job* r : j->members.empty() ? std::vector<Job*>{j} : j->members) {
+            Outcome out;
+            out.error = e;
+            Job::complete(*r, std::move(out));
+        }
+    }
+    if (l.pending) {  // not sent: they may run elsewhere
+        for (Job* r : l.pending->job.members) {
+            r->retry_alone = true;
+            Job::complete(*r, Outcome());
+        }
+        l.pending.reset();
     }
     l.sent.clear();
+    l.batches.clear();
     l.bytes = 0;
+    l.requests = 0;
 }
 
 // A job whose results are all in: its outcome, what the session now is.
@@ -299,7 +443,56 @@ void Multiplexer::finish(Link& l, Job& j) {
             }
         }
     note_outcome(session, !out.error, j.role, j.timeout_ms, j.with_setup, j.sent_at);
-    Job::complete(j, std::move(out));
+    if (j.members.empty()) Job::complete(j, std::move(out));
+    else finish_batch(j, std::move(out));
+}
+
+// Hands each request of a batch its own rows (those whose last column, the
+// ordinal, is its place in the batch), or the lost connection's error, or
+// (the batch failed, so nothing of it stays) a retry alone.
+void Multiplexer::finish_batch(Job& j, Outcome&& out) {
+    const std::vector<Job*>& members = j.members;
+    if (out.error && out.error->connection_lost) {
+        for (Job* m : members) {
+            Outcome o;
+            o.error = out.error;
+            Job::complete(*m, std::move(o));
+        }
+        return;
+    }
+    bool ok = !out.error && out.result.status() == PGRES_TUPLES_OK;
+    std::vector<PgResult> own(ok ? members.size() : 0);
+    PGresult* r = out.result.get();
+    const int fields = ok ? PQnfields(r) : 0;
+    ok = ok && fields >= 2;
+    for (PgResult& o : own) {
+        o = PgResult(PQcopyResult(r, PG_COPYRES_ATTRS));
+        ok = ok && o;
+    }
+    for (int row = 0; ok && row < PQntuples(r); ++row) {
+        const long k = std::strtol(PQgetvalue(r, row, fields - 1), nullptr, 10);
+        if (k < 1 || k > static_cast<long>(own.size())) {
+            ok = false;
+            break;
+        }
+        PGresult* dst = own[static_cast<std::size_t>(k - 1)].get();
+        const int at = PQntuples(dst);
+        for (int c = 0; ok && c < fields; ++c) {
+            const bool null = PQgetisnull(r, row, c);
+            ok = PQsetvalue(dst, at, c, null ? nullptr : PQgetvalue(r, row, c), null ? -1 : PQgetlength(r, row, c));
+        }
+    }
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        Outcome o;
+        if (ok) {
+            o.result = std::move(own[i]);
+        } else if (out.error || !j.writes) {
+            members[i]->retry_alone = true;
+        } else {  // committed, but its rows could not be handed out: no second run
+            o.error = PgError{"XX000", "could not read the result of a batch", "", false};
+        }
+        Job::complete(*members[i], std::move(o));
+    }
 }
 
 void Multiplexer::read_results(Link& l) {
@@ -333,8 +526,18 @@ void Multiplexer::read_results(Link& l) {
         if (j.next == j.steps.size()) {
             l.sent.pop_front();
             l.bytes -= j.bytes;
+            l.requests -= j.requests();
+            std::unique_ptr<Batch> done;  // owns j when it is a batch's
+            if (!j.members.empty()) {
+                done = std::move(l.batches.front());
+                l.batches.pop_front();
+            }
             finish(l, j);
+            // Only now: whether the pending batch needs the role set-up
+            // depends on what j left on the session.
+            if (l.pending && l.sent.size() < kBatchAfter) send_batch(l);
             if (l.sent.empty()) l.idle_since = Clock::now();
+            if (l.broken) break;
         }
         if (PQstatus(l.conn()) != CONNECTION_OK) break;
     }

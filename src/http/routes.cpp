@@ -100,6 +100,9 @@ struct Router::Call {
     bool idempotent = false;  // may run again on a fresh connection after a lost one
     bool shared = false;      // may run on a connection shared with other requests (Multiplexer)
     bool writes = false;
+    // The statement's batch form (Multiplexer): the same function over
+    // unnest($1::text[]) WITH ORDINALITY, the ordinal last; nullptr: none.
+    const std::string* batch_sql = nullptr;
     std::optional<ExportPlan> export_plan;  // set: stream an export instead
     std::function<Response(const PgResult&)> ok;
     std::function<std::optional<HttpError>(const PgError&)> override_error;  // route-specific mapping
@@ -109,6 +112,15 @@ namespace {
 
 // Bodies up to this size may travel on a shared connection (Multiplexer).
 constexpr std::size_t kSharedBodyLimit = 8 * 1024;
+
+// The batch forms of the statements on one pair (Multiplexer).
+const std::string kAddPairBatch =
+    "SELECT r::text, r->'pair'->>'pair_id', u.n FROM pg_catalog.unnest($1::jsonb[]) WITH ORDINALITY AS u(b, n),"
+    " tde_add_pair_json(u.b) AS r";
+const std::string kGetPairBatch =
+    "SELECT tde_get_pair_json(u.a::uuid)::text, u.n FROM pg_catalog.unnest($1::text[]) WITH ORDINALITY AS u(a, n)";
+const std::string kDeletePairBatch =
+    "SELECT tde_delete_pair(u.a::uuid), u.n FROM pg_catalog.unnest($1::text[]) WITH ORDINALITY AS u(a, n)";
 
 std::optional<HttpError> call_add_pair(const Request& req, std::string& sql, Params& params) {
     if (req.body.find('\0') != std::string::npos)
@@ -164,7 +176,7 @@ Router::Router(const Config& cfg, Pool& pool, Authenticator& auth) : cfg_(cfg), 
     // always find connections of their own (no sharing with a pool of one).
     if (cfg.pipeline_depth > 0 && cfg.session_settings && cfg.pool_size >= 2)
         multiplexer_ = std::make_unique<Multiplexer>(pool, cfg.pipeline_depth, cfg.pool_size / 2,
-                                                     cfg.pipeline_stall_ms);
+                                                     cfg.pipeline_stall_ms, cfg.batch_max);
 }
 
 Router::~Router() {
@@ -205,6 +217,7 @@ Response Router::database_route(const RouteMatch& m, const Request& req) {
             // each other's bytes.
             call.shared = req.body.size() <= kSharedBodyLimit;
             call.writes = true;
+            call.batch_sql = &kAddPairBatch;
             call.ok = [](const PgResult& r) {
                 Response resp = json_response(201, r.value(0, 0));
                 if (!r.is_null(0, 1)) resp.headers.emplace_back("Location", kPairs + "/" + r.value(0, 1));
@@ -230,6 +243,7 @@ Response Router::database_route(const RouteMatch& m, const Request& req) {
             call.params = {m.pair_id};
             call.idempotent = true;
             call.shared = true;
+            call.batch_sql = &kGetPairBatch;
             call.ok = [](const PgResult& r) {
                 if (r.rows() != 1 || r.is_null(0, 0)) return error_response(not_found("pair"));
                 return json_response(200, r.value(0, 0));
@@ -241,6 +255,7 @@ Response Router::database_route(const RouteMatch& m, const Request& req) {
             call.params = {m.pair_id};
             call.shared = true;
             call.writes = true;
+            call.batch_sql = &kDeletePairBatch;
             call.ok = [](const PgResult& r) {
                 if (r.rows() != 1 || r.value(0, 0) != "t") return error_response(not_found("pair"));
                 return json_response(200, "{\"message\": \"Pair deleted successfully\"}");
@@ -282,7 +297,8 @@ Response Router::run_call(const Call& call, const Request& req) {
         if (!who.needs_database) {
             if (who.error) return error_response(*who.error);
             std::optional<Outcome> out =
-                multiplexer_->run(who.role, cfg_.statement_timeout_ms, call.sql, call.params, call.writes);
+                multiplexer_->run(who.role, cfg_.statement_timeout_ms, call.sql, call.params, call.writes,
+                                  call.batch_sql);
             if (out) {
                 if (!out->error || !out->error->connection_lost || !call.idempotent) return respond(call, *out);
                 attempt = 1;  // lost with its connection: once more on a connection of its own

@@ -294,7 +294,7 @@ def help_lists_every_flag():
     check(out.returncode == 0)
     for flag in ("--db", "--listen", "--anonymous-role", "--jwt-secret", "--api-keys-file", "--pool-size",
                  "--max-body-bytes", "--max-header-bytes", "--idle-timeout", "--max-connections", "--statement-timeout-ms",
-                 "--export-statement-timeout-ms", "--grace-seconds", "--pool-mode", "--pipeline-depth", "TDE_HTTP_DB",
+                 "--export-statement-timeout-ms", "--grace-seconds", "--pool-mode", "--pipeline-depth", "--batch-max", "TDE_HTTP_DB",
                  "TDE_HTTP_POOL_SIZE", "TDE_HTTP_POOL_MODE", "TDE_HTTP_PIPELINE_DEPTH"):
         check(flag in out.stdout, flag + " missing from --help")
     bad = subprocess.run([BIN, "--pool-size", "zero"], capture_output=True, text=True)
@@ -2171,20 +2171,27 @@ def shared_pipeline_mixed_outcomes_behind_slow_request():
 def backend_killed_under_a_shared_pipeline():
     """The backend of a shared connection is terminated while requests are
     queued on it behind a slow one: the reads are retried on a connection of
-    their own (their answers), the writes get 503 + Retry-After, none hangs,
-    and the next requests succeed."""
+    their own (their answers), the writes that were sent get 503 +
+    Retry-After, those still waiting in the connection's pending batch (never
+    sent) run again elsewhere and are stored once, none hangs, and the next
+    requests succeed."""
     s2 = Server("--pool-size", "4", *SLOW_QUEUE, slow=True)
     try:
         for t in (READER, WRITER):
             s2.get(PAIRS + "?limit=1", token=t)
         expect(s2.post_pair({"natural_language_query": "warm-up"}), 201)
-        body = json.dumps({"natural_language_query": "killed behind slow"})
+        body = lambda mark: json.dumps({"natural_language_query": "killed behind slow " + mark})
         result = {}
 
         def run():
-            result["out"] = behind_slow_request(s2, [("POST", PAIRS, WRITER, body), ("DELETE", PAIRS + "/" + ZERO_ID, WRITER),
+            # In the pipeline behind the slow GET: the first POST; then the
+            # next two wait as a batch; the DELETE (another statement), GET
+            # and READER's POST (another role) go into the pipeline.
+            result["out"] = behind_slow_request(s2, [("POST", PAIRS, WRITER, body("a")), ("POST", PAIRS, WRITER, body("b")),
+                                                     ("POST", PAIRS, WRITER, body("c")),
+                                                     ("DELETE", PAIRS + "/" + ZERO_ID, WRITER),
                                                      ("GET", PAIRS + "/" + ZERO_ID, READER),
-                                                     ("POST", PAIRS, READER, body)], gap=0.001)
+                                                     ("POST", PAIRS, READER, body("d"))], gap=0.001)
         t = threading.Thread(target=run)
         t.start()
         time.sleep(0.5)
@@ -2193,13 +2200,140 @@ def backend_killed_under_a_shared_pipeline():
         check(not t.is_alive(), "a request hangs")
         out = result["out"]
         statuses = [st for st, _ in out]
-        check(statuses[0] == 404 and statuses[3] == 404, "reads not retried: %r" % statuses)
-        for st, raw in out[1:3] + out[4:]:
-            check(st == 503 and b"Retry-After: 1" in raw, "write: %r" % raw[-200:])
+        check(statuses == [404, 503, 201, 201, 503, 404, 503], "statuses %r" % statuses)
+        for st, raw in out:
+            check(st != 503 or b"Retry-After: 1" in raw, "503 without Retry-After: %r" % raw[-200:])
+        for mark in "bc":
+            check(psql("SELECT count(*) FROM tde_pairs WHERE natural_language_query = 'killed behind slow %s'" % mark)
+                  == "1", "pair %s not stored once" % mark)
         expect(s2.post_pair({"natural_language_query": "after the kill"}), 201)
         expect(s2.request("DELETE", PAIRS + "/" + ZERO_ID, token=WRITER), 404)
     finally:
         check(s2.stop() == 0)
+
+
+@test
+def requests_waiting_for_a_shared_connection_go_as_one_batch():
+    """Adds queued on a busy shared connection (behind a slow request and the
+    one request sent straight after it) travel as one statement: one
+    transaction (one xmin) for the batch, each response its own pair. With
+    --batch-max 1 each is a transaction of its own."""
+    for batch_max, most_xmins in (("16", 2), ("1", 6)):
+        s2 = Server("--pool-size", "4", "--batch-max", batch_max, *SLOW_QUEUE, slow=True)
+        try:
+            for t in (READER, WRITER):
+                s2.get(PAIRS + "?limit=1", token=t)
+            expect(s2.post_pair({"natural_language_query": "warm-up"}), 201)
+            tag = secrets.token_hex(4)
+            marks = ["batch %s %d \" \\ {x,y} é" % (tag, i) for i in range(6)]
+            out = behind_slow_request(s2, [("POST", PAIRS, WRITER, json.dumps({"natural_language_query": m}))
+                                           for m in marks], gap=0.001)
+            check([st for st, _ in out] == [404] + [201] * 6, "statuses %r" % [st for st, _ in out])
+            for m, (_, raw) in zip(marks, out[1:]):
+                pair = json.loads(raw.split(b"\r\n\r\n", 1)[1])["pair"]
+                check(pair["natural_language_query"] == m, "%r got %r" % (m, pair["natural_language_query"]))
+                check(b"Location: /api/training-data/pairs/" + pair["pair_id"].encode() in raw, "Location")
+            rows = psql("SELECT count(*), count(DISTINCT xmin::text) FROM tde_pairs "
+                        "WHERE natural_language_query LIKE 'batch %s %%'" % tag).split("|")
+            check(rows[0] == "6", "stored %s times" % rows[0])
+            check(1 <= int(rows[1]) <= most_xmins if batch_max != "1" else rows[1] == "6",
+                  "batch-max %s: %s transactions for 6 adds" % (batch_max, rows[1]))
+        finally:
+            check(s2.stop() == 0)
+
+
+@test
+def failing_request_in_a_batch_each_gets_its_own_answer():
+    """A batch is one transaction: when one of its requests fails (an error
+    at commit, a body that is not JSON or not an object, a malformed id),
+    nothing of it stays and each request runs again alone, so every request
+    gets its own answer and every good pair is stored exactly once."""
+    psql(FAIL_AT_COMMIT_SQL)
+    s2 = Server("--pool-size", "4", *SLOW_QUEUE, slow=True)
+    try:
+        for t in (READER, WRITER):
+            s2.get(PAIRS + "?limit=1", token=t)
+        expect(s2.post_pair({"natural_language_query": "warm-up"}), 201)
+        tag = secrets.token_hex(4)
+        good = lambda n: json.dumps({"natural_language_query": "lone %s %d" % (tag, n)})
+        adds = [
+            (good(0), 201, None),
+            (good(1), 201, None),
+            (json.dumps({"natural_language_query": "fail at commit"}), 400, "23514"),
+            (good(2), 201, None),
+            ("{not json", 400, "22P02"),
+            ("[1, 2]", 400, None),
+            (good(3), 201, None),
+        ]
+        out = behind_slow_request(s2, [("POST", PAIRS, WRITER, b) for b, _, _ in adds], gap=0.001)
+        check([st for st, _ in out] == [404] + [st for _, st, _ in adds], "adds: %r" % [st for st, _ in out])
+        for (_, st, code), (_, raw) in zip(adds, out[1:]):
+            if code:
+                check(json.loads(raw.split(b"\r\n\r\n", 1)[1])["error"]["code"] == code, raw[-200:])
+        for n in range(4):
+            check(psql("SELECT count(*) FROM tde_pairs WHERE natural_language_query = 'lone %s %d'" % (tag, n)) == "1",
+                  "pair %d not stored once" % n)
+        ids = [psql("SELECT pair_id FROM tde_pairs WHERE natural_language_query = 'lone %s %d'" % (tag, n))
+               for n in range(3)]
+        deletes = [(ids[0], 200), (ids[0], 404), ("not-a-uuid", 404), (ids[1], 200), (ZERO_ID, 404), (ids[2], 200)]
+        out = behind_slow_request(s2, [("DELETE", PAIRS + "/" + i, WRITER) for i, _ in deletes], gap=0.001)
+        check([st for st, _ in out] == [404] + [st for _, st in deletes], "deletes: %r" % [st for st, _ in out])
+        check(psql("SELECT count(*) FROM tde_pairs WHERE natural_language_query LIKE 'lone %s %%'" % tag) == "1")
+    finally:
+        check(s2.stop() == 0)
+        psql(DROP_FAIL_AT_COMMIT_SQL)
+
+
+@test
+def concurrent_reads_each_get_their_own_pair():
+    """Many keep-alive clients reading different pairs (and unknown or
+    malformed ids) at once on shared connections, where reads go in batches:
+    every answer is the request's own."""
+    s2 = Server("--pool-size", "4")
+    tag = secrets.token_hex(4)
+    psql("INSERT INTO tde_pairs (natural_language_query, sql_query) "
+         "SELECT 'read %s ' || g, 'SELECT ' || g FROM generate_series(1, 40) g" % tag)
+    rows = psql("SELECT pair_id, natural_language_query FROM tde_pairs WHERE natural_language_query LIKE 'read %s %%'"
+                % tag).splitlines()
+    pairs = [r.split("|") for r in rows]
+    check(len(pairs) == 40)
+    problems = []
+    lock = threading.Lock()
+    try:
+        s2.get(PAIRS + "?limit=1", token=READER)  # the JWT's claims cached: the shared path from now on
+
+        def client(k):
+            c = http.client.HTTPConnection("127.0.0.1", s2.port, timeout=30)
+            try:
+                for i in range(60):
+                    pid, question = pairs[(k * 7 + i) % len(pairs)]
+                    if i % 13 == 5:
+                        want, path = (404, None), PAIRS + "/" + ZERO_ID
+                    elif i % 17 == 3:
+                        want, path = (404, None), PAIRS + "/not-a-uuid-%d" % k
+                    else:
+                        want, path = (200, question), PAIRS + "/" + pid
+                    st, _, data = keep_alive_call(c, "GET", path, READER)
+                    got = json.loads(data)["pair"]["natural_language_query"] if st == 200 else None
+                    if (st, got) != want:
+                        with lock:
+                            problems.append((k, i, path, want, st, data[:120]))
+            except Exception as e:  # noqa: BLE001
+                with lock:
+                    problems.append((k, "exception", repr(e)))
+            finally:
+                c.close()
+
+        threads = [threading.Thread(target=client, args=(k,)) for k in range(16)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(60)
+        check(not any(t.is_alive() for t in threads), "a client hangs")
+        check(not problems, problems[:5])
+    finally:
+        check(s2.stop() == 0)
+
 
 def pg_ctl(action):
     data = os.path.join(CLUSTER_DIR, "data")
