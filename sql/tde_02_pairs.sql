@@ -141,6 +141,14 @@ SELECT * FROM tde_get_pair('not-a-uuid');
 INSERT INTO tde_pairs (natural_language_query) VALUES ('ok'), ('');
 \set VERBOSITY default
 SELECT count(*) = :before_count AS unchanged FROM tde_pairs;
+-- A pair as returned (id, timestamp, tables, query type: set by the server)
+-- can be posted again: a new pair, those four fields ignored.
+WITH first AS (SELECT tde_add_pair_json('{"natural_language_query": "Round trip", "sql_query": "SELECT * FROM orders"}') -> 'pair' AS p),
+     again AS (SELECT first.p AS old, tde_add_pair_json(first.p || '{"timestamp": "1999-01-01T00:00:00", "table_names": ["x"], "query_type": "DELETE"}') -> 'pair' AS p FROM first)
+SELECT p ->> 'pair_id' <> old ->> 'pair_id' AS new_id, p -> 'table_names' AS tables, p ->> 'query_type' AS query_type,
+       (p ->> 'timestamp')::timestamptz > '2020-01-01' AS timestamp_is_now,
+       (p - 'pair_id' - 'timestamp') = (old - 'pair_id' - 'timestamp') AS same_otherwise
+  FROM again;
 
 -- The messages themselves.
 SELECT * FROM tde_list_pairs(start_date => 'yesterday');

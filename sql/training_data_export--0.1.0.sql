@@ -280,6 +280,10 @@ DECLARE
     allowed constant text[] := ARRAY['natural_language_query', 'sql_query', 'database_type',
                                      'database_name', 'success', 'execution_time_ms', 'metadata'];
     expected constant text[] := ARRAY['string', 'string', 'string', 'string', 'boolean', 'number', 'object'];
+    -- What the server sets (a pair's id, time, tables and query type): a
+    -- pair as GET or an export returns it can be posted again, as the
+    -- guide's service ignored them; they are not taken from the body.
+    computed constant text[] := ARRAY['pair_id', 'timestamp', 'table_names', 'query_type'];
     unknown text;
     stored @extschema@.tde_pairs;
 BEGIN
@@ -287,11 +291,13 @@ BEGIN
         RAISE EXCEPTION 'request body must be a JSON object'
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    SELECT k INTO unknown FROM jsonb_object_keys(body) AS k WHERE k <> ALL (allowed) ORDER BY k LIMIT 1;
+    SELECT k INTO unknown FROM jsonb_object_keys(body) AS k
+     WHERE k <> ALL (allowed) AND k <> ALL (computed) ORDER BY k LIMIT 1;
     IF unknown IS NOT NULL THEN
         RAISE EXCEPTION 'unknown field %', @extschema@.tde_shown(unknown)
             USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'Fields: ' || array_to_string(allowed, ', ');
+                  HINT = 'Fields: ' || array_to_string(allowed, ', ') || ' (' || array_to_string(computed, ', ')
+                         || ' are set by the server and ignored)';
     END IF;
     FOR i IN 1 .. array_length(allowed, 1) LOOP
         IF body ? allowed[i] AND jsonb_typeof(body -> allowed[i]) NOT IN (expected[i], 'null') THEN

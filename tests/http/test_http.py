@@ -945,6 +945,31 @@ def errors_do_not_echo_personal_data():
 
 
 @test
+def pair_as_returned_can_be_posted_again():
+    """A pair as GET and the JSONL export return it (with the fields the
+    server sets: pair_id, timestamp, table_names, query_type) is accepted by
+    POST: a new pair, those fields ignored, the rest kept."""
+    tag = secrets.token_hex(4)
+    r = expect(S.post_pair({"natural_language_query": "repost %s" % tag, "sql_query": "SELECT id FROM orders",
+                            "success": False, "metadata": {"k": "v"}}), 201)
+    first = r.json()["pair"]
+    got = expect(S.get(PAIRS + "/" + first["pair_id"], token=READER), 200).json()["pair"]
+    again = expect(S.post_pair(got), 201).json()["pair"]
+    check(again["pair_id"] != first["pair_id"], "same id")
+    strip = lambda p: {k: v for k, v in p.items() if k not in ("pair_id", "timestamp")}
+    check(strip(again) == strip(first), "%r != %r" % (again, first))
+    if exports_available():
+        lines = expect(S.get(EXPORT + "?format=jsonl", token=EXPORTER), 200).body.splitlines()
+        line = [l for l in lines if json.loads(l)["natural_language_query"] == "repost %s" % tag][0]
+        r = S.request("POST", PAIRS, body=line, token=WRITER, headers={"Content-Type": "application/json"})
+        expect(r, 201)
+    check(psql("SELECT count(*) FROM tde_pairs WHERE natural_language_query = 'repost %s'" % tag)
+          == ("3" if exports_available() else "2"))
+    # A field the server does not know is still refused, not dropped.
+    expect(S.post_pair({"natural_language_query": "q", "sql_qurey": "SELECT 1"}), 400, "22023")
+
+
+@test
 def libmicrohttpd_messages_do_not_echo_the_path():
     """libmicrohttpd logs "Failed to send the response headers for the request
     for `<path>'" when a client resets the connection before the answer: the
