@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <system_error>
 #include <unordered_map>
 
@@ -292,8 +293,22 @@ std::optional<Outcome> Multiplexer::run_once(const std::string& role, int statem
 bool Multiplexer::batch(Link& l, Job& j, const std::string& batch_sql, bool writes) {
     std::lock_guard<std::mutex> lk(l.mu);
     Batch* p = l.pending.get();
-    if (p && !(p->job.role == j.role && p->job.timeout_ms == j.timeout_ms && p->sql == batch_sql && p->writes == writes))
+    // Another kind of request, or one that would take the batch past half
+    // of kMaxBytes (its array literal's escaping may double the bytes): the
+    // batch goes first (a batch that requests of other kinds kept passing
+    // would wait for as long as they come), then this one, into the
+    // pipeline.
+    if (p && (!(p->job.role == j.role && p->job.timeout_ms == j.timeout_ms && p->sql == batch_sql &&
+                p->writes == writes) ||
+              p->job.bytes + j.bytes > kMaxBytes / 2)) {
+        send_batch(l);
+        if (l.broken) {
+            j.out.error = error_from_conn(l.conn());
+            j.out.error->connection_lost = true;
+            return false;
+        }
         return send_locked(l, j);
+    }
     if (!p) {
         if (l.sent.size() < kBatchAfter) return send_locked(l, j);
         l.pending = std::make_unique<Batch>(j.role, j.timeout_ms, batch_sql, writes);
@@ -336,9 +351,17 @@ void Multiplexer::send_batch(Link& l) {
     l.batches.push_back(std::move(b));
 }
 
-// Queues the job's statements and sync point on l and flushes. Under mu_.
+// Queues the job's statements and sync point on l (after its pending
+// batch, which must not wait for requests of other kinds) and flushes.
+// Under mu_.
 bool Multiplexer::send(Link& l, Job& j) {
     std::lock_guard<std::mutex> lk(l.mu);
+    if (l.pending) send_batch(l);
+    if (l.broken) {
+        j.out.error = error_from_conn(l.conn());
+        j.out.error->connection_lost = true;
+        return false;
+    }
     return send_locked(l, j);
 }
 
@@ -452,7 +475,11 @@ void Multiplexer::finish(Link& l, Job& j) {
 // (the batch failed, so nothing of it stays) a retry alone.
 void Multiplexer::finish_batch(Job& j, Outcome&& out) {
     const std::vector<Job*>& members = j.members;
-    if (out.error && out.error->connection_lost) {
+    // Lost connection, timeout, cancel (shutdown), server going away: each
+    // request would have had the same alone (and running them again now
+    // would double the load or the wait).
+    if (out.error && (out.error->connection_lost || out.error->sqlstate == "57014" ||
+                      out.error->sqlstate.rfind("57P0", 0) == 0)) {
         for (Job* m : members) {
             Outcome o;
             o.error = out.error;
@@ -488,8 +515,8 @@ void Multiplexer::finish_batch(Job& j, Outcome&& out) {
             o.result = std::move(own[i]);
         } else if (out.error || !j.writes) {
             members[i]->retry_alone = true;
-        } else {  // committed, but its rows could not be handed out: no second run
-            o.error = PgError{"XX000", "could not read the result of a batch", "", false};
+        } else {  // committed, but its rows could not be handed out (out of memory): no second run
+            o.error = PgError{"08007", "the pair may have been stored: its result could not be read", "", false};
         }
         Job::complete(*members[i], std::move(o));
     }

@@ -34,16 +34,17 @@
 // ORDINALITY, one row (or none) per element, the ordinal last. A request
 // that finds its connection busy (kBatchAfter statements in flight on it)
 // waits in the connection's pending batch, with the requests of the same
-// statement, role and timeout that come after it (up to `batch_max`; one of
-// another kind goes into the pipeline at once); when fewer are in flight,
-// the dispatcher sends the batch as one statement (a batch of one as the
-// request's own statement): the function runs once per request, as before, but the backend
+// statement, role and timeout that come after it (up to `batch_max`, or
+// half of kMaxBytes); when fewer are in flight, the dispatcher sends the
+// batch as one statement (a batch of one as the request's own statement),
+// and a request of another kind sends it first, then itself: the function runs once per request, as before, but the backend
 // parses, plans, executes and commits once for all of them (on 2 cores a
 // GET cost the backend about half as much in batches of four). Each request
 // gets its own rows. A batch is one transaction: if it fails (one malformed
 // id, one body refused, an error at commit: nothing of it stays), each of
 // its requests runs again alone and gets its own answer; if its connection
-// is lost, each gets that error, as when it had run alone.
+// is lost, or it times out or is cancelled, each gets that error, as when
+// it had run alone.
 #pragma once
 
 #include <atomic>

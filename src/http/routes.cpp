@@ -119,8 +119,11 @@ const std::string kAddPairBatch =
     " tde_add_pair_json(u.b) AS r";
 const std::string kGetPairBatch =
     "SELECT tde_get_pair_json(u.a::uuid)::text, u.n FROM pg_catalog.unnest($1::text[]) WITH ORDINALITY AS u(a, n)";
+// (Deletes in id order: two batches deleting the same pairs lock their rows
+// in the same order, so they cannot deadlock.)
 const std::string kDeletePairBatch =
-    "SELECT tde_delete_pair(u.a::uuid), u.n FROM pg_catalog.unnest($1::text[]) WITH ORDINALITY AS u(a, n)";
+    "SELECT tde_delete_pair(u.a::uuid), u.n FROM (SELECT a, n FROM pg_catalog.unnest($1::text[]) WITH ORDINALITY"
+    " AS v(a, n) ORDER BY a, n) AS u";
 
 std::optional<HttpError> call_add_pair(const Request& req, std::string& sql, Params& params) {
     if (req.body.find('\0') != std::string::npos)
@@ -243,7 +246,8 @@ Response Router::database_route(const RouteMatch& m, const Request& req) {
             call.params = {m.pair_id};
             call.idempotent = true;
             call.shared = true;
-            call.batch_sql = &kGetPairBatch;
+            // (A malformed id would fail the batch: alone, its 404.)
+            if (is_uuid(m.pair_id)) call.batch_sql = &kGetPairBatch;
             call.ok = [](const PgResult& r) {
                 if (r.rows() != 1 || r.is_null(0, 0)) return error_response(not_found("pair"));
                 return json_response(200, r.value(0, 0));
@@ -255,7 +259,7 @@ Response Router::database_route(const RouteMatch& m, const Request& req) {
             call.params = {m.pair_id};
             call.shared = true;
             call.writes = true;
-            call.batch_sql = &kDeletePairBatch;
+            if (is_uuid(m.pair_id)) call.batch_sql = &kDeletePairBatch;
             call.ok = [](const PgResult& r) {
                 if (r.rows() != 1 || r.value(0, 0) != "t") return error_response(not_found("pair"));
                 return json_response(200, "{\"message\": \"Pair deleted successfully\"}");
