@@ -178,7 +178,11 @@ const char* const kOpenApi = R"JSON({
           "database_name": {"type": "string", "nullable": true},
           "success": {"type": "boolean", "default": true},
           "execution_time_ms": {"type": "number", "minimum": 0, "nullable": true},
-          "metadata": {"type": "object", "default": {}}
+          "metadata": {"type": "object", "default": {}},
+          "pair_id": {"type": "string", "readOnly": true, "description": "set by the server; ignored"},
+          "timestamp": {"type": "string", "readOnly": true, "description": "set by the server; ignored"},
+          "table_names": {"type": "array", "readOnly": true, "description": "set by the server; ignored"},
+          "query_type": {"type": "string", "readOnly": true, "description": "set by the server; ignored"}
         }
       },
       "Pair": {
