@@ -2485,7 +2485,7 @@ bool may_hold_pii(std::string_view text) {
             while (j < text.size() && j < i + 10 && is_alpha(text[j])) ++j;
             if (j > i + 1 && j < text.size() && text[j] == ';') return true;
         }
-        if ((c == '(' || c == '[' || c == '{') && spelled_out_start(text, i) != std::string_view::npos)
+        if ((c == '(' || c == '[' || c == '{' || c == '<') && spelled_out_start(text, i) != std::string_view::npos)
             return true;  // "jane.doe [at] example [dot] com"
         if (c >= '0' && c <= '9') {
             digit = true;

@@ -279,29 +279,42 @@ uint32_t decode(std::string_view text, size_t pos, size_t len) {
 
 size_t spelled_out_symbol(std::string_view text, size_t pos, char &symbol) {
     const char c = text[pos];
-    if (c != ' ' && c != '(' && c != '[' && c != '{') return 0;
+    if (c != ' ' && c != '(' && c != '[' && c != '{' && c != '<') return 0;
     if (pos == 0 || !is_ascii_alnum(text[pos - 1])) return 0;
     size_t i = pos;
     while (i < text.size() && text[i] == ' ') ++i;
-    if (i + 3 >= text.size()) return 0;
+    if (i + 2 >= text.size()) return 0;
     char close;
     switch (text[i]) {
         case '(': close = ')'; break;
         case '[': close = ']'; break;
         case '{': close = '}'; break;
+        case '<': close = '>'; break;  // "jane.doe<at>example<dot>com"
         default: return 0;
     }
     auto lower = [](char c) { return static_cast<char>(c | 0x20); };
-    if (lower(text[i + 1]) == 'a' && lower(text[i + 2]) == 't' && text[i + 3] == close) {
+    // Inside the brackets: "at" or "dot" (any case), or the symbol itself as
+    // defanged addresses write it ("jane[@]example[.]com", "10[.]0[.]0[.]1"),
+    // with optional spaces around it ("[ at ]"). The closing bracket must
+    // follow, so "[atom]" or "(.5)" are no symbol.
+    size_t j = i + 1;
+    while (j < text.size() && text[j] == ' ') ++j;
+    if (j + 1 < text.size() && lower(text[j]) == 'a' && lower(text[j + 1]) == 't') {
         symbol = '@';
-        i += 4;
-    } else if (i + 4 < text.size() && lower(text[i + 1]) == 'd' && lower(text[i + 2]) == 'o' &&
-               lower(text[i + 3]) == 't' && text[i + 4] == close) {
+        j += 2;
+    } else if (j + 2 < text.size() && lower(text[j]) == 'd' && lower(text[j + 1]) == 'o' &&
+               lower(text[j + 2]) == 't') {
         symbol = '.';
-        i += 5;
+        j += 3;
+    } else if (j < text.size() && (text[j] == '@' || text[j] == '.')) {
+        symbol = text[j];
+        j += 1;
     } else {
         return 0;
     }
+    while (j < text.size() && text[j] == ' ') ++j;
+    if (j >= text.size() || text[j] != close) return 0;
+    i = j + 1;
     while (i < text.size() && text[i] == ' ') ++i;
     return i < text.size() && is_ascii_alnum(text[i]) ? i - pos : 0;
 }
@@ -380,7 +393,7 @@ FoldedText fold_text(std::string_view original) {
     static const auto may_start = [] {
         std::array<bool, 256> t{};
         for (int c = 0x80; c < 0x100; ++c) t[c] = true;
-        for (unsigned char c : {'%', '\\', '&', '(', '[', '{', '+'}) t[c] = true;
+        for (unsigned char c : {'%', '\\', '&', '(', '[', '{', '<', '+'}) t[c] = true;
         return t;
     }();
     size_t first = 0;
@@ -388,7 +401,7 @@ FoldedText fold_text(std::string_view original) {
         const auto c = static_cast<unsigned char>(original[first]);
         if (!may_start[c]) continue;
         if (c >= 0x80 || ((c == '%' || c == '\\' || c == '&' || c == '+') && needs_fold(original, first))) break;
-        if (c == '(' || c == '[' || c == '{') {
+        if (c == '(' || c == '[' || c == '{' || c == '<') {
             const size_t start = spelled_out_start(original, first);
             if (start != std::string_view::npos) {
                 first = start;  // the spaces before the bracket are part of it

@@ -75,9 +75,10 @@ private:
 FoldedText fold_text(std::string_view original);
 
 // An address spelled out to hide it from harvesters: "jane.doe(at)example.com",
-// "jane.doe [at] example [dot] com", "{AT}": at text[pos] (a space or the
-// bracket right after a letter or digit), an "at" or "dot" in (), [] or {},
-// any case, with the spaces around it, followed by a letter or digit. Returns
+// "jane.doe [at] example [dot] com", "{AT}", "<at>", "[ at ]", defanged
+// "jane[@]example[.]com": at text[pos] (a space or the bracket right after a
+// letter or digit), an "at", "dot", '@' or '.' in (), [], {} or <>, any case,
+// spaces allowed inside and around the brackets, followed by a letter or digit. Returns
 // the bytes it spans and sets `symbol` to '@' or '.'; 0 when there is none.
 size_t spelled_out_symbol(std::string_view text, size_t pos, char &symbol);
 
