@@ -1512,6 +1512,9 @@ bool card_brand_valid(std::string_view d) {
         return n >= 14 && n <= 19;                                               // Diners
     if (starts("62")) return n >= 16 && n <= 19;                                 // UnionPay
     if (starts("50") || in_range(d, "56", "69")) return n >= 13 && n <= 19;      // Maestro
+    // National schemes with their own prefixes: Mir (Russia, 2200-2204) and
+    // Troy (Turkey, 9792), both 16 digits.
+    if (in_range(d, "2200", "2204") || starts("9792")) return n == 16;
     return false;
 }
 
