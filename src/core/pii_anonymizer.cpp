@@ -336,6 +336,7 @@ const Keyword kSsnKeywordsList[] = {
     {"ssn", true},           {"ssns", true},       {"ss#", false},       {"social security", false},
     {"social-security", false}, {"social_security", false}, {"socialsecurity", false}, {"s.s.n", false},
     {"seguro social", false}, {"tin", true, true},
+    {"soc sec", true},        {"soc. sec", true},  // the abbreviation on forms: "Soc. Sec. #"
 };
 const KeywordSet kSsnKeywords(kSsnKeywordsList);
 
