@@ -39,6 +39,16 @@ constexpr const char *kEmailPattern =
     "[A-Za-z0-9][A-Za-z0-9_%+\\-]*(?:\\.[A-Za-z0-9_%+\\-]+)*"
     "@((?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?\\.)+(?:[Xx][Nn]--[A-Za-z0-9\\-]{1,59}|[A-Za-z]{2,63}))";
 
+// A quoted local part ("john.doe"@example.com, "john smith"@example.com):
+// RFC 5322 allows any characters but the quote, a backslash and line breaks
+// between the quotes (here not '@' either: two addresses never make one); in
+// a JSON string the quotes are escaped (\"j.d\"@example.com). The domain is
+// the one of kEmailPattern, checked the same way; the quotes are part of the
+// value.
+constexpr const char *kEmailQuotedPattern =
+    "\\\\?\"[^\"@\\\\\r\n]{1,64}\\\\?\""
+    "@((?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?\\.)+(?:[Xx][Nn]--[A-Za-z0-9\\-]{1,59}|[A-Za-z]{2,63}))";
+
 // Phones, part 1: the strict North American separator forms, kept as RE2
 // patterns on purpose. libphonenumber (part 3) accepts only numbers that are
 // VALID for their region, and the guide's own sample 555-123-4567 is not (its
@@ -1554,6 +1564,7 @@ PiiAnonymizer::PiiAnonymizer(const PiiOptions &options)
     : options_(normalized_options(options)),
       phones_(std::make_unique<PhoneDetector>(options_.phone_regions)),
       email_(compile(kEmailPattern)),
+      email_quoted_(compile(kEmailQuotedPattern)),
       phone_nanp_(compile(kPhoneNanpPattern)),
       phone_international_(compile(kPhoneInternationalPattern)),
       phone_extension_(compile(kPhoneExtensionPattern)),
@@ -1671,6 +1682,31 @@ void PiiAnonymizer::detect_emails(std::string_view original, std::vector<Detecti
         char next = at(text, end);
         if (is_alnum(next) || next == '@') continue;
         out.push_back({begin, end, PiiType::Email, email_normalized(original.substr(begin, end - begin))});
+    }
+    // Quoted local parts (kEmailQuotedPattern), which the loop above cannot
+    // start at: the quote before '@' is no local character.
+    if (text.find("\"@") == std::string_view::npos) return;
+    pos = 0;
+    while (pos < text.size() &&
+           email_quoted_->Match(input, pos, text.size(), re2::RE2::UNANCHORED, groups, 2)) {
+        const size_t begin = static_cast<size_t>(groups[0].data() - text.data());
+        const size_t match_end = begin + groups[0].size();
+        const size_t domain_begin = static_cast<size_t>(groups[1].data() - text.data());
+        pos = domain_begin;  // a closing quote may open the next match
+        // Spaces only between the quotes: no address.
+        if (text.substr(begin, domain_begin - 1 - begin).find_first_not_of(" \"\\") == std::string_view::npos) continue;
+        const size_t domain_length =
+            email_domain_length_or_title_case(text.substr(domain_begin, match_end - domain_begin),
+                                              original.substr(domain_begin, match_end - domain_begin));
+        if (domain_length == 0) continue;
+        const size_t end = domain_begin + domain_length;
+        const char next = at(text, end);
+        if (is_alnum(next) || next == '@') continue;
+        // (JSON's escaping backslashes dropped: one token for both spellings.)
+        std::string value(original.substr(begin, end - begin));
+        value.erase(std::remove(value.begin(), value.end(), '\\'), value.end());
+        out.push_back({begin, end, PiiType::Email, email_normalized(value)});
+        pos = end;
     }
 }
 

@@ -105,6 +105,7 @@ private:
     PiiOptions options_;
     std::unique_ptr<PhoneDetector> phones_;
     std::unique_ptr<re2::RE2> email_;
+    std::unique_ptr<re2::RE2> email_quoted_;
     std::unique_ptr<re2::RE2> phone_nanp_;
     std::unique_ptr<re2::RE2> phone_international_;
     std::unique_ptr<re2::RE2> phone_extension_;
