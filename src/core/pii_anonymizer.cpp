@@ -2527,6 +2527,10 @@ bool may_hold_pii(std::string_view text) {
         }
         if ((c == '(' || c == '[' || c == '{' || c == '<') && spelled_out_start(text, i) != std::string_view::npos)
             return true;  // "jane.doe [at] example [dot] com"
+        if (c == ' ' && i + 1 < text.size() && (text[i + 1] == 'A' || text[i + 1] == 'D')) {
+            char symbol;  // "jane.doe AT example DOT com"
+            if (spelled_out_symbol(text, i, symbol)) return true;
+        }
         if (c >= '0' && c <= '9') {
             digit = true;
             // An ISO date ("WHERE created_at > '2023-06-01'") ends a stretch.

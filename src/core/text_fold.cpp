@@ -277,10 +277,63 @@ uint32_t decode(std::string_view text, size_t pos, size_t len) {
 
 }  // namespace
 
+namespace {
+
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The end of the run of letters, digits and '-' from `pos` (a domain label).
+size_t label_end(std::string_view text, size_t pos) {
+    while (pos < text.size() && (is_ascii_alnum(text[pos]) || text[pos] == '-')) ++pos;
+    return pos;
+}
+
+// Unbracketed capitals: "jane.doe AT example DOT com", "jane.doe AT
+// example.com". " AT " (after a lower-case letter or a digit, so all-caps
+// prose such as "LOOK AT THIS" is none) counts only when a domain label and
+// " DOT " or '.' and a letter follow ("ts AT TIME ZONE" is none); " DOT "
+// only when a label before it follows such an " AT ", '@' or another dot
+// (at most eight labels back). Returns the bytes spanned, 0 for none.
+size_t capital_symbol(std::string_view text, size_t pos, char &symbol) {
+    const char before = text[pos - 1];
+    if (text.compare(pos, 4, " AT ") == 0 && pos + 4 < text.size() && is_ascii_alnum(text[pos + 4]) &&
+        !(before >= 'A' && before <= 'Z')) {
+        const size_t e = label_end(text, pos + 4);
+        const bool dot_next = (text.compare(e, 5, " DOT ") == 0 && e + 5 < text.size() && is_ascii_alpha(text[e + 5])) ||
+                              (e + 1 < text.size() && text[e] == '.' && is_ascii_alpha(text[e + 1]));
+        if (!dot_next) return 0;
+        symbol = '@';
+        return 4;
+    }
+    if (text.compare(pos, 5, " DOT ") == 0 && pos + 5 < text.size() && is_ascii_alpha(text[pos + 5])) {
+        size_t b = pos;
+        for (int hops = 0; hops < 8; ++hops) {
+            while (b > 0 && (is_ascii_alnum(text[b - 1]) || text[b - 1] == '-')) --b;
+            if (b == pos || b == 0) return 0;
+            if (text[b - 1] == '@') break;
+            if (b >= 4 && text.compare(b - 4, 4, " AT ") == 0) break;
+            if (text[b - 1] == '.') {
+                --b;
+            } else if (b >= 5 && text.compare(b - 5, 5, " DOT ") == 0) {
+                b -= 5;
+            } else {
+                return 0;
+            }
+            if (hops == 7) return 0;
+        }
+        symbol = '.';
+        return 5;
+    }
+    return 0;
+}
+
+}  // namespace
+
 size_t spelled_out_symbol(std::string_view text, size_t pos, char &symbol) {
     const char c = text[pos];
     if (c != ' ' && c != '(' && c != '[' && c != '{' && c != '<') return 0;
     if (pos == 0 || !is_ascii_alnum(text[pos - 1])) return 0;
+    if (c == ' ' && pos + 1 < text.size() && (text[pos + 1] == 'A' || text[pos + 1] == 'D'))
+        if (size_t n = capital_symbol(text, pos, symbol)) return n;
     size_t i = pos;
     while (i < text.size() && text[i] == ' ') ++i;
     if (i + 2 >= text.size()) return 0;
@@ -393,7 +446,7 @@ FoldedText fold_text(std::string_view original) {
     static const auto may_start = [] {
         std::array<bool, 256> t{};
         for (int c = 0x80; c < 0x100; ++c) t[c] = true;
-        for (unsigned char c : {'%', '\\', '&', '(', '[', '{', '<', '+'}) t[c] = true;
+        for (unsigned char c : {'%', '\\', '&', '(', '[', '{', '<', '+', ' '}) t[c] = true;
         return t;
     }();
     size_t first = 0;
@@ -401,6 +454,13 @@ FoldedText fold_text(std::string_view original) {
         const auto c = static_cast<unsigned char>(original[first]);
         if (!may_start[c]) continue;
         if (c >= 0x80 || ((c == '%' || c == '\\' || c == '&' || c == '+') && needs_fold(original, first))) break;
+        if (c == ' ') {  // " AT " / " DOT " in capitals (capital_symbol)
+            char symbol;
+            if (first + 1 < original.size() && (original[first + 1] == 'A' || original[first + 1] == 'D') &&
+                spelled_out_symbol(original, first, symbol))
+                break;
+            continue;
+        }
         if (c == '(' || c == '[' || c == '{' || c == '<') {
             const size_t start = spelled_out_start(original, first);
             if (start != std::string_view::npos) {

@@ -78,7 +78,9 @@ FoldedText fold_text(std::string_view original);
 // "jane.doe [at] example [dot] com", "{AT}", "<at>", "[ at ]", defanged
 // "jane[@]example[.]com": at text[pos] (a space or the bracket right after a
 // letter or digit), an "at", "dot", '@' or '.' in (), [], {} or <>, any case,
-// spaces allowed inside and around the brackets, followed by a letter or digit. Returns
+// spaces allowed inside and around the brackets, followed by a letter or digit;
+// or, unbracketed, " AT " and " DOT " in capitals where they spell an address
+// ("jane.doe AT example DOT com"; see capital_symbol in text_fold.cpp). Returns
 // the bytes it spans and sets `symbol` to '@' or '.'; 0 when there is none.
 size_t spelled_out_symbol(std::string_view text, size_t pos, char &symbol);
 
