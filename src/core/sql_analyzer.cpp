@@ -1742,6 +1742,11 @@ bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
         // the tables it works on.
         ++pos_;
         parse_name_list(false, true);
+    } else if ((kw == "OPTIMIZE" || kw == "SUMMARIZE") && d_ == SqlDialect::Unknown && name_start(pos_)) {
+        // Databricks/Delta OPTIMIZE t [WHERE ...] [ZORDER BY (cols)] and
+        // DuckDB SUMMARIZE t: the table they work on (with TABLE above;
+        // SUMMARIZE SELECT ... is read as its query).
+        record_name();
     } else if (kw == "EXCHANGE" && word_at(pos_, "TABLES")) {
         // ClickHouse EXCHANGE TABLES a AND b: the two tables trade names.
         ++pos_;
@@ -2254,6 +2259,23 @@ bool StatementAnalyzer::scan_keyword(const std::string &kw) {
         parse_from_item(false);
         end_list();
         cur().verb = Verb::Other;
+    } else if (kw == "LATERAL" && word_at(pos_ + 1, "VIEW")) {
+        // Hive/Spark `LATERAL VIEW [OUTER] udtf(...) tbl [AS] col [, col ...]`
+        // (after the FROM list's relations): a generator's rows. Its column
+        // aliases are comma-separated, and the FROM list's ',' would read
+        // them as tables (posexplode(a) p AS pos, val: no table `val`).
+        pos_ += 2;
+        skip_words({"OUTER"});
+        while (name_start(pos_) || punct_at(pos_, '.')) ++pos_;  // the function's (qualified) name
+        pos_ = skip_parens(pos_);
+        if (name_start(pos_)) ++pos_;  // the table alias
+        skip_words({"AS"});
+        while (pos_ < e_ && (t_[pos_].kind == TokKind::Ident ||
+                             (t_[pos_].kind == TokKind::Word && !is_keyword(t_[pos_].upper)))) {
+            ++pos_;
+            if (!punct_at(pos_, ',')) break;
+            ++pos_;
+        }
     } else if (kw == "JOIN" && join_hint_word()) {
         ++pos_;
     } else if (kw == "JOIN" && prev_word_in({"ARRAY"})) {
