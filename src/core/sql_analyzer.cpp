@@ -191,6 +191,7 @@ private:
     bool try_sqlplus_command();
     bool at_statement_line_start() const;
     bool try_psql_meta_command();
+    bool try_sqlite_dot_command();
     bool mysql_digit_identifier(size_t at) const;
     void read_word();
     void read_number();
@@ -245,6 +246,17 @@ bool Lexer::try_psql_meta_command() {
     } else {
         i_ = line_end;
     }
+    return true;
+}
+
+// The sqlite3 shell's dot-commands (.mode csv, .headers on, .tables, .open
+// f.db, .read f.sql) in a SQLite script: client commands, no SQL, ended at the
+// line's end. Like psql's, a line that starts with one where a statement
+// begins is skipped (a '.' then a letter never starts SQL). Analyzer only.
+bool Lexer::try_sqlite_dot_command() {
+    if (!at_statement_line_start()) return false;
+    const size_t line_end = s_.find_first_of("\n\r", i_);
+    i_ = line_end == std::string_view::npos ? s_.size() : line_end;
     return true;
 }
 
@@ -345,6 +357,8 @@ void Lexer::step() {
     } else if ((c == '@' || is_alpha(c)) && d_ == SqlDialect::Oracle && !comments_ && try_sqlplus_command()) {
         // handled
     } else if (c == '\\' && pg_like() && !comments_ && is_alpha(peek(1)) && try_psql_meta_command()) {
+        // handled
+    } else if (c == '.' && d_ == SqlDialect::SQLite && !comments_ && is_alpha(peek(1)) && try_sqlite_dot_command()) {
         // handled
     } else if (is_word_start(c) || (mysql() && is_digit(c) && mysql_digit_identifier(i_))) {
         read_word();
@@ -2178,6 +2192,13 @@ void StatementAnalyzer::on_show(size_t q) {
     if (word_at(pos_, "CREATE")) {
         if (!word_in(pos_ + 1, {"TABLE", "VIEW"})) return;
         pos_ += 2;
+        record_name();
+        return;
+    }
+    // Hive/Spark SHOW PARTITIONS t [PARTITION (...)], SHOW TBLPROPERTIES t [('key')]:
+    // the table they describe.
+    if (d_ == SqlDialect::Unknown && word_in(pos_, {"PARTITIONS", "TBLPROPERTIES"}) && name_start(pos_ + 1)) {
+        ++pos_;
         record_name();
         return;
     }
