@@ -2100,6 +2100,15 @@ const Case kRedTeam11Cases[] = {
     {"R11DeltaOptimizeWhere", ANY, "OPTIMIZE events WHERE date >= '2024-01-01'", "OTHER", {"events"}},
     {"R11DuckSummarizeTable", ANY, "SUMMARIZE tbl", "OTHER", {"tbl"}},
     {"R11DuckSummarizeQuery", ANY, "SUMMARIZE SELECT * FROM t", "OTHER", {"t"}},
+    // ---- Hive/Spark SHOW PARTITIONS | TBLPROPERTIES t name their table
+    {"R11SparkShowPartitions", ANY, "SHOW PARTITIONS db.t PARTITION (dt = '2024-01-01')", "OTHER", {"db.t"}},
+    {"R11SparkShowTblproperties", ANY, "SHOW TBLPROPERTIES db.t ('owner')", "OTHER", {"db.t"}},
+    // ---- sqlite3 shell dot-commands: client lines, no SQL (like psql's \c)
+    {"R11LiteDotCommandsSkipped", LITE, ".mode csv\n.headers on\nSELECT * FROM t;\n.quit", "SELECT", {"t"}},
+    {"R11LiteDotCommandBetweenStatements", LITE, "  .open shop.db\nSELECT 1;\n.output out.csv\nSELECT * FROM orders;",
+     "SELECT", {"orders"}},
+    {"R11LiteDotInsideStatementIsQualifier", LITE, "SELECT * FROM main\n.users", "SELECT", {"main.users"}},
+    {"R11LiteDotCommandOnly", LITE, ".tables", "OTHER", {}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam11, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam11Cases), case_name);
 
