@@ -1749,11 +1749,11 @@ bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
         on_comment(q + 2);
     } else if (kw == "RENAME" && word_in(pos_, {"TABLE", "TABLES"})) {
         on_rename(q + 2);
-    } else if (one_of(kw, {"OPTIMIZE", "REPAIR", "CHECK", "CHECKSUM", "UNDROP", "FLASHBACK", "PURGE"}) &&
+    } else if (one_of(kw, {"OPTIMIZE", "REPAIR", "CHECK", "CHECKSUM", "UNDROP", "FLASHBACK", "PURGE", "RESTORE"}) &&
                word_in(pos_, {"TABLE", "TABLES"})) {
         // MySQL table maintenance, Snowflake UNDROP TABLE, Oracle FLASHBACK
-        // TABLE t[, ...] TO {BEFORE DROP | SCN | TIMESTAMP} and PURGE TABLE t:
-        // the tables it works on.
+        // TABLE t[, ...] TO {BEFORE DROP | SCN | TIMESTAMP} and PURGE TABLE t,
+        // Delta RESTORE TABLE t TO VERSION AS OF n: the tables it works on.
         ++pos_;
         parse_name_list(false, true);
     } else if ((kw == "OPTIMIZE" || kw == "SUMMARIZE") && d_ == SqlDialect::Unknown && name_start(pos_)) {
@@ -2004,7 +2004,9 @@ void StatementAnalyzer::on_create(size_t q) {
         }
         // Snowflake COPY GRANTS (keep the replaced object's grants) names no source.
         if (word_at(pos_, "COPY") && word_at(pos_ + 1, "GRANTS") && !punct_at(pos_ + 2, '.')) pos_ += 2;
-        // MySQL CREATE TABLE t LIKE s; Snowflake/BigQuery CREATE TABLE t CLONE s / COPY s
+        // MySQL CREATE TABLE t LIKE s; Snowflake/BigQuery CREATE TABLE t CLONE s / COPY s;
+        // Databricks CREATE TABLE t {SHALLOW | DEEP} CLONE s.
+        if (word_in(pos_, {"SHALLOW", "DEEP"}) && word_at(pos_ + 1, "CLONE")) ++pos_;
         if (word_in(pos_, {"LIKE", "CLONE", "COPY"})) {
             ++pos_;
             record_name();
