@@ -2109,6 +2109,12 @@ const Case kRedTeam11Cases[] = {
      "SELECT", {"orders"}},
     {"R11LiteDotInsideStatementIsQualifier", LITE, "SELECT * FROM main\n.users", "SELECT", {"main.users"}},
     {"R11LiteDotCommandOnly", LITE, ".tables", "OTHER", {}},
+    // ---- Databricks/Delta: {SHALLOW | DEEP} CLONE source, RESTORE TABLE
+    {"R11DeltaShallowClone", ANY, "CREATE TABLE db.t SHALLOW CLONE db.s", "CREATE", {"db.s", "db.t"}},
+    {"R11DeltaDeepCloneVersion", ANY, "CREATE OR REPLACE TABLE db.t DEEP CLONE db.s VERSION AS OF 3", "CREATE",
+     {"db.s", "db.t"}},
+    {"R11DeltaCloneWordsAsNames", ANY, "CREATE TABLE shallow AS SELECT * FROM deep", "CREATE", {"deep", "shallow"}},
+    {"R11DeltaRestoreTable", ANY, "RESTORE TABLE db.t TO VERSION AS OF 1", "OTHER", {"db.t"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam11, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam11Cases), case_name);
 
@@ -2118,6 +2124,13 @@ const Case kRedTeam11KnownLimits[] = {
     // Redshift UNLOAD's query is a string literal, like other dynamic SQL
     // (R9LimitDynamicSql): its tables are not listed (sales).
     {"R11LimitRedshiftUnloadQuery", ANY, "UNLOAD ('SELECT * FROM sales') TO 's3://b/p' IAM_ROLE 'arn'", "OTHER", {}},
+    // Delta Live Tables' STREAM(t) / LIVE.t source reads as a table function: no table (db.src).
+    {"R11LimitDltStreamSource", ANY, "CREATE OR REFRESH STREAMING TABLE st AS SELECT * FROM STREAM(db.src)", "CREATE",
+     {"st"}},
+    // Delta's t@v3 time travel keeps the version like an Oracle db link (db.t).
+    {"R11LimitDeltaAtVersion", ANY, "SELECT * FROM db.t@v3", "SELECT", {"db.t@v3"}},
+    // A table named in a string argument is not read (db.t).
+    {"R11LimitTableChangesString", ANY, "SELECT * FROM table_changes('db.t', 2)", "SELECT", {}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam11KnownLimits, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam11KnownLimits), case_name);
 
