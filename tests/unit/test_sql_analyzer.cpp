@@ -2115,6 +2115,19 @@ const Case kRedTeam11Cases[] = {
      {"db.s", "db.t"}},
     {"R11DeltaCloneWordsAsNames", ANY, "CREATE TABLE shallow AS SELECT * FROM deep", "CREATE", {"deep", "shallow"}},
     {"R11DeltaRestoreTable", ANY, "RESTORE TABLE db.t TO VERSION AS OF 1", "OTHER", {"db.t"}},
+    // ---- locking clauses, sequences, CTE-fed MERGE, upsert subqueries
+    {"R11MyLockInShareMode", MY, "SELECT * FROM t1 JOIN t2 ON t1.a = t2.a WHERE t1.b = 'x' LOCK IN SHARE MODE", "SELECT",
+     {"t1", "t2"}},
+    {"R11MyOnDuplicateKeySubquery", MY, "INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE a = (SELECT max(a) FROM u)",
+     "INSERT", {"t", "u"}},
+    {"R11MsCteFedMerge", MS,
+     "WITH x AS (SELECT * FROM dbo.a) MERGE dbo.b AS t USING x ON t.id = x.id WHEN MATCHED THEN DELETE;", "MERGE",
+     {"dbo.a", "dbo.b"}},
+    {"R11MsNolockCommaList", MS, "SELECT * FROM dbo.t WITH (NOLOCK), dbo.u WITH (NOLOCK)", "SELECT", {"dbo.t", "dbo.u"}},
+    {"R11MsNextValueForSequence", MS, "SELECT NEXT VALUE FOR dbo.seq", "SELECT", {}},
+    {"R11OraSequenceFromDual", ORA, "SELECT emp_seq.NEXTVAL FROM dual", "SELECT", {}},
+    {"R11OraForUpdateOfColumn", ORA, "SELECT * FROM emp WHERE ename LIKE 'A%' FOR UPDATE OF sal NOWAIT", "SELECT",
+     {"emp"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam11, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam11Cases), case_name);
 
@@ -2131,6 +2144,8 @@ const Case kRedTeam11KnownLimits[] = {
     {"R11LimitDeltaAtVersion", ANY, "SELECT * FROM db.t@v3", "SELECT", {"db.t@v3"}},
     // A table named in a string argument is not read (db.t).
     {"R11LimitTableChangesString", ANY, "SELECT * FROM table_changes('db.t', 2)", "SELECT", {}},
+    // MySQL HANDLER t OPEN | READ | CLOSE is not read (OTHER {t}).
+    {"R11LimitMyHandler", MY, "HANDLER t OPEN", "OTHER", {}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam11KnownLimits, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam11KnownLimits), case_name);
 
