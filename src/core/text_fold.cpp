@@ -359,7 +359,9 @@ size_t spelled_out_symbol(std::string_view text, size_t pos, char &symbol) {
                lower(text[j + 2]) == 't') {
         symbol = '.';
         j += 3;
-    } else if (j < text.size() && (text[j] == '@' || text[j] == '.')) {
+    } else if (close != '>' && j < text.size() && (text[j] == '@' || text[j] == '.')) {
+        // (Not in angle brackets: "<@>" is PostgreSQL's earthdistance
+        // operator, "h.loc <@> s.store".)
         symbol = text[j];
         j += 1;
     } else {

@@ -475,11 +475,10 @@ void Multiplexer::finish(Link& l, Job& j) {
 // (the batch failed, so nothing of it stays) a retry alone.
 void Multiplexer::finish_batch(Job& j, Outcome&& out) {
     const std::vector<Job*>& members = j.members;
-    // Lost connection, timeout, cancel (shutdown), server going away: each
-    // request would have had the same alone (and running them again now
-    // would double the load or the wait).
-    if (out.error && (out.error->connection_lost || out.error->sqlstate == "57014" ||
-                      out.error->sqlstate.rfind("57P0", 0) == 0)) {
+    // Lost connection, server going away: each request would have had the
+    // same alone. (A timeout, 57014, is retried alone: the batch had one
+    // statement_timeout for all its requests.)
+    if (out.error && (out.error->connection_lost || out.error->sqlstate.rfind("57P0", 0) == 0)) {
         for (Job* m : members) {
             Outcome o;
             o.error = out.error;

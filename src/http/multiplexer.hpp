@@ -43,8 +43,7 @@
 // gets its own rows. A batch is one transaction: if it fails (one malformed
 // id, one body refused, an error at commit: nothing of it stays), each of
 // its requests runs again alone and gets its own answer; if its connection
-// is lost, or it times out or is cancelled, each gets that error, as when
-// it had run alone.
+// is lost, each gets that error, as when it had run alone.
 #pragma once
 
 #include <atomic>

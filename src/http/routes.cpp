@@ -123,7 +123,7 @@ const std::string kGetPairBatch =
 // in the same order, so they cannot deadlock.)
 const std::string kDeletePairBatch =
     "SELECT tde_delete_pair(u.a::uuid), u.n FROM (SELECT a, n FROM pg_catalog.unnest($1::text[]) WITH ORDINALITY"
-    " AS v(a, n) ORDER BY a, n) AS u";
+    " AS v(a, n) ORDER BY a::uuid, n) AS u";
 
 std::optional<HttpError> call_add_pair(const Request& req, std::string& sql, Params& params) {
     if (req.body.find('\0') != std::string::npos)
