@@ -16,14 +16,21 @@ TDE_HTTP_CXXFLAGS  ?= -std=c++17 -O2 -g -Wall -Wextra
 TDE_HTTP_CPPFLAGS  := -I$(shell $(TDE_HTTP_PG_CONFIG) --includedir)
 TDE_HTTP_LDLIBS    := -L$(shell $(TDE_HTTP_PG_CONFIG) --libdir) -lpq -lmicrohttpd -lcrypto -pthread
 TDE_HTTP_SRCS      := $(sort $(wildcard src/http/*.cpp))
-TDE_HTTP_OBJS      := $(patsubst src/http/%.cpp,build/http/%.o,$(TDE_HTTP_SRCS))
+# From the core (plain C++, no server headers): the array-literal escaper.
+TDE_HTTP_CORE_SRCS := src/core/export_format.cpp
+TDE_HTTP_OBJS      := $(patsubst src/http/%.cpp,build/http/%.o,$(TDE_HTTP_SRCS)) \
+                      $(patsubst src/core/%.cpp,build/http/core_%.o,$(TDE_HTTP_CORE_SRCS))
 
 tde-http: $(TDE_HTTP_OBJS)
 	$(TDE_HTTP_CXX) $(TDE_HTTP_CXXFLAGS) -o $@ $(TDE_HTTP_OBJS) $(TDE_HTTP_LDLIBS)
 
 build/http/%.o: src/http/%.cpp
 	@mkdir -p build/http
-	$(TDE_HTTP_CXX) $(TDE_HTTP_CXXFLAGS) $(TDE_HTTP_CPPFLAGS) -MMD -MP -c -o $@ $<
+	$(TDE_HTTP_CXX) $(TDE_HTTP_CXXFLAGS) $(TDE_HTTP_CPPFLAGS) -Isrc -MMD -MP -c -o $@ $<
+
+build/http/core_%.o: src/core/%.cpp
+	@mkdir -p build/http
+	$(TDE_HTTP_CXX) $(TDE_HTTP_CXXFLAGS) -Isrc -MMD -MP -c -o $@ $<
 
 # Unit checks of the pure helpers (tests/http/unit.cpp), linked with every
 # object but main.o.

@@ -1,5 +1,7 @@
 #include "multiplexer.hpp"
 
+#include "core/export_format.hpp"
+
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -82,42 +84,47 @@ struct Multiplexer::Job {
         }
         w->cv.notify_one();
     }
+
+    // Hands each request `error`, or (none) a retry alone.
+    static void complete_each(const std::vector<Job*>& jobs, const std::optional<PgError>& error) {
+        for (Job* j : jobs) {
+            Outcome out;
+            out.error = error;
+            j->retry_alone = !error;
+            complete(*j, std::move(out));
+        }
+    }
+
+    // Sets a lost connection's error as the outcome; false (send's failure).
+    bool lost(PGconn* conn) {
+        out.error = error_from_conn(conn);
+        out.error->connection_lost = true;
+        return false;
+    }
 };
 
 // Requests of the same statement (its batch form), role and timeout, sent
 // as one statement; its job's parameter (an array of the requests' one
 // parameter each) is set when it is sent.
 struct Multiplexer::Batch {
-    Batch(const std::string& r, int timeout_ms, const std::string& s, bool w)
-        : role(r), sql(s), writes(w), job(role, timeout_ms, sql, params) {
-        job.writes = w;
+    Batch(const std::string& r, int timeout_ms, const std::string& s, bool writes)
+        : role(r), sql(s), job(role, timeout_ms, sql, params) {
+        job.writes = writes;
     }
     const std::string role;
     const std::string sql;
-    const bool writes;
     Params params;
     Job job;  // refers to the members above
 };
 
 namespace {
 
-// A PostgreSQL array literal of the members' one parameter each, in order
-// (every element quoted, backslash and double quote escaped: array_in's
-// rules).
+// A PostgreSQL array literal of the values, in order.
 std::string array_literal(const std::vector<const std::string*>& values) {
-    std::size_t n = 2;
-    for (const std::string* v : values) n += v->size() + 3;
-    std::string out;
-    out.reserve(n + n / 8);
-    out += '{';
+    std::string out = "{";
     for (const std::string* v : values) {
         if (out.size() > 1) out += ',';
-        out += '"';
-        for (char c : *v) {
-            if (c == '"' || c == '\\') out += '\\';
-            out += c;
-        }
-        out += '"';
+        tde::core::append_pg_array_element(out, *v);
     }
     out += '}';
     return out;
@@ -299,15 +306,10 @@ bool Multiplexer::batch(Link& l, Job& j, const std::string& batch_sql, bool writ
     // would wait for as long as they come), then this one, into the
     // pipeline.
     if (p && (!(p->job.role == j.role && p->job.timeout_ms == j.timeout_ms && p->sql == batch_sql &&
-                p->writes == writes) ||
+                p->job.writes == writes) ||
               p->job.bytes + j.bytes > kMaxBytes / 2)) {
         send_batch(l);
-        if (l.broken) {
-            j.out.error = error_from_conn(l.conn());
-            j.out.error->connection_lost = true;
-            return false;
-        }
-        return send_locked(l, j);
+        return l.broken ? j.lost(l.conn()) : send_locked(l, j);
     }
     if (!p) {
         if (l.sent.size() < kBatchAfter) return send_locked(l, j);
@@ -341,11 +343,7 @@ void Multiplexer::send_batch(Link& l) {
     for (Job* m : b->job.members) values.push_back(&*m->st[1].params[0]);
     b->params = {array_literal(values)};
     if (!send_locked(l, b->job)) {  // the connection broke (fail_link ran)
-        for (Job* m : b->job.members) {
-            Outcome out;
-            out.error = b->job.out.error;
-            Job::complete(*m, std::move(out));
-        }
+        Job::complete_each(b->job.members, b->job.out.error);
         return;
     }
     l.batches.push_back(std::move(b));
@@ -357,12 +355,7 @@ void Multiplexer::send_batch(Link& l) {
 bool Multiplexer::send(Link& l, Job& j) {
     std::lock_guard<std::mutex> lk(l.mu);
     if (l.pending) send_batch(l);
-    if (l.broken) {
-        j.out.error = error_from_conn(l.conn());
-        j.out.error->connection_lost = true;
-        return false;
-    }
-    return send_locked(l, j);
+    return l.broken ? j.lost(l.conn()) : send_locked(l, j);
 }
 
 // send's work; under l.mu.
@@ -401,8 +394,7 @@ bool Multiplexer::send_locked(Link& l, Job& j) {
     ok = ok && PQpipelineSync(l.conn()) && PQflush(l.conn()) == 0;
     j.steps.push_back({nullptr, true});
     if (!ok) {
-        j.out.error = error_from_conn(l.conn());
-        j.out.error->connection_lost = true;
+        j.lost(l.conn());
         fail_link(l);
         return false;
     }
@@ -421,18 +413,9 @@ void Multiplexer::fail_link(Link& l) {
     l.lease.discard();
     PgError e = error_from_conn(l.conn());
     e.connection_lost = true;
-    for (Job* j : l.sent) {
-        for (Job* r : j->members.empty() ? std::vector<Job*>{j} : j->members) {
-            Outcome out;
-            out.error = e;
-            Job::complete(*r, std::move(out));
-        }
-    }
+    for (Job* j : l.sent) Job::complete_each(j->members.empty() ? std::vector<Job*>{j} : j->members, e);
     if (l.pending) {  // not sent: they may run elsewhere
-        for (Job* r : l.pending->job.members) {
-            r->retry_alone = true;
-            Job::complete(*r, Outcome());
-        }
+        Job::complete_each(l.pending->job.members, std::nullopt);
         l.pending.reset();
     }
     l.sent.clear();
@@ -479,11 +462,7 @@ void Multiplexer::finish_batch(Job& j, Outcome&& out) {
     // same alone. (A timeout, 57014, is retried alone: the batch had one
     // statement_timeout for all its requests.)
     if (out.error && (out.error->connection_lost || out.error->sqlstate.rfind("57P0", 0) == 0)) {
-        for (Job* m : members) {
-            Outcome o;
-            o.error = out.error;
-            Job::complete(*m, std::move(o));
-        }
+        Job::complete_each(members, out.error);
         return;
     }
     bool ok = !out.error && out.result.status() == PGRES_TUPLES_OK;

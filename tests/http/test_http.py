@@ -1520,11 +1520,7 @@ def shared_connections_roles(depth):
             finally:
                 c.close()
 
-        threads = [threading.Thread(target=client, args=(k,)) for k in range(8)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_clients(client, [(k,) for k in range(8)])
         check(not failures, failures[:5])
         check(len(added) == len(set(added)) and len(added) > 0)
         check(pair_count() == before + len(added), "every pair added is stored")
@@ -1769,11 +1765,7 @@ def max_connections():
             except Exception as e:  # noqa: BLE001 - the test reports it
                 results.append(repr(e))
 
-        threads = [threading.Thread(target=client) for _ in range(12)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_clients(client, [()] * 12)
         check(all(r in (200, 503) for r in results), repr(results))
     finally:
         check(s2.stop() == 0)
@@ -1825,6 +1817,17 @@ def sigterm_grace_period_expires():
 ZERO_ID = "00000000-0000-0000-0000-000000000000"
 ACTIVE = ("SELECT count(*) FROM pg_stat_activity WHERE datname = '%s' AND application_name = 'tde-http' "
           "AND state = 'active' AND query LIKE '%%%s%%'")
+
+
+def run_clients(target, args_list, timeout=None):
+    """Runs target(*args) for each args in its own thread, all at once, and
+    waits for them (each up to `timeout`); returns the threads."""
+    threads = [threading.Thread(target=target, args=args) for args in args_list]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout)
+    return threads
 
 
 def in_thread(fn):
@@ -2133,11 +2136,7 @@ def shared_connections_mixed_load_with_backend_kills():
         check(not any(t.is_alive() for t in threads), "a client hangs")
         check(not problems, problems[:5])
         # Afterwards: no 503 at all.
-        threads = [threading.Thread(target=client, args=(k, 2, False)) for k in range(4)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(60)
+        run_clients(client, [(k, 2, False) for k in range(4)], 60)
         check(not problems, problems[:5])
         check(psql("SELECT count(*) FROM tde_pairs WHERE natural_language_query = 'fail at commit'") == "0")
     finally:
@@ -2352,11 +2351,7 @@ def concurrent_reads_each_get_their_own_pair():
             finally:
                 c.close()
 
-        threads = [threading.Thread(target=client, args=(k,)) for k in range(16)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(60)
+        threads = run_clients(client, [(k,) for k in range(16)], 60)
         check(not any(t.is_alive() for t in threads), "a client hangs")
         check(not problems, problems[:5])
     finally:
