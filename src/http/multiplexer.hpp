@@ -11,7 +11,8 @@
 // The calling thread queues its statements on the first shared connection
 // with fewer than `depth` requests in flight (taking another one from the
 // pool when all have that many, up to `max_links`; none whose oldest request
-// has been out for a while) and waits; one dispatcher
+// has been out for a while; writes under a light load: see pick) and waits;
+// one dispatcher
 // thread reads the results of every shared connection and hands each to its
 // request. Role and statement_timeout are session settings, as in
 // run_request: a request skips the set-up statement only when the session
@@ -36,7 +37,8 @@
 // waits in the connection's pending batch, with the requests of the same
 // statement, role and timeout that come after it (up to `batch_max`, or
 // half of kMaxBytes); when fewer are in flight, the dispatcher sends the
-// batch as one statement (a batch of one as the request's own statement),
+// batch as one statement (a batch of one as the request's own statement; a
+// lone write waits for a second while a statement is in flight: see holds),
 // and a request of another kind sends it first, then itself: the function runs once per request, as before, but the backend
 // parses, plans, executes and commits once for all of them (on 2 cores a
 // GET cost the backend about half as much in batches of four). Each request
@@ -88,6 +90,11 @@ public:
     // (1 measured 20-30% slower at 4 clients: the backend then waits for
     // the bridge between statements; 2 and 3 the same there, 2 better at 32.)
     static constexpr std::size_t kBatchAfter = 2;
+    // A write goes to another connection (up to write_links_) rather than
+    // wait on one with this many requests (see pick).
+    static constexpr std::size_t kWriteSpillAt = 3;
+    // ... while fewer than this many requests are on all shared connections.
+    static constexpr std::size_t kWriteSpreadBelow = 4;
 
 private:
     struct Job;
@@ -101,6 +108,7 @@ private:
                                     const Params& params, bool writes, const std::string* batch_sql, bool& retry);
     bool batch(Link& l, Job& j, const std::string& batch_sql, bool writes);
     void send_batch(Link& l);
+    bool holds(const Link& l) const;
     void finish_batch(Job& j, Outcome&& out);
     void loop();
     void read_results(Link& l);
@@ -111,6 +119,9 @@ private:
     Pool& pool_;
     const int depth_;
     const int max_links_;
+    // Connections writes spread over before they are packed (see pick): the
+    // cores of this machine (the database is usually beside it), at least 2.
+    const int write_links_;
     // A connection whose oldest request in flight is this old takes no more
     // (--pipeline-stall-ms).
     const int stalled_ms_;

@@ -2311,6 +2311,81 @@ def failing_request_in_a_batch_each_gets_its_own_answer():
         psql(DROP_FAIL_AT_COMMIT_SQL)
 
 
+# Adds marked 'spread ...' take 0.5 s each and note the backend that ran them.
+SPREAD_SQL = """CREATE TABLE tde_http_spread_log (q text, pid int);
+        GRANT INSERT ON tde_http_spread_log TO PUBLIC;
+        CREATE FUNCTION tde_http_spread_slow() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.natural_language_query LIKE 'spread %' THEN
+            INSERT INTO public.tde_http_spread_log VALUES (NEW.natural_language_query, pg_backend_pid());
+            PERFORM pg_catalog.pg_sleep(0.5);
+          END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER tde_http_spread_slow BEFORE INSERT ON tde_pairs
+          FOR EACH ROW EXECUTE FUNCTION tde_http_spread_slow()"""
+DROP_SPREAD_SQL = ("DROP TRIGGER tde_http_spread_slow ON tde_pairs; DROP FUNCTION tde_http_spread_slow(); "
+                   "DROP TABLE tde_http_spread_log")
+
+
+@test
+def writes_under_a_light_load_spread_over_two_connections():
+    """Under a light load an add does not queue behind three others on a
+    shared connection: it goes to a second one (its backend serves it at
+    once, on another core); a lone add waiting on a connection waits for the
+    next add to go with it as one transaction rather than alone; under more
+    load, adds are packed into batches on the first connection again."""
+    psql(SPREAD_SQL)
+    s2 = Server("--pool-size", "4", *SLOW_QUEUE)
+    try:
+        expect(s2.post_pair({"natural_language_query": "warm-up"}), 201)  # the JWT's claims cached
+        tag = secrets.token_hex(4)
+        mark = lambda i: "spread %s %d" % (tag, i)
+
+        def phase(plan):
+            """Sends the adds of `plan` ((index, seconds after the start));
+            each is stored."""
+            socks = {i: socket.create_connection(("127.0.0.1", s2.port), timeout=30) for i, _ in plan}
+            time.sleep(0.1)
+            start = time.monotonic()
+            for i, at in plan:
+                time.sleep(max(0.0, start + at - time.monotonic()))
+                send_now(s2.port, "POST", PAIRS, WRITER, json.dumps({"natural_language_query": mark(i)}),
+                         sock=socks[i])
+            out = [read_status(socks[i]) for i, _ in plan]
+            check([st for st, _ in out] == [201] * len(plan), "statuses: %r" % [raw[-300:] for _, raw in out])
+
+        def rows(n):
+            got = {}
+            for line in psql("SELECT l.q, l.pid, p.xmin FROM tde_http_spread_log l JOIN tde_pairs p "
+                             "ON p.natural_language_query = l.q WHERE l.q LIKE 'spread %s %%'" % tag).splitlines():
+                q, pid, xmin = line.split("|")
+                got[int(q.rsplit(" ", 1)[1])] = (pid, xmin)
+            check(sorted(got) == list(range(n)), "stored: %r" % sorted(got))
+            return got
+
+        # 0 and 1 go into the first connection's pipeline, 2 waits there; 3
+        # goes to a second connection. 4 comes while 1 runs (0 is done): 2
+        # has waited for it, and they go as one transaction.
+        phase([(0, 0), (1, 0.03), (2, 0.06), (3, 0.09), (4, 0.75)])
+        r = rows(5)
+        pid = lambda i: r[i][0]
+        xmin = lambda i: r[i][1]
+        check(pid(0) == pid(1) == pid(2) == pid(4) != pid(3), "backends: %r" % r)
+        check(xmin(2) == xmin(4) and len({xmin(0), xmin(1), xmin(2), xmin(3)}) == 4, "transactions: %r" % r)
+        # Eight at once: after the first four, the load is no longer light:
+        # the others join the first connection's batch.
+        time.sleep(0.2)
+        phase([(i, 0.03 * (i - 5)) for i in range(5, 13)])
+        r = rows(13)
+        check(pid(5) == pid(6) == pid(7) != pid(8), "backends: %r" % r)
+        check(all(pid(i) == pid(5) for i in range(9, 13)), "packed: %r" % r)
+        check(len({xmin(i) for i in (7, 9, 10, 11, 12)}) == 1, "one batch: %r" % r)
+    finally:
+        check(s2.stop() == 0)
+        psql(DROP_SPREAD_SQL)
+
+
 @test
 def concurrent_reads_each_get_their_own_pair():
     """Many keep-alive clients reading different pairs (and unknown or
