@@ -2420,6 +2420,245 @@ void PiiAnonymizer::detect_ipv6(const FoldedText &folded, std::vector<Detection>
     });
 }
 
+namespace {
+
+// What a pasted table's header says about a column: 2 a phone column
+// ("phone", "Mobile Phone", "phone_number", "telefon", "tel1"), 1 one whose
+// name is only a weak label ("mobile", "cell": also counts and places), 3 an
+// SSN column ("ssn", "customer_ssn", "social_security_number"), 0 none
+// ("phone_model", "phone_count", "cell_id", "ssn_last4").
+int table_column_kind(std::string_view name) {
+    if (name.empty() || name.size() > 40) return 0;
+    std::string_view parts[6];
+    size_t n = 0, start = 0;
+    for (size_t i = 0; i <= name.size(); ++i) {
+        const bool end = i == name.size();
+        const char c = end ? ' ' : name[i];
+        const bool boundary = c == '_' || c == ' ' || c == '-' || c == '.' || c == '/' ||
+                              (!end && i > 0 && is_upper(c) && name[i - 1] >= 'a' && name[i - 1] <= 'z');
+        if (!boundary && (is_alnum(c) || static_cast<unsigned char>(c) >= 0x80)) continue;
+        if (!boundary) return 0;  // another character: no column name
+        if (i > start) {
+            if (n == 6) return 0;
+            parts[n++] = name.substr(start, i - start);
+        }
+        start = (c == '_' || c == ' ' || c == '-' || c == '.' || c == '/') ? i + 1 : i;
+    }
+    static const std::string_view kOther[] = {"id", "ids", "count", "cnt", "model", "type", "brand", "make", "os",
+                                              "verified", "valid", "ext", "extension", "country", "code", "prefix",
+                                              "carrier", "status", "plan", "hash", "last4", "last", "len", "length",
+                                              "format", "is", "has", "flag", "opt", "consent", "area", "sid",
+                                              "tower", "size", "price", "battery", "date", "at", "time"};
+    // (Nouns only: "call", "contact", "reach" head no column of numbers.)
+    static const std::string_view kTableWeak[] = {"mobile", "mob", "cell", "cellular", "mobil", "celular", "movil",
+                                                  "m\xc3\xb3vil", "mobiel", "cellulare", "natel", "portable",
+                                                  "telem\xc3\xb3vel", "caller", "callerid"};
+    if (n > 4) return 0;  // a phrase, not a column's name
+    int kind = 0;
+    bool social = false, security = false;
+    for (size_t i = 0; i < n; ++i) {
+        std::string_view part = parts[i];
+        while (!part.empty() && is_digit(part.back())) part.remove_suffix(1);  // "phone2", "tel1"
+        if (part.empty()) continue;
+        if (word_in(part, kOther, std::size(kOther))) return 0;
+        if (word_in(part, kPhoneLabels, std::size(kPhoneLabels))) kind = std::max(kind, 2);
+        else if (static_cast<unsigned char>(part.back()) >= 0x80) {  // "전화번호", "手机号码", "電話番号"
+            std::string_view head = part;
+            for (std::string_view filler : kScriptLabelFillers)
+                if (ends_with(head, filler)) {
+                    head.remove_suffix(filler.size());
+                    break;
+                }
+            if (std::any_of(std::begin(kScriptPhoneLabels), std::end(kScriptPhoneLabels),
+                            [&](std::string_view label) { return ends_with(head, label); }))
+                kind = std::max(kind, 2);
+        }
+        else if (word_in(part, kTableWeak, std::size(kTableWeak))) kind = std::max(kind, 1);
+        static const std::string_view kSsn[] = {"ssn"}, kSocial[] = {"social"}, kSecurity[] = {"security", "sec"};
+        if (word_in(part, kSsn, 1)) kind = 3;
+        social = social || word_in(part, kSocial, 1);
+        security = security || word_in(part, kSecurity, 2);
+    }
+    if (social && security) kind = 3;
+    return kind;
+}
+
+// A line break at folded offset `pos`, real or written as an escape ("\n",
+// "\r": a table pasted inside a JSON string or a log line, folded to a
+// space): its length, else 0.
+size_t line_break_at(const FoldedText &folded, size_t pos) {
+    const std::string_view text = folded.text();
+    if (text[pos] == '\n') return 1;
+    if (text[pos] == '\r') return at(text, pos + 1) == '\n' ? 2 : 1;
+    if (text[pos] == ' ' && folded.changed()) {
+        const size_t o = folded.to_original(pos);
+        if (folded.original().compare(o, 2, "\\n") == 0 || folded.original().compare(o, 2, "\\r") == 0) return 1;
+    }
+    return 0;
+}
+
+// The cells of one row between [begin, end), split at `delimiter` outside
+// quotes ('"' in CSV; also '\'' in SQL), trimmed of spaces, quotes, brackets
+// and emphasis.
+void split_row(std::string_view text, size_t begin, size_t end, char delimiter, bool sql,
+               std::vector<std::pair<size_t, size_t>> &cells) {
+    cells.clear();
+    char quote = '\0';
+    size_t start = begin;
+    for (size_t i = begin; i <= end; ++i) {
+        const char c = i < end ? text[i] : delimiter;
+        if (quote != '\0') {
+            if (c == quote && i < end) quote = '\0';
+            else if (i < end) continue;
+        } else if (i < end && (c == '"' || (sql && c == '\''))) {
+            quote = c;
+            continue;
+        }
+        if (c != delimiter) continue;
+        size_t b = start, e = i;
+        auto trim = [](char ch) {
+            return ch == ' ' || ch == '"' || ch == '\'' || ch == '`' || ch == '*' || ch == '[' || ch == ']' || ch == '\t';
+        };
+        while (b < e && trim(text[b])) ++b;
+        while (e > b && trim(text[e - 1])) --e;
+        cells.emplace_back(b, e);
+        start = i + 1;
+    }
+}
+
+}  // namespace
+
+// A table pasted into a question: CSV, TSV or ';'-separated lines, a
+// Markdown or pipe table, or an SQL INSERT's column list and its VALUES
+// tuples. A column whose header names a phone number or an SSN says what its
+// cells hold, however far a row is from the header ("id,name,phone\n1,Ann,
+// 6502530000\n...", "INSERT INTO t (name, phone) VALUES ('Ann',
+// '0612345678')"): a number there is read as after a label.
+void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Detection> &out) const {
+    const std::string_view text = folded.text();
+    std::vector<std::pair<size_t, size_t>> header, cells;
+    auto take = [&](size_t b, size_t e, int kind) {
+        if (b >= e || (!is_digit(text[b]) && text[b] != '+' && text[b] != '(')) return;
+        // (A phone number found inside the cell gives way to the whole cell:
+        // "(11) 91234-5678" where a region read "91234-5678".)
+        for (const Detection &d : out)
+            if (d.begin < e && b < d.end && (kind == 3 || d.type != PiiType::Phone || d.begin < b || d.end > e)) return;
+        if (kind == 3) {
+            const std::string digits = digits_of(text.substr(b, e - b));
+            std::string_view raw = text.substr(b, e - b);
+            const bool shaped = raw.size() == 9 ||
+                                (raw.size() == 11 && raw[3] == raw[6] && (raw[3] == '-' || raw[3] == ' ' || raw[3] == '.'));
+            if (digits.size() == 9 && shaped &&
+                ssn_valid(std::string_view(digits).substr(0, 3), std::string_view(digits).substr(3, 2),
+                          std::string_view(digits).substr(5, 4)))
+                out.push_back({b, e, PiiType::Ssn, digits});
+            return;
+        }
+        const auto [nb, ne] = labelled_number(text, b, out);
+        if (ne != e || nb < b) return;  // the whole cell, nothing else
+        std::string_view raw = text.substr(nb, ne - nb);
+        if (kind == 1 && !written_like_phone(raw)) return;  // (a count in a "mobile" column: "month;mobile;tablet")
+        std::string normalized = digits_of(raw);
+        if (raw[0] == '+') normalized.insert(0, "+");
+        out.push_back({nb, ne, PiiType::Phone, std::move(normalized)});
+    };
+    // 1. Delimited lines under a header line.
+    const bool lines = text.find('\n') != std::string_view::npos || text.find('\r') != std::string_view::npos ||
+                       (folded.changed() && folded.original().find("\\n") != std::string_view::npos);
+    if (lines) {
+        char delimiter = '\0';
+        std::vector<int> kinds;
+        size_t line = 0;
+        while (line < text.size()) {
+            size_t e = line, brk = 0;
+            while (e < text.size() && (brk = line_break_at(folded, e)) == 0) ++e;
+            if (e == line) {  // an empty line ("\r\n" escaped, a blank line) goes on with the table
+                line = e + brk;
+                if (brk == 0) break;
+                continue;
+            }
+            if (delimiter != '\0') {
+                split_row(text, line, e, delimiter, false, cells);
+                if (cells.size() != kinds.size()) {
+                    delimiter = '\0';  // the table ended; this line may start another
+                } else {
+                    for (size_t k = 0; k < cells.size(); ++k)
+                        if (kinds[k] != 0) take(cells[k].first, cells[k].second, kinds[k]);
+                }
+            }
+            if (delimiter == '\0') {
+                for (char d : {'\t', '|', ';', ','}) {
+                    if (text.substr(line, e - line).find(d) == std::string_view::npos) continue;
+                    split_row(text, line, e, d, false, header);
+                    bool any = false, names = header.size() >= 2;
+                    kinds.assign(header.size(), 0);
+                    for (size_t k = 0; k < header.size() && names; ++k) {
+                        const std::string_view name = text.substr(header[k].first, header[k].second - header[k].first);
+                        if (!name.empty() && is_digit(name[0])) names = false;
+                        kinds[k] = table_column_kind(name);
+                        any = any || kinds[k] != 0;
+                    }
+                    if (names && any) delimiter = d;
+                    break;
+                }
+            }
+            line = e + brk;
+            if (brk == 0) break;
+        }
+    }
+    // 2. INSERT INTO t (a, b, ...) VALUES (...), (...).
+    auto values_at = [&](size_t v) {
+        static constexpr char kValues[] = "values";
+        if (text.size() - v < 6 || is_word(before(text, v)) || is_word(at(text, v + 6))) return false;
+        for (size_t i = 0; i < 6; ++i)
+            if (to_lower(text[v + i]) != kValues[i]) return false;
+        return true;
+    };
+    for (size_t v = 0; (v = text.find_first_of("vV", v)) != std::string_view::npos; ++v) {
+        if (!values_at(v)) continue;
+        size_t c = v;
+        while (c > 0 && (text[c - 1] == ' ' || text[c - 1] == '\n' || text[c - 1] == '\t')) --c;
+        if (before(text, c) != ')') continue;
+        const size_t close = c - 1, open = text.rfind('(', close);
+        if (open == std::string_view::npos || close - open > 400) continue;
+        split_row(text, open + 1, close, ',', true, header);
+        std::vector<int> kinds(header.size(), 0);
+        bool any = false;
+        for (size_t k = 0; k < header.size(); ++k) {
+            kinds[k] = table_column_kind(text.substr(header[k].first, header[k].second - header[k].first));
+            any = any || kinds[k] != 0;
+        }
+        if (!any) continue;
+        size_t p = v + 6;
+        for (int rows = 0; rows < 1000; ++rows) {
+            while (p < text.size() && (text[p] == ' ' || text[p] == '\n' || text[p] == '\t' || text[p] == ',')) ++p;
+            if (at(text, p) != '(') break;
+            // The tuple's end, outside quotes.
+            size_t q = p + 1;
+            char quote = '\0';
+            int depth = 0;
+            for (; q < text.size(); ++q) {
+                const char ch = text[q];
+                if (quote != '\0') {
+                    if (ch == quote) quote = '\0';
+                } else if (ch == '\'' || ch == '"') {
+                    quote = ch;
+                } else if (ch == '(') {
+                    ++depth;
+                } else if (ch == ')') {
+                    if (depth-- == 0) break;
+                }
+            }
+            if (q >= text.size()) break;
+            split_row(text, p + 1, q, ',', true, cells);
+            if (cells.size() == kinds.size())
+                for (size_t k = 0; k < cells.size(); ++k)
+                    if (kinds[k] != 0) take(cells[k].first, cells[k].second, kinds[k]);
+            p = q + 1;
+        }
+    }
+}
+
 std::vector<Detection> PiiAnonymizer::detect_folded(const FoldedText &folded) const {
     const std::string_view text = folded.text();
     std::vector<Detection> all;
@@ -2431,6 +2670,7 @@ std::vector<Detection> PiiAnonymizer::detect_folded(const FoldedText &folded) co
     detect_ipv4(text, all);
     const size_t first_phone = all.size();
     detect_phones(text, all);
+    detect_table_cells(folded, all);
     // Phone numbers are the loosest detector: a candidate that overlaps an
     // address, card or SSN found by the stricter rules gives way to it
     // ("172.16.254.1/24" is an IPv4 address, whatever some region's

@@ -98,6 +98,9 @@ private:
     void detect_ssns(std::string_view text, std::vector<Detection> &out) const;
     void detect_cards(std::string_view text, std::vector<Detection> &out) const;
     void detect_ipv4(std::string_view text, std::vector<Detection> &out) const;
+    // Cells of a pasted table (CSV, TSV, Markdown, an SQL INSERT) under a
+    // column whose header names a phone number or an SSN.
+    void detect_table_cells(const FoldedText &folded, std::vector<Detection> &out) const;
     // (`folded` tells which characters were folded: a fullwidth colon is a
     // label's, never one of an address written in ASCII.)
     void detect_ipv6(const FoldedText &folded, std::vector<Detection> &out) const;

@@ -253,6 +253,32 @@ bool address_full_stop(std::string_view text, size_t pos, size_t len, FullStopMe
     return memo.at;
 }
 
+// A line broken inside a value, the way a narrow column, a terminal or a
+// PDF wraps it: after the dash between two digit groups ("650-253-\n0000",
+// "078-05-\n1120") before a digit, or after the '@' of an address
+// ("jane.doe@\nexample.com") before a letter or digit. text[pos] is '\r' or
+// '\n'; returns the bytes of the break and of the indentation after it (they
+// are dropped), 0 when it is none. Also a break written as an escape ("\\n").
+size_t wrapped_break(std::string_view text, size_t pos) {
+    if (pos < 2) return 0;
+    const char prev = text[pos - 1];
+    if (!((prev == '-' && text[pos - 2] >= '0' && text[pos - 2] <= '9') ||
+          (prev == '@' && is_ascii_alnum(text[pos - 2]))))
+        return 0;
+    size_t e = pos;
+    if (text[e] == '\\') {  // written as an escape in a JSON or C string: "650-253-\\n0000"
+        if (text.compare(e, 4, "\\r\\n") == 0) e += 2;
+        if (text.compare(e, 2, "\\n") != 0) return 0;
+        e += 2;
+    }
+    if (e < text.size() && text[e] == '\r') ++e;
+    if (e < text.size() && text[e] == '\n') ++e;
+    for (size_t n = 0; e < text.size() && n < 16 && (text[e] == ' ' || text[e] == '\t'); ++n) ++e;
+    if (e >= text.size()) return 0;
+    const char next = text[e];
+    return (prev == '-' ? (next >= '0' && next <= '9') : is_ascii_alnum(next)) ? e - pos : 0;
+}
+
 bool needs_fold(std::string_view text, size_t pos) {
     if (text[pos] == '+') return form_encoded_space(text, pos);
     char folded;
@@ -448,7 +474,7 @@ FoldedText fold_text(std::string_view original) {
     static const auto may_start = [] {
         std::array<bool, 256> t{};
         for (int c = 0x80; c < 0x100; ++c) t[c] = true;
-        for (unsigned char c : {'%', '\\', '&', '(', '[', '{', '<', '+', ' '}) t[c] = true;
+        for (unsigned char c : {'%', '\\', '&', '(', '[', '{', '<', '+', ' ', '\n', '\r'}) t[c] = true;
         return t;
     }();
     size_t first = 0;
@@ -456,6 +482,7 @@ FoldedText fold_text(std::string_view original) {
         const auto c = static_cast<unsigned char>(original[first]);
         if (!may_start[c]) continue;
         if (c >= 0x80 || ((c == '%' || c == '\\' || c == '&' || c == '+') && needs_fold(original, first))) break;
+        if ((c == '\n' || c == '\r' || c == '\\') && wrapped_break(original, first) != 0) break;
         if (c == ' ') {  // " AT " / " DOT " in capitals (capital_symbol)
             char symbol;
             if (first + 1 < original.size() && (original[first + 1] == 'A' || original[first + 1] == 'D') &&
@@ -485,7 +512,10 @@ FoldedText fold_text(std::string_view original) {
             // ('^kate@example\.com$', the backslash is dropped) and percent-escapes.
             len = 1;
             char reference = '\0';
-            if (size_t n = (c == '&' || c == '\\') ? escaped_reference(original, pos, reference) : 0) {
+            if (size_t w = (c == '\n' || c == '\r' || c == '\\') ? wrapped_break(original, pos) : 0) {
+                folded = kDrop;  // "650-253-\n0000": the value goes on after the break
+                len = w;
+            } else if (size_t n = (c == '&' || c == '\\') ? escaped_reference(original, pos, reference) : 0) {
                 folded = reference;
                 len = n;
             } else if (size_t m = spelled_out_symbol(original, pos, reference)) {
@@ -493,6 +523,7 @@ FoldedText fold_text(std::string_view original) {
                 len = m;
             } else if (c == '\\' && needs_fold(original, pos)) {
                 folded = kDrop;
+
             } else if (c == '+' && form_encoded_space(original, pos)) {
                 folded = ' ';
             } else if (char decoded = percent_escape(original, pos, &len)) {
