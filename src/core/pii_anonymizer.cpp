@@ -1681,6 +1681,13 @@ void PiiAnonymizer::detect_emails(std::string_view original, std::vector<Detecti
         // markdown emphasis of "_kate@example.com_") leaves the address whole.
         char next = at(text, end);
         if (is_alnum(next) || next == '@') continue;
+        // The SSH login of a git host ("git@github.com:acme/repo.git",
+        // "ssh://git@gitlab.example.com/acme/repo"): the account every user
+        // of the host shares, no one's address.
+        if (local.size() == 3 && lower(local) == "git" &&
+            ((next == ':' && (is_alnum(at(text, end + 1)) || at(text, end + 1) == '/' || at(text, end + 1) == '~')) ||
+             (begin >= 6 && text.compare(begin - 6, 6, "ssh://") == 0)))
+            continue;
         out.push_back({begin, end, PiiType::Email, email_normalized(original.substr(begin, end - begin))});
     }
     // Quoted local parts (kEmailQuotedPattern), which the loop above cannot
@@ -2554,7 +2561,8 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
                 out.push_back({b, e, PiiType::Ssn, digits});
             return;
         }
-        const auto [nb, ne] = labelled_number(text, b, out);
+        // (The cell ends the number: an escaped line break is a space here.)
+        const auto [nb, ne] = labelled_number(text.substr(0, e), b, out);
         if (ne != e || nb < b) return;  // the whole cell, nothing else
         std::string_view raw = text.substr(nb, ne - nb);
         if (kind == 1 && !written_like_phone(raw)) return;  // (a count in a "mobile" column: "month;mobile;tablet")
@@ -2584,6 +2592,26 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
                 } else {
                     for (size_t k = 0; k < cells.size(); ++k)
                         if (kinds[k] != 0) take(cells[k].first, cells[k].second, kinds[k]);
+                }
+            }
+            // "COPY t (a, b) FROM STDIN [WITH CSV];" then its rows (tabs, or commas for CSV).
+            if (delimiter == '\0' && e - line > 20 && lower(text.substr(line, 5)) == "copy ") {
+                const std::string head = lower(text.substr(line, e - line));
+                const size_t open = head.find('('), close = head.find(')'), from = head.find(" from stdin");
+                if (open != std::string::npos && close != std::string::npos && open < close && close < from) {
+                    split_row(text, line + open + 1, line + close, ',', true, header);
+                    kinds.assign(header.size(), 0);
+                    bool any = false;
+                    for (size_t k = 0; k < header.size(); ++k) {
+                        kinds[k] = table_column_kind(text.substr(header[k].first, header[k].second - header[k].first));
+                        any = any || kinds[k] != 0;
+                    }
+                    if (any) {
+                        delimiter = head.find("csv", from) != std::string::npos ? ',' : '\t';
+                        line = e + brk;
+                        if (brk == 0) break;
+                        continue;
+                    }
                 }
             }
             if (delimiter == '\0') {
