@@ -1690,6 +1690,24 @@ void PiiAnonymizer::detect_emails(std::string_view original, std::vector<Detecti
             continue;
         out.push_back({begin, end, PiiType::Email, email_normalized(original.substr(begin, end - begin))});
     }
+    // A LIKE pattern that gives the local part and leaves the domain open
+    // ("WHERE email LIKE 'jane.doe@%'", "ILIKE '%jane.doe@%'"): the local
+    // part names the person whatever the domain.
+    for (size_t a = text.find("@%"); a != std::string_view::npos; a = text.find("@%", a + 2)) {
+        size_t e = a + 2;
+        while (e < text.size() && (is_alnum(text[e]) || text[e] == '%' || text[e] == '_' || text[e] == '.' || text[e] == '-'))
+            ++e;
+        if (at(text, e) != '\'' && at(text, e) != '"') continue;
+        size_t b = a;
+        while (b > 0 && is_email_local_char(text[b - 1]) && text[b - 1] != '%') --b;
+        const char quote = before(text, b) == '%' ? before(text, b - 1) : before(text, b);
+        if (quote != at(text, e) || a - b < 2 || !is_alnum(text[b]) || !is_alnum(text[a - 1])) continue;
+        const std::string_view local = text.substr(b, a - b);
+        if (is_email_token(local) || std::none_of(local.begin(), local.end(), is_alpha)) continue;
+        bool taken = false;
+        for (const Detection &d : out) taken = taken || (d.begin < a + 1 && b < d.end);
+        if (!taken) out.push_back({b, a + 1, PiiType::Email, email_normalized(original.substr(b, a + 1 - b))});
+    }
     // Quoted local parts (kEmailQuotedPattern), which the loop above cannot
     // start at: the quote before '@' is no local character.
     if (text.find("\"@") == std::string_view::npos) return;
@@ -2541,6 +2559,12 @@ void split_row(std::string_view text, size_t begin, size_t end, char delimiter, 
 // cells hold, however far a row is from the header ("id,name,phone\n1,Ann,
 // 6502530000\n...", "INSERT INTO t (name, phone) VALUES ('Ann',
 // '0612345678')"): a number there is read as after a label.
+// Keys under a phone key that name no other thing: its value is the phone's.
+const std::string_view kJsonNumberKeys[] = {"number", "value", "national_number", "nationalnumber", "e164", "raw",
+                                            "formatted", "display", "international", "national", "home", "work",
+                                            "office", "personal", "business", "main", "primary", "other", "private",
+                                            "mobile", "cell", "landline", "fax", "digits", "full", "local"};
+
 void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Detection> &out) const {
     const std::string_view text = folded.text();
     std::vector<std::pair<size_t, size_t>> header, cells;
@@ -2634,7 +2658,55 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
             if (brk == 0) break;
         }
     }
-    // 2. INSERT INTO t (a, b, ...) VALUES (...), (...).
+    // 2. A JSON object or array under a phone or SSN key ({"phone": {"country_code":
+    // "44", "number": "2079460958"}}, {"phones": [{"type": "home", "value":
+    // "0612345678"}]}): its values are the key's, but for those under a key
+    // naming something else ("id", "type", "ext", "country_code").
+    for (size_t q = text.find("\":"); q != std::string_view::npos; q = text.find("\":", q + 2)) {
+        size_t k = q;
+        while (k > 0 && text[k - 1] != '"' && q - k < 40) --k;
+        if (k == 0 || text[k - 1] != '"') continue;
+        const int kind = table_column_kind(text.substr(k, q - k));
+        if (kind == 0) continue;
+        size_t p = q + 2;
+        while (p < text.size() && text[p] == ' ') ++p;
+        if (at(text, p) != '{' && at(text, p) != '[') continue;
+        int depth = 0;
+        bool skip_value = false;  // the current key names something else
+        for (size_t i = p; i < text.size() && i < p + 800; ++i) {
+            const char c = text[i];
+            if (c == '{' || c == '[') {
+                ++depth;
+                skip_value = false;
+            } else if (c == '}' || c == ']') {
+                if (--depth == 0) break;
+            } else if (c == ',') {
+                skip_value = false;
+            } else if (c == '"' || is_digit(c) || c == '+') {
+                size_t b = i, e = i;
+                if (c == '"') {
+                    e = text.find('"', i + 1);
+                    if (e == std::string_view::npos) break;
+                    b = i + 1;
+                    i = e;
+                } else {
+                    while (e < text.size() && (is_digit(text[e]) || text[e] == '+')) ++e;
+                    i = e - 1;
+                }
+                size_t n = i + 1;
+                while (n < text.size() && text[n] == ' ') ++n;
+                if (at(text, n) == ':') {  // a key
+                    const std::string_view name = text.substr(b, e - b);
+                    skip_value = table_column_kind(name) == 0 &&
+                                 !word_in(name, kJsonNumberKeys, std::size(kJsonNumberKeys));
+                    i = n;
+                } else if (!skip_value) {
+                    take(b, e, kind);
+                }
+            }
+        }
+    }
+    // 3. INSERT INTO t (a, b, ...) VALUES (...), (...).
     auto values_at = [&](size_t v) {
         static constexpr char kValues[] = "values";
         if (text.size() - v < 6 || is_word(before(text, v)) || is_word(at(text, v + 6))) return false;
