@@ -1126,3 +1126,42 @@ TEST(RedTeam10Review, DriverTableAndIPhone) {
     EXPECT_EQ(anon("iPhone 4155550132 sold"), "iPhone 4155550132 sold");
     EXPECT_NE(anon("customerPhone 4155550132"), "customerPhone 4155550132");
 }
+
+// Round 12: tables pasted with real line breaks and tabs (the corpus format
+// cannot hold them): CSV, TSV, Markdown, COPY ... FROM STDIN; a header names
+// its columns however many rows follow. And values wrapped across a line
+// break after a dash between digit groups or after an address's '@'.
+TEST(RedTeam12, TablesWithRealLineBreaksAndTabs) {
+    EXPECT_EQ(anon("id,name,phone,city,signup_date,plan,referrer\n1,Ann Lee,6502530000,Palo Alto,2024-01-02,pro,google\n"
+                   "2,Bob Roe,2125550100,NYC,2024-02-03,free,bing\n3,Cy Doe,4155550132,SF,2024-03-04,pro,ads"),
+              "id,name,phone,city,signup_date,plan,referrer\n1,Ann Lee,XXX-XXX-0000,Palo Alto,2024-01-02,pro,google\n"
+              "2,Bob Roe,XXX-XXX-0100,NYC,2024-02-03,free,bing\n3,Cy Doe,XXX-XXX-0132,SF,2024-03-04,pro,ads");
+    EXPECT_EQ(anon("emp_id\tname\tdept\tmobile\r\n17\tAnn Lee\tSales\t0612345678\r\n18\tBob Roe\tOps\t07700 900123\r\n"),
+              "emp_id\tname\tdept\tmobile\r\n17\tAnn Lee\tSales\tXXX-XXX-5678\r\n18\tBob Roe\tOps\tXXX-XXX-0123\r\n");
+    EXPECT_EQ(anon("COPY people (name, ssn, city) FROM STDIN;\nAnn\t078051120\tBoston\nBob\t219099999\tAustin\n\\."),
+              "COPY people (name, ssn, city) FROM STDIN;\nAnn\tXXX-XX-1120\tBoston\nBob\tXXX-XX-9999\tAustin\n\\.");
+    EXPECT_EQ(anon("| name | city | plan | phone |\n|---|---|---|---|\n| Ann | Paris | pro | 06 12 34 56 78 |\n"
+                   "| Bob | Lyon | free | 06 87 65 43 21 |"),
+              "| name | city | plan | phone |\n|---|---|---|---|\n| Ann | Paris | pro | XXX-XXX-5678 |\n"
+              "| Bob | Lyon | free | XXX-XXX-4321 |");
+    // A blank line ends nothing; a row with another number of cells ends the table.
+    EXPECT_EQ(anon("name,phone\n\nAnn,0612345678\nnote: 2 rows\n7,1234567"),
+              "name,phone\n\nAnn,XXX-XXX-5678\nnote: 2 rows\n7,1234567");
+    // Counts under "mobile", ids and models stay.
+    for (const char *text : {"month\tmobile\ttablet\n2024-01\t12345678\t2345678", "cell_id,rsrp\n310260123,-95",
+                             "phone_model,units\nPixel 8,12345678", "device;phone_count\nA;1234567",
+                             "name,notes\nAnn,call 1234567 times"})
+        EXPECT_EQ(anon(text), text) << text;
+}
+
+TEST(RedTeam12, ValuesWrappedAcrossALineBreak) {
+    EXPECT_EQ(anon("Phone: 650-253-\n0000 (wrapped)"), "Phone: XXX-XXX-0000 (wrapped)");
+    EXPECT_EQ(anon("SSN 078-05-\r\n  1120 on the form"), "SSN XXX-XX-1120 on the form");
+    EXPECT_EQ(anon("Card 4111-1111-\n1111-1111 declined"), "Card XXXX-XXXX-XXXX-1111 declined");
+    const std::string email = anon("Email jane.doe@\nexample.com bounced");
+    EXPECT_EQ(email.find("jane"), std::string::npos) << email;
+    EXPECT_NE(email.find("@example.com bounced"), std::string::npos) << email;
+    // A dash at the end of a line before a word, a list or a year range stays.
+    for (const char *text : {"Q1 2024 -\n2025 plan", "items 1-\nfoo", "Range 2019-\n2020 of sales", "x - \n- y"})
+        EXPECT_EQ(anon(text), text) << text;
+}
