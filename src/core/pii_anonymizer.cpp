@@ -2714,7 +2714,10 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
             if (to_lower(text[v + i]) != kValues[i]) return false;
         return true;
     };
-    for (size_t v = 0; (v = text.find_first_of("vV", v)) != std::string_view::npos; ++v) {
+    // (Most text has no ')': the scan for "values" is skipped.)
+    const size_t first_close = text.find(')');
+    for (size_t v = first_close == std::string_view::npos ? text.size() : first_close;
+         (v = text.find_first_of("vV", v)) != std::string_view::npos; ++v) {
         if (!values_at(v)) continue;
         size_t c = v;
         while (c > 0 && (text[c - 1] == ' ' || text[c - 1] == '\n' || text[c - 1] == '\t')) --c;
