@@ -2646,7 +2646,11 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
                     kinds.assign(header.size(), 0);
                     for (size_t k = 0; k < header.size() && names; ++k) {
                         const std::string_view name = text.substr(header[k].first, header[k].second - header[k].first);
-                        if (!name.empty() && is_digit(name[0])) names = false;
+                        // (A column's name: no number, no sentence: at most three words.)
+                        if (name.size() > 40 || (!name.empty() && is_digit(name[0])) ||
+                            std::count(name.begin(), name.end(), ' ') > 2 ||
+                            name.find_first_of("?!:=<>") != std::string_view::npos)
+                            names = false;
                         kinds[k] = table_column_kind(name);
                         any = any || kinds[k] != 0;
                     }
