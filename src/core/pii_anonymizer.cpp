@@ -2604,7 +2604,10 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
         while (line < text.size()) {
             size_t e = line, brk = 0;
             while (e < text.size() && (brk = line_break_at(folded, e)) == 0) ++e;
-            if (e == line) {  // an empty line ("\r\n" escaped, a blank line) goes on with the table
+            // An empty line ("\r\n" escaped, a blank line) or a rule under the
+            // header ("------+------" in psql's output, "|---|:---:|") goes on
+            // with the table.
+            if (e == line || text.substr(line, e - line).find_first_not_of("-+=:| ") == std::string_view::npos) {
                 line = e + brk;
                 if (brk == 0) break;
                 continue;
