@@ -1654,9 +1654,13 @@ void PiiAnonymizer::detect_emails(std::string_view original, std::vector<Detecti
         // "x.-y@"): not an address. SQL LIKE wildcards right before the
         // address ('%john@example.com%', '_ohn@example.com') are not part of
         // it: the address after them is found.
+        // (Nor is an SQL comment's "--" glued to it: "--ann@example.com".)
         if (is_email_local_char(before(text, begin))) {
             size_t b = begin;
             while (b > 0 && (text[b - 1] == '%' || text[b - 1] == '_')) --b;
+            if (b == begin && begin >= 2 && text[begin - 1] == '-' && text[begin - 2] == '-') {
+                while (b > 0 && text[b - 1] == '-') --b;
+            }
             if (b == begin || is_email_local_char(before(text, b))) continue;
         }
         if (!is_alnum(local.back()) || is_email_token(local)) continue;
@@ -1875,6 +1879,17 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         if (begin < end && text[end - 1] == ')' && std::count(text.begin() + begin, text.begin() + end, '(') == 0)
             --end;
         if (begin >= end) continue;
+        // "SELECT 1 -- 6502530000", "LIMIT 1 -6502530000": a count before an
+        // SQL comment or a minus sign, not the trunk prefix; the number
+        // starts after it (the same North American number).
+        // (It was written with that prefix: no bare run, as before.)
+        bool trunk_cut = false;
+        if (text[begin] == '1' && c.e164.rfind("+1", 0) == 0) {
+            size_t d = begin + 1;
+            while (d < end && !is_digit(text[d])) ++d;
+            const std::string_view gap = text.substr(begin + 1, d - begin - 1);
+            if (d < end && gap.size() >= 2 && gap.find('-') != std::string_view::npos) begin = d, trunk_cut = true;
+        }
         if (phone_glued(text, begin, end)) continue;
         std::string_view raw = text.substr(begin, end - begin);
         if (PhoneDetector::date_shaped(raw, true)) continue;
@@ -1920,7 +1935,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         }
         // A bare run of digits ("log counter 2024031512", "id 6502530000") is
         // a phone number only where the text says so.
-        bool bare = std::all_of(raw.begin(), raw.end(), is_digit);
+        bool bare = !trunk_cut && std::all_of(raw.begin(), raw.end(), is_digit);
         // (Values found before it, an address between the phone word and the
         // number, do not use up the window.)
         size_t window = 40;
