@@ -279,6 +279,86 @@ size_t wrapped_break(std::string_view text, size_t pos) {
     return (prev == '-' ? (next >= '0' && next <= '9') : is_ascii_alnum(next)) ? e - pos : 0;
 }
 
+// An escape of one ASCII character at text[pos], whatever the character: a
+// URL percent-escape ("%6A"), an HTML numeric reference ("&#106;",
+// "&#x6A;") or a JSON / C escape ("\u006a", "\x6a"). Its length, 0 for none.
+size_t ascii_escape(std::string_view text, size_t pos, char &decoded) {
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    uint32_t cp = 0;
+    size_t len = 0;
+    const char c = text[pos];
+    if (c == '%' && pos + 2 < text.size() && hex(text[pos + 1]) >= 0 && hex(text[pos + 2]) >= 0) {
+        cp = static_cast<uint32_t>(hex(text[pos + 1]) * 16 + hex(text[pos + 2]));
+        len = 3;
+    } else if (c == '\\' && pos + 5 < text.size() && text[pos + 1] == 'u' && text[pos + 2] == '0' &&
+               text[pos + 3] == '0' && hex(text[pos + 4]) >= 0 && hex(text[pos + 5]) >= 0) {
+        cp = static_cast<uint32_t>(hex(text[pos + 4]) * 16 + hex(text[pos + 5]));
+        len = 6;
+    } else if (c == '\\' && pos + 3 < text.size() && text[pos + 1] == 'x' && hex(text[pos + 2]) >= 0 &&
+               hex(text[pos + 3]) >= 0) {
+        cp = static_cast<uint32_t>(hex(text[pos + 2]) * 16 + hex(text[pos + 3]));
+        len = 4;
+    } else if (c == '&' && pos + 3 < text.size() && text[pos + 1] == '#') {
+        size_t i = pos + 2;
+        const bool is_hex = text[i] == 'x' || text[i] == 'X';
+        if (is_hex) ++i;
+        const size_t first = i;
+        for (; i < text.size() && i - first < 4; ++i) {
+            const int h = hex(text[i]);
+            if (h < 0 || (!is_hex && h > 9)) break;
+            cp = cp * (is_hex ? 16 : 10) + static_cast<uint32_t>(h);
+        }
+        if (i == first || i >= text.size() || text[i] != ';') return 0;
+        len = i + 1 - pos;
+    }
+    if (len == 0 || cp == 0 || cp >= 0x80) return 0;
+    decoded = static_cast<char>(cp);
+    return len;
+}
+
+// A local part written as escapes of its letters and digits, the way
+// obfuscated addresses are on web pages or in tracking links
+// ("&#106;&#97;&#110;&#101;&#64;example.com", "e=%6A%61%6E%65%40example.com",
+// "\u006a\u0061\u006e\u0065\u0040example.com"): true when the escape at
+// text[pos] is one of such a run that reaches the address's '@' (escaped or
+// not) over escaped or plain local characters. `run_end` remembers where a
+// run found before ends, so that each escape of it is not looked at again.
+bool escaped_local_char(std::string_view text, size_t pos, size_t &run_end) {
+    if (pos < run_end) return true;
+    // (A percent-escape only inside a URL-encoded value: not a LIKE wildcard.)
+    if (text[pos] == '%' && !(pos > 0 && (is_ascii_alnum(text[pos - 1]) || text[pos - 1] == '=')))
+        return false;
+    auto local = [](char ch) { return is_ascii_alnum(ch) || ch == '.' || ch == '_' || ch == '-' || ch == '+'; };
+    size_t escapes = 0;
+    for (size_t i = pos; i < text.size() && i - pos < 512;) {
+        char decoded;
+        const size_t len = ascii_escape(text, i, decoded);
+        if (len != 0 && decoded == '@') {
+            if (escapes == 0) return false;
+            run_end = i;
+            return true;
+        }
+        if (len != 0 && local(decoded)) {
+            ++escapes;
+            i += len;
+        } else if (text[i] == '@') {
+            if (escapes == 0) return false;
+            run_end = i;
+            return true;
+        } else if (len == 0 && local(text[i])) {
+            ++i;
+        } else {
+            return false;
+        }
+    }
+    return false;
+}
+
 bool needs_fold(std::string_view text, size_t pos) {
     if (text[pos] == '+') return form_encoded_space(text, pos);
     char folded;
@@ -483,6 +563,11 @@ FoldedText fold_text(std::string_view original) {
         if (!may_start[c]) continue;
         if (c >= 0x80 || ((c == '%' || c == '\\' || c == '&' || c == '+') && needs_fold(original, first))) break;
         if ((c == '\n' || c == '\r' || c == '\\') && wrapped_break(original, first) != 0) break;
+        if (c == '%' || c == '&' || c == '\\') {
+            char decoded;
+            size_t run_end = 0;
+            if (ascii_escape(original, first, decoded) != 0 && escaped_local_char(original, first, run_end)) break;
+        }
         if (c == ' ') {  // " AT " / " DOT " in capitals (capital_symbol)
             char symbol;
             if (first + 1 < original.size() && (original[first + 1] == 'A' || original[first + 1] == 'D') &&
@@ -503,6 +588,7 @@ FoldedText fold_text(std::string_view original) {
     size_t shift = 0;
     size_t pos = first;
     FullStopMemo stop_memo;
+    size_t local_run_end = 0;  // escaped_local_char
     while (pos < original.size()) {
         unsigned char c = static_cast<unsigned char>(original[pos]);
         size_t len = c < 0x80 ? 1 : utf8_sequence_length(original, pos);
@@ -518,6 +604,10 @@ FoldedText fold_text(std::string_view original) {
             } else if (size_t n = (c == '&' || c == '\\') ? escaped_reference(original, pos, reference) : 0) {
                 folded = reference;
                 len = n;
+            } else if (size_t e = (c == '%' || c == '&' || c == '\\') ? ascii_escape(original, pos, reference) : 0;
+                       e != 0 && escaped_local_char(original, pos, local_run_end)) {
+                folded = reference;  // "&#106;&#97;&#110;&#101;&#64;example.com"
+                len = e;
             } else if (size_t m = spelled_out_symbol(original, pos, reference)) {
                 folded = reference;
                 len = m;
