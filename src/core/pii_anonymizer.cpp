@@ -2493,6 +2493,14 @@ int table_column_kind(std::string_view name) {
     static const std::string_view kTableWeak[] = {"mobile", "mob", "cell", "cellular", "mobil", "celular", "movil",
                                                   "m\xc3\xb3vil", "mobiel", "cellulare", "natel", "portable",
                                                   "telem\xc3\xb3vel", "caller", "callerid"};
+    // The words that may follow the label in a column's name ("phone_number",
+    // "Phone No", "tel_home", "ssn_nr"); any other word after it makes the
+    // label part of something else ("tel_aviv_sales", "Tel Aviv", "mobile_sessions").
+    static const std::string_view kQualifiers[] = {"number", "num", "no", "nr", "nbr", "nummer", "numero",
+                                                   "n\xc3\xbamero", "num\xc3\xa9ro", "home", "work", "office",
+                                                   "mobile", "cell", "main", "primary", "secondary", "alt", "other",
+                                                   "personal", "business", "private", "contact", "e164", "raw",
+                                                   "de", "du", "da", "do", "of"};
     if (n > 4) return 0;  // a phrase, not a column's name
     int kind = 0;
     bool social = false, security = false;
@@ -2501,6 +2509,9 @@ int table_column_kind(std::string_view name) {
         while (!part.empty() && is_digit(part.back())) part.remove_suffix(1);  // "phone2", "tel1"
         if (part.empty()) continue;
         if (word_in(part, kOther, std::size(kOther))) return 0;
+        if (kind != 0 && !social && !word_in(part, kQualifiers, std::size(kQualifiers)) &&
+            !word_in(part, kPhoneLabels, std::size(kPhoneLabels)))
+            return 0;  // a word after the label that says what else it is
         if (word_in(part, kPhoneLabels, std::size(kPhoneLabels))) kind = std::max(kind, 2);
         else if (static_cast<unsigned char>(part.back()) >= 0x80) {  // "전화번호", "手机号码", "電話番号"
             std::string_view head = part;
