@@ -328,14 +328,18 @@ size_t ascii_escape(std::string_view text, size_t pos, char &decoded) {
 // text[pos] is one of such a run that reaches the address's '@' (escaped or
 // not) over escaped or plain local characters. `run_end` remembers where a
 // run found before ends, so that each escape of it is not looked at again.
-bool escaped_local_char(std::string_view text, size_t pos, size_t &run_end) {
+// (`fail_end` likewise remembers where a run that reached no '@' ended.)
+bool escaped_local_char(std::string_view text, size_t pos, size_t &run_end, size_t &fail_end) {
     if (pos < run_end) return true;
+    if (pos < fail_end) return false;
     // (A percent-escape only inside a URL-encoded value: not a LIKE wildcard.)
     if (text[pos] == '%' && !(pos > 0 && (is_ascii_alnum(text[pos - 1]) || text[pos - 1] == '=')))
         return false;
     auto local = [](char ch) { return is_ascii_alnum(ch) || ch == '.' || ch == '_' || ch == '-' || ch == '+'; };
     size_t escapes = 0;
-    for (size_t i = pos; i < text.size() && i - pos < 512;) {
+    // (A local part has at most 64 characters: 384 bytes of escapes.)
+    size_t i = pos;
+    for (; i < text.size() && i - pos < 384;) {
         char decoded;
         const size_t len = ascii_escape(text, i, decoded);
         if (len != 0 && decoded == '@') {
@@ -353,9 +357,11 @@ bool escaped_local_char(std::string_view text, size_t pos, size_t &run_end) {
         } else if (len == 0 && local(text[i])) {
             ++i;
         } else {
+            fail_end = i;
             return false;
         }
     }
+    fail_end = i;
     return false;
 }
 
@@ -558,6 +564,7 @@ FoldedText fold_text(std::string_view original) {
         return t;
     }();
     size_t first = 0;
+    size_t fast_run_end = 0, fast_fail_end = 0;  // escaped_local_char
     for (; first < original.size(); ++first) {
         const auto c = static_cast<unsigned char>(original[first]);
         if (!may_start[c]) continue;
@@ -565,8 +572,9 @@ FoldedText fold_text(std::string_view original) {
         if ((c == '\n' || c == '\r' || c == '\\') && wrapped_break(original, first) != 0) break;
         if (c == '%' || c == '&' || c == '\\') {
             char decoded;
-            size_t run_end = 0;
-            if (ascii_escape(original, first, decoded) != 0 && escaped_local_char(original, first, run_end)) break;
+            if (ascii_escape(original, first, decoded) != 0 &&
+                escaped_local_char(original, first, fast_run_end, fast_fail_end))
+                break;
         }
         if (c == ' ') {  // " AT " / " DOT " in capitals (capital_symbol)
             char symbol;
@@ -588,7 +596,7 @@ FoldedText fold_text(std::string_view original) {
     size_t shift = 0;
     size_t pos = first;
     FullStopMemo stop_memo;
-    size_t local_run_end = 0;  // escaped_local_char
+    size_t local_run_end = 0, local_fail_end = 0;  // escaped_local_char
     while (pos < original.size()) {
         unsigned char c = static_cast<unsigned char>(original[pos]);
         size_t len = c < 0x80 ? 1 : utf8_sequence_length(original, pos);
@@ -605,7 +613,7 @@ FoldedText fold_text(std::string_view original) {
                 folded = reference;
                 len = n;
             } else if (size_t e = (c == '%' || c == '&' || c == '\\') ? ascii_escape(original, pos, reference) : 0;
-                       e != 0 && escaped_local_char(original, pos, local_run_end)) {
+                       e != 0 && escaped_local_char(original, pos, local_run_end, local_fail_end)) {
                 folded = reference;  // "&#106;&#97;&#110;&#101;&#64;example.com"
                 len = e;
             } else if (size_t m = spelled_out_symbol(original, pos, reference)) {
