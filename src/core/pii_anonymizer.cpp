@@ -101,6 +101,9 @@ constexpr const char *kCardPattern =
     "|\\d{4}\\.\\d{4}\\.\\d{4}\\.\\d{4}(?:\\.\\d{3})?"
     "|\\d{4}-\\d{4}-\\d{4}-\\d{2,3}"  // Amex 15 / Diners 14 written in fours
     "|\\d{4} \\d{4} \\d{4} \\d{2,3}"
+    "|\\d{4} - \\d{4} - \\d{4} - \\d{4}"  // spaced dashes, slashes, underscores: next to a card word only
+    "|\\d{4}/\\d{4}/\\d{4}/\\d{4}"
+    "|\\d{4}_\\d{4}_\\d{4}_\\d{4}"
     "|\\d{4}-\\d{6}-\\d{4,5}"
     "|\\d{4} \\d{6} \\d{4,5}"
     "|\\d{12,19}";
@@ -1540,6 +1543,7 @@ bool maestro12(std::string_view d) {
 const Keyword kCardKeywordsList[] = {
     {"card", false}, {"maestro", false}, {"debit", false}, {"credit", false}, {"cc", true}, {"pan", true},
     {"payment", false}, {"paid", true}, {"charge", false}, {"karte", false}, {"carte", false}, {"tarjeta", false},
+    {"visa", true}, {"mastercard", false}, {"amex", true},
 };
 const KeywordSet kCardKeywords(kCardKeywordsList);
 
@@ -2275,6 +2279,11 @@ void PiiAnonymizer::detect_cards(std::string_view text, std::vector<Detection> &
                                 : !card_brand_valid(digits))
             return begin + 1;
         if (!luhn_valid(digits)) return begin + 1;
+        // (Groups joined by " - ", '/' or '_' are lists, dates or keys unless
+        // the text speaks of a card: "Card 4111 - 1111 - 1111 - 1111".)
+        if ((separator == '/' || separator == '_' || candidate.find(" - ") != std::string_view::npos) &&
+            !keyword_near(text, begin, end, kCardKeywords, 40, 16))
+            return begin + 1;
         // A product barcode (EAN-13/GTIN share the check digit scheme).
         if (separator == '\0' && digits.size() <= 14 &&
             keyword_near(text, begin, end, kBarcodeKeywords, 30, 0))
