@@ -2474,8 +2474,8 @@ namespace {
 // What a pasted table's header says about a column: 2 a phone column
 // ("phone", "Mobile Phone", "phone_number", "telefon", "tel1"), 1 one whose
 // name is only a weak label ("mobile", "cell": also counts and places), 3 an
-// SSN column ("ssn", "customer_ssn", "social_security_number"), 0 none
-// ("phone_model", "phone_count", "cell_id", "ssn_last4").
+// SSN column ("ssn", "customer_ssn", "social_security_number"), 4 a column
+// of versions, 0 none ("phone_model", "phone_count", "cell_id", "ssn_last4").
 int table_column_kind(std::string_view name) {
     if (name.empty() || name.size() > 40) return 0;
     std::string_view parts[6];
@@ -2540,6 +2540,14 @@ int table_column_kind(std::string_view name) {
         security = security || word_in(part, kSecurity, 2);
     }
     if (social && security) kind = 3;
+    // A column of versions ("version", "app_version", "firmware", "build"):
+    // a dotted quad there is no address.
+    static const std::string_view kVersion[] = {"version", "versions", "ver", "firmware", "fw", "build",
+                                                "release", "driver", "software", "sw"};
+    if (kind == 0 && std::any_of(parts, parts + n, [](std::string_view part) {
+            return word_in(part, kVersion, std::size(kVersion));
+        }))
+        return 4;
     return kind;
 }
 
@@ -2605,6 +2613,14 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
     std::vector<std::pair<size_t, size_t>> header, cells;
     auto take = [&](size_t b, size_t e, int kind) {
         if (b >= e || (!is_digit(text[b]) && text[b] != '+' && text[b] != '(')) return;
+        if (kind == 4) {  // "1.2.3.4" under "version" is a version
+            out.erase(std::remove_if(out.begin(), out.end(),
+                                     [&](const Detection &d) {
+                                         return d.type == PiiType::IPv4 && d.begin == b && d.end == e;
+                                     }),
+                      out.end());
+            return;
+        }
         // (A phone number found inside the cell gives way to the whole cell:
         // "(11) 91234-5678" where a region read "91234-5678".)
         for (const Detection &d : out)
