@@ -98,8 +98,10 @@ private:
     void detect_ssns(std::string_view text, std::vector<Detection> &out) const;
     void detect_cards(std::string_view text, std::vector<Detection> &out) const;
     void detect_ipv4(std::string_view text, std::vector<Detection> &out) const;
-    // Cells of a pasted table (CSV, TSV, Markdown, an SQL INSERT) under a
-    // column whose header names a phone number or an SSN.
+    // Cells of a pasted table (CSV, TSV, Markdown, psql output, an SQL
+    // INSERT or COPY) and values of a JSON object or array under a column
+    // or key that names a phone number or an SSN: read as after a label.
+    // (Under a column of versions a dotted quad is no address.)
     void detect_table_cells(const FoldedText &folded, std::vector<Detection> &out) const;
     // (`folded` tells which characters were folded: a fullwidth colon is a
     // label's, never one of an address written in ASCII.)
