@@ -2624,7 +2624,9 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
         // (A phone number found inside the cell gives way to the whole cell:
         // "(11) 91234-5678" where a region read "91234-5678".)
         for (const Detection &d : out)
-            if (d.begin < e && b < d.end && (kind == 3 || d.type != PiiType::Phone || d.begin < b || d.end > e)) return;
+            if (d.begin < e && b < d.end &&
+                (kind == 3 || d.type != PiiType::Phone || d.begin < b || d.end > e || d.end - d.begin == e - b))
+                return;
         if (kind == 3) {
             const std::string digits = digits_of(text.substr(b, e - b));
             std::string_view raw = text.substr(b, e - b);
@@ -2637,7 +2639,9 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
             return;
         }
         // (The cell ends the number: an escaped line break is a space here.)
-        const auto [nb, ne] = labelled_number(text.substr(0, e), b, out);
+        // (Overlaps were looked at above: none to pass again.)
+        static const std::vector<Detection> kNone;
+        const auto [nb, ne] = labelled_number(text.substr(0, e), b, kNone);
         if (ne != e || nb < b) return;  // the whole cell, nothing else
         std::string_view raw = text.substr(nb, ne - nb);
         if (kind == 1 && !written_like_phone(raw)) return;  // (a count in a "mobile" column: "month;mobile;tablet")
@@ -2714,6 +2718,47 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
             }
             line = e + brk;
             if (brk == 0) break;
+        }
+    }
+    // 1b. An HTML table: the cells of a row of <th> name the columns of the
+    // rows of <td> after it.
+    if (text.find("<th") != std::string_view::npos || text.find("<TH") != std::string_view::npos) {
+        std::vector<int> kinds;
+        auto lower_at = [&](size_t i, std::string_view tag) {
+            if (text.size() - i < tag.size()) return false;
+            for (size_t k = 0; k < tag.size(); ++k)
+                if (to_lower(text[i + k]) != tag[k]) return false;
+            return true;
+        };
+        size_t column = 0;
+        bool header_row = false;
+        for (size_t i = text.find('<'); i != std::string_view::npos && i < text.size(); i = text.find('<', i + 1)) {
+            if (lower_at(i, "<tr")) {
+                column = 0;
+                header_row = false;
+                continue;
+            }
+            const bool th = lower_at(i, "<th") && !is_alpha(at(text, i + 3));
+            const bool td = lower_at(i, "<td") && !is_alpha(at(text, i + 3));
+            if (!th && !td) continue;
+            // (Both looked for in a bounded window: linear on any input.)
+            const size_t tag = text.substr(i, 200).find('>');
+            if (tag == std::string_view::npos) continue;
+            const size_t open_end = i + tag;
+            const size_t cell = text.substr(open_end, 122).find("</");
+            if (cell == std::string_view::npos) continue;
+            const size_t close = open_end + cell;
+            size_t b = open_end + 1, e = close;
+            while (b < e && text[b] == ' ') ++b;
+            while (e > b && text[e - 1] == ' ') --e;
+            if (th) {
+                if (!header_row) kinds.clear(), header_row = true;
+                kinds.push_back(table_column_kind(text.substr(b, e - b)));
+            } else if (column < kinds.size() && kinds[column] != 0) {
+                take(b, e, kinds[column]);
+            }
+            ++column;
+            i = close;
         }
     }
     // 2. A JSON object or array under a phone or SSN key ({"phone": {"country_code":
