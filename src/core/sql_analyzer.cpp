@@ -192,6 +192,7 @@ private:
     bool at_statement_line_start() const;
     bool try_psql_meta_command();
     bool try_sqlite_dot_command();
+    bool try_jinja();
     bool mysql_digit_identifier(size_t at) const;
     void read_word();
     void read_number();
@@ -359,6 +360,8 @@ void Lexer::step() {
     } else if (c == '\\' && pg_like() && !comments_ && is_alpha(peek(1)) && try_psql_meta_command()) {
         // handled
     } else if (c == '.' && d_ == SqlDialect::SQLite && !comments_ && is_alpha(peek(1)) && try_sqlite_dot_command()) {
+        // handled
+    } else if (c == '{' && !comments_ && (peek(1) == '{' || peek(1) == '%' || peek(1) == '#') && try_jinja()) {
         // handled
     } else if (is_word_start(c) || (mysql() && is_digit(c) && mysql_digit_identifier(i_))) {
         read_word();
@@ -617,6 +620,64 @@ bool Lexer::try_delimiter_command() {
     while (e < s_.size() && s_[e] != '\n') ++e;
     i_ = e;
     if (comments_) push(TokKind::Comment, {});  // (an empty content: no literal to scan)
+    return true;
+}
+
+// Jinja templating of dbt models (and of Airflow / Superset SQL): `{# ... #}`
+// is a comment, `{% ... %}` a template statement (if, for, set, macro: no
+// SQL; the SQL between `{% if %}` and `{% endif %}` is read), and
+// `{{ ... }}` an expression. `{{ ref('m') }}` / `{{ ref('pkg', 'm') }}`
+// stands for model m's relation and `{{ source('s', 't') }}` for the table
+// s.t: they are read as those (quoted) names; any other expression ({{ this
+// }}, {{ var('x') }}, {{ config(...) }}) as nothing. Each runs to its closing
+// marker (or the end of the text). Analyzer only: fingerprints and literal
+// spans keep every byte. i_ is on the '{'.
+bool Lexer::try_jinja() {
+    const char kind = static_cast<char>(peek(1));
+    const std::string_view close = kind == '{' ? "}}" : kind == '%' ? "%}" : "#}";
+    const size_t body = i_ + 2;
+    const size_t end = s_.find(close, body);
+    const size_t stop = end == std::string_view::npos ? s_.size() : end;
+    i_ = end == std::string_view::npos ? s_.size() : end + 2;
+    if (kind != '{') return true;
+    // {{- ref('a', "b", v=2) -}}: the function's name, then its positional string arguments.
+    std::string_view e = s_.substr(body, stop - body);
+    size_t p = 0;
+    auto blanks = [&] {
+        while (p < e.size() && (is_space(static_cast<unsigned char>(e[p])) || e[p] == '-' || e[p] == '+')) ++p;
+    };
+    blanks();
+    size_t w = p;
+    while (w < e.size() && (is_alpha(static_cast<unsigned char>(e[w])) || e[w] == '_')) ++w;
+    const std::string fn = ascii_lower(e.substr(p, w - p));
+    if (fn != "ref" && fn != "source") return true;
+    p = w;
+    while (p < e.size() && is_space(static_cast<unsigned char>(e[p]))) ++p;
+    if (p >= e.size() || e[p] != '(') return true;
+    ++p;
+    std::vector<std::string> args;
+    for (;;) {
+        while (p < e.size() && is_space(static_cast<unsigned char>(e[p]))) ++p;
+        if (p >= e.size() || (e[p] != '\'' && e[p] != '"')) break;  // a keyword argument or the ')'
+        const char q = e[p];
+        const size_t a = p + 1;
+        const size_t b = e.find(q, a);
+        if (b == std::string_view::npos) return true;
+        args.emplace_back(e.substr(a, b - a));
+        p = b + 1;
+        while (p < e.size() && is_space(static_cast<unsigned char>(e[p]))) ++p;
+        if (p >= e.size() || e[p] != ',') break;
+        ++p;
+    }
+    if (args.empty() || args.back().empty()) return true;
+    // The names take the template's span (start_ .. i_), without content.
+    if (fn == "source" && args.size() >= 2) {
+        push(TokKind::Ident, args[0]);
+        push(TokKind::Punct, ".");
+        push(TokKind::Ident, args[1]);
+    } else if (fn == "ref") {
+        push(TokKind::Ident, args.back());
+    }
     return true;
 }
 

@@ -2153,6 +2153,41 @@ INSTANTIATE_TEST_SUITE_P(RedTeam11KnownLimits, SqlAnalyzerCase, ::testing::Value
 // Red-team round 12: dialect DML/DDL forms, quoting, templating, placeholders
 // and statements that are no queries, as users of each dialect write them.
 const Case kRedTeam12Cases[] = {
+    // ---- dbt / jinja templating: ref('m') is the relation of model m,
+    // source('s', 't') the table s.t; {% %} / {# #} blocks are no SQL.
+    {"R12DbtRefJoin", ANY,
+     "SELECT * FROM {{ ref('stg_orders') }} o JOIN {{ ref('stg_customers') }} c ON o.cid = c.id", "SELECT",
+     {"stg_customers", "stg_orders"}},
+    {"R12DbtSource", SF, "SELECT * FROM {{ source('raw', 'orders') }}", "SELECT", {"raw.orders"}},
+    {"R12DbtRefPackageModel", BQ, "select * from {{ ref('pkg', \"model_a\") }} as a", "SELECT", {"model_a"}},
+    {"R12DbtConfigThenSelect", ANY, "{{ config(materialized='table') }}\n\nSELECT id FROM {{ ref('orders') }}",
+     "SELECT", {"orders"}},
+    {"R12DbtIsIncremental", SF,
+     "SELECT * FROM {{ ref('events') }}\n{% if is_incremental() %}\n  WHERE ts > (SELECT max(ts) FROM {{ this }})\n"
+     "{% endif %}",
+     "SELECT", {"events"}},
+    {"R12DbtJinjaComment", ANY, "{# FROM secret #}\nselect 1 from t", "SELECT", {"t"}},
+    {"R12DbtSetBlockThenWith", ANY,
+     "{% set cols = ['a', 'b'] %}\nwith src as (select * from {{ source('shop', 'orders') }})\nselect * from src",
+     "SELECT", {"shop.orders"}},
+    {"R12DbtVarInString", PG, "SELECT * FROM orders WHERE d > '{{ var(\"start\") }}'", "SELECT", {"orders"}},
+    {"R12DbtRefWhitespaceControl", ANY, "select * from {{- ref('dim_users') -}} u", "SELECT", {"dim_users"}},
+    {"R12DbtSourceThenRefJoin", PG,
+     "select o.*, c.name from {{ source('stripe', 'charges') }} o left join {{ref(\"customers\")}} c using (id)",
+     "SELECT", {"customers", "stripe.charges"}},
+    {"R12DbtRefVersionKeyword", ANY, "SELECT * FROM {{ ref('dim_customers', v=2) }}", "SELECT", {"dim_customers"}},
+    {"R12DbtIncrementalMergeThis", SF,
+     "{{ config(materialized='incremental', unique_key='id') }}\nselect * from {{ ref('stg_events') }}\n"
+     "{% if is_incremental() %} where loaded_at > (select max(loaded_at) from {{ this }}) {% endif %}",
+     "SELECT", {"stg_events"}},
+    {"R12DbtForLoopUnion", BQ,
+     "{% for t in ['a', 'b'] %}select * from {{ ref(t) }}{% if not loop.last %} union all {% endif %}{% endfor %}",
+     "SELECT", {}},
+    {"R12DbtInsertIntoRef", ANY, "insert into {{ ref('audit') }} select * from {{ source('raw', 'log') }}", "INSERT",
+     {"audit", "raw.log"}},
+    {"R12JinjaInsideStringStaysString", PG, "SELECT '{{ ref(''x'') }}' FROM t", "SELECT", {"t"}},
+    {"R12SfObjectConstantNotJinja", SF, "SELECT {'a': {'b': 1}} AS o FROM t", "SELECT", {"t"}},
+    {"R12DuckStructLiteralNotJinja", PG, "SELECT {'k': 1} AS s FROM t", "SELECT", {"t"}},
     // ---- parameter placeholders of every driver style
     {"R12PyformatParams", PG, "SELECT * FROM users WHERE id = %s AND name = %(name)s", "SELECT", {"users"}},
     {"R12JdbcQuestionMarks", MY, "UPDATE accounts SET balance = ? WHERE id = ?", "UPDATE", {"accounts"}},
