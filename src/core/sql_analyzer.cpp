@@ -1810,6 +1810,12 @@ bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
         on_comment(q + 2);
     } else if (kw == "RENAME" && word_in(pos_, {"TABLE", "TABLES"})) {
         on_rename(q + 2);
+    } else if (kw == "RENAME" && (d_ == SqlDialect::Oracle || d_ == SqlDialect::Unknown) && name_start(pos_) &&
+               !word_in(pos_, {"DATABASE", "DICTIONARY", "USER", "ROLE", "SCHEMA", "COLUMN", "INDEX", "VIEW",
+                               "SEQUENCE", "FUNCTION", "PROCEDURE", "TRIGGER", "CONSTRAINT", "PARTITION"})) {
+        // Oracle RENAME old TO new (a table, view, sequence or synonym of the
+        // user's schema): read like MySQL's RENAME TABLE.
+        on_rename(q + 1);
     } else if (one_of(kw, {"OPTIMIZE", "REPAIR", "CHECK", "CHECKSUM", "UNDROP", "FLASHBACK", "PURGE", "RESTORE"}) &&
                word_in(pos_, {"TABLE", "TABLES"})) {
         // MySQL table maintenance, Snowflake UNDROP TABLE, Oracle FLASHBACK
@@ -2180,6 +2186,11 @@ void StatementAnalyzer::on_maintenance(size_t q, bool vacuum) {
     skip_words(opts);
     pos_ = skip_parens(pos_);
     skip_words(opts);
+    // Redshift VACUUM [FULL | SORT ONLY | DELETE ONLY | REINDEX | RECLUSTER] [t [TO n PERCENT]] [BOOST].
+    if (vacuum && word_in(pos_, {"SORT", "DELETE"}) && word_at(pos_ + 1, "ONLY"))
+        pos_ += 2;
+    else if (vacuum && word_in(pos_, {"REINDEX", "RECLUSTER"}) && name_start(pos_ + 1))
+        ++pos_;
     parse_name_list(true, false);
 }
 
