@@ -1098,6 +1098,7 @@ private:
     void on_rename(size_t q);
     void on_drop_or_alter(size_t q, bool alter);
     void on_create(size_t q);
+    void on_publication(size_t q);
     void on_create_stream();
     void on_copy(size_t q);
     void on_copy_into();
@@ -1945,6 +1946,10 @@ void StatementAnalyzer::on_drop_or_alter(size_t q, bool alter) {
         on_create(pos_);
         return;
     }
+    if (alter && word_at(pos_, "PUBLICATION")) {
+        on_publication(pos_ + 2);
+        return;
+    }
     if (word_in(pos_, {"TABLE", "VIEW", "STREAM"})) {
         ++pos_;
     } else if (word_in(pos_, {"MATERIALIZED", "FOREIGN", "SECURE", "DYNAMIC", "EXTERNAL", "SNAPSHOT", "EVENT"}) &&
@@ -2013,6 +2018,40 @@ void StatementAnalyzer::on_drop_or_alter(size_t q, bool alter) {
     scan(pos_, e_, Verb::Other);  // REFERENCES, ATTACH PARTITION in the rest
 }
 
+// PostgreSQL CREATE PUBLICATION p FOR TABLE [ONLY] t [*] [(cols)] [WHERE
+// (cond)], ..., TABLES IN SCHEMA s, ... and ALTER PUBLICATION p {ADD | SET |
+// DROP} the same list (q just after the publication's name): the tables
+// published (FOR ALL TABLES and schemas name none). The row filters' own
+// tables, if any, are left to the scan.
+void StatementAnalyzer::on_publication(size_t q) {
+    pos_ = q;
+    if (!word_in(pos_, {"FOR", "ADD", "SET", "DROP"})) return;
+    ++pos_;
+    bool tables = false;
+    for (;;) {
+        if (word_at(pos_, "TABLES") && word_at(pos_ + 1, "IN") && word_at(pos_ + 2, "SCHEMA")) {
+            tables = false;
+            pos_ += 3;
+        } else if (word_at(pos_, "TABLE")) {
+            tables = true;
+            ++pos_;
+        }
+        if (tables) {
+            skip_words({"ONLY"});
+            if (!record_name()) return;
+            if (punct_at(pos_, '*')) ++pos_;
+            pos_ = skip_parens(pos_);
+            if (word_at(pos_, "WHERE")) pos_ = skip_parens(pos_ + 1);
+        } else if (name_start(pos_)) {
+            ++pos_;  // a schema (or CURRENT_SCHEMA)
+        } else {
+            return;
+        }
+        if (!punct_at(pos_, ',')) return;
+        ++pos_;
+    }
+}
+
 void StatementAnalyzer::on_create(size_t q) {
     in_create_ = true;
     pos_ = q;
@@ -2034,6 +2073,10 @@ void StatementAnalyzer::on_create(size_t q) {
         } else {
             break;
         }
+    }
+    if (word_at(pos_, "PUBLICATION")) {
+        on_publication(pos_ + 2);
+        return;
     }
     // Other products' attributes of the object (Oracle [NO] FORCE,
     // EDITIONABLE, BITMAP, PRIVATE; MySQL FULLTEXT / SPATIAL; T-SQL
