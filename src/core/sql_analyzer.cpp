@@ -363,6 +363,10 @@ void Lexer::step() {
         // handled
     } else if (c == '{' && !comments_ && (peek(1) == '{' || peek(1) == '%' || peek(1) == '#') && try_jinja()) {
         // handled
+    } else if (c == '{' && !comments_ && (peek(1) | 0x20) == 'o' && (peek(2) | 0x20) == 'j' && is_space(peek(3))) {
+        // The ODBC outer-join escape `{oj t1 LEFT OUTER JOIN t2 ON ...}` (JDBC /
+        // ODBC drivers rewrite it): its content is the FROM item. Analyzer only.
+        i_ += 3;
     } else if (is_word_start(c) || (mysql() && is_digit(c) && mysql_digit_identifier(i_))) {
         read_word();
     } else if (is_digit(c) || (c == '.' && is_digit(peek(1)) && !(mysql() && mysql_digit_identifier(i_ + 1))) ||
