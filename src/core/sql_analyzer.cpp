@@ -346,6 +346,12 @@ void Lexer::step() {
         // handled
     } else if (c == '#' && d_ == SqlDialect::SQLServer && (peek(1) == '#' || word_start_at(1))) {
         read_word();
+    } else if (c == '#' && d_ == SqlDialect::PostgreSQL && !comments_ && (peek(1) == '#' || word_start_at(1)) &&
+               temp_table_position()) {
+        // Redshift (read as PostgreSQL) #temp tables where a table name goes:
+        // PostgreSQL's `#` operator (XOR) never follows INTO, FROM, JOIN, ...
+        // Analyzer only.
+        read_word();
     } else if (c == '#' && fallback()) {
         // A T-SQL/Redshift #temp table where a table name goes (INTO #t,
         // TABLE #t, FROM #t, JOIN #t, ...); anywhere else the rest of the line
@@ -1821,6 +1827,13 @@ bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
         // Oracle RENAME old TO new (a table, view, sequence or synonym of the
         // user's schema): read like MySQL's RENAME TABLE.
         on_rename(q + 1);
+    } else if ((kw == "ATTACH" || kw == "DETACH") && word_at(pos_, "TABLE") && d_ == SqlDialect::Unknown) {
+        // ClickHouse {ATTACH | DETACH} TABLE [IF [NOT] EXISTS] t [ON CLUSTER
+        // c] ...: the table they work on.
+        ++pos_;
+        if (word_at(pos_, "IF") && word_at(pos_ + 1, "NOT") && word_at(pos_ + 2, "EXISTS")) pos_ += 3;
+        if (word_at(pos_, "IF") && word_at(pos_ + 1, "EXISTS")) pos_ += 2;
+        record_name();
     } else if (one_of(kw, {"OPTIMIZE", "REPAIR", "CHECK", "CHECKSUM", "UNDROP", "FLASHBACK", "PURGE", "RESTORE"}) &&
                word_in(pos_, {"TABLE", "TABLES"})) {
         // MySQL table maintenance, Snowflake UNDROP TABLE, Oracle FLASHBACK
@@ -1848,7 +1861,7 @@ bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
             pos_ = on + 1;
             record_name();
         }
-    } else if (kw == "SHOW" && (d_ == SqlDialect::MySQL || d_ == SqlDialect::Unknown)) {
+    } else if (kw == "SHOW" && (d_ == SqlDialect::MySQL || d_ == SqlDialect::Unknown || d_ == SqlDialect::PostgreSQL)) {
         on_show(q + 1);
     } else if (kw == "SHOW" && d_ == SqlDialect::Snowflake) {
         // Snowflake SHOW COLUMNS IN TABLE t, SHOW GRANTS ON VIEW v, ...: the
@@ -2323,6 +2336,24 @@ void StatementAnalyzer::on_show(size_t q) {
         record_name();
         return;
     }
+    // Redshift SHOW {TABLE | VIEW} [schema.]name (its DDL); Trino SHOW STATS
+    // FOR t | (query): the table they describe (MySQL's SHOW TABLE STATUS and
+    // Spark's SHOW TABLE EXTENDED name none).
+    if (word_in(pos_, {"TABLE", "VIEW"}) && name_start(pos_ + 1) &&
+        (!word_in(pos_ + 1, {"STATUS", "EXTENDED"}) || punct_at(pos_ + 2, '.'))) {
+        ++pos_;
+        record_name();
+        return;
+    }
+    if (word_at(pos_, "STATS") && word_at(pos_ + 1, "FOR")) {
+        if (punct_at(pos_ + 2, '(')) {
+            scan(pos_ + 2, e_, Verb::Other);
+        } else {
+            pos_ += 2;
+            record_name();
+        }
+        return;
+    }
     skip_words({"EXTENDED", "FULL"});
     if (!word_in(pos_, {"COLUMNS", "FIELDS", "INDEX", "INDEXES", "KEYS"}) || !word_in(pos_ + 1, {"FROM", "IN"})) return;
     pos_ += 2;
@@ -2743,6 +2774,22 @@ bool StatementAnalyzer::on_table_query() {
     if (!query && prev_word_in({"WITH"}) && pos_ >= start_ + 3 && word_in(pos_ - 3, {"PARTITION", "SUBPARTITION"})) {
         ++pos_;
         record_name();
+        return true;
+    }
+    // A table argument of a polymorphic table function (Trino, Spark):
+    // f(TABLE(t)), f(input => TABLE(t) PARTITION BY k): the table t. (Oracle's
+    // FROM TABLE(collection) follows FROM, JOIN or a ',' of the FROM list,
+    // not a '(' after a function's name or a named argument's '=>'.)
+    const bool argument = (prev_punct('>') && pos_ >= start_ + 2 && punct_at(pos_ - 2, '=')) ||
+                          (prev_punct('(') && pos_ >= start_ + 2 &&
+                           (t_[pos_ - 2].kind == TokKind::Word || t_[pos_ - 2].kind == TokKind::Ident) &&
+                           !t_[pos_ - 2].upper.empty() && !is_keyword(t_[pos_ - 2].upper));
+    if (argument && punct_at(pos_ + 1, '(') && name_start(pos_ + 2)) {
+        const size_t close = after_[pos_ + 1];
+        pos_ += 2;
+        ParsedName n;
+        if (parse_name(n) && punct_at(pos_, ')') && pos_ + 1 == close) record(n, false);
+        pos_ = close;
         return true;
     }
     if (!query) return false;

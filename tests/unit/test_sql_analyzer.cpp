@@ -2739,6 +2739,32 @@ const Case kRedTeam12Cases[] = {
     {"R12LeadingTabsNewlines", MY, "\n\t\n  insert into t values (1)\n", "INSERT", {"t"}},
     {"R12CommentOnlyThenSemicolon", PG, "/* nothing */;", "OTHER", {}},
     {"R12MsBeginTranCommit", MS, "BEGIN TRAN; UPDATE t SET a = 1; COMMIT TRAN;", "OTHER", {"t"}},
+    // ---- batch 4: Redshift #temp tables (read as PostgreSQL), SHOW TABLE / STATS FOR,
+    // ClickHouse ATTACH / DETACH TABLE, polymorphic table functions' TABLE(t)
+    {"R12RedshiftSelectIntoHashTemp", PG, "SELECT * INTO #tmp FROM sales", "SELECT", {"#tmp", "sales"}},
+    {"R12RedshiftHashTempScript", PG,
+     "CREATE TABLE #stage (id int); INSERT INTO #stage SELECT id FROM sales; SELECT * FROM #stage s JOIN event e "
+     "ON s.id = e.id",
+     "CREATE", {"#stage", "event", "sales"}},
+    {"R12PgHashOperatorStaysOperator", PG, "SELECT a # b FROM t WHERE c # 5 = 0", "SELECT", {"t"}},
+    {"R12RedshiftShowTable", PG, "SHOW TABLE public.sales", "OTHER", {"public.sales"}},
+    {"R12RedshiftShowView", PG, "SHOW VIEW public.v", "OTHER", {"public.v"}},
+    {"R12PgShowSettingNoTable", PG, "SHOW search_path", "OTHER", {}},
+    {"R12MyShowTableStatusNoTable", MY, "SHOW TABLE STATUS FROM shop LIKE 'a%'", "OTHER", {}},
+    {"R12SparkShowTableExtendedNoTable", ANY, "SHOW TABLE EXTENDED IN db LIKE 'x*'", "OTHER", {}},
+    {"R12TrinoShowStatsForTable", ANY, "SHOW STATS FOR hive.web.t", "OTHER", {"hive.web.t"}},
+    {"R12TrinoShowStatsForQuery", ANY, "SHOW STATS FOR (SELECT * FROM t WHERE x > 1)", "OTHER", {"t"}},
+    {"R12ChDetachTable", ANY, "DETACH TABLE db.t", "OTHER", {"db.t"}},
+    {"R12ChAttachTableIfNotExists", ANY, "ATTACH TABLE IF NOT EXISTS db.t", "OTHER", {"db.t"}},
+    {"R12DuckAttachFileNoTable", PG, "ATTACH 'x.db' AS x", "OTHER", {}},
+    {"R12TrinoPtfNamedTableArgument", ANY,
+     "SELECT * FROM TABLE(exclude_columns(input => TABLE(orders), columns => DESCRIPTOR(clerk)))", "SELECT",
+     {"orders"}},
+    {"R12SparkTvfTableArgument", ANY, "SELECT * FROM my_tvf(TABLE(events))", "SELECT", {"events"}},
+    {"R12TrinoPtfQueryArgument", ANY,
+     "SELECT * FROM TABLE(my_ptf(input => TABLE(SELECT * FROM orders WHERE x) PARTITION BY k))", "SELECT",
+     {"orders"}},
+    {"R12OraTableCollectionStaysCall", ORA, "SELECT * FROM TABLE(coll) c, TABLE(pkg.fn(1)) f", "SELECT", {}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam12, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam12Cases), case_name);
 
