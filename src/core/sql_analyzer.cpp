@@ -1819,6 +1819,10 @@ bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
         record_name();
     } else if (kw == "COMMENT" && word_at(pos_, "ON")) {
         on_comment(q + 2);
+    } else if (kw == "SECURITY" && word_at(pos_, "LABEL")) {
+        // PostgreSQL SECURITY LABEL [FOR provider] ON object IS 'label': read like COMMENT ON.
+        pos_ += word_at(pos_ + 1, "FOR") ? 3 : 1;
+        if (word_at(pos_, "ON")) on_comment(pos_ + 1);
     } else if (kw == "RENAME" && word_in(pos_, {"TABLE", "TABLES"})) {
         on_rename(q + 2);
     } else if (kw == "RENAME" && (d_ == SqlDialect::Oracle || d_ == SqlDialect::Unknown) && name_start(pos_) &&
@@ -1834,9 +1838,14 @@ bool StatementAnalyzer::dispatch_utility(const std::string &kw, size_t q) {
         if (word_at(pos_, "IF") && word_at(pos_ + 1, "NOT") && word_at(pos_ + 2, "EXISTS")) pos_ += 3;
         if (word_at(pos_, "IF") && word_at(pos_ + 1, "EXISTS")) pos_ += 2;
         record_name();
-    } else if (one_of(kw, {"OPTIMIZE", "REPAIR", "CHECK", "CHECKSUM", "UNDROP", "FLASHBACK", "PURGE", "RESTORE"}) &&
+    } else if (kw == "FLUSH" && word_in(pos_, {"NO_WRITE_TO_BINLOG", "LOCAL"}) && word_in(pos_ + 1, {"TABLE", "TABLES"})) {
+        pos_ += 2;  // MySQL FLUSH {NO_WRITE_TO_BINLOG | LOCAL} TABLES t, ...
+        parse_name_list(false, true);
+    } else if (one_of(kw, {"OPTIMIZE", "REPAIR", "CHECK", "CHECKSUM", "UNDROP", "FLASHBACK", "PURGE", "RESTORE",
+                           "FLUSH"}) &&
                word_in(pos_, {"TABLE", "TABLES"})) {
-        // MySQL table maintenance, Snowflake UNDROP TABLE, Oracle FLASHBACK
+        // MySQL table maintenance (and FLUSH TABLES t, ... [WITH READ LOCK |
+        // FOR EXPORT]), Snowflake UNDROP TABLE, Oracle FLASHBACK
         // TABLE t[, ...] TO {BEFORE DROP | SCN | TIMESTAMP} and PURGE TABLE t,
         // Delta RESTORE TABLE t TO VERSION AS OF n: the tables it works on.
         ++pos_;
