@@ -646,7 +646,27 @@ bool Lexer::try_jinja() {
     const char kind = static_cast<char>(peek(1));
     const std::string_view close = kind == '{' ? "}}" : kind == '%' ? "%}" : "#}";
     const size_t body = i_ + 2;
-    const size_t end = s_.find(close, body);
+    // The closing marker outside the expression's strings and its own braces
+    // ({{ config(partition_by={'field': 'd', 'opts': {'x': 1}}) }}).
+    size_t end = std::string_view::npos;
+    char quote = 0;
+    int depth = 0;
+    for (size_t k = body; k < s_.size(); ++k) {
+        const char ch = s_[k];
+        if (quote != 0) {
+            if (ch == '\\') ++k;
+            else if (ch == quote) quote = 0;
+        } else if ((ch == '\'' || ch == '"') && kind != '#') {
+            quote = ch;
+        } else if (ch == '{' && kind == '{') {
+            ++depth;
+        } else if (ch == '}' && kind == '{' && depth > 0) {
+            --depth;
+        } else if (s_.compare(k, 2, close) == 0) {
+            end = k;
+            break;
+        }
+    }
     const size_t stop = end == std::string_view::npos ? s_.size() : end;
     i_ = end == std::string_view::npos ? s_.size() : end + 2;
     if (kind != '{') return true;

@@ -2188,6 +2188,23 @@ const Case kRedTeam12Cases[] = {
     {"R12JinjaInsideStringStaysString", PG, "SELECT '{{ ref(''x'') }}' FROM t", "SELECT", {"t"}},
     {"R12SfObjectConstantNotJinja", SF, "SELECT {'a': {'b': 1}} AS o FROM t", "SELECT", {"t"}},
     {"R12DuckStructLiteralNotJinja", PG, "SELECT {'k': 1} AS s FROM t", "SELECT", {"t"}},
+    {"R12DbtConfigNestedDict", BQ,
+     "{{ config(materialized='table', partition_by={'field': 'd', 'range': {'start': 0, 'end': 10}}) }}\n"
+     "select * from {{ ref('events') }}",
+     "SELECT", {"events"}},
+    {"R12DbtConfigHookWithBraces", SF,
+     "{{ config(post_hook=\"grant select on {{ this }} to role r\") }} select * from {{ source('a', 'b') }}", "SELECT",
+     {"a.b"}},
+    {"R12DbtCommentWithApostrophe", PG, "{# don't read this #} select * from t", "SELECT", {"t"}},
+    {"R12DbtSetStringWithMarker", PG, "{% set x = \"it's %} here\" %} select * from t", "SELECT", {"t"}},
+    {"R12DbtSnapshotBlock", SF,
+     "{% snapshot orders_snapshot %} {{ config(target_schema='snapshots', unique_key='id') }} "
+     "select * from {{ source('jaffle', 'orders') }} {% endsnapshot %}",
+     "SELECT", {"jaffle.orders"}},
+    {"R12DbtStarMacroThenRef", PG, "select {{ dbt_utils.star(from=ref('orders'), except=['x']) }} from {{ ref('orders') }}",
+     "SELECT", {"orders"}},
+    {"R12DbtMacroDefinitionOnly", PG, "{% macro cents(col) %} ({{ col }} / 100) {% endmacro %}", "OTHER", {}},
+    {"R12DbtCtasFromRef", SF, "CREATE TABLE t AS SELECT * FROM {{ ref('stg') }}", "CREATE", {"stg", "t"}},
     // ---- parameter placeholders of every driver style
     {"R12PyformatParams", PG, "SELECT * FROM users WHERE id = %s AND name = %(name)s", "SELECT", {"users"}},
     {"R12JdbcQuestionMarks", MY, "UPDATE accounts SET balance = ? WHERE id = ?", "UPDATE", {"accounts"}},
@@ -2831,6 +2848,18 @@ INSTANTIATE_TEST_SUITE_P(RedTeam12, SqlAnalyzerCase, ::testing::ValuesIn(kRedTea
 const Case kRedTeam12KnownLimits[] = {
     // SQLite REINDEX name names a table, an index or a collation alike: no table is read (t when it is one).
     {"R12LimitLiteReindexName", LITE, "REINDEX t", "OTHER", {}},
+    // Hive/Spark ${var} substitution in a name: the qualified table is lost (${db}.orders, or orders).
+    {"R12LimitHiveVariableSchema", ANY, "SELECT * FROM ${db}.orders o JOIN customers c ON o.cid = c.id", "SELECT",
+     {"customers"}},
+    // Same for a whole name substituted by ${hivevar:x}: the target is unknown before substitution (none is right).
+    {"R12LimitHiveVariableTarget", ANY, "INSERT OVERWRITE TABLE ${hivevar:target} SELECT * FROM src", "INSERT", {"src"}},
+    // MyBatis #{id} is no MySQL: MySQL's # comment hides the rest of the line (orgs, users).
+    {"R12LimitMyBatisHashPlaceholder", MY, "SELECT * FROM users WHERE id = #{id} AND org IN (SELECT org FROM orgs)",
+     "SELECT", {"users"}},
+    // DuckDB's SUMMARIZE FROM t (FROM-first query) is not read as its query (t).
+    {"R12LimitDuckSummarizeFromFirst", PG, "SUMMARIZE FROM t", "OTHER", {}},
+    // ClickHouse EXISTS TABLE t starts with no statement word: read as prose (db.t).
+    {"R12LimitChExistsTable", ANY, "EXISTS TABLE db.t", "OTHER", {}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam12KnownLimits, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam12KnownLimits), case_name);
 
