@@ -1654,6 +1654,26 @@ void StatementAnalyzer::parse_from_item(bool candidate) {
         parse_alias();
         return;
     }
+    // Databricks streaming reads: FROM STREAM(t) / STREAM(LIVE.t) is the table
+    // t; FROM STREAM read_files(...) a table function read as a stream.
+    // (`FROM stream s` stays a table named stream.)
+    if (d_ == SqlDialect::Unknown && word_at(pos_, "STREAM")) {
+        if (punct_at(pos_ + 1, '(') && name_start(pos_ + 2)) {
+            const size_t close = after_[pos_ + 1];
+            const size_t at = pos_;
+            pos_ += 2;
+            if (parse_name(n) && punct_at(pos_, ')') && pos_ + 1 == close) {
+                record(n, candidate);
+                pos_ = close;
+                parse_alias();
+                return;
+            }
+            pos_ = at;
+            n = ParsedName{};
+        } else if (name_start(pos_ + 1) && (punct_at(pos_ + 2, '(') || punct_at(pos_ + 2, '.'))) {
+            ++pos_;  // STREAM f(...), STREAM db.t
+        }
+    }
     if (!parse_name(n)) return;
     if (punct_at(pos_, '(')) {
         if (table_hints_at(pos_)) {  // T-SQL `Users (NOLOCK)`
@@ -2342,6 +2362,8 @@ void StatementAnalyzer::on_explain(size_t q) {
         ++pos_;
     if (!word_at(q - 1, "EXPLAIN") && word_at(pos_, "TABLE") && name_start(pos_ + 1)) ++pos_;
     if (word_in(pos_, {"ANALYZE", "EXTENDED", "PARTITIONS", "FORMAT", "VERBOSE", "QUERY", "PLAN"})) return;
+    // Trino DESCRIBE {INPUT | OUTPUT} prepared_statement: no table.
+    if (word_in(pos_, {"INPUT", "OUTPUT"}) && name_start(pos_ + 1) && !punct_at(pos_ + 1, '.')) return;
     record_name();
 }
 

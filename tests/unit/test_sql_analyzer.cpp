@@ -2137,9 +2137,9 @@ const Case kRedTeam11KnownLimits[] = {
     // Redshift UNLOAD's query is a string literal, like other dynamic SQL
     // (R9LimitDynamicSql): its tables are not listed (sales).
     {"R11LimitRedshiftUnloadQuery", ANY, "UNLOAD ('SELECT * FROM sales') TO 's3://b/p' IAM_ROLE 'arn'", "OTHER", {}},
-    // Delta Live Tables' STREAM(t) / LIVE.t source reads as a table function: no table (db.src).
+    // Delta Live Tables' STREAM(t) source: read as the table t since round 12 (R12DatabricksStream*).
     {"R11LimitDltStreamSource", ANY, "CREATE OR REFRESH STREAMING TABLE st AS SELECT * FROM STREAM(db.src)", "CREATE",
-     {"st"}},
+     {"db.src", "st"}},
     // Delta's t@v3 time travel keeps the version like an Oracle db link (db.t).
     {"R11LimitDeltaAtVersion", ANY, "SELECT * FROM db.t@v3", "SELECT", {"db.t@v3"}},
     // A table named in a string argument is not read (db.t).
@@ -2840,6 +2840,34 @@ const Case kRedTeam12Cases[] = {
      "SELECT * FROM `proj.ds.t` WHERE _PARTITIONTIME > TIMESTAMP('2024-01-01')", "SELECT", {"proj.ds.t"}},
     {"R12BqAlterRenameTo", BQ, "ALTER TABLE ds.t RENAME TO t2", "ALTER", {"ds.t"}},
     {"R12BqCreateTableCopy", BQ, "CREATE TABLE ds.t COPY ds.s", "CREATE", {"ds.s", "ds.t"}},
+    // ---- batch 6: Databricks STREAM sources, Trino DESCRIBE INPUT | OUTPUT
+    {"R12DatabricksStreamReadFiles", ANY, "SELECT * FROM STREAM read_files('s3://b/p')", "SELECT", {}},
+    {"R12DatabricksStreamParenLive", ANY,
+     "CREATE STREAMING TABLE st AS SELECT * FROM STREAM(LIVE.raw) r JOIN dim d ON r.k = d.k", "CREATE",
+     {"dim", "live.raw", "st"}},
+    {"R12DatabricksStreamQualified", ANY, "SELECT * FROM STREAM db.events", "SELECT", {"db.events"}},
+    {"R12TableNamedStreamAliased", ANY, "SELECT * FROM stream s JOIN t ON s.id = t.id", "SELECT", {"stream", "t"}},
+    {"R12TrinoDescribeInput", ANY, "DESCRIBE INPUT q", "OTHER", {}},
+    {"R12TrinoDescribeOutput", ANY, "DESCRIBE OUTPUT q", "OTHER", {}},
+    {"R12MyDescribeTableNamedInput", MY, "DESCRIBE input", "OTHER", {"input"}},
+    {"R12SfCopyIntoFromTransformQuery", SF,
+     "COPY INTO t (a, b) FROM (SELECT $1:a, $1:b FROM @stage/x.json) FILE_FORMAT = (TYPE = JSON)", "OTHER", {"t"}},
+    {"R12MsMergeOutputActionInto", MS,
+     "MERGE dbo.t AS tgt USING dbo.s AS src ON tgt.id = src.id WHEN MATCHED THEN UPDATE SET v = src.v "
+     "OUTPUT $action, inserted.* INTO dbo.log;",
+     "MERGE", {"dbo.log", "dbo.s", "dbo.t"}},
+    {"R12SparkMergeSubquerySourceAndSet", ANY,
+     "MERGE INTO t USING (SELECT * FROM s WHERE d = current_date()) u ON t.id = u.id "
+     "WHEN MATCHED THEN UPDATE SET t.v = (SELECT max(v) FROM w)",
+     "MERGE", {"s", "t", "w"}},
+    {"R12BqCtasWithCte", BQ, "CREATE OR REPLACE TABLE ds.t AS WITH x AS (SELECT * FROM ds.s) SELECT * FROM x", "CREATE",
+     {"ds.s", "ds.t"}},
+    {"R12SparkFileSourceNoTable", ANY, "CREATE OR REPLACE TABLE t AS SELECT * FROM json.`/mnt/raw/x.json`", "CREATE",
+     {"t"}},
+    {"R12TrinoPrepareFrom", ANY, "PREPARE q FROM SELECT * FROM t WHERE id = ?", "OTHER", {"t"}},
+    {"R12TrinoValuesNoParens", ANY, "SELECT * FROM (VALUES 1, 2, 3) AS v(x)", "SELECT", {}},
+    {"R12ChGlobalNotIn", ANY, "SELECT * FROM t WHERE id GLOBAL NOT IN (SELECT id FROM t3)", "SELECT", {"t", "t3"}},
+    {"R12ChWithScalarAlias", ANY, "WITH (SELECT max(x) FROM u) AS m SELECT * FROM t WHERE x = m", "SELECT", {"t", "u"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam12, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam12Cases), case_name);
 
@@ -2848,6 +2876,10 @@ INSTANTIATE_TEST_SUITE_P(RedTeam12, SqlAnalyzerCase, ::testing::ValuesIn(kRedTea
 const Case kRedTeam12KnownLimits[] = {
     // SQLite REINDEX name names a table, an index or a collation alike: no table is read (t when it is one).
     {"R12LimitLiteReindexName", LITE, "REINDEX t", "OTHER", {}},
+    // A schema named like T-SQL's OUTPUT keyword is not read in DESCRIBE output.t (output.t).
+    {"R12LimitDescribeOutputSchema", MY, "DESC output.t", "OTHER", {}},
+    // DLT's virtual LIVE schema is kept as written (raw, in the pipeline's target schema).
+    {"R12LimitDltLiveSchemaKept", ANY, "SELECT * FROM LIVE.raw", "SELECT", {"live.raw"}},
     // Hive/Spark ${var} substitution in a name: the qualified table is lost (${db}.orders, or orders).
     {"R12LimitHiveVariableSchema", ANY, "SELECT * FROM ${db}.orders o JOIN customers c ON o.cid = c.id", "SELECT",
      {"customers"}},
