@@ -27,14 +27,15 @@ const char* const kOpenApi = R"JSON({
         },
         "responses": {
           "201": {"description": "The pair as stored (anonymized)",
-                  "headers": {"Location": {"schema": {"type": "string"}}},
+                  "headers": {"Location": {"description": "path of the new pair: /api/training-data/pairs/{id}", "required": true, "schema": {"type": "string"}}},
                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PairEnvelope"}}}},
           "400": {"$ref": "#/components/responses/Error"},
           "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"},
           "413": {"$ref": "#/components/responses/Error"},
           "415": {"$ref": "#/components/responses/Error"},
-          "503": {"$ref": "#/components/responses/Error"}
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "default": {"$ref": "#/components/responses/Error"}
         }
       },
       "get": {
@@ -51,12 +52,14 @@ const char* const kOpenApi = R"JSON({
           "200": {"description": "A page of pairs and the total number of matching pairs",
                   "content": {"application/json": {"schema": {
                     "type": "object",
+                    "required": ["pairs", "total"],
                     "properties": {"pairs": {"type": "array", "items": {"$ref": "#/components/schemas/Pair"}},
-                                   "total": {"type": "integer"}}}}}},
+                                   "total": {"type": "integer", "description": "matching pairs in all pages"}}}}}},
           "400": {"$ref": "#/components/responses/Error"},
           "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"},
-          "503": {"$ref": "#/components/responses/Error"}
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "default": {"$ref": "#/components/responses/Error"}
         }
       }
     },
@@ -70,7 +73,9 @@ const char* const kOpenApi = R"JSON({
                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PairEnvelope"}}}},
           "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"},
-          "404": {"$ref": "#/components/responses/Error"}
+          "404": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "default": {"$ref": "#/components/responses/Error"}
         }
       },
       "delete": {
@@ -79,10 +84,12 @@ const char* const kOpenApi = R"JSON({
         "responses": {
           "200": {"description": "Deleted",
                   "content": {"application/json": {"schema": {
-                    "type": "object", "properties": {"message": {"type": "string", "example": "Pair deleted successfully"}}}}}},
+                    "type": "object", "required": ["message"], "properties": {"message": {"type": "string", "example": "Pair deleted successfully"}}}}}},
           "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"},
-          "404": {"$ref": "#/components/responses/Error"}
+          "404": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "default": {"$ref": "#/components/responses/Error"}
         }
       }
     },
@@ -98,11 +105,13 @@ const char* const kOpenApi = R"JSON({
         "responses": {
           "200": {"description": "Statistics",
                   "content": {"application/json": {"schema": {
-                    "type": "object", "properties": {"statistics": {"$ref": "#/components/schemas/Statistics"}}}}}},
+                    "type": "object", "required": ["statistics"], "properties": {"statistics": {"$ref": "#/components/schemas/Statistics"}}}}}},
           "400": {"$ref": "#/components/responses/Error"},
           "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"},
-          "501": {"$ref": "#/components/responses/Error"}
+          "501": {"$ref": "#/components/responses/Error"},
+          "503": {"$ref": "#/components/responses/Unavailable"},
+          "default": {"$ref": "#/components/responses/Error"}
         }
       }
     },
@@ -122,20 +131,25 @@ const char* const kOpenApi = R"JSON({
           {"name": "split_ratios", "in": "query", "description": "train,validation,test fractions summing to 1, e.g. 0.8,0.1,0.1 (or the parameter repeated once per number)", "schema": {"type": "string"}}
         ],
         "responses": {
-          "200": {"description": "The export file (Content-Disposition: attachment; filename=\"training_data.<format>\")",
+          "200": {"description": "The export file, streamed (chunked)",
+                  "headers": {"Content-Disposition": {"description": "attachment; filename=\"training_data.<format>\"", "schema": {"type": "string"}}},
                   "content": {"application/x-ndjson": {"schema": {"type": "string"}},
                               "application/json": {"schema": {"type": "string"}},
                               "text/csv": {"schema": {"type": "string"}}}},
           "400": {"$ref": "#/components/responses/Error"},
           "401": {"$ref": "#/components/responses/Error"},
           "403": {"$ref": "#/components/responses/Error"},
-          "501": {"$ref": "#/components/responses/Error"}
+          "501": {"$ref": "#/components/responses/Error"},
+          "503": {"description": "No database connection is free (at most pool size - 1 exports run at once: Retry-After 5), or the database is unavailable (Retry-After 1)",
+                  "headers": {"Retry-After": {"description": "seconds", "required": true, "schema": {"type": "integer"}}},
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "default": {"$ref": "#/components/responses/Error"}
         }
       }
     },
     "/api/training-data/openapi.json": {
       "get": {"summary": "This document", "operationId": "getOpenApi", "security": [],
-              "responses": {"200": {"description": "OpenAPI 3 document", "content": {"application/json": {}}}}}
+              "responses": {"200": {"description": "OpenAPI 3 document", "content": {"application/json": {"schema": {"type": "object", "additionalProperties": true}}}}}}
     },
     "/healthz": {
       "get": {
@@ -143,9 +157,11 @@ const char* const kOpenApi = R"JSON({
         "operationId": "health",
         "security": [],
         "responses": {
-          "200": {"description": "OK", "content": {"application/json": {"example": {"status": "ok", "database": "ok"}}}},
+          "200": {"description": "OK",
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}, "example": {"status": "ok", "database": "ok"}}}},
           "503": {"description": "Database unavailable",
-                  "content": {"application/json": {"example": {"status": "degraded", "database": "unavailable"}}}}
+                  "headers": {"Retry-After": {"description": "seconds", "required": true, "schema": {"type": "integer"}}},
+                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}, "example": {"status": "degraded", "database": "unavailable"}}}}
         }
       }
     }
@@ -161,8 +177,13 @@ const char* const kOpenApi = R"JSON({
     },
     "responses": {
       "Error": {
-        "description": "An error",
-        "headers": {"Retry-After": {"description": "with 503", "schema": {"type": "integer"}}},
+        "description": "An error (default: 404 no such route, 405 with Allow, 413, 414, 431, 500, 501, 504 statement timeout)",
+        "headers": {"Allow": {"description": "with 405", "schema": {"type": "string"}}},
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+      },
+      "Unavailable": {
+        "description": "The database is unavailable or every connection is busy: retry after Retry-After seconds",
+        "headers": {"Retry-After": {"description": "seconds", "required": true, "schema": {"type": "integer"}}},
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
       }
     },
@@ -173,20 +194,22 @@ const char* const kOpenApi = R"JSON({
         "additionalProperties": false,
         "properties": {
           "natural_language_query": {"type": "string"},
-          "sql_query": {"type": "string", "default": ""},
+          "sql_query": {"type": "string", "nullable": true, "description": "absent or null: \"\""},
           "database_type": {"type": "string", "nullable": true},
           "database_name": {"type": "string", "nullable": true},
-          "success": {"type": "boolean", "default": true},
+          "success": {"type": "boolean", "nullable": true, "description": "absent or null: true"},
           "execution_time_ms": {"type": "number", "minimum": 0, "nullable": true},
-          "metadata": {"type": "object", "default": {}},
+          "metadata": {"type": "object", "additionalProperties": true, "nullable": true, "description": "absent or null: {}"},
           "pair_id": {"type": "string", "readOnly": true, "description": "set by the server; ignored"},
           "timestamp": {"type": "string", "readOnly": true, "description": "set by the server; ignored"},
-          "table_names": {"type": "array", "readOnly": true, "description": "set by the server; ignored"},
+          "table_names": {"type": "array", "items": {"type": "string"}, "readOnly": true, "description": "set by the server; ignored"},
           "query_type": {"type": "string", "readOnly": true, "description": "set by the server; ignored"}
         }
       },
       "Pair": {
         "type": "object",
+        "required": ["pair_id", "natural_language_query", "sql_query", "timestamp", "database_type", "database_name",
+                     "table_names", "success", "execution_time_ms", "metadata", "query_type"],
         "properties": {
           "pair_id": {"type": "string", "format": "uuid"},
           "natural_language_query": {"type": "string"},
@@ -197,13 +220,15 @@ const char* const kOpenApi = R"JSON({
           "table_names": {"type": "array", "items": {"type": "string"}},
           "success": {"type": "boolean"},
           "execution_time_ms": {"type": "number", "nullable": true},
-          "metadata": {"type": "object"},
+          "metadata": {"type": "object", "additionalProperties": true},
           "query_type": {"type": "string"}
         }
       },
-      "PairEnvelope": {"type": "object", "properties": {"pair": {"$ref": "#/components/schemas/Pair"}}},
+      "PairEnvelope": {"type": "object", "required": ["pair"], "properties": {"pair": {"$ref": "#/components/schemas/Pair"}}},
       "Statistics": {
         "type": "object",
+        "required": ["total_pairs", "successful_pairs", "failed_pairs", "unique_tables", "database_types",
+                     "avg_query_length", "avg_sql_length", "date_range", "query_type_distribution"],
         "properties": {
           "total_pairs": {"type": "integer"},
           "successful_pairs": {"type": "integer"},
@@ -212,20 +237,31 @@ const char* const kOpenApi = R"JSON({
           "database_types": {"type": "array", "items": {"type": "string"}},
           "avg_query_length": {"type": "number"},
           "avg_sql_length": {"type": "number"},
-          "date_range": {"type": "object", "properties": {"start": {"type": "string", "nullable": true}, "end": {"type": "string", "nullable": true}}},
+          "date_range": {"type": "object", "required": ["start", "end"],
+                         "properties": {"start": {"type": "string", "format": "date-time", "nullable": true},
+                                        "end": {"type": "string", "format": "date-time", "nullable": true}}},
           "query_type_distribution": {"type": "object", "additionalProperties": {"type": "integer"}}
+        }
+      },
+      "Health": {
+        "type": "object",
+        "required": ["status", "database"],
+        "properties": {
+          "status": {"type": "string", "enum": ["ok", "degraded"]},
+          "database": {"type": "string", "enum": ["ok", "unavailable"]}
         }
       },
       "Error": {
         "type": "object",
+        "required": ["error"],
         "properties": {
           "error": {
             "type": "object",
-            "required": ["code", "message"],
+            "required": ["code", "message", "details"],
             "properties": {
-              "code": {"type": "string", "description": "SQLSTATE or a bridge code (not_found, unauthorized, invalid_token, token_expired, payload_too_large, unsupported_media_type, method_not_allowed, invalid_parameter, uri_too_long, headers_too_large, database_unavailable, busy, shutting_down)"},
+              "code": {"type": "string", "description": "SQLSTATE or a bridge code (not_found, unauthorized, invalid_token, token_expired, payload_too_large, unsupported_media_type, method_not_allowed, invalid_parameter, uri_too_long, headers_too_large, bad_request, not_implemented, database_unavailable, busy, shutting_down)"},
               "message": {"type": "string"},
-              "details": {"nullable": true}
+              "details": {"type": "object", "nullable": true, "additionalProperties": true, "description": "null, or {\"hint\": ...}"}
             }
           }
         }

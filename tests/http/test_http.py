@@ -312,6 +312,171 @@ def openapi_document():
         check(p in doc["paths"], p + " missing")
 
 
+def openapi_resolve(doc, node):
+    while isinstance(node, dict) and "$ref" in node:
+        check(node["$ref"].startswith("#/"), node["$ref"])
+        target = doc
+        for part in node["$ref"][2:].split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def openapi_mismatches(doc, schema, value, where="body"):
+    """What in `value` a client generated from `schema` (OpenAPI 3.0) would not
+    expect: a wrong type, a missing required field, a field the schema does
+    not name (responses must name every field they send), a value outside an
+    enum, a uuid or date-time that is not one. The subset of JSON Schema the
+    document uses, no more."""
+    schema = openapi_resolve(doc, schema)
+    if value is None:
+        return [] if schema.get("nullable") or "type" not in schema else ["%s: null, not nullable" % where]
+    kind = schema.get("type")
+    types = {"object": dict, "array": list, "string": str, "boolean": bool}
+    if kind in types and not isinstance(value, types[kind]):
+        return ["%s: %r is not %s" % (where, value, kind)]
+    if kind == "integer" and (isinstance(value, bool) or not isinstance(value, int)):
+        return ["%s: %r is not an integer" % (where, value)]
+    if kind == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))):
+        return ["%s: %r is not a number" % (where, value)]
+    out = []
+    if "enum" in schema and value not in schema["enum"]:
+        out.append("%s: %r not in %r" % (where, value, schema["enum"]))
+    fmt = schema.get("format")
+    if fmt == "uuid" and not re.fullmatch(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", value):
+        out.append("%s: %r is not a uuid" % (where, value))
+    if fmt == "date-time" and not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)", value):
+        out.append("%s: %r is not an RFC 3339 date-time" % (where, value))
+    if kind == "object":
+        props = schema.get("properties", {})
+        extra = schema.get("additionalProperties")
+        for name in schema.get("required", []):
+            if name not in value:
+                out.append("%s: required %r missing" % (where, name))
+        for name, v in value.items():
+            if name in props:
+                out += openapi_mismatches(doc, props[name], v, where + "." + name)
+            elif isinstance(extra, dict):
+                out += openapi_mismatches(doc, extra, v, where + "." + name)
+            elif extra is not True:
+                out.append("%s: field %r not in the schema" % (where, name))
+        # A generated client reads every field the responses always have.
+        if props and extra is not True:
+            out += ["%s: %r is always sent but not required" % (where, n)
+                    for n in props if n not in schema.get("required", []) and n in value]
+    if kind == "array":
+        for i, v in enumerate(value):
+            out += openapi_mismatches(doc, schema.get("items", {}), v, "%s[%d]" % (where, i))
+    return out
+
+
+@test
+def openapi_describes_real_responses():
+    """A client generated from the OpenAPI document (openapi-typescript,
+    openapi-generator) reads the real responses: every status a route answers
+    is documented (or covered by `default`), with the real content type, and
+    every JSON body matches its schema, fields always sent are `required`;
+    objects with free-form content (metadata, error details) say so with
+    additionalProperties (openapi-typescript made `{"type": "object"}`
+    Record<string, never>: a typed client could neither read nor send metadata)."""
+    doc = expect(S.get("/api/training-data/openapi.json"), 200).json()
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            if node.get("type") == "object" and "properties" not in node and "additionalProperties" not in node:
+                raise AssertionError("%s: an object schema with neither properties nor additionalProperties" % where)
+            for k, v in node.items():
+                walk(v, where + "/" + k)
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(v, "%s/%d" % (where, i))
+    walk(doc, "#")
+    # The request body: only natural_language_query is required. No `default`
+    # on the optional fields: openapi-typescript 7 makes a property with a
+    # default required in the generated type (sql_query, success and metadata
+    # had to be sent); the defaults are in the descriptions.
+    new_pair = doc["components"]["schemas"]["NewPair"]
+    check(new_pair["required"] == ["natural_language_query"], new_pair)
+    check(not [n for n, p in new_pair["properties"].items() if "default" in p], new_pair)
+
+    def conforms(path, method, resp):
+        op = doc["paths"][path][method]
+        documented = op["responses"].get(str(resp.status), op["responses"].get("default"))
+        check(documented is not None, "%s %s: status %d not documented" % (method, path, resp.status))
+        documented = openapi_resolve(doc, documented)
+        if resp.status == 503:
+            check("Retry-After" in documented.get("headers", {}) and resp.header("Retry-After"), (path, resp.headers))
+        content = documented.get("content", {})
+        if not content:
+            check(not resp.body, "%s %s %d: body not documented" % (method, path, resp.status))
+            return
+        ctype = (resp.header("Content-Type") or "").split(";")[0].strip()
+        check(ctype in content, "%s %s %d: Content-Type %s not in %s" % (method, path, resp.status, ctype, list(content)))
+        schema = content[ctype].get("schema")
+        check(schema is not None, "%s %s %d %s: no schema" % (method, path, resp.status, ctype))
+        if ctype == "application/json" and path != EXPORT:
+            problems = openapi_mismatches(doc, schema, resp.json())
+            check(not problems, "%s %s %d: %s" % (method, path, resp.status, problems[:5]))
+
+    pid = expect(S.post_pair({"natural_language_query": "openapi check", "sql_query": "SELECT a FROM t",
+                              "database_type": "postgresql", "execution_time_ms": 1.5,
+                              "metadata": {"agent": "a1", "nested": {"k": [1, 2]}}}), 201).json()["pair"]["pair_id"]
+    conforms(PAIRS, "post", S.post_pair({"natural_language_query": "openapi check 2"}))
+    conforms(PAIRS, "post", S.post_pair("{", headers={"Content-Type": "application/json"}))
+    conforms(PAIRS, "post", S.post_pair({"x": 1}, headers={"Content-Type": "text/plain"}))
+    conforms(PAIRS, "post", S.post_pair({"natural_language_query": "q"}, token=READER))
+    conforms(PAIRS, "post", S.post_pair({"natural_language_query": "q"}, token=None))
+    conforms(PAIRS, "get", S.get(PAIRS + "?limit=3", token=READER))
+    conforms(PAIRS, "get", S.get(PAIRS + "?limit=x", token=READER))
+    conforms(PAIRS, "get", S.get(PAIRS + "?start_date=2030-01-01", token=READER))
+    conforms(PAIRS + "/{id}", "get", S.get(PAIRS + "/" + pid, token=READER))
+    conforms(PAIRS + "/{id}", "get", S.get(PAIRS + "/abc-123", token=READER))
+    conforms(PAIRS + "/{id}", "delete", S.request("DELETE", PAIRS + "/" + pid, token=WRITER))
+    conforms(PAIRS + "/{id}", "delete", S.request("DELETE", PAIRS + "/" + pid, token=WRITER))
+    conforms(PAIRS + "/{id}", "delete", S.request("DELETE", PAIRS + "/" + pid, token=READER))
+    conforms(STATS, "get", S.get(STATS, token=READER))
+    conforms(STATS, "get", S.get(STATS + "?start_date=2030-01-01", token=READER))
+    conforms(STATS, "get", S.get(STATS + "?start_date=bad", token=READER))
+    conforms("/healthz", "get", S.get("/healthz"))
+    conforms("/api/training-data/openapi.json", "get", S.get("/api/training-data/openapi.json"))
+    if exports_available():
+        for fmt in ("jsonl", "json", "csv"):
+            conforms(EXPORT, "get", S.get(EXPORT + "?format=%s&start_date=2030-01-01" % fmt, token=EXPORTER))
+        conforms(EXPORT, "get", S.get(EXPORT + "?format=xml", token=EXPORTER))
+        conforms(EXPORT, "get", S.get(EXPORT + "?format=csv", token=READER))
+    # 503 with Retry-After, which every route answers when no database
+    # connection is free: the only one is held by a download we do not read.
+    if not exports_available():
+        return
+    if pair_count() < 20000:
+        psql("INSERT INTO tde_pairs (natural_language_query, sql_query, \"timestamp\") SELECT 'openapi filler ' || g, "
+             "'SELECT ' || g, '2020-01-01 00:00+00'::timestamptz + g * interval '1 second' FROM generate_series(1, 20000) g")
+    busy = Server("--pool-size", "1", "--pool-wait-ms", "300")
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 65536)
+        sock.settimeout(10)
+        sock.connect(("127.0.0.1", busy.port))
+        sock.sendall(("GET %s?format=jsonl HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer %s\r\n\r\n"
+                      % (EXPORT, EXPORTER)).encode())
+        check(status_of(sock.recv(4096)) == 200)
+        time.sleep(0.5)
+        for path, url, token in ((EXPORT, EXPORT + "?format=csv", EXPORTER), (STATS, STATS, READER),
+                                 (PAIRS, PAIRS, READER)):
+            r = busy.get(url, token=token)
+            check(r.status == 503, (url, r))
+            conforms(path, "get", r)
+        r = busy.post_pair({"natural_language_query": "busy"})
+        check(r.status == 503, r)
+        conforms(PAIRS, "post", r)
+        r = busy.get(PAIRS + "/" + pid, token=READER)
+        check(r.status == 503, r)
+        conforms(PAIRS + "/{id}", "get", r)
+    finally:
+        sock.close()
+        busy.stop()
+
+
 @test
 def healthz_ok():
     r = expect(S.get("/healthz"), 200)
