@@ -15,7 +15,7 @@ struct Format {
 };
 
 const Format kFormats[] = {
-    {"jsonl", "tde_export_jsonl", "application/x-ndjson"},
+    {"jsonl", "tde_export_jsonl", "application/x-ndjson; charset=utf-8"},
     {"json", "tde_export_json", "application/json"},
     {"csv", "tde_export_csv", "text/csv; charset=utf-8"},
 };
