@@ -227,13 +227,26 @@ void Server::on_connection(void* cls, MHD_Connection* c, void**, MHD_ConnectionN
     auto* self = static_cast<Server*>(cls);
     std::lock_guard<std::mutex> lk(self->reading_mu_);
     if (code == MHD_CONNECTION_NOTIFY_STARTED) {
-        self->connections_++;
+        const int open = ++self->connections_;
         const MHD_ConnectionInfo* info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
-        if (info) self->reading_[c] = Reading{info->connect_fd, Clock::now()};
+        if (info) {
+            Reading r{info->connect_fd, Clock::now()};
+            r.over_limit = open > self->cfg_.max_connections;
+            self->reading_[c] = r;
+        }
     } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
         self->connections_--;
         self->reading_.erase(c);
     }
+}
+
+bool Server::over_connection_limit(MHD_Connection* c) {
+    std::lock_guard<std::mutex> lk(reading_mu_);
+    auto it = reading_.find(c);
+    if (it == reading_.end() || !it->second.over_limit) return false;
+    if (connections_ > cfg_.max_connections) return true;
+    it->second.over_limit = false;  // others have closed since: served from now on
+    return false;
 }
 
 void Server::set_reading(MHD_Connection* c, bool waiting) {
@@ -458,7 +471,7 @@ MHD_Result Server::first_call(MHD_Connection* c, RequestState* st) {
         e.retry_after = 1;
         return refuse(c, st, error_response(e));
     }
-    if (connections_ > cfg_.max_connections) {
+    if (over_connection_limit(c)) {
         HttpError e = make_error(503, "busy", "too many connections, retry later");
         e.retry_after = 1;
         Response r = error_response(e);

@@ -75,7 +75,14 @@ private:
         std::chrono::steady_clock::time_point since;
         bool waiting = true;  // for (more of) a request; false: answering it
         bool cut = false;
+        // Opened while --max-connections were already open: its requests get
+        // 503 busy while the server is still over the limit. Decided per
+        // connection, in the order they were accepted: a count taken when a
+        // request arrives would refuse every client of a burst, those
+        // accepted first included (70 connections at once got 70 503s).
+        bool over_limit = false;
     };
+    bool over_connection_limit(MHD_Connection* c);
     void set_reading(MHD_Connection* c, bool waiting);
     void watch_reads();
     // Bodies are read and dropped up to this many times the limit (plus 16
