@@ -221,7 +221,17 @@ bool Server::start(std::string& error) {
     return true;
 }
 
-int Server::hard_connection_limit() const { return cfg_.max_connections + std::max(16, cfg_.max_connections / 2); }
+// Beyond this many open connections libmicrohttpd accepts and closes new
+// ones without an answer. That is the worst a client can get: Node's fetch
+// (undici, Node 20) never settles a POST whose connection was closed before
+// any answer (100 concurrent fetches against --max-connections 64 left 4
+// hanging for ever, 1000 left 904), and other clients see a reset that they
+// do not retry for a POST. Up to this limit a connection over
+// --max-connections costs a thread for as long as it takes to send a 503,
+// so the margin is wide: 1024 more, or 4 times the limit.
+int Server::hard_connection_limit() const {
+    return cfg_.max_connections + std::max(1024, 4 * cfg_.max_connections);
+}
 
 void Server::on_connection(void* cls, MHD_Connection* c, void**, MHD_ConnectionNotificationCode code) {
     auto* self = static_cast<Server*>(cls);
