@@ -115,6 +115,12 @@ std::optional<HttpError> plan_export(const Request& req, ExportPlan& plan) {
         err = parse_param(p, a, value);
         if (err) return err;
         if (!value || value->empty()) continue;  // "?style=" means "no style given"
+        // Each split downloads under a name of its own (curl -OJ would not
+        // overwrite training_data.jsonl with the next split). Only the three
+        // names PostgreSQL takes reach the header.
+        if (p.name == std::string("split"))
+            for (const char* s : {"train", "validation", "test"})
+                if (*value == s) plan.file_name = std::string("training_data_") + s;
         if (p.jsonl_only && fmt != &kFormats[0])
             return make_error(400, "invalid_parameter", std::string(p.name) + " applies to format=jsonl only");
         std::string setting = std::string("tde_http.") + p.name;
@@ -125,7 +131,7 @@ std::optional<HttpError> plan_export(const Request& req, ExportPlan& plan) {
     }
     plan.copy_sql = std::string("COPY (SELECT line FROM ") + fmt->function + "(" + args + ") AS line) TO STDOUT";
     plan.content_type = fmt->content_type;
-    plan.extension = fmt->name;
+    plan.file_name += std::string(".") + fmt->name;
     return std::nullopt;
 }
 
@@ -143,7 +149,7 @@ Response Router::start_export(Lease lease, const std::string& role, const Export
     Response r;
     r.status = 200;
     r.content_type = plan.content_type;
-    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"training_data." + plan.extension + "\"");
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + plan.file_name + "\"");
     r.headers.emplace_back("Cache-Control", "no-store");
     started.stream->slot = std::move(slot);
     r.stream = std::move(started.stream);

@@ -132,7 +132,7 @@ const char* const kOpenApi = R"JSON({
         ],
         "responses": {
           "200": {"description": "The export file, streamed (chunked)",
-                  "headers": {"Content-Disposition": {"description": "attachment; filename=\"training_data.<format>\"", "schema": {"type": "string"}}},
+                  "headers": {"Content-Disposition": {"description": "attachment; filename=\"training_data.<format>\" (training_data_<split>.<format> with split)", "schema": {"type": "string"}}},
                   "content": {"application/x-ndjson": {"schema": {"type": "string"}},
                               "application/json": {"schema": {"type": "string"}},
                               "text/csv": {"schema": {"type": "string"}}}},

@@ -68,7 +68,7 @@ struct ExportPlan {
     std::string copy_sql;
     std::vector<ExportStream::Setting> settings;
     std::string content_type;
-    std::string extension;
+    std::string file_name = "training_data";  // of the download: training_data[_<split>].<format>
 };
 std::optional<HttpError> plan_export(const Request& req, ExportPlan& plan);
 

@@ -20,6 +20,7 @@ import os
 import re
 import secrets
 import select
+import shutil
 import signal
 import socket
 import struct
@@ -1461,6 +1462,38 @@ def export_splits_and_deduplication():
                          token=EXPORTER), 200)
         check(len(r.body.splitlines()) == 1000)
         json.loads(r.body.splitlines()[0])
+
+
+@test
+def export_split_downloads_have_their_own_file_names():
+    """Each split downloads under a name of its own
+    (training_data_train.jsonl, ..._validation, ..._test): with one name for
+    all, `curl -OJ` (the file name from Content-Disposition) refused to
+    write the second split ("Failed writing header", exit 23) and browsers
+    and wget --content-disposition saved training_data (1).jsonl."""
+    need_exports()
+    window = "start_date=2022-01-01&end_date=2022-01-01T00:16:40Z"
+    for fmt in ("jsonl", "csv", "json"):
+        r = expect(S.get(EXPORT + "?%s&format=%s" % (window, fmt), token=EXPORTER), 200)
+        check(r.header("Content-Disposition") == 'attachment; filename="training_data.%s"' % fmt, r.headers)
+        for split in ("train", "validation", "test"):
+            r = expect(S.get(EXPORT + "?%s&format=%s&split=%s" % (window, fmt, split), token=EXPORTER), 200)
+            check(r.header("Content-Disposition") == 'attachment; filename="training_data_%s.%s"' % (split, fmt),
+                  r.headers)
+        r = expect(S.request("HEAD", EXPORT + "?%s&format=%s&split=test" % (window, fmt), token=EXPORTER), 200)
+        check(r.header("Content-Disposition") == 'attachment; filename="training_data_test.%s"' % fmt, r.headers)
+    if not shutil.which("curl"):
+        return
+    with tempfile.TemporaryDirectory() as d:
+        for split in ("train", "validation", "test"):
+            out = subprocess.run(["curl", "-sS", "-OJ", "-H", "Authorization: Bearer " + EXPORTER,
+                                  "http://127.0.0.1:%d%s?%s&split=%s" % (S.port, EXPORT, window, split)],
+                                 cwd=d, capture_output=True, text=True, timeout=60)
+            check(out.returncode == 0, out.stderr)
+        names = sorted(os.listdir(d))
+        check(names == ["training_data_test.jsonl", "training_data_train.jsonl", "training_data_validation.jsonl"], names)
+        lines = sum(len(open(os.path.join(d, n), "rb").read().splitlines()) for n in names)
+        check(lines == 1000, lines)
 
 
 @test
