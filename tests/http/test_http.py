@@ -762,7 +762,8 @@ def date_filters_in_the_guides_formats():
 def sessions_work_in_utc():
     """Timestamps and date-only filters do not depend on the database's TimeZone."""
     def reconnect():
-        psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'tde-http'")
+        psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'tde-http' "
+             "AND datname = '%s'" % DB)  # not the bridges of other databases on the cluster
         time.sleep(0.3)
     psql("ALTER DATABASE %s SET timezone = 'America/New_York'" % DB)
     try:
