@@ -4,6 +4,7 @@
 #include <netdb.h>
 #include <poll.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -188,6 +189,11 @@ bool Server::start(std::string& error) {
             addr = a;
             break;
         }
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;  // see hard_connection_limit
+        setrlimit(RLIMIT_NOFILE, &files);
+    }
     unsigned int flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
                          MHD_USE_ITC | MHD_USE_ERROR_LOG;
     if (addr->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
@@ -229,8 +235,21 @@ bool Server::start(std::string& error) {
 // do not retry for a POST. Up to this limit a connection over
 // --max-connections costs a thread for as long as it takes to send a 503,
 // so the margin is wide: 1024 more, or 4 times the limit.
+// It stays below the process's limit of open files (whose soft value is
+// raised to the hard one first, as Go's runtime and nginx do): at that limit
+// libmicrohttpd's accept() fails with EMFILE over and over, one log line each
+// (300 000 lines and a busy core in a second, with ulimit -n 200), while
+// beyond its own connection limit it closes quietly. Room is left for the
+// database connections (two sockets each at most, with a cancel), the
+// listening socket, stdio and the log.
 int Server::hard_connection_limit() const {
-    return cfg_.max_connections + std::max(1024, 4 * cfg_.max_connections);
+    int limit = cfg_.max_connections + std::max(1024, 4 * cfg_.max_connections);
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY) {
+        const long room = static_cast<long>(files.rlim_cur) - 2L * cfg_.pool_size - 64;
+        if (room < limit) limit = static_cast<int>(std::max<long>(cfg_.max_connections, room));
+    }
+    return limit;
 }
 
 void Server::on_connection(void* cls, MHD_Connection* c, void**, MHD_ConnectionNotificationCode code) {

@@ -2085,6 +2085,53 @@ def connection_burst_far_over_the_limit_is_answered():
 
 
 @test
+def connection_burst_at_the_open_files_limit():
+    """Connections over the limit are answered only while the process has
+    file descriptors for them: under a low `ulimit -n` a burst no longer
+    drives libmicrohttpd's accept() into EMFILE (with a hard limit of 150
+    files it logged "Too many open files" hundreds of thousands of times a
+    second, a core busy); beyond what the files allow, connections are closed,
+    and the server goes on serving. The soft limit is raised to the hard one."""
+    global BIN
+    real = BIN
+    with tempfile.NamedTemporaryFile("w", suffix=".sh", delete=False) as f:
+        f.write("#!/bin/sh\nulimit -Sn 100 && ulimit -Hn 150 && exec %s \"$@\"\n" % real)
+    os.chmod(f.name, 0o755)
+    BIN = f.name
+    try:
+        s2 = Server("--max-connections", "8")
+    finally:
+        BIN = real
+        os.unlink(f.name)
+    socks = []
+    try:
+        limits = open("/proc/%d/limits" % s2.proc.pid).read()
+        check(re.search(r"Max open files\s+150\s+150", limits), limits)
+        for _ in range(300):
+            socks.append(socket.create_connection(("127.0.0.1", s2.port), timeout=10))
+        time.sleep(0.5)
+        for sock in socks:
+            try:
+                sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+            except OSError:
+                pass
+        statuses = [status_of(read_to_eof(sock, (socket.timeout, ConnectionResetError, BrokenPipeError)))
+                    for sock in socks]
+        check(statuses[:8] == [200] * 8, statuses[:8])
+        check(statuses.count(503) >= 40, statuses)
+        for sock in socks:
+            sock.close()
+        time.sleep(0.5)
+        expect(s2.get("/healthz"), 200)
+        emfile = sum("Too many open files" in line for line in s2.log)
+        check(emfile < 20, "%d accept() failures logged" % emfile)
+    finally:
+        for sock in socks:
+            sock.close()
+        check(s2.stop() == 0)
+
+
+@test
 def sigterm_drains_in_flight_request():
     s2 = Server("--grace-seconds", "5")
     body = json.dumps({"natural_language_query": "finished during drain"}).encode()
