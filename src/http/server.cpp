@@ -46,6 +46,7 @@ struct Server::RequestState {
     bool responded = false;
     bool has_body = false;  // Content-Length > 0 or Transfer-Encoding
     bool answered_before_body = false;  // the body is left unread: drained on close
+    bool client_keeps_alive = true;  // HTTP/1.1 without "Connection: close", 1.0 with "keep-alive"
     std::optional<Response> pending;  // decided before the body: sent once it is read
     int status = 0;
 };
@@ -415,6 +416,9 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
         MHD_get_connection_values_n(c, MHD_HEADER_KIND, &scan_header, &scan);
         const bool http11 = version && std::strcmp(version, MHD_HTTP_VERSION_1_1) == 0;
         const bool http10 = version && std::strcmp(version, MHD_HTTP_VERSION_1_0) == 0;
+        const char* conn_opt = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Connection");
+        st->client_keeps_alive = http11 ? !(conn_opt && strcasestr(conn_opt, "close"))
+                                        : (http10 && conn_opt && strcasestr(conn_opt, "keep-alive"));
         if ((http11 && scan.host == 0) || (http10 && scan.transfer_encoding > 0) || scan.host > 1 ||
             scan.content_length > 1 || scan.transfer_encoding > 1 || scan.authorization > 1 || scan.content_type > 1 ||
             (scan.content_length > 0 && scan.transfer_encoding > 0) || scan.bad_name || scan.bad_value) {
@@ -605,7 +609,8 @@ MHD_Result Server::final_call(MHD_Connection* c, RequestState* st) {
 
 MHD_Result Server::queue(MHD_Connection* c, RequestState* st, Response&& resp) {
     MHD_Response* r = nullptr;
-    if (resp.stream && st->method == "HEAD") {
+    const bool head_of_export = resp.stream && st->method == "HEAD";  // closes (below)
+    if (head_of_export) {
         // HEAD of an export: the COPY has started (so its errors showed), now
         // it is cancelled. libmicrohttpd 0.9.75 still writes the final chunk
         // ("0\r\n\r\n") after the headers of a chunked response to HEAD,
@@ -627,7 +632,19 @@ MHD_Result Server::queue(MHD_Connection* c, RequestState* st, Response&& resp) {
     for (const auto& [k, v] : resp.headers) MHD_add_response_header(r, k.c_str(), v.c_str());
     // Near the connection limit, keep-alive connections are not kept: idle
     // clients (connection pools, finished threads) must not lock others out.
-    if (draining_ || connections_ * 4 >= cfg_.max_connections * 3) MHD_add_response_header(r, "Connection", "close");
+    bool closing = draining_ || connections_ * 4 >= cfg_.max_connections * 3;
+    if (closing) MHD_add_response_header(r, "Connection", "close");
+    closing = closing || head_of_export || st->answered_before_body || !st->client_keeps_alive;  // these close
+    for (const auto& h : resp.headers) closing = closing || strcasecmp(h.first.c_str(), "Connection") == 0;
+    // How long an idle keep-alive connection is kept (--idle-timeout, or
+    // --read-timeout when shorter): clients that read the hint (Node's fetch
+    // and http.Agent) stop reusing the connection a second before, instead of
+    // sending a request on it just as it is closed (fetch: UND_ERR_SOCKET, a
+    // POST lost; with undici's own 4 s whenever --idle-timeout was shorter).
+    if (!closing) {
+        const std::string hint = "timeout=" + std::to_string(std::min(cfg_.idle_timeout_s, cfg_.read_timeout_s));
+        MHD_add_response_header(r, "Keep-Alive", hint.c_str());
+    }
     st->status = resp.status;
     st->responded = true;
     MHD_Result ret = MHD_queue_response(c, static_cast<unsigned>(resp.status), r);
