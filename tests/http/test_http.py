@@ -449,7 +449,8 @@ def openapi_describes_real_responses():
     # connection is free: the only one is held by a download we do not read.
     if not exports_available():
         return
-    if pair_count() < 20000:
+    filler = pair_count() < 20000
+    if filler:  # removed again below
         psql("INSERT INTO tde_pairs (natural_language_query, sql_query, \"timestamp\") SELECT 'openapi filler ' || g, "
              "'SELECT ' || g, '2020-01-01 00:00+00'::timestamptz + g * interval '1 second' FROM generate_series(1, 20000) g")
     busy = Server("--pool-size", "1", "--pool-wait-ms", "300")
@@ -476,6 +477,8 @@ def openapi_describes_real_responses():
     finally:
         sock.close()
         busy.stop()
+        if filler:
+            psql("DELETE FROM tde_pairs WHERE natural_language_query LIKE 'openapi filler %'")
 
 
 @test
