@@ -97,7 +97,7 @@ const std::vector<Option>& options() {
          "close a connection whose request has not arrived in full this long after the connection opened or "
          "sent its previous response (slow clients; default 60)",
          INT_OPT(read_timeout_s, 1, 86400)},
-        {"max-connections", "TDE_HTTP_MAX_CONNECTIONS", "N", "concurrent HTTP connections (default 64)",
+        {"max-connections", "TDE_HTTP_MAX_CONNECTIONS", "N", "concurrent HTTP connections (default 128: more than the pools of aiohttp and httpx, 100 each)",
          INT_OPT(max_connections, 1, 10000)},
         {"max-page-size", "TDE_HTTP_MAX_PAGE_SIZE", "N",
          "largest limit of GET /pairs; larger is a 400 (exports stream any number; default 10000)",

@@ -23,7 +23,7 @@ struct Config {
     // headers, body), counted from when its connection opened or sent the
     // previous response: a client trickling bytes (slowloris) is cut off.
     int read_timeout_s = 60;
-    int max_connections = 64;
+    int max_connections = 128;
     // The largest `limit` of GET /pairs (one response, built in memory);
     // exports stream any number of pairs.
     long long max_page_size = 10000;
