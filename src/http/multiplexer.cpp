@@ -258,7 +258,7 @@ Multiplexer::Link* Multiplexer::pick(bool writes, bool may_open, std::size_t byt
         std::lock_guard<std::mutex> lk(l.mu);
         if (l.broken || (writes && !l.async_commit())) continue;
         if (!l.sent.empty() && (l.sent.front()->sent_at < stalled_before || l.bytes + bytes > kMaxBytes)) continue;
-        if (writes_spread && l.requests < kWriteSpillAt) return &l;
+        if (writes_spread && l.requests < std::min<std::size_t>(kWriteSpillAt, depth_)) return &l;
         if (l.requests < static_cast<std::size_t>(depth_)) {
             if (!writes) return &l;
             if (!packed) packed = &l;

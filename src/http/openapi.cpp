@@ -149,7 +149,9 @@ const char* const kOpenApi = R"JSON({
     },
     "/api/training-data/openapi.json": {
       "get": {"summary": "This document", "operationId": "getOpenApi", "security": [],
-              "responses": {"200": {"description": "OpenAPI 3 document", "content": {"application/json": {"schema": {"type": "object", "additionalProperties": true}}}}}}
+              "responses": {"200": {"description": "OpenAPI 3 document", "content": {"application/json": {"schema": {"type": "object", "additionalProperties": true}}}},
+                            "503": {"$ref": "#/components/responses/Unavailable"},
+                            "default": {"$ref": "#/components/responses/Error"}}}
     },
     "/healthz": {
       "get": {
@@ -159,9 +161,10 @@ const char* const kOpenApi = R"JSON({
         "responses": {
           "200": {"description": "OK",
                   "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}, "example": {"status": "ok", "database": "ok"}}}},
-          "503": {"description": "Database unavailable",
+          "503": {"description": "Database unavailable (Health), or the bridge is shutting down or over --max-connections (Error)",
                   "headers": {"Retry-After": {"description": "seconds", "required": true, "schema": {"type": "integer"}}},
-                  "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}, "example": {"status": "degraded", "database": "unavailable"}}}}
+                  "content": {"application/json": {"schema": {"oneOf": [{"$ref": "#/components/schemas/Health"}, {"$ref": "#/components/schemas/Error"}]}, "example": {"status": "degraded", "database": "unavailable"}}}},
+          "default": {"$ref": "#/components/responses/Error"}
         }
       }
     }
@@ -221,7 +224,7 @@ const char* const kOpenApi = R"JSON({
           "success": {"type": "boolean"},
           "execution_time_ms": {"type": "number", "nullable": true},
           "metadata": {"type": "object", "additionalProperties": true},
-          "query_type": {"type": "string"}
+          "query_type": {"type": "string", "nullable": true}
         }
       },
       "PairEnvelope": {"type": "object", "required": ["pair"], "properties": {"pair": {"$ref": "#/components/schemas/Pair"}}},

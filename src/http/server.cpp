@@ -47,6 +47,7 @@ struct Server::RequestState {
     bool has_body = false;  // Content-Length > 0 or Transfer-Encoding
     bool answered_before_body = false;  // the body is left unread: drained on close
     bool client_keeps_alive = true;  // HTTP/1.1 without "Connection: close", 1.0 with "keep-alive"
+    bool http11 = true;
     std::optional<Response> pending;  // decided before the body: sent once it is read
     int status = 0;
 };
@@ -195,6 +196,12 @@ bool Server::start(std::string& error) {
         files.rlim_cur = files.rlim_max;  // see hard_connection_limit
         setrlimit(RLIMIT_NOFILE, &files);
     }
+    const int connection_limit = hard_connection_limit();
+    if (connection_limit <= cfg_.max_connections)
+        std::fprintf(stderr,
+                     "tde-http: warning: the open-files limit (ulimit -n) leaves room for %d connections, "
+                     "not more than --max-connections %d: connections beyond it are closed unanswered\n",
+                     connection_limit, cfg_.max_connections);
     unsigned int flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
                          MHD_USE_ITC | MHD_USE_ERROR_LOG;
     if (addr->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
@@ -212,7 +219,7 @@ bool Server::start(std::string& error) {
                                static_cast<std::size_t>(2 * cfg_.max_header_bytes + 16384),
                                // Beyond --max-connections, connections still get a 503
                                // (first_call); only beyond this hard limit are they closed.
-                               MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(hard_connection_limit()),
+                               MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(connection_limit),
                                MHD_OPTION_NOTIFY_COMPLETED, &Server::on_completed, this,
                                MHD_OPTION_URI_LOG_CALLBACK, &Server::on_uri, this,
                                MHD_OPTION_NOTIFY_CONNECTION, &Server::on_connection, this,
@@ -248,7 +255,7 @@ int Server::hard_connection_limit() const {
     rlimit files{};
     if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY) {
         const long room = static_cast<long>(files.rlim_cur) - 2L * cfg_.pool_size - 64;
-        if (room < limit) limit = static_cast<int>(std::max<long>(cfg_.max_connections, room));
+        if (room < limit) limit = static_cast<int>(std::max<long>(1, room));
     }
     return limit;
 }
@@ -417,6 +424,7 @@ MHD_Result Server::on_request(void* cls, MHD_Connection* c, const char* url, con
         const bool http11 = version && std::strcmp(version, MHD_HTTP_VERSION_1_1) == 0;
         const bool http10 = version && std::strcmp(version, MHD_HTTP_VERSION_1_0) == 0;
         const char* conn_opt = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Connection");
+        st->http11 = http11;
         st->client_keeps_alive = http11 ? !(conn_opt && strcasestr(conn_opt, "close"))
                                         : (http10 && conn_opt && strcasestr(conn_opt, "keep-alive"));
         if ((http11 && scan.host == 0) || (http10 && scan.transfer_encoding > 0) || scan.host > 1 ||
@@ -610,6 +618,9 @@ MHD_Result Server::final_call(MHD_Connection* c, RequestState* st) {
 MHD_Result Server::queue(MHD_Connection* c, RequestState* st, Response&& resp) {
     MHD_Response* r = nullptr;
     const bool head_of_export = resp.stream && st->method == "HEAD";  // closes (below)
+    // A download of unknown length to HTTP/1.0 ends when the connection
+    // closes (no chunked encoding there).
+    const bool stream_to_http10 = resp.stream && !st->http11;
     if (head_of_export) {
         // HEAD of an export: the COPY has started (so its errors showed), now
         // it is cancelled. libmicrohttpd 0.9.75 still writes the final chunk
@@ -634,7 +645,8 @@ MHD_Result Server::queue(MHD_Connection* c, RequestState* st, Response&& resp) {
     // clients (connection pools, finished threads) must not lock others out.
     bool closing = draining_ || connections_ * 4 >= cfg_.max_connections * 3;
     if (closing) MHD_add_response_header(r, "Connection", "close");
-    closing = closing || head_of_export || st->answered_before_body || !st->client_keeps_alive;  // these close
+    closing = closing || head_of_export || stream_to_http10 || st->answered_before_body ||
+              !st->client_keeps_alive;  // these close
     for (const auto& h : resp.headers) closing = closing || strcasecmp(h.first.c_str(), "Connection") == 0;
     // How long an idle keep-alive connection is kept (--idle-timeout, or
     // --read-timeout when shorter): clients that read the hint (Node's fetch

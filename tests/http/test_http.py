@@ -330,6 +330,10 @@ def openapi_mismatches(doc, schema, value, where="body"):
     enum, a uuid or date-time that is not one. The subset of JSON Schema the
     document uses, no more."""
     schema = openapi_resolve(doc, schema)
+    if "oneOf" in schema:
+        fits = [openapi_mismatches(doc, alt, value, where) for alt in schema["oneOf"]]
+        n = sum(1 for f in fits if not f)
+        return [] if n == 1 else ["%s: fits %d of the oneOf schemas" % (where, n)] + min(fits, key=len)
     if value is None:
         return [] if schema.get("nullable") or "type" not in schema else ["%s: null, not nullable" % where]
     kind = schema.get("type")
@@ -439,6 +443,27 @@ def openapi_describes_real_responses():
     conforms(STATS, "get", S.get(STATS + "?start_date=2030-01-01", token=READER))
     conforms(STATS, "get", S.get(STATS + "?start_date=bad", token=READER))
     conforms("/healthz", "get", S.get("/healthz"))
+    # A row stored with tde.derive_sql_info off (a bulk load) has no query_type.
+    bare = psql("SET tde.derive_sql_info = off; INSERT INTO tde_pairs (natural_language_query, sql_query) "
+                "VALUES ('openapi no derived fields', 'SELECT 1') RETURNING pair_id")
+    bare = re.search(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", bare).group(0)
+    r = expect(S.get(PAIRS + "/" + bare, token=READER), 200)
+    check(r.json()["pair"]["query_type"] is None, r.json())
+    conforms(PAIRS + "/{id}", "get", r)
+    expect(S.request("DELETE", PAIRS + "/" + bare, token=WRITER), 200)
+    # Over --max-connections (and while draining) every route answers 503
+    # with the error shape, /healthz and this document included.
+    one = Server("--max-connections", "1")
+    try:
+        held = socket.create_connection(("127.0.0.1", one.port), timeout=10)
+        time.sleep(0.2)
+        for path in ("/healthz", "/api/training-data/openapi.json"):
+            r = one.get(path)
+            check(r.status == 503 and r.json()["error"]["code"] == "busy", (path, r))
+            conforms(path, "get", r)
+        held.close()
+    finally:
+        check(one.stop() == 0)
     conforms("/api/training-data/openapi.json", "get", S.get("/api/training-data/openapi.json"))
     if exports_available():
         for fmt in ("jsonl", "json", "csv"):
@@ -2153,6 +2178,10 @@ def keep_alive_responses_say_how_long_the_connection_is_kept():
         check(status_of(raw) == 200 and b"Keep-Alive" not in raw, raw)
         raw = raw_exchange(s2.port, b"GET /healthz HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", wait=3)
         check(status_of(raw) == 200 and b"Keep-Alive: timeout=2" in raw, raw)
+        if exports_available():  # a download of unknown length to HTTP/1.0 ends with the connection
+            raw = raw_exchange(s2.port, ("GET %s?format=jsonl&start_date=2030-01-01 HTTP/1.0\r\nConnection: keep-alive"
+                                         "\r\nAuthorization: Bearer %s\r\n\r\n" % (EXPORT, EXPORTER)).encode(), wait=3)
+            check(status_of(raw) == 200 and b"Connection: close" in raw and b"Keep-Alive" not in raw, raw)
         r = s2.post_pair({"natural_language_query": "keep-alive hint"})
         check(r.status == 201 and r.header("Keep-Alive") == "timeout=2", r.headers)
         r = s2.request("PUT", PAIRS, body=b"{}", token=WRITER, headers={"Content-Type": "application/json"})
