@@ -1701,6 +1701,8 @@ void PiiAnonymizer::detect_emails(std::string_view original, std::vector<Detecti
     // A LIKE pattern that gives the local part and leaves the domain open
     // ("WHERE email LIKE 'jane.doe@%'", "ILIKE '%jane.doe@%'"): the local
     // part names the person whatever the domain.
+    SpanSet like_taken;
+    bool like_taken_built = false;
     for (size_t a = text.find("@%"); a != std::string_view::npos; a = text.find("@%", a + 2)) {
         size_t e = a + 2;
         while (e < text.size() && (is_alnum(text[e]) || text[e] == '%' || text[e] == '_' || text[e] == '.' || text[e] == '-'))
@@ -1712,9 +1714,13 @@ void PiiAnonymizer::detect_emails(std::string_view original, std::vector<Detecti
         if (quote != at(text, e) || a - b < 2 || !is_alnum(text[b]) || !is_alnum(text[a - 1])) continue;
         const std::string_view local = text.substr(b, a - b);
         if (is_email_token(local) || std::none_of(local.begin(), local.end(), is_alpha)) continue;
-        bool taken = false;
-        for (const Detection &d : out) taken = taken || (d.begin < a + 1 && b < d.end);
-        if (!taken) out.push_back({b, a + 1, PiiType::Email, email_normalized(original.substr(b, a + 1 - b))});
+        if (!like_taken_built) {  // (built once: no scan of all detections per pattern)
+            for (const Detection &d : out) like_taken.add(d.begin, d.end);
+            like_taken_built = true;
+        }
+        if (like_taken.overlaps(b, a + 1)) continue;
+        like_taken.add(b, a + 1);
+        out.push_back({b, a + 1, PiiType::Email, email_normalized(original.substr(b, a + 1 - b))});
     }
     // Quoted local parts (kEmailQuotedPattern), which the loop above cannot
     // start at: the quote before '@' is no local character.
@@ -2611,22 +2617,42 @@ const std::string_view kJsonNumberKeys[] = {"number", "value", "national_number"
 void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Detection> &out) const {
     const std::string_view text = folded.text();
     std::vector<std::pair<size_t, size_t>> header, cells;
+    // The detections by their start (a cell's overlaps are looked up, not
+    // looked for in all of `out`: linear on a table of many rows); those
+    // dropped are marked, and erased once at the end.
+    std::multimap<size_t, size_t> by_begin;
+    size_t longest = 0;
+    std::vector<char> dropped(out.size(), 0);
+    bool any_dropped = false;
+    for (size_t i = 0; i < out.size(); ++i) {
+        by_begin.emplace(out[i].begin, i);
+        longest = std::max(longest, out[i].end - out[i].begin);
+    }
+    auto add = [&](Detection d) {
+        by_begin.emplace(d.begin, out.size());
+        longest = std::max(longest, d.end - d.begin);
+        out.push_back(std::move(d));
+        dropped.push_back(0);
+    };
     auto take = [&](size_t b, size_t e, int kind) {
         if (b >= e || (!is_digit(text[b]) && text[b] != '+' && text[b] != '(')) return;
         if (kind == 4) {  // "1.2.3.4" under "version" is a version
-            out.erase(std::remove_if(out.begin(), out.end(),
-                                     [&](const Detection &d) {
-                                         return d.type == PiiType::IPv4 && d.begin == b && d.end == e;
-                                     }),
-                      out.end());
+            for (auto [it, last] = by_begin.equal_range(b); it != last; ++it) {
+                const Detection &d = out[it->second];
+                if (d.type == PiiType::IPv4 && d.end == e) dropped[it->second] = 1, any_dropped = true;
+            }
             return;
         }
         // (A phone number found inside the cell gives way to the whole cell:
         // "(11) 91234-5678" where a region read "91234-5678".)
-        for (const Detection &d : out)
-            if (d.begin < e && b < d.end &&
+        for (auto it = by_begin.lower_bound(e); it != by_begin.begin();) {
+            --it;
+            if (it->first + longest <= b) break;  // none before it reaches the cell
+            const Detection &d = out[it->second];
+            if (dropped[it->second] == 0 && d.begin < e && b < d.end &&
                 (kind == 3 || d.type != PiiType::Phone || d.begin < b || d.end > e || d.end - d.begin == e - b))
                 return;
+        }
         if (kind == 3) {
             const std::string digits = digits_of(text.substr(b, e - b));
             std::string_view raw = text.substr(b, e - b);
@@ -2635,7 +2661,7 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
             if (digits.size() == 9 && shaped &&
                 ssn_valid(std::string_view(digits).substr(0, 3), std::string_view(digits).substr(3, 2),
                           std::string_view(digits).substr(5, 4)))
-                out.push_back({b, e, PiiType::Ssn, digits});
+                add({b, e, PiiType::Ssn, digits});
             return;
         }
         // (The cell ends the number: an escaped line break is a space here.)
@@ -2647,7 +2673,7 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
         if (kind == 1 && !written_like_phone(raw)) return;  // (a count in a "mobile" column: "month;mobile;tablet")
         std::string normalized = digits_of(raw);
         if (raw[0] == '+') normalized.insert(0, "+");
-        out.push_back({nb, ne, PiiType::Phone, std::move(normalized)});
+        add({nb, ne, PiiType::Phone, std::move(normalized)});
     };
     // 1. Delimited lines under a header line.
     const bool lines = text.find('\n') != std::string_view::npos || text.find('\r') != std::string_view::npos ||
@@ -2817,6 +2843,8 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
             if (to_lower(text[v + i]) != kValues[i]) return false;
         return true;
     };
+    // (A longer VALUES tuple is not read: its cells are no short row of values.)
+    static constexpr size_t kMaxTupleLength = 2000;
     // (Most text has no ')': the scan for "values" is skipped.)
     const size_t first_close = text.find(')');
     for (size_t v = first_close == std::string_view::npos ? text.size() : first_close;
@@ -2839,11 +2867,14 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
         for (int rows = 0; rows < 1000; ++rows) {
             while (p < text.size() && (text[p] == ' ' || text[p] == '\n' || text[p] == '\t' || text[p] == ',')) ++p;
             if (at(text, p) != '(') break;
-            // The tuple's end, outside quotes.
+            // The tuple's end, outside quotes, looked for in a bounded window
+            // (a tuple that never closes costs no scan to the end of the text
+            // per VALUES: linear on any input).
             size_t q = p + 1;
             char quote = '\0';
             int depth = 0;
-            for (; q < text.size(); ++q) {
+            const size_t limit = std::min(text.size(), p + kMaxTupleLength);
+            for (; q < limit; ++q) {
                 const char ch = text[q];
                 if (quote != '\0') {
                     if (ch == quote) quote = '\0';
@@ -2855,13 +2886,22 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
                     if (depth-- == 0) break;
                 }
             }
-            if (q >= text.size()) break;
+            if (q >= limit) break;
             split_row(text, p + 1, q, ',', true, cells);
             if (cells.size() == kinds.size())
                 for (size_t k = 0; k < cells.size(); ++k)
                     if (kinds[k] != 0) take(cells[k].first, cells[k].second, kinds[k]);
             p = q + 1;
         }
+    }
+    if (any_dropped) {
+        size_t kept = 0;
+        for (size_t i = 0; i < out.size(); ++i)
+            if (dropped[i] == 0) {
+                if (kept != i) out[kept] = std::move(out[i]);
+                ++kept;
+            }
+        out.resize(kept);
     }
 }
 
