@@ -766,9 +766,38 @@ bool Lexer::temp_table_position() const {
     while (it != out_.rend() && it->kind == TokKind::Comment) ++it;
     if (it == out_.rend()) return false;
     const Token &prev = *it;
+    if (prev.kind == TokKind::Punct && prev.text == ",") {
+        // A list of tables (FROM #a x, #b y; TRUNCATE #a, #b): back over
+        // names, aliases and parenthesized groups to the word that opened
+        // it, not past a clause's word (SELECT a, #b is the # operator's).
+        int depth = 0, steps = 0;
+        for (++it; it != out_.rend() && steps < 200; ++it, ++steps) {
+            const Token &t = *it;
+            if (t.kind == TokKind::Comment) continue;
+            if (t.kind == TokKind::Punct && t.text == ")") ++depth;
+            else if (t.kind == TokKind::Punct && t.text == "(") {
+                if (depth-- == 0) return false;
+            } else if (depth > 0) {
+                continue;
+            } else if (t.kind == TokKind::Word) {
+                if (one_of(t.upper, {"FROM", "JOIN", "UPDATE", "TRUNCATE", "TABLE", "ANALYZE", "VACUUM"})) return true;
+                if (one_of(t.upper, {"SELECT", "WHERE", "ON", "SET", "BY", "HAVING", "VALUES", "RETURNING", "LIMIT",
+                                     "AND", "OR", "NOT", "WHEN", "THEN", "ELSE", "CASE", "IN", "WINDOW", "QUALIFY",
+                                     "OFFSET", "USING", "INTO", "DISTINCT", "ALL", "ANY", "SOME", "RETURN",
+                                     "ARRAY", "ROW", "IS", "BETWEEN", "LIKE", "ILIKE"}))
+                    return false;
+            } else if (t.kind == TokKind::Ident) {
+                continue;
+            } else if (!(t.kind == TokKind::Punct && (t.text == "." || t.text == ","))) {
+                return false;
+            }
+        }
+        return false;
+    }
     if (prev.kind == TokKind::Punct) return prev.text == ".";
     return prev.kind == TokKind::Word && one_of(prev.upper, {"INTO", "TABLE", "FROM", "JOIN", "UPDATE", "DELETE",
-                                                              "INSERT", "EXISTS", "APPLY", "USING"});
+                                                              "INSERT", "EXISTS", "APPLY", "USING", "TRUNCATE",
+                                                              "ANALYZE"});
 }
 
 // MySQL names may begin with a digit (2023_sales, 3pt_pct, 1st_quarter) if
