@@ -1714,6 +1714,19 @@ void PiiAnonymizer::detect_emails(std::string_view original, std::vector<Detecti
         if (quote != at(text, e) || a - b < 2 || !is_alnum(text[b]) || !is_alnum(text[a - 1])) continue;
         const std::string_view local = text.substr(b, a - b);
         if (is_email_token(local) || std::none_of(local.begin(), local.end(), is_alpha)) continue;
+        // Only a person's local part: two alphabetic words joined by one '.'
+        // or '_' ("jane.doe", "j.doe", "john_smith"); package specs ('react-dom@%',
+        // 'requests@%', 'v2@%') and role accounts ('noreply@%', 'error@%')
+        // are no one's.
+        {
+            const size_t join = local.find_first_of("._");
+            const auto alphabetic = [](std::string_view w) {
+                return !w.empty() && std::all_of(w.begin(), w.end(), is_alpha);
+            };
+            if (join == std::string_view::npos || !alphabetic(local.substr(0, join)) || join + 3 > local.size() ||
+                !alphabetic(local.substr(join + 1)))
+                continue;
+        }
         if (!like_taken_built) {  // (built once: no scan of all detections per pattern)
             for (const Detection &d : out) like_taken.add(d.begin, d.end);
             like_taken_built = true;
@@ -2489,7 +2502,9 @@ int table_column_kind(std::string_view name) {
     for (size_t i = 0; i <= name.size(); ++i) {
         const bool end = i == name.size();
         const char c = end ? ' ' : name[i];
-        const bool boundary = c == '_' || c == ' ' || c == '-' || c == '.' || c == '/' ||
+        // ('#', '(' and ')' too: "Phone #", "Phone (mobile)".)
+        const bool boundary = c == '_' || c == ' ' || c == '-' || c == '.' || c == '/' || c == '#' || c == '(' ||
+                              c == ')' ||
                               (!end && i > 0 && is_upper(c) && name[i - 1] >= 'a' && name[i - 1] <= 'z');
         if (!boundary && (is_alnum(c) || static_cast<unsigned char>(c) >= 0x80)) continue;
         if (!boundary) return 0;  // another character: no column name
@@ -2497,7 +2512,8 @@ int table_column_kind(std::string_view name) {
             if (n == 6) return 0;
             parts[n++] = name.substr(start, i - start);
         }
-        start = (c == '_' || c == ' ' || c == '-' || c == '.' || c == '/') ? i + 1 : i;
+        start = (c == '_' || c == ' ' || c == '-' || c == '.' || c == '/' || c == '#' || c == '(' || c == ')') ? i + 1
+                                                                                                                 : i;
     }
     static const std::string_view kOther[] = {"id", "ids", "count", "cnt", "model", "type", "brand", "make", "os",
                                               "verified", "valid", "ext", "extension", "country", "code", "prefix",
@@ -2546,11 +2562,14 @@ int table_column_kind(std::string_view name) {
         security = security || word_in(part, kSecurity, 2);
     }
     if (social && security) kind = 3;
-    // A column of versions ("version", "app_version", "firmware", "build"):
-    // a dotted quad there is no address.
-    static const std::string_view kVersion[] = {"version", "versions", "ver", "firmware", "fw", "build",
-                                                "release", "driver", "software", "sw"};
-    if (kind == 0 && std::any_of(parts, parts + n, [](std::string_view part) {
+    // A column of versions ("version", "app_version", "firmware",
+    // "build", "build_version"): a dotted quad there is no address. Only words
+    // about versions ("driver_ip" holds addresses), and a name
+    // ending in ip / ips / ip_address / addr names addresses whatever else it says.
+    static const std::string_view kVersion[] = {"version", "versions", "ver", "firmware", "fw", "build", "release"};
+    static const std::string_view kAddress[] = {"ip", "ips", "ipv4", "addr", "address", "addresses"};
+    if (kind == 0 && n > 0 && !word_in(parts[n - 1], kAddress, std::size(kAddress)) &&
+        std::any_of(parts, parts + n, [](std::string_view part) {
             return word_in(part, kVersion, std::size(kVersion));
         }))
         return 4;
@@ -2727,17 +2746,22 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
                     if (text.substr(line, e - line).find(d) == std::string_view::npos) continue;
                     split_row(text, line, e, d, false, header);
                     bool any = false, names = header.size() >= 2;
+                    size_t prose = 0;
                     kinds.assign(header.size(), 0);
                     for (size_t k = 0; k < header.size() && names; ++k) {
                         const std::string_view name = text.substr(header[k].first, header[k].second - header[k].first);
-                        // (A column's name: no number, no sentence: at most three words.)
-                        if (name.size() > 40 || (!name.empty() && is_digit(name[0])) ||
-                            std::count(name.begin(), name.end(), ' ') > 2 ||
-                            name.find_first_of("?!:=<>") != std::string_view::npos)
-                            names = false;
+                        // (A column's name: no number; a cell that is a sentence names
+                        // no column, judged per cell; most cells sentences: no header.)
+                        if (!name.empty() && is_digit(name[0])) names = false;
+                        if (name.size() > 40 || std::count(name.begin(), name.end(), ' ') > 2 ||
+                            name.find_first_of("?!:=<>") != std::string_view::npos) {
+                            ++prose;
+                            continue;
+                        }
                         kinds[k] = table_column_kind(name);
                         any = any || kinds[k] != 0;
                     }
+                    if (prose * 2 >= header.size()) names = false;
                     if (names && any) delimiter = d;
                     break;
                 }
@@ -2764,6 +2788,13 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
                 header_row = false;
                 continue;
             }
+            // (A table's header names no column of the next table.)
+            if (lower_at(i, "<table") || lower_at(i, "</table")) {
+                kinds.clear();
+                column = 0;
+                header_row = false;
+                continue;
+            }
             const bool th = lower_at(i, "<th") && !is_alpha(at(text, i + 3));
             const bool td = lower_at(i, "<td") && !is_alpha(at(text, i + 3));
             if (!th && !td) continue;
@@ -2771,6 +2802,20 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
             const size_t tag = text.substr(i, 200).find('>');
             if (tag == std::string_view::npos) continue;
             const size_t open_end = i + tag;
+            // colspan="N": the cell spans N columns.
+            size_t span = 1;
+            {
+                const std::string attrs = lower(text.substr(i, tag));
+                const size_t cs = attrs.find("colspan");
+                if (cs != std::string::npos) {
+                    size_t j = cs + 7;
+                    while (j < attrs.size() && (attrs[j] == ' ' || attrs[j] == '=' || attrs[j] == '"' || attrs[j] == '\''))
+                        ++j;
+                    size_t n = 0;
+                    while (j < attrs.size() && is_digit(attrs[j]) && n < 1000) n = n * 10 + (attrs[j++] - '0');
+                    if (n > 1 && n <= 100) span = n;
+                }
+            }
             const size_t cell = text.substr(open_end, 122).find("</");
             if (cell == std::string_view::npos) continue;
             const size_t close = open_end + cell;
@@ -2779,11 +2824,11 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
             while (e > b && text[e - 1] == ' ') --e;
             if (th) {
                 if (!header_row) kinds.clear(), header_row = true;
-                kinds.push_back(table_column_kind(text.substr(b, e - b)));
-            } else if (column < kinds.size() && kinds[column] != 0) {
+                kinds.insert(kinds.end(), span, table_column_kind(text.substr(b, e - b)));
+            } else if (span == 1 && column < kinds.size() && kinds[column] != 0) {
                 take(b, e, kinds[column]);
             }
-            ++column;
+            column += span;
             i = close;
         }
     }
@@ -2795,20 +2840,28 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
         size_t k = q;
         while (k > 0 && text[k - 1] != '"' && q - k < 40) --k;
         if (k == 0 || text[k - 1] != '"') continue;
-        const int kind = table_column_kind(text.substr(k, q - k));
+        const std::string_view key = text.substr(k, q - k);
+        const int kind = table_column_kind(key);
         if (kind == 0) continue;
+        // ("cell" alone is a spreadsheet's cell here: {"cell": {"ref": "B2", "value": ...}}.)
+        if (kind == 1 && (lower(key) == "cell" || lower(key) == "cells")) continue;
         size_t p = q + 2;
         while (p < text.size() && text[p] == ' ') ++p;
         if (at(text, p) != '{' && at(text, p) != '[') continue;
-        int depth = 0;
+        // Only values directly under the key, or under its objects' own
+        // value keys ("number", "value", ...): an object or array under a key
+        // naming something else ("sync": {"batch_ids": [...]}) is skipped whole.
+        std::vector<char> read;  // per depth: its values are the key's
         bool skip_value = false;  // the current key names something else
         for (size_t i = p; i < text.size() && i < p + 800; ++i) {
             const char c = text[i];
             if (c == '{' || c == '[') {
-                ++depth;
+                read.push_back(read.empty() || (read.back() != 0 && !skip_value));
                 skip_value = false;
             } else if (c == '}' || c == ']') {
-                if (--depth == 0) break;
+                read.pop_back();
+                if (read.empty()) break;
+                skip_value = false;
             } else if (c == ',') {
                 skip_value = false;
             } else if (c == '"' || is_digit(c) || c == '+') {
@@ -2829,7 +2882,7 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
                     skip_value = table_column_kind(name) == 0 &&
                                  !word_in(name, kJsonNumberKeys, std::size(kJsonNumberKeys));
                     i = n;
-                } else if (!skip_value) {
+                } else if (!skip_value && !read.empty() && read.back() != 0) {
                     take(b, e, kind);
                 }
             }

@@ -1211,3 +1211,65 @@ TEST(Review12, PhoneColumnOfManyRowsStaysLinear) {
     EXPECT_LT(full, 4000.0);
     EXPECT_LT(full, base * 10 + 200.0) << base << " ms for a quarter";
 }
+
+// Review of round 12: column names with other characters and box-drawing
+// separators; address columns named after a driver or a build agent; one
+// sentence among a header's cells; HTML tables (one header per table,
+// colspan); JSON under a phone key read only where it holds the phone's values.
+TEST(Review12, HeaderCellsWithOtherCharacters) {
+    EXPECT_EQ(anon("id,Customer Name,Phone #,Signup Date\n1,Ann Lee,0612345678,2024-01-02"),
+              "id,Customer Name,Phone #,Signup Date\n1,Ann Lee,XXX-XXX-5678,2024-01-02");
+    EXPECT_EQ(anon("id,Phone (mobile)\n1,0612345678"), "id,Phone (mobile)\n1,XXX-XXX-5678");
+    // One sentence among the cells names no column; the others still do.
+    EXPECT_EQ(anon("id,phone,notes about this customer here?\n1,0612345678,x"),
+              "id,phone,notes about this customer here?\n1,XXX-XXX-5678,x");
+}
+
+TEST(Review12, AddressColumnsNamedAfterDriversOrBuilds) {
+    for (const char *text : {"driver_ip,rider_ip,build_agent_ip\n10.1.2.3,10.4.5.6,10.7.8.9",
+                             "{\"driver_ips\": [\"10.1.2.3\", \"10.4.5.6\"]}"}) {
+        const std::string out = anon(text);
+        EXPECT_EQ(out.find("10.1.2.3"), std::string::npos) << out;
+        EXPECT_EQ(out.find("10.4.5.6"), std::string::npos) << out;
+    }
+    for (const char *text : {"host,app_version,firmware_version\nh1,1.2.3.4,5.6.7.8", "host,build_version\nh1,1.2.3.4"})
+        EXPECT_EQ(anon(text), text) << text;
+}
+
+TEST(Review12, HtmlTablesEndAndSpanColumns) {
+    // The phone header of the first table names no column of the second.
+    const std::string two = "<table><tr><th>name</th><th>phone</th></tr><tr><td>Ann</td><td>0612345678</td></tr></table>"
+                            "<table><tr><td>job</td><td>2024031512</td></tr></table>";
+    EXPECT_EQ(anon(two), "<table><tr><th>name</th><th>phone</th></tr><tr><td>Ann</td><td>XXX-XXX-5678</td></tr></table>"
+                         "<table><tr><td>job</td><td>2024031512</td></tr></table>");
+    // colspan="2": the phone column is the third.
+    EXPECT_EQ(anon("<table><tr><th colspan=\"2\">name</th><th>phone</th><th>batch</th></tr>"
+                   "<tr><td>Ann</td><td>Lee</td><td>0612345678</td><td>2024031512</td></tr></table>"),
+              "<table><tr><th colspan=\"2\">name</th><th>phone</th><th>batch</th></tr>"
+              "<tr><td>Ann</td><td>Lee</td><td>XXX-XXX-5678</td><td>2024031512</td></tr></table>");
+}
+
+TEST(Review12, JsonUnderAPhoneKeyOnlyItsValues) {
+    const std::string nested = "{\"phone\": {\"number\": \"4155550123\", \"verified\": true, \"source\": "
+                               "\"crm-import\", \"sync\": {\"batch_ids\": [2024031512]}}}";
+    const std::string out = anon(nested);
+    EXPECT_EQ(out.find("4155550123"), std::string::npos) << out;
+    EXPECT_NE(out.find("[2024031512]"), std::string::npos) << out;
+    // A spreadsheet's cell is no phone.
+    for (const char *text : {"{\"cell\": {\"ref\": \"B2\", \"value\": \"00123456789\"}}",
+                             "{\"cell\": {\"ref\": \"B2\", \"formatted\": \"0123 456 789\"}}"})
+        EXPECT_EQ(anon(text), text) << text;
+    // The phone's own objects still count.
+    const std::string phones = anon("{\"phones\": [{\"type\": \"home\", \"value\": \"0612345678\"}]}");
+    EXPECT_EQ(phones.find("0612345678"), std::string::npos) << phones;
+}
+
+TEST(Review12, LikePatternOnlyForAPersonsLocalPart) {
+    for (const char *text : {"SELECT * FROM t WHERE name LIKE 'react-dom@%' OR msg LIKE 'error@%'",
+                             "x LIKE 'v2@%' OR y LIKE 'requests@%' OR z LIKE 'sha256@%'",
+                             "a LIKE 'build@%' OR b LIKE 'noreply@%' OR c LIKE 'test@%'"})
+        EXPECT_EQ(anon(text), text) << text;
+    const std::string out = anon("WHERE email LIKE 'jane.doe@%' OR e LIKE '%john_smith@%'");
+    EXPECT_EQ(out.find("jane.doe"), std::string::npos) << out;
+    EXPECT_EQ(out.find("john_smith"), std::string::npos) << out;
+}
