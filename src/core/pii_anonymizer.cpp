@@ -1905,7 +1905,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         // "SELECT 1 -- 6502530000", "LIMIT 1 -6502530000": a count before an
         // SQL comment or a minus sign, not the trunk prefix; the number
         // starts after it (the same North American number).
-        // (It was written with that prefix: no bare run, as before.)
+        // (What is left is read as written alone: a bare run needs a phone word.)
         bool trunk_cut = false;
         if (text[begin] == '1' && c.e164.rfind("+1", 0) == 0) {
             size_t d = begin + 1;
@@ -1958,7 +1958,8 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         }
         // A bare run of digits ("log counter 2024031512", "id 6502530000") is
         // a phone number only where the text says so.
-        bool bare = !trunk_cut && std::all_of(raw.begin(), raw.end(), is_digit);
+        // (Also after a count cut off before it: "x - 1 - 2024031512".)
+        bool bare = std::all_of(raw.begin(), raw.end(), is_digit);
         // (Values found before it, an address between the phone word and the
         // number, do not use up the window.)
         size_t window = 40;
@@ -2690,6 +2691,15 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
         if (ne != e || nb < b) return;  // the whole cell, nothing else
         std::string_view raw = text.substr(nb, ne - nb);
         if (kind == 1 && !written_like_phone(raw)) return;  // (a count in a "mobile" column: "month;mobile;tablet")
+        // A bare run of digits must have a phone number's length, and be no
+        // date ("20240315") nor a timestamp in milliseconds ("1700000000123").
+        if (std::all_of(raw.begin(), raw.end(), is_digit)) {
+            if (raw.size() < 7 || (raw.size() > 12 && raw.compare(0, 2, "00") != 0)) return;
+            if (raw.size() == 8 && (raw.compare(0, 2, "19") == 0 || raw.compare(0, 2, "20") == 0)) {
+                const int month = (raw[4] - '0') * 10 + (raw[5] - '0'), day = (raw[6] - '0') * 10 + (raw[7] - '0');
+                if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return;
+            }
+        }
         std::string normalized = digits_of(raw);
         if (raw[0] == '+') normalized.insert(0, "+");
         add({nb, ne, PiiType::Phone, std::move(normalized)});
@@ -2700,23 +2710,62 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
     if (lines) {
         char delimiter = '\0';
         std::vector<int> kinds;
-        size_t line = 0;
+        size_t line = 0, rows = 0;
+        // A row that is a header itself: every cell a name (a letter first,
+        // then letters, digits, '_' or spaces), one of them snake_case or a
+        // rule on the next line ("order_id,order_number"; "| job | epoch |"
+        // over "|---|---|").
+        auto header_like = [&](const std::vector<std::pair<size_t, size_t>> &row, size_t, size_t end) {
+            bool snake = false;
+            size_t named = 0;
+            for (const auto &[b, e] : row) {
+                if (b >= e) continue;  // (the outer cells of "| a | b |")
+                ++named;
+                if (!is_alpha(text[b])) return false;
+                for (size_t i = b; i < e; ++i) {
+                    if (!is_alnum(text[i]) && text[i] != '_' && text[i] != ' ') return false;
+                    snake = snake || (text[i] == '_' && i > b && i + 1 < e);
+                }
+            }
+            if (named < 2) return false;
+            if (snake) return true;
+            size_t n = end, brk = 0;
+            while (n < text.size() && (brk = line_break_at(folded, n)) != 0) n += brk;
+            size_t ne = n;
+            while (ne < text.size() && line_break_at(folded, ne) == 0) ++ne;
+            const std::string_view next = text.substr(n, ne - n);
+            return next.find('-') != std::string_view::npos &&
+                   next.find_first_not_of("-+=:| ") == std::string_view::npos;
+        };
         while (line < text.size()) {
             size_t e = line, brk = 0;
             while (e < text.size() && (brk = line_break_at(folded, e)) == 0) ++e;
             // An empty line ("\r\n" escaped, a blank line) or a rule under the
             // header ("------+------" in psql's output, "|---|:---:|") goes on
             // with the table.
-            if (e == line || text.substr(line, e - line).find_first_not_of("-+=:| ") == std::string_view::npos) {
+            const bool blank = e == line || text.substr(line, e - line).find_first_not_of(" \t") == std::string_view::npos;
+            if (blank || text.substr(line, e - line).find_first_not_of("-+=:| ") == std::string_view::npos) {
+                // A blank line after rows ends the table (not the second half
+                // of an escaped "\r\n", nor one right under the header).
+                const bool half_crlf =
+                    line > 0 && (text[line - 1] == '\r' ||
+                                 (text[line - 1] == ' ' && folded.changed() &&
+                                  folded.original().compare(folded.to_original(line - 1), 2, "\\r") == 0));
+                if (blank && rows > 0 && !half_crlf) delimiter = '\0';
                 line = e + brk;
                 if (brk == 0) break;
                 continue;
             }
             if (delimiter != '\0') {
                 split_row(text, line, e, delimiter, false, cells);
-                if (cells.size() != kinds.size()) {
-                    delimiter = '\0';  // the table ended; this line may start another
+                size_t last = e;
+                while (last > line && text[last - 1] == ' ') --last;
+                if (cells.size() != kinds.size() || before(text, last) == ':') {
+                    delimiter = '\0';  // the table ended (a caption: "...:"); this line may start another
+                } else if (header_like(cells, line, e)) {
+                    delimiter = '\0';  // another table's header
                 } else {
+                    ++rows;
                     for (size_t k = 0; k < cells.size(); ++k)
                         if (kinds[k] != 0) take(cells[k].first, cells[k].second, kinds[k]);
                 }
@@ -2734,6 +2783,7 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
                         any = any || kinds[k] != 0;
                     }
                     if (any) {
+                        rows = 0;
                         delimiter = head.find("csv", from) != std::string::npos ? ',' : '\t';
                         line = e + brk;
                         if (brk == 0) break;
@@ -2762,7 +2812,27 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
                         any = any || kinds[k] != 0;
                     }
                     if (prose * 2 >= header.size()) names = false;
-                    if (names && any) delimiter = d;
+                    // A phone column among other devices or channels is a
+                    // category of a pivot ("week,phone,tablet,desktop",
+                    // "channel,phone,email,chat"): counts, no numbers.
+                    static const std::string_view kCategories[] = {
+                        "tablet", "desktop", "laptop", "pc", "tv", "web", "email", "mail", "chat", "sms", "app",
+                        "ios", "android", "social", "store", "online", "in_person", "walk_in", "video", "whatsapp",
+                        "letter", "kiosk", "console", "watch", "other", "total"};
+                    bool pivot = false;
+                    for (size_t k = 0; k < header.size() && !pivot; ++k)
+                        pivot = kinds[k] == 0 &&
+                                word_in(lower(text.substr(header[k].first, header[k].second - header[k].first)),
+                                        kCategories, std::size(kCategories));
+                    if (pivot)
+                        for (size_t k = 0; k < header.size(); ++k)
+                            if (kinds[k] == 1 || kinds[k] == 2) {
+                                const std::string name =
+                                    lower(text.substr(header[k].first, header[k].second - header[k].first));
+                                if (name.find_first_of(" _-") == std::string::npos) kinds[k] = 0;  // "phone", not "phone_number"
+                            }
+                    any = std::any_of(kinds.begin(), kinds.end(), [](int kind) { return kind != 0; });
+                    if (names && any) delimiter = d, rows = 0;
                     break;
                 }
             }

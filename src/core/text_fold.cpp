@@ -19,6 +19,16 @@ char fold_code_point(uint32_t cp) {
         case 0x3000: case 0x00A0: case 0x202F: case 0x205F: return ' ';
         case 0x2212: case 0xFE58: case 0xFE63: return '-';
         case 0xFE6B: return '@';
+        // Box drawing (psql's linestyle unicode, DuckDB's and SQLite's box
+        // output): a table's separators and rules, as written in ASCII.
+        case 0x2502: case 0x2503: case 0x2551: return '|';
+        case 0x2500: case 0x2501: case 0x2550: return '-';
+        case 0x250C: case 0x2510: case 0x2514: case 0x2518: case 0x251C: case 0x2524: case 0x252C: case 0x2534:
+        case 0x253C: case 0x250F: case 0x2513: case 0x2517: case 0x251B: case 0x2523: case 0x252B: case 0x2533:
+        case 0x253B: case 0x254B: case 0x2554: case 0x2557: case 0x255A: case 0x255D: case 0x2560: case 0x2563:
+        case 0x2566: case 0x2569: case 0x256C: case 0x255E: case 0x2561: case 0x256A: case 0x256D: case 0x256E:
+        case 0x256F: case 0x2570:
+            return '+';
         case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
         // Bidirectional marks, embeddings, overrides and isolates: invisible,
         // and they must not split a value ("john\u200e@example.com").

@@ -1145,7 +1145,7 @@ TEST(RedTeam12, TablesWithRealLineBreaksAndTabs) {
                    "| Bob | Lyon | free | 06 87 65 43 21 |"),
               "| name | city | plan | phone |\n|---|---|---|---|\n| Ann | Paris | pro | XXX-XXX-5678 |\n"
               "| Bob | Lyon | free | XXX-XXX-4321 |");
-    // A blank line ends nothing; a row with another number of cells ends the table.
+    // A blank line right under the header ends nothing; a row with another number of cells ends the table.
     EXPECT_EQ(anon("name,phone\n\nAnn,0612345678\nnote: 2 rows\n7,1234567"),
               "name,phone\n\nAnn,XXX-XXX-5678\nnote: 2 rows\n7,1234567");
     // Counts under "mobile", ids and models stay.
@@ -1272,4 +1272,50 @@ TEST(Review12, LikePatternOnlyForAPersonsLocalPart) {
     const std::string out = anon("WHERE email LIKE 'jane.doe@%' OR e LIKE '%john_smith@%'");
     EXPECT_EQ(out.find("jane.doe"), std::string::npos) << out;
     EXPECT_EQ(out.find("john_smith"), std::string::npos) << out;
+}
+
+// Review of round 12: a table ends at a blank line after its rows, at a
+// caption line ("...:") and at another header; a phone column among device or
+// channel categories is a pivot; a cell under a phone column must look like a
+// phone number; box-drawing tables; a bare run after a cut-off count.
+TEST(Review12, TablesEndAtBlankLinesCaptionsAndNewHeaders) {
+    const std::string csv = "id,phone\n1,0612345678\n\nNow the orders export, with the columns order id and order "
+                            "number:\norder_id,order_number\n17,2024031512";
+    std::string expected = csv;
+    expected.replace(expected.find("0612345678"), 10, "XXX-XXX-5678");
+    EXPECT_EQ(anon(csv), expected);
+    EXPECT_EQ(anon("| name | phone |\n|---|---|\n| Ann | 0612345678 |\n\n| job | epoch_seconds |\n|---|---|\n"
+                   "| backup | 2024031512 |"),
+              "| name | phone |\n|---|---|\n| Ann | XXX-XXX-5678 |\n\n| job | epoch_seconds |\n|---|---|\n"
+              "| backup | 2024031512 |");
+    // psql output: the second header (a rule under it) starts a new table.
+    EXPECT_EQ(anon(" name | phone\n------+------------\n Ann  | 0612345678\n job    | epoch\n--------+-------\n"
+                   " backup | 2024031512\n"),
+              " name | phone\n------+------------\n Ann  | XXX-XXX-5678\n job    | epoch\n--------+-------\n"
+              " backup | 2024031512\n");
+    // Same number of columns without a blank line: a snake_case header row.
+    EXPECT_EQ(anon("id,phone\n1,0612345678\norder_id,order_number\n17,2024031512"),
+              "id,phone\n1,XXX-XXX-5678\norder_id,order_number\n17,2024031512");
+}
+
+TEST(Review12, PhoneColumnsOfPivotsAndCellShapes) {
+    for (const char *text : {"week,phone,tablet,desktop\n2024-W01,81234567,4500,120000",
+                             "channel,phone,email,chat\nsupport_minutes,1203455,20000,3000",
+                             "id,phone\n1,20240315\n2,1700000000123"})
+        EXPECT_EQ(anon(text), text) << text;
+    EXPECT_EQ(anon("id,phone\n1,20240315\n2,0612345678"), "id,phone\n1,20240315\n2,XXX-XXX-5678");
+}
+
+TEST(Review12, BoxDrawingTables) {
+    const std::string box = anon("\u250c\u2500\u2500\u252c\u2500\u2500\u2510\n\u2502 name \u2502 phone \u2502\n"
+                                 "\u251c\u2500\u2500\u253c\u2500\u2500\u2524\n\u2502 Ann \u2502 0612345678 \u2502\n"
+                                 "\u2514\u2500\u2500\u2534\u2500\u2500\u2518");
+    EXPECT_EQ(box.find("0612345678"), std::string::npos) << box;
+    EXPECT_NE(box.find("\u2502 Ann \u2502"), std::string::npos) << box;
+}
+
+TEST(Review12, BareRunAfterACutOffCount) {
+    for (const char *text : {"SELECT x - 1 - 2024031512 FROM t", "SELECT * FROM t WHERE n > 1 -- 2024031512 is the batch id"})
+        EXPECT_EQ(anon(text), text) << text;
+    EXPECT_EQ(anon("SELECT 1 -- 6502530000 is the on-call phone"), "SELECT 1 -- XXX-XXX-0000 is the on-call phone");
 }
