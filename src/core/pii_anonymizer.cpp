@@ -2640,14 +2640,20 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
     // The detections by their start (a cell's overlaps are looked up, not
     // looked for in all of `out`: linear on a table of many rows); those
     // dropped are marked, and erased once at the end.
+    // (Built at the first cell read: most text has no table.)
     std::multimap<size_t, size_t> by_begin;
     size_t longest = 0;
-    std::vector<char> dropped(out.size(), 0);
-    bool any_dropped = false;
-    for (size_t i = 0; i < out.size(); ++i) {
-        by_begin.emplace(out[i].begin, i);
-        longest = std::max(longest, out[i].end - out[i].begin);
-    }
+    std::vector<char> dropped;
+    bool any_dropped = false, indexed = false;
+    auto index = [&] {
+        if (indexed) return;
+        indexed = true;
+        dropped.assign(out.size(), 0);
+        for (size_t i = 0; i < out.size(); ++i) {
+            by_begin.emplace(out[i].begin, i);
+            longest = std::max(longest, out[i].end - out[i].begin);
+        }
+    };
     auto add = [&](Detection d) {
         by_begin.emplace(d.begin, out.size());
         longest = std::max(longest, d.end - d.begin);
@@ -2656,6 +2662,7 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
     };
     auto take = [&](size_t b, size_t e, int kind) {
         if (b >= e || (!is_digit(text[b]) && text[b] != '+' && text[b] != '(')) return;
+        index();
         if (kind == 4) {  // "1.2.3.4" under "version" is a version
             for (auto [it, last] = by_begin.equal_range(b); it != last; ++it) {
                 const Detection &d = out[it->second];
