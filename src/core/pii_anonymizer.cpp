@@ -2722,6 +2722,16 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
         // then letters, digits, '_' or spaces), one of them snake_case or a
         // rule on the next line ("order_id,order_number"; "| job | epoch |"
         // over "|---|---|").
+        // A line of prose: no digit in it, and a cell of three words or more.
+        auto prose_line = [&](const std::vector<std::pair<size_t, size_t>> &row) {
+            bool sentence = false;
+            for (const auto &[b, e] : row) {
+                const std::string_view v = text.substr(b, e - b);
+                if (std::any_of(v.begin(), v.end(), is_digit)) return false;
+                sentence = sentence || std::count(v.begin(), v.end(), ' ') >= 2;
+            }
+            return sentence;
+        };
         auto header_like = [&](const std::vector<std::pair<size_t, size_t>> &row, size_t, size_t end) {
             bool snake = false;
             size_t named = 0;
@@ -2771,6 +2781,8 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
                     delimiter = '\0';  // the table ended (a caption: "...:"); this line may start another
                 } else if (header_like(cells, line, e)) {
                     delimiter = '\0';  // another table's header
+                } else if (prose_line(cells)) {
+                    delimiter = '\0';  // a sentence with as many commas as the table has: prose after it
                 } else {
                     ++rows;
                     for (size_t k = 0; k < cells.size(); ++k)

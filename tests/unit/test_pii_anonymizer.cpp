@@ -1293,6 +1293,11 @@ TEST(Review12, TablesEndAtBlankLinesCaptionsAndNewHeaders) {
                    " backup | 2024031512\n"),
               " name | phone\n------+------------\n Ann  | XXX-XXX-5678\n job    | epoch\n--------+-------\n"
               " backup | 2024031512\n");
+    // A line of prose with as many commas ends the table; a note in a row does not.
+    EXPECT_EQ(anon("id,phone\n1,0612345678\nBelow are the orders, grouped by the order id\n17,2024031512"),
+              "id,phone\n1,XXX-XXX-5678\nBelow are the orders, grouped by the order id\n17,2024031512");
+    EXPECT_EQ(anon("id,phone\n1,0612345678\n2,see the notes below\n3,0612345679"),
+              "id,phone\n1,XXX-XXX-5678\n2,see the notes below\n3,XXX-XXX-5679");
     // Same number of columns without a blank line: a snake_case header row.
     EXPECT_EQ(anon("id,phone\n1,0612345678\norder_id,order_number\n17,2024031512"),
               "id,phone\n1,XXX-XXX-5678\norder_id,order_number\n17,2024031512");
