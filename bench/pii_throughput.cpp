@@ -2,7 +2,8 @@
 // tests/unit/pii_corpus.tsv (typical text-to-SQL questions, about 40% with
 // personal data). Prints MB/s and microseconds per question for the whole
 // corpus, its clean questions and its questions with personal data, with the
-// default phone regions ({"US"}) and with seven regions.
+// default phone regions ({"US"}) and with seven regions; then the time of
+// large inputs of shapes that were once quadratic, against their first quarter.
 //
 //   g++ -std=c++17 -O2 -Isrc bench/pii_throughput.cpp src/core/pii_anonymizer.cpp \
 //       src/core/phone_detector.cpp src/core/text_fold.cpp src/core/keyed_hash.cpp \
@@ -45,6 +46,41 @@ Result measure(const PiiAnonymizer &anonymizer, const std::vector<std::string> &
     if (sink == 1) std::puts("");  // keep the work observable
     double bytes = static_cast<double>(bytes_per_pass) * static_cast<double>(passes);
     return {bytes / elapsed / 1e6, elapsed * 1e6 / static_cast<double>(passes * questions.size())};
+}
+
+// Inputs of about 1 MB in the shapes that once cost the anonymizer time
+// growing with the square of their size (review of round 12): milliseconds
+// for the whole input and for its first quarter; about 4x when linear, 16x
+// when quadratic.
+double detect_ms(const PiiAnonymizer &anonymizer, const std::string &text) {
+    auto start = std::chrono::steady_clock::now();
+    size_t n = anonymizer.detect(text).size();
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (n == size_t(-1)) std::puts("");  // keep the work observable
+    return ms;
+}
+
+void large_inputs(const PiiAnonymizer &anonymizer) {
+    std::string tuples, likes, versions = "host,version\n", phones = "id,phone\n";
+    for (int i = 0; i < 60000; ++i) tuples += "(phone) values ((";
+    for (int i = 0; i < 60000; ++i) likes += " 'ab@%'";
+    for (int i = 0; i < 40000; ++i)
+        versions += "h" + std::to_string(i) + ",10." + std::to_string(i % 250) + "." + std::to_string(i / 250 % 250) +
+                    "." + std::to_string(i % 7) + "\n";
+    for (int i = 0; i < 80000; ++i) phones += std::to_string(i) + "," + std::to_string(1000000 + i * 7 % 8999999) + "\n";
+    const struct {
+        const char *name;
+        const std::string *text;
+    } cases[] = {{"unclosed VALUES tuples", &tuples},
+                 {"LIKE 'ab@%' patterns", &likes},
+                 {"CSV version column", &versions},
+                 {"CSV phone column", &phones}};
+    for (const auto &c : cases) {
+        const double quarter = detect_ms(anonymizer, c.text->substr(0, c.text->size() / 4));
+        const double full = detect_ms(anonymizer, *c.text);
+        std::printf("large input, %-24s %8zu bytes: %9.1f ms (first quarter %8.1f ms, ratio %.1f)\n", c.name,
+                    c.text->size(), full, quarter, quarter > 0 ? full / quarter : 0.0);
+    }
 }
 
 }  // namespace
@@ -93,5 +129,6 @@ int main(int argc, char **argv) {
         Result r = measure(*c.anonymizer, *c.questions, seconds);
         std::printf("%s: %7.2f MB/s  %7.2f us/question\n", c.name, r.mb_per_s, r.us_per_question);
     }
+    large_inputs(default_regions);
     return 0;
 }

@@ -1,6 +1,5 @@
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <string>
 
 #include "core/keyed_hash.hpp"
@@ -1167,49 +1166,35 @@ TEST(RedTeam12, ValuesWrappedAcrossALineBreak) {
         EXPECT_EQ(anon(text), text) << text;
 }
 
-// Review of round 12: inputs up to ~1 MB stay roughly linear (the anonymizer
-// runs per row in a trigger). Each took seconds (26 s, 1.2 s, 3.2 s, +2.3 s).
-namespace {
-double detect_ms(const std::string &text, size_t *found = nullptr) {
-    const auto t0 = std::chrono::steady_clock::now();
-    const auto ds = anonymizer().detect(text);
-    if (found) *found = ds.size();
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-}
-}  // namespace
-
-TEST(Review12, UnclosedValuesTuplesStayLinear) {
+// Review of round 12: large inputs of the shapes that once took seconds
+// (26 s, 1.2 s, 3.2 s, +2.3 s on about 1 MB: the anonymizer runs per row in a
+// trigger) give the right answer; their cost is measured by
+// bench/pii_throughput.cpp (its "large inputs" part: full size against a
+// quarter, about 4x when linear), not timed here.
+TEST(Review12, UnclosedValuesTuplesFindNothing) {
     std::string text;
     for (int i = 0; i < 60000; ++i) text += "(phone) values ((";
-    EXPECT_LT(detect_ms(text), 2000.0);
+    EXPECT_TRUE(anonymizer().detect(text).empty());
 }
 
-TEST(Review12, ManyLikePatternsStayLinear) {
+TEST(Review12, ManyLikePatternsFindNothing) {
     std::string text;
     for (int i = 0; i < 60000; ++i) text += " 'ab@%'";
-    EXPECT_LT(detect_ms(text), 2000.0);
+    EXPECT_TRUE(anonymizer().detect(text).empty());
 }
 
-TEST(Review12, VersionColumnOfManyRowsStaysLinear) {
+TEST(Review12, VersionColumnOfManyRowsHasNoAddresses) {
     std::string text = "host,version\n";
     for (int i = 0; i < 40000; ++i)
         text += "h" + std::to_string(i) + ",10." + std::to_string(i % 250) + "." + std::to_string(i / 250 % 250) + "." +
                 std::to_string(i % 7) + "\n";
-    size_t found = 0;
-    EXPECT_LT(detect_ms(text, &found), 2000.0);
-    EXPECT_EQ(found, 0u);  // versions, no addresses
+    EXPECT_TRUE(anonymizer().detect(text).empty());  // versions, no addresses
 }
 
-TEST(Review12, PhoneColumnOfManyRowsStaysLinear) {
+TEST(Review12, PhoneColumnOfManyRowsIsMaskedRowByRow) {
     std::string text = "id,phone\n";
     for (int i = 0; i < 20000; ++i) text += std::to_string(i) + "," + std::to_string(1000000 + i * 7 % 8999999) + "\n";
-    size_t found = 0;
-    const double base = detect_ms(text.substr(0, text.size() / 4));
-    const double full = detect_ms(text, &found);
-    EXPECT_GT(found, 19000u);
-    // (About four times the quarter's time, not sixteen: generous bounds.)
-    EXPECT_LT(full, 4000.0);
-    EXPECT_LT(full, base * 10 + 200.0) << base << " ms for a quarter";
+    EXPECT_GT(anonymizer().detect(text).size(), 19000u);
 }
 
 // Review of round 12: column names with other characters and box-drawing
