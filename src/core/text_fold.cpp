@@ -60,6 +60,14 @@ char fold_code_point(uint32_t cp) {
     return kKeep;
 }
 
+// The value of a hexadecimal digit, -1 for any other character.
+int hex(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
 bool is_ascii_alnum(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -97,12 +105,6 @@ char percent_escape(std::string_view text, size_t pos, size_t *length = nullptr)
     const char prev = text[pos - 1];
     const bool after_escape = pos >= 3 && text[pos - 3] == '%';
     if (!is_ascii_alnum(prev) && prev != '=' && !after_escape) return '\0';
-    auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
     int hi = hex(text[pos + 1]), lo = hex(text[pos + 2]);
     if (hi < 0 || lo < 0) return '\0';
     size_t len = 3;
@@ -137,12 +139,6 @@ char percent_escape(std::string_view text, size_t pos, size_t *length = nullptr)
 // reference at text[pos] (0 when there is none) and what it folds to
 // (an ASCII character or kDrop) in `folded`.
 size_t escaped_reference(std::string_view text, size_t pos, char &folded) {
-    auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
     uint32_t cp = 0;
     size_t len = 0;
     if (text[pos] == '\\') {
@@ -293,12 +289,6 @@ size_t wrapped_break(std::string_view text, size_t pos) {
 // URL percent-escape ("%6A"), an HTML numeric reference ("&#106;",
 // "&#x6A;") or a JSON / C escape ("\u006a", "\x6a"). Its length, 0 for none.
 size_t ascii_escape(std::string_view text, size_t pos, char &decoded) {
-    auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
     uint32_t cp = 0;
     size_t len = 0;
     const char c = text[pos];
