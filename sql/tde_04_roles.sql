@@ -36,8 +36,24 @@ SET ROLE regress_tde_nobody;
 SELECT * FROM tde_add_pair('nobody');
 SELECT count(*) FROM tde_pairs;
 SELECT * FROM tde_list_pairs();
+-- Nor the internal helpers (a row value built by hand reaches the C line writers).
+SELECT tde_jsonl_line(ROW(NULL, 'q', '', NULL, NULL, NULL, '{}', true, NULL, '{}', 'SELECT', NULL, NULL, NULL)::tde_pairs);
+SELECT tde_csv_record(NULL::tde_pairs);
+SELECT tde_split_of('q', 's', '{0.8,0.1,0.1}');
 RESET ROLE;
 \set VERBOSITY default
+
+-- No function of the extension is executable by PUBLIC.
+SELECT p.oid::regprocedure AS executable_by_public
+  FROM pg_proc p
+  JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+  JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'training_data_export'
+ WHERE has_function_privilege('public', p.oid, 'EXECUTE');
+
+-- The line writers take any tde_pairs row value, NULLs in NOT NULL columns included.
+SELECT tde_jsonl_line(ROW(NULL, 'q', '', NULL, NULL, NULL, '{}', true, NULL, '{}', 'SELECT', NULL, NULL, NULL)::tde_pairs);
+SELECT tde_json_element(ROW(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)::tde_pairs);
+SELECT tde_csv_record(ROW(NULL, 'q', '', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)::tde_pairs);
 
 -- A writer who sets the parameter before the library is loaded in a fresh
 -- session gets a placeholder that the library refuses when it loads.

@@ -827,3 +827,46 @@ CREATE FUNCTION @extschema@.tde_sql_info(
 REVOKE ALL ON FUNCTION @extschema@.tde_sql_info(text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION @extschema@.tde_sql_info(text, text) TO tde_reader, tde_writer, tde_exporter;
 -- END sql_info (issue 6)
+
+-------------------------------------------------------------------------------
+-- Internal helpers. CREATE FUNCTION grants EXECUTE to PUBLIC; none of the
+-- extension's functions keep that grant. The helpers that the API's functions
+-- call with the caller's rights go to the three roles (they give no access of
+-- their own: reading rows still needs SELECT on tde_pairs); the planner
+-- support function is called by the planner, which checks no privilege.
+-------------------------------------------------------------------------------
+REVOKE ALL ON FUNCTION
+    @extschema@.tde_shown(text),
+    @extschema@.tde_date_bound(text, boolean, text),
+    @extschema@.tde_date_text(anyelement, text),
+    @extschema@.tde_filtered_pairs(text, text, boolean),
+    @extschema@.tde_iso_timestamp(timestamptz),
+    @extschema@.tde_pair_json(@extschema@.tde_pairs),
+    @extschema@.tde_check_page(bigint, bigint),
+    @extschema@.tde_jsonl_line(@extschema@.tde_pairs, text, text),
+    @extschema@.tde_csv_record(@extschema@.tde_pairs),
+    @extschema@.tde_json_element(@extschema@.tde_pairs),
+    @extschema@.tde_normalize_question(text),
+    @extschema@.tde_split_point(text, text),
+    @extschema@.tde_split_of(text, text, double precision[]),
+    @extschema@.tde_check_export_options(text, text, text, double precision[]),
+    @extschema@.tde_export_rows(text, text, boolean, boolean, text, double precision[]),
+    @extschema@.tde_export_support(internal)
+FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION
+    @extschema@.tde_shown(text),
+    @extschema@.tde_date_bound(text, boolean, text),
+    @extschema@.tde_date_text(anyelement, text),
+    @extschema@.tde_filtered_pairs(text, text, boolean),
+    @extschema@.tde_iso_timestamp(timestamptz),
+    @extschema@.tde_pair_json(@extschema@.tde_pairs),
+    @extschema@.tde_check_page(bigint, bigint),
+    @extschema@.tde_jsonl_line(@extschema@.tde_pairs, text, text),
+    @extschema@.tde_csv_record(@extschema@.tde_pairs),
+    @extschema@.tde_json_element(@extschema@.tde_pairs),
+    @extschema@.tde_normalize_question(text),
+    @extschema@.tde_split_point(text, text),
+    @extschema@.tde_split_of(text, text, double precision[]),
+    @extschema@.tde_check_export_options(text, text, text, double precision[]),
+    @extschema@.tde_export_rows(text, text, boolean, boolean, text, double precision[])
+TO tde_writer, tde_reader, tde_exporter;

@@ -178,15 +178,29 @@ void append_json_text_or_null(std::string &out, const PairRow &row, int column) 
 
 // Every field of the pair, in the guide's order.
 void append_pair_object(std::string &out, const PairRow &row) {
-    out.append("{\"pair_id\": \"");
-    append_uuid(out, row.values[kPairId]);
-    out.append("\", \"natural_language_query\": ");
+    // pair_id and timestamp are NOT NULL in the table, but a row value built
+    // by hand (ROW(NULL, ...)::tde_pairs) may carry NULLs in any column.
+    out.append("{\"pair_id\": ");
+    if (row.nulls[kPairId]) {
+        out.append("null");
+    } else {
+        out.push_back('"');
+        append_uuid(out, row.values[kPairId]);
+        out.push_back('"');
+    }
+    out.append(", \"natural_language_query\": ");
     append_json_text_or_null(out, row, kQuestion);
     out.append(", \"sql_query\": ");
     append_json_text_or_null(out, row, kSql);
-    out.append(", \"timestamp\": \"");
-    append_timestamp(out, row.values[kTimestamp]);
-    out.append("\", \"database_type\": ");
+    out.append(", \"timestamp\": ");
+    if (row.nulls[kTimestamp]) {
+        out.append("null");
+    } else {
+        out.push_back('"');
+        append_timestamp(out, row.values[kTimestamp]);
+        out.push_back('"');
+    }
+    out.append(", \"database_type\": ");
     append_json_text_or_null(out, row, kDatabaseType);
     out.append(", \"database_name\": ");
     append_json_text_or_null(out, row, kDatabaseName);
@@ -276,13 +290,13 @@ void format_csv_fields(const PairRow &row, std::string &out) {
     auto text_field = [&](int column) {
         if (!row.nulls[column]) tde::core::append_csv_field(out, text_view(row.values[column]));
     };
-    append_uuid(out, row.values[kPairId]);
+    if (!row.nulls[kPairId]) append_uuid(out, row.values[kPairId]);
     out.push_back(',');
     text_field(kQuestion);
     out.push_back(',');
     text_field(kSql);
     out.push_back(',');
-    append_timestamp(out, row.values[kTimestamp]);
+    if (!row.nulls[kTimestamp]) append_timestamp(out, row.values[kTimestamp]);
     out.push_back(',');
     text_field(kDatabaseType);
     out.push_back(',');
