@@ -18,13 +18,60 @@ SELECT filters FROM tde_export_log ORDER BY export_id DESC LIMIT 1;
 SELECT pairs_exported FROM tde_export(:'dir' || '.json', 'JSON', successful_only => true);  -- format names in any case
 SELECT (pg_read_file(:'dir' || '.json'))::jsonb -> 'total_pairs' AS json_total;
 
--- Incremental: only pairs newer than the last logged export of that format.
+-- Incremental: only pairs newer than the newest of the last incremental
+-- export of the same stream (the first one exports them all).
 SELECT pairs_exported FROM tde_export(:'dir' || '-inc1.jsonl', incremental => true);
 INSERT INTO tde_pairs (natural_language_query, "timestamp") VALUES ('late 1', '2024-06-01'), ('late 2', '2024-06-02');
 SELECT pairs_exported FROM tde_export(:'dir' || '-inc2.jsonl', incremental => true);
 SELECT pairs_exported FROM tde_export(:'dir' || '-inc3.jsonl', incremental => true);
-SELECT format, pairs_exported, filters ? 'start_date' AS incremental_bound, exported_by
+SELECT format, pairs_exported, filters ? 'start_date' AS incremental_bound, exported_by, stream IS NOT NULL AS stream
   FROM tde_export_log ORDER BY export_id;
+-- A stream is the format and the options (not the path or the dates): the
+-- three splits (and a chat export) each follow their own.
+SELECT pairs_exported FROM tde_export(:'dir' || '-train1.jsonl', split => 'train', incremental => true) \gset train_
+SELECT pairs_exported FROM tde_export(:'dir' || '-val1.jsonl', split => 'validation', incremental => true) \gset val_
+SELECT pairs_exported FROM tde_export(:'dir' || '-test1.jsonl', split => 'test', incremental => true) \gset test_
+SELECT :train_pairs_exported + :val_pairs_exported + :test_pairs_exported AS all_splits,
+       :train_pairs_exported > :test_pairs_exported AS train_largest;
+SELECT pairs_exported FROM tde_export(:'dir' || '-chat1.jsonl', style => 'chat', incremental => true);
+SELECT pairs_exported FROM tde_export(:'dir' || '-train2.jsonl', split => 'train', incremental => true);
+SELECT pairs_exported FROM tde_export(:'dir' || '-inc4.csv', 'csv', incremental => true);
+-- A pair stamped in the future waits for its time and holds nothing back; a
+-- pair added by this very transaction is exported (stamped now()).
+INSERT INTO tde_pairs (natural_language_query, "timestamp") VALUES ('from the future', '9999-01-01');
+INSERT INTO tde_pairs (natural_language_query) VALUES ('added just now');
+SELECT pairs_exported FROM tde_export(:'dir' || '-inc5.jsonl', incremental => true);
+SELECT string_agg(l::jsonb ->> 'natural_language_query', ', ') AS exported
+  FROM regexp_split_to_table(rtrim(pg_read_file(:'dir' || '-inc5.jsonl'), E'\n'), E'\n') l;
+BEGIN;
+INSERT INTO tde_pairs (natural_language_query) VALUES ('same transaction');
+SELECT pairs_exported FROM tde_export(:'dir' || '-inc6.jsonl', incremental => true);
+COMMIT;
+-- A high water written by hand in the future is no export's.
+INSERT INTO tde_export_log (path, format, filters, pairs_exported, sha256, stream, high_water)
+SELECT '/forged', 'jsonl', '{}', 0, '', stream, '9999-12-31' FROM tde_export_log WHERE path = :'dir' || '-inc6.jsonl';
+INSERT INTO tde_pairs (natural_language_query) VALUES ('after the forged entry');
+SELECT pairs_exported FROM tde_export(:'dir' || '-inc7.jsonl', incremental => true);
+-- Incremental exports need read committed: an older snapshot could miss
+-- pairs committed since, which the next export would then skip.
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT pairs_exported FROM tde_export(:'dir' || '-rr.jsonl', incremental => true);
+ROLLBACK;
+
+-- With deduplicate or split, the statistics are those of the exported pairs.
+SELECT pairs_exported = (statistics ->> 'total_pairs')::bigint AS stats_match,
+       pairs_exported < 53 AS subset
+  FROM tde_export(:'dir' || '-stats.json', 'json', split => 'test');
+SELECT (d ->> 'total_pairs')::int = (d -> 'statistics' ->> 'total_pairs')::int AS document_consistent,
+       jsonb_array_length(d -> 'pairs') = (d ->> 'total_pairs')::int AS count_matches
+  FROM (SELECT pg_read_file(:'dir' || '-stats.json')::jsonb AS d) x;
+INSERT INTO tde_pairs (natural_language_query, sql_query, database_type)
+VALUES ('Dedup me ', 'SELECT 42', 'mysql'), ('dedup   ME', 'SELECT 42', 'mysql');
+SELECT (d ->> 'total_pairs')::int AS pairs, d -> 'statistics' -> 'total_pairs' AS stats_total,
+       (SELECT count(*) FROM tde_pairs) AS stored
+  FROM (SELECT string_agg(l, E'\n')::jsonb AS d FROM tde_export_json(deduplicate => true) l) x;
+SELECT d -> 'statistics' -> 'database_types' AS types, d -> 'statistics' -> 'query_type_distribution' AS query_types
+  FROM (SELECT string_agg(l, E'\n')::jsonb AS d FROM tde_export_json(deduplicate => true, split => 'train') l) x;
 
 -- Bad input: clear errors, nothing written, nothing logged.
 SELECT count(*) AS logged_before FROM tde_export_log \gset

@@ -519,8 +519,10 @@ LANGUAGE sql STABLE AS $$
                                          'end', @extschema@.tde_iso_timestamp(s.latest)),
         'query_type_distribution',
             '{"SELECT": 0, "INSERT": 0, "UPDATE": 0, "DELETE": 0}'::jsonb
-            || coalesce((SELECT jsonb_object_agg(coalesce(q.query_type, 'OTHER'), q.pairs)
-                           FROM @extschema@.tde_query_type_distribution(start_date, end_date, successful_only) q), '{}'))
+            || coalesce((SELECT jsonb_object_agg(q.query_type, q.pairs)
+                           FROM (SELECT coalesce(d.query_type, 'OTHER') AS query_type, sum(d.pairs) AS pairs
+                                   FROM @extschema@.tde_query_type_distribution(start_date, end_date, successful_only) d
+                                  GROUP BY 1) q), '{}'))
       FROM @extschema@.tde_statistics(start_date, end_date, successful_only) s
 $$;
 
@@ -620,6 +622,49 @@ LANGUAGE sql STABLE AS $$
       ORDER BY d."timestamp", d.pair_id)
 $$;
 
+-- The guide's "statistics" object of the pairs an export contains: with
+-- deduplicate or split, of those pairs only (the same rows as the export);
+-- otherwise tde_statistics_json() of the same filters.
+CREATE FUNCTION @extschema@.tde_export_statistics_json(
+    start_date text, end_date text, successful_only boolean,
+    deduplicate boolean, split text, split_ratios double precision[])
+RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN NOT coalesce(deduplicate, false) AND split IS NULL
+                THEN @extschema@.tde_statistics_json(start_date, end_date, successful_only)
+                ELSE (
+        SELECT jsonb_build_object(
+            'total_pairs', s.total_pairs,
+            'successful_pairs', s.successful_pairs,
+            'failed_pairs', s.total_pairs - s.successful_pairs,
+            'unique_tables', coalesce((SELECT jsonb_agg(DISTINCT t.name COLLATE "C" ORDER BY t.name COLLATE "C")
+                                         FROM @extschema@.tde_export_rows(start_date, end_date, successful_only,
+                                                                          deduplicate, split, split_ratios) p,
+                                              unnest(p.table_names) AS t(name)), '[]'),
+            'database_types', coalesce((SELECT jsonb_agg(DISTINCT p.database_type COLLATE "C" ORDER BY p.database_type COLLATE "C")
+                                          FROM @extschema@.tde_export_rows(start_date, end_date, successful_only,
+                                                                           deduplicate, split, split_ratios) p
+                                         WHERE p.database_type IS NOT NULL), '[]'),
+            'avg_query_length', round(s.avg_query_length::numeric, 2),
+            'avg_sql_length', round(s.avg_sql_length::numeric, 2),
+            'date_range', jsonb_build_object('start', @extschema@.tde_iso_timestamp(s.earliest),
+                                             'end', @extschema@.tde_iso_timestamp(s.latest)),
+            'query_type_distribution',
+                '{"SELECT": 0, "INSERT": 0, "UPDATE": 0, "DELETE": 0}'::jsonb
+                || coalesce((SELECT jsonb_object_agg(q.query_type, q.pairs)
+                               FROM (SELECT coalesce(p.query_type, 'OTHER') AS query_type, count(*) AS pairs
+                                       FROM @extschema@.tde_export_rows(start_date, end_date, successful_only,
+                                                                        deduplicate, split, split_ratios) p
+                                      GROUP BY 1) q), '{}'))
+          FROM (SELECT count(*) AS total_pairs, count(*) FILTER (WHERE p.success) AS successful_pairs,
+                       coalesce(avg(length(p.natural_language_query)::float8), 0) AS avg_query_length,
+                       coalesce(avg(length(p.sql_query)::float8), 0) AS avg_sql_length,
+                       min(p."timestamp") AS earliest, max(p."timestamp") AS latest
+                  FROM @extschema@.tde_export_rows(start_date, end_date, successful_only,
+                                                   deduplicate, split, split_ratios) p) s)
+           END
+$$;
+
 -- JSONL: one JSON object per pair, oldest first.
 CREATE FUNCTION @extschema@.tde_export_jsonl(
     start_date      anycompatible DEFAULT NULL,
@@ -689,7 +734,9 @@ LANGUAGE sql STABLE AS $$
                                             successful_only, deduplicate, split, split_ratios) p
         UNION ALL
         SELECT '  ], "total_pairs": ' || count(*) || ', "statistics": '
-               || @extschema@.tde_statistics_json(start_date, end_date, successful_only)::text || '}'
+               || @extschema@.tde_export_statistics_json(@extschema@.tde_date_text(start_date, 'start_date'),
+                                                         @extschema@.tde_date_text(end_date, 'end_date'),
+                                                         successful_only, deduplicate, split, split_ratios)::text || '}'
           FROM @extschema@.tde_export_rows(@extschema@.tde_date_text(start_date, 'start_date'), @extschema@.tde_date_text(end_date, 'end_date'),
                                             successful_only, deduplicate, split, split_ratios) p
     ) lines
@@ -732,23 +779,49 @@ CREATE TABLE @extschema@.tde_export_log (
     filters        jsonb NOT NULL,
     pairs_exported bigint NOT NULL,
     sha256         text NOT NULL,
-    high_water     timestamptz   -- newest "timestamp" exported (incremental exports start after it)
+    -- Incremental exports only: the options that make an export stream (format,
+    -- successful_only, style, system_prompt, deduplicate, split, split_ratios:
+    -- all but the path and the dates), and just after the newest "timestamp"
+    -- exported; the next incremental export of the same stream starts there.
+    stream         jsonb,
+    high_water     timestamptz
 );
-CREATE INDEX tde_export_log_format_idx ON @extschema@.tde_export_log (format, high_water);
+CREATE INDEX tde_export_log_stream_idx ON @extschema@.tde_export_log (stream, high_water);
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.tde_export_log', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.tde_export_log_export_id_seq', '');
 
 CREATE FUNCTION @extschema@.tde_write_export_file(
     path text, format text, start_date text, end_date text, successful_only boolean,
     style text, system_prompt text, deduplicate boolean, split text, split_ratios double precision[],
-    OUT pairs_exported bigint, OUT statistics jsonb, OUT sha256 text, OUT high_water timestamptz)
+    OUT pairs_exported bigint, OUT statistics jsonb, OUT sha256 text, OUT newest timestamptz)
     AS 'MODULE_PATHNAME', 'tde_write_export_file' LANGUAGE C VOLATILE;
+
+-- The start of the oldest transaction in progress in this database, other
+-- than the caller's (NULL when there is none). A pair's "timestamp" defaults
+-- to its transaction's start, and the pair becomes visible when that
+-- transaction commits: every pair stamped before this instant that will ever
+-- commit is visible now. SECURITY DEFINER: pg_stat_activity shows other
+-- roles' transactions only to members of pg_read_all_stats.
+CREATE FUNCTION @extschema@.tde_oldest_open_transaction() RETURNS timestamptz
+LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    SELECT pg_stat_clear_snapshot();  -- a snapshot of the backends read earlier in this transaction is stale
+    SELECT min(a.xact_start)
+      FROM pg_stat_activity a
+     WHERE a.pid <> pg_backend_pid()
+       AND a.datid = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
+       AND a.xact_start IS NOT NULL
+       AND a.backend_type NOT IN ('autovacuum worker', 'autovacuum launcher', 'walsender');
+$$;
 
 -- Writes an export to a file on the server (superusers and members of
 -- pg_write_server_files), atomically (temporary file, fsync, rename), logs it
 -- in tde_export_log and returns (pairs_exported, statistics, sha256).
--- incremental => true exports only pairs newer than the newest pair of the
--- last logged export in the same format.
+-- incremental => true exports only the pairs newer than the newest pair of
+-- the previous incremental export of the same stream (same format and
+-- options; the path and the dates aside), and older than the start of the
+-- oldest transaction still in progress and than this one's end: a pair whose
+-- transaction commits after this export is exported by the next one instead
+-- of being skipped, and a pair stamped in the future waits for its time.
 CREATE FUNCTION @extschema@.tde_export(
     path            text,
     format          text DEFAULT 'jsonl',
@@ -766,32 +839,58 @@ LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     effective_start text := @extschema@.tde_date_text(start_date, 'start_date');
     effective_end text := @extschema@.tde_date_text(end_date, 'end_date');
+    export_stream jsonb;
     last_high timestamptz;
+    lower_bound timestamptz;
+    upper_bound timestamptz;
     written record;
 BEGIN
     format := lower(btrim(format));  -- 'JSON', ' csv' as the REST API takes them
     PERFORM @extschema@.tde_check_export_options(format, style, split, split_ratios);
+    IF format = 'jsonl' THEN
+        style := coalesce(style, 'pair');
+    ELSE
+        style := NULL;
+        system_prompt := NULL;
+    END IF;
     IF incremental THEN
-        SELECT max(l.high_water) INTO last_high FROM @extschema@.tde_export_log l WHERE l.format = tde_export.format;
-        IF last_high IS NOT NULL AND (effective_start IS NULL
-                OR @extschema@.tde_date_bound(effective_start, false, 'start_date') <= last_high) THEN
-            effective_start := to_char((last_high + interval '1 microsecond') AT TIME ZONE 'UTC',
-                                       'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
+        IF current_setting('transaction_isolation') <> 'read committed' THEN
+            RAISE EXCEPTION 'incremental exports need the read committed isolation level'
+                USING ERRCODE = 'invalid_transaction_state',
+                      DETAIL = 'A snapshot taken earlier in the transaction could miss pairs committed since.';
         END IF;
+        export_stream := jsonb_build_object(
+            'format', format, 'successful_only', coalesce(successful_only, false),
+            'style', style, 'system_prompt', system_prompt, 'deduplicate', coalesce(deduplicate, false),
+            'split', split, 'split_ratios', CASE WHEN split IS NOT NULL THEN to_jsonb(split_ratios) END);
+        -- (A high water in the future, written by hand, is no export's.)
+        SELECT max(l.high_water) INTO last_high
+          FROM @extschema@.tde_export_log l
+         WHERE l.stream = export_stream AND l.high_water <= clock_timestamp();
+        -- (Pairs of this transaction, stamped now(), are visible to it.)
+        upper_bound := least(now() + interval '1 microsecond', @extschema@.tde_oldest_open_transaction());
+        lower_bound := greatest(last_high,
+                                @extschema@.tde_date_bound(effective_start, false, 'start_date'));
+        upper_bound := least(upper_bound, @extschema@.tde_date_bound(effective_end, true, 'end_date'));
+        IF lower_bound IS NOT NULL AND isfinite(lower_bound) THEN
+            effective_start := to_char(lower_bound AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
+        END IF;
+        -- An end bound covers the microsecond it names.
+        effective_end := to_char((upper_bound - interval '1 microsecond') AT TIME ZONE 'UTC',
+                                 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
     END IF;
     SELECT * INTO written FROM @extschema@.tde_write_export_file(
-        path, format, effective_start, effective_end, successful_only,
-        CASE WHEN format = 'jsonl' THEN coalesce(style, 'pair') END, system_prompt,
+        path, format, effective_start, effective_end, successful_only, style, system_prompt,
         deduplicate, split, split_ratios);
-    INSERT INTO @extschema@.tde_export_log (path, format, filters, pairs_exported, sha256, high_water)
+    INSERT INTO @extschema@.tde_export_log (path, format, filters, pairs_exported, sha256, stream, high_water)
     VALUES (path, format,
             jsonb_strip_nulls(jsonb_build_object(
                 'start_date', effective_start, 'end_date', effective_end, 'successful_only', successful_only,
                 'style', style, 'deduplicate', deduplicate, 'split', split,
                 'split_ratios', CASE WHEN split IS NOT NULL THEN to_jsonb(split_ratios) END,
                 'incremental', incremental)),
-            written.pairs_exported, written.sha256,
-            coalesce(written.high_water, last_high));
+            written.pairs_exported, written.sha256, export_stream,
+            CASE WHEN incremental THEN greatest(last_high, written.newest + interval '1 microsecond') END);
     pairs_exported := written.pairs_exported;
     statistics := written.statistics;
     sha256 := written.sha256;
@@ -808,6 +907,8 @@ GRANT EXECUTE ON FUNCTION
     @extschema@.tde_export(text, text, anycompatible, anycompatible, boolean, text, text, boolean, text, double precision[], boolean)
 TO tde_exporter;
 GRANT SELECT, INSERT ON @extschema@.tde_export_log TO tde_exporter;
+REVOKE ALL ON FUNCTION @extschema@.tde_oldest_open_transaction() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION @extschema@.tde_oldest_open_transaction() TO tde_exporter;
 
 -- BEGIN sql_info (issue 6)
 -------------------------------------------------------------------------------
@@ -851,6 +952,7 @@ REVOKE ALL ON FUNCTION
     @extschema@.tde_split_of(text, text, double precision[]),
     @extschema@.tde_check_export_options(text, text, text, double precision[]),
     @extschema@.tde_export_rows(text, text, boolean, boolean, text, double precision[]),
+    @extschema@.tde_export_statistics_json(text, text, boolean, boolean, text, double precision[]),
     @extschema@.tde_export_support(internal)
 FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION
@@ -868,5 +970,6 @@ GRANT EXECUTE ON FUNCTION
     @extschema@.tde_split_point(text, text),
     @extschema@.tde_split_of(text, text, double precision[]),
     @extschema@.tde_check_export_options(text, text, text, double precision[]),
-    @extschema@.tde_export_rows(text, text, boolean, boolean, text, double precision[])
+    @extschema@.tde_export_rows(text, text, boolean, boolean, text, double precision[]),
+    @extschema@.tde_export_statistics_json(text, text, boolean, boolean, text, double precision[])
 TO tde_writer, tde_reader, tde_exporter;

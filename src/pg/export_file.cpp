@@ -16,6 +16,7 @@ extern "C" {
 #include "storage/fd.h"
 #include "utils/acl.h"
 #include "catalog/pg_authid_d.h"
+#include <sys/stat.h>
 }
 
 namespace {
@@ -118,7 +119,18 @@ TDE_FUNCTION(tde_write_export_file) {
     if (SPI_connect() != SPI_OK_CONNECT) elog(ERROR, "SPI_connect failed");
     PG_TRY();
     {
-        file = AllocateFile(tmp_path, PG_BINARY_W);
+        // Readable by others, as COPY ... TO 'file' writes it (the backend's
+        // own umask would make it 0600).
+        mode_t saved_umask = umask(S_IWGRP | S_IWOTH);
+        PG_TRY();
+        {
+            file = AllocateFile(tmp_path, PG_BINARY_W);
+        }
+        PG_FINALLY();
+        {
+            umask(saved_umask);
+        }
+        PG_END_TRY();
         if (file == nullptr)
             ereport(ERROR, (errcode_for_file_access(),
                             errmsg("could not create export file \"%s\": %m", tmp_path)));
@@ -137,7 +149,7 @@ TDE_FUNCTION(tde_write_export_file) {
         for (int i = 0; i < PG_SHA256_DIGEST_LENGTH; ++i) snprintf(hex + 2 * i, 3, "%02x", digest[i]);
 
         const char *summary = psprintf(
-            "SELECT count(*), max(p.\"timestamp\"), %s.tde_statistics_json($1, $2, $3) "
+            "SELECT count(*), max(p.\"timestamp\"), %s.tde_export_statistics_json($1, $2, $3, $6, $7, $8) "
             "FROM %s.tde_export_rows($1, $2, $3, $6, $7, $8) p",
             schema, schema);
         single_row(summary, args, 3, summary_values, summary_nulls);
