@@ -130,3 +130,21 @@ SELECT * FROM tde_export_csv();
 SELECT tde_csv_stream(NULL, NULL, false, false, NULL, NULL);
 RESET ROLE;
 DROP ROLE regress_tde_r07;
+-- An export's bytes do not depend on the session's extra_float_digits: the
+-- shortest text that reads back as the stored double.
+INSERT INTO tde_pairs (natural_language_query, "timestamp", execution_time_ms)
+VALUES ('float digits', '2032-01-01', 0.1::float8 + 0.2::float8), ('float digits 2', '2032-01-02', 45.5);
+SET extra_float_digits = 0;
+SELECT l::jsonb -> 'execution_time_ms' AS ms FROM tde_export_jsonl(start_date => '2032-01-01') l;
+SELECT substr(l, 38) AS csv_after_pair_id FROM tde_export_csv(start_date => '2032-01-01') l OFFSET 1;
+SELECT md5(string_agg(l, E'\n')) AS digits0 FROM tde_export_jsonl(start_date => '2032-01-01') l \gset
+SET extra_float_digits = 3;
+SELECT md5(string_agg(l, E'\n')) = :'digits0' AS same_bytes FROM tde_export_jsonl(start_date => '2032-01-01') l;
+RESET extra_float_digits;
+SELECT md5(string_agg(l, E'\n')) = :'digits0' AS same_bytes FROM tde_export_jsonl(start_date => '2032-01-01') l;
+SELECT (l::jsonb ->> 'execution_time_ms')::float8 = 0.1::float8 + 0.2::float8 AS reads_back
+  FROM tde_export_jsonl(start_date => '2032-01-01', end_date => '2032-01-01') l;
+-- A row built by hand may carry NaN: JSON null, CSV NaN.
+SELECT tde_jsonl_line(ROW(NULL, 'q', '', NULL, NULL, NULL, '{}', true, 'NaN', '{}', NULL, NULL, NULL, NULL)::tde_pairs)::jsonb -> 'execution_time_ms' AS nan_json;
+SELECT tde_csv_record(ROW(NULL, 'q', '', NULL, NULL, NULL, '{}', true, 'NaN', '{}', NULL, NULL, NULL, NULL)::tde_pairs) AS nan_csv;
+DELETE FROM tde_pairs WHERE "timestamp" >= '2032-01-01';

@@ -9,6 +9,7 @@
 // destructor on the stack: a PostgreSQL ERROR may pass through them. The
 // output buffer is static (reused per row, never freed mid-row).
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <string_view>
 
@@ -34,6 +35,7 @@ extern "C" {
 #include "utils/acl.h"
 #include "utils/lsyscache.h"
 #include "utils/typcache.h"
+#include "common/shortest_dec.h"
 }
 
 namespace {
@@ -153,10 +155,20 @@ void append_uuid(std::string &out, Datum value) {
     pfree(s);
 }
 
-void append_float(std::string &out, Datum value) {
-    char *s = float8out_internal(DatumGetFloat8(value));
-    out.append(s);
-    pfree(s);
+// The shortest text that reads back as the same double, whatever the
+// session's extra_float_digits (float8out's default output): an export's
+// bytes do not depend on the session. NaN and infinities (which the table's
+// CHECK refuses, but a row built by hand may carry) are JSON null, and
+// float8in's spellings in CSV.
+void append_float(std::string &out, Datum value, bool json) {
+    const double d = DatumGetFloat8(value);
+    if (std::isnan(d) || std::isinf(d)) {
+        out.append(json ? "null" : std::isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+        return;
+    }
+    char buffer[DOUBLE_SHORTEST_DECIMAL_LEN];
+    const int length = double_to_shortest_decimal_buf(d, buffer);
+    out.append(buffer, static_cast<size_t>(length));
 }
 
 // Calls `each(element)` for every non-null element of a text[] value.
@@ -217,7 +229,7 @@ void append_pair_object(std::string &out, const PairRow &row) {
     out.append(row.nulls[kSuccess] ? "null" : DatumGetBool(row.values[kSuccess]) ? "true" : "false");
     out.append(", \"execution_time_ms\": ");
     if (row.nulls[kExecutionTime]) out.append("null");
-    else append_float(out, row.values[kExecutionTime]);
+    else append_float(out, row.values[kExecutionTime], true);
     out.append(", \"metadata\": ");
     if (row.nulls[kMetadata]) {
         out.append("{}");
@@ -317,7 +329,7 @@ void format_csv_fields(const PairRow &row, std::string &out) {
     out.push_back(',');
     if (!row.nulls[kSuccess]) out.append(DatumGetBool(row.values[kSuccess]) ? "true" : "false");
     out.push_back(',');
-    if (!row.nulls[kExecutionTime]) append_float(out, row.values[kExecutionTime]);
+    if (!row.nulls[kExecutionTime]) append_float(out, row.values[kExecutionTime], false);
     out.push_back(',');
     text_field(kQueryType);
 }
