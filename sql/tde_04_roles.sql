@@ -49,6 +49,13 @@ SELECT p.oid::regprocedure AS executable_by_public
   JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
   JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'training_data_export'
  WHERE has_function_privilege('public', p.oid, 'EXECUTE');
+-- Every function has a description (\df+); the helpers say they are internal.
+SELECT count(*) FILTER (WHERE obj_description(p.oid, 'pg_proc') IS NULL) AS undescribed,
+       count(*) FILTER (WHERE obj_description(p.oid, 'pg_proc') LIKE 'internal helper%') AS internal,
+       obj_description('tde_export_jsonl'::regproc, 'pg_proc') LIKE 'JSONL export%' AS api_described
+  FROM pg_proc p
+  JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+  JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'training_data_export';
 
 -- The line writers take any tde_pairs row value, NULLs in NOT NULL columns included.
 SELECT tde_jsonl_line(ROW(NULL, 'q', '', NULL, NULL, NULL, '{}', true, NULL, '{}', 'SELECT', NULL, NULL, NULL)::tde_pairs);

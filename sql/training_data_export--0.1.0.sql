@@ -973,3 +973,59 @@ GRANT EXECUTE ON FUNCTION
     @extschema@.tde_export_rows(text, text, boolean, boolean, text, double precision[]),
     @extschema@.tde_export_statistics_json(text, text, boolean, boolean, text, double precision[])
 TO tde_writer, tde_reader, tde_exporter;
+
+-------------------------------------------------------------------------------
+-- Descriptions (\df+ and \dfS+ show them). Internal helpers say so: call the
+-- API functions above them.
+-------------------------------------------------------------------------------
+COMMENT ON FUNCTION @extschema@.tde_add_pair(text, text, text, text, boolean, double precision, jsonb) IS
+    'Adds a question/SQL pair (anonymized by the trigger) and returns the stored row';
+COMMENT ON FUNCTION @extschema@.tde_add_pair_json(jsonb) IS
+    'Adds a pair from a JSON object with the guide''s fields; returns {"pair": {...}}';
+COMMENT ON FUNCTION @extschema@.tde_get_pair(uuid) IS 'The pair with this id (no row if none)';
+COMMENT ON FUNCTION @extschema@.tde_get_pair_json(uuid) IS 'The pair with this id as {"pair": {...}}, or NULL';
+COMMENT ON FUNCTION @extschema@.tde_list_pairs(anycompatible, anycompatible, boolean, bigint, bigint) IS
+    'Pairs newest first: start_date, end_date (ISO text, date or timestamp; a date-only end includes its day), successful_only, limit_rows, offset_rows';
+COMMENT ON FUNCTION @extschema@.tde_count_pairs(anycompatible, anycompatible, boolean) IS
+    'Number of pairs matching start_date, end_date, successful_only';
+COMMENT ON FUNCTION @extschema@.tde_list_pairs_json(anycompatible, anycompatible, boolean, bigint, bigint) IS
+    'A page of pairs as {"pairs": [...], "total": N} (the REST API''s list)';
+COMMENT ON FUNCTION @extschema@.tde_delete_pair(uuid) IS 'Deletes the pair with this id; true if there was one';
+COMMENT ON FUNCTION @extschema@.tde_statistics(anycompatible, anycompatible, boolean) IS
+    'Totals, successes, failures, average lengths and date range of the matching pairs';
+COMMENT ON FUNCTION @extschema@.tde_query_type_distribution(anycompatible, anycompatible, boolean) IS
+    'Pairs per query type (SELECT, INSERT, ...)';
+COMMENT ON FUNCTION @extschema@.tde_table_usage(anycompatible, anycompatible, boolean) IS
+    'Pairs per table referenced by their SQL';
+COMMENT ON FUNCTION @extschema@.tde_database_types(anycompatible, anycompatible, boolean) IS
+    'Pairs per database type';
+COMMENT ON FUNCTION @extschema@.tde_statistics_json(anycompatible, anycompatible, boolean) IS
+    'The guide''s statistics object';
+COMMENT ON FUNCTION @extschema@.tde_export_jsonl(anycompatible, anycompatible, boolean, text, text, boolean, text, double precision[]) IS
+    'JSONL export, one line per pair, streamed: start_date, end_date, successful_only, style (pair, prompt_completion, chat, alpaca), system_prompt, deduplicate, split, split_ratios';
+COMMENT ON FUNCTION @extschema@.tde_export_csv(anycompatible, anycompatible, boolean, boolean, text, double precision[]) IS
+    'CSV export (the guide''s header and columns, RFC 4180), streamed: start_date, end_date, successful_only, deduplicate, split, split_ratios';
+COMMENT ON FUNCTION @extschema@.tde_export_json(anycompatible, anycompatible, boolean, boolean, text, double precision[]) IS
+    'JSON export (the guide''s document with statistics), streamed line by line';
+COMMENT ON FUNCTION @extschema@.tde_export(text, text, anycompatible, anycompatible, boolean, text, text, boolean, text, double precision[], boolean) IS
+    'Writes an export to a server file atomically and logs it in tde_export_log; incremental => true exports only pairs newer than the stream''s last incremental export';
+COMMENT ON FUNCTION @extschema@.tde_sql_info(text, text) IS
+    'The trigger''s derivation for any SQL text: query_type, table_names, fingerprint, normalized, valid';
+COMMENT ON FUNCTION @extschema@.tde_rotate_secret() IS
+    'Replaces the anonymization key (future tokens change; stored ones stay)';
+DO $$
+DECLARE
+    f regprocedure;
+BEGIN
+    FOR f IN
+        SELECT p.oid::regprocedure
+          FROM pg_catalog.pg_proc p
+          JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+          JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'training_data_export'
+         WHERE pg_catalog.obj_description(p.oid, 'pg_proc') IS NULL
+    LOOP
+        EXECUTE pg_catalog.format('COMMENT ON FUNCTION %s IS %L', f,
+                                  'internal helper of training_data_export; not part of its API');
+    END LOOP;
+END
+$$;
