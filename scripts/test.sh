@@ -74,6 +74,8 @@ for suite in tests/http/run.sh tests/fuzz/run.sh; do
   echo "== $suite"
   log=$(mktemp)
   bash "$suite" >"$log" 2>&1; rc=$?
+  # A failing test's own lines first (the tail may be only the server's log).
+  grep -A15 '^FAILED' "$log" | head -80 || true
   tail -25 "$log"
   line=$(grep -E '^[a-z_ -]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
   sp=$(echo "$line" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || true)

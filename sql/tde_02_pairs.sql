@@ -130,6 +130,7 @@ SELECT tde_add_pair_json('{"natural_language_query": "q", "execution_time_ms": "
 SELECT tde_add_pair_json('{"natural_language_query": "q", "metadata": [1]}');
 SELECT tde_add_pair_json('{"natural_language_query": "q", "colour": "blue"}');
 SELECT tde_add_pair_json('{"natural_language_query": "", "sql_query": "SELECT 1"}');
+SELECT tde_add_pair_json('{"natural_language_query": "q", "execution_time_ms": -0.5}');
 SELECT * FROM tde_list_pairs(start_date => 'yesterday');
 SELECT * FROM tde_list_pairs(end_date => '2024-02-30');
 SELECT * FROM tde_list_pairs(end_date => '31/01/2024');

@@ -309,6 +309,16 @@ BEGIN
         RAISE EXCEPTION 'field "natural_language_query" is required'
             USING ERRCODE = 'not_null_violation';
     END IF;
+    -- The table's CHECK constraints, with messages that name the field (the
+    -- constraint's own names a constraint and shows the whole row).
+    IF btrim(body ->> 'natural_language_query') = '' THEN
+        RAISE EXCEPTION 'field "natural_language_query" must not be blank'
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF jsonb_typeof(body -> 'execution_time_ms') = 'number' AND (body ->> 'execution_time_ms')::numeric < 0 THEN
+        RAISE EXCEPTION 'field "execution_time_ms" must not be negative'
+            USING ERRCODE = 'check_violation';
+    END IF;
     stored := @extschema@.tde_add_pair(
         natural_language_query => body ->> 'natural_language_query',
         sql_query              => body ->> 'sql_query',
