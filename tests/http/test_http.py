@@ -2795,7 +2795,7 @@ SPREAD_SQL = """CREATE TABLE tde_http_spread_log (q text, pid int);
         BEGIN
           IF NEW.natural_language_query LIKE 'spread %' THEN
             INSERT INTO public.tde_http_spread_log VALUES (NEW.natural_language_query, pg_backend_pid());
-            PERFORM pg_catalog.pg_sleep(0.5);
+            PERFORM pg_catalog.pg_sleep(1.0);
           END IF;
           RETURN NEW;
         END $$;
@@ -2813,7 +2813,10 @@ def writes_under_a_light_load_spread_over_two_connections():
     next add to go with it as one transaction rather than alone; under more
     load, adds are packed into batches on the first connection again."""
     psql(SPREAD_SQL)
-    s2 = Server("--pool-size", "4", *SLOW_QUEUE)
+    # Each add takes 1 s in the trigger; the adds of a phase are sent 0.1 s
+    # apart (timings with wide margins: the test also runs on busy machines),
+    # with a stall limit above the longest wait.
+    s2 = Server("--pool-size", "4", "--pipeline-stall-ms", "5000")
     try:
         expect(s2.post_pair({"natural_language_query": "warm-up"}), 201)  # the JWT's claims cached
         tag = secrets.token_hex(4)
@@ -2844,16 +2847,17 @@ def writes_under_a_light_load_spread_over_two_connections():
         # 0 and 1 go into the first connection's pipeline, 2 waits there; 3
         # goes to a second connection. 4 comes while 1 runs (0 is done): 2
         # has waited for it, and they go as one transaction.
-        phase([(0, 0), (1, 0.03), (2, 0.06), (3, 0.09), (4, 0.75)])
+        phase([(0, 0), (1, 0.1), (2, 0.2), (3, 0.3), (4, 1.5)])
         r = rows(5)
         pid = lambda i: r[i][0]
         xmin = lambda i: r[i][1]
         check(pid(0) == pid(1) == pid(2) == pid(4) != pid(3), "backends: %r" % r)
         check(xmin(2) == xmin(4) and len({xmin(0), xmin(1), xmin(2), xmin(3)}) == 4, "transactions: %r" % r)
-        # Eight at once: after the first four, the load is no longer light:
-        # the others join the first connection's batch.
+        # Eight at once (all sent before the first is done): after the first
+        # four, the load is no longer light: the others join the first
+        # connection's batch.
         time.sleep(0.2)
-        phase([(i, 0.03 * (i - 5)) for i in range(5, 13)])
+        phase([(i, 0.08 * (i - 5)) for i in range(5, 13)])
         r = rows(13)
         check(pid(5) == pid(6) == pid(7) != pid(8), "backends: %r" % r)
         check(all(pid(i) == pid(5) for i in range(9, 13)), "packed: %r" % r)
