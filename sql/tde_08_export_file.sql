@@ -52,6 +52,22 @@ INSERT INTO tde_export_log (path, format, filters, pairs_exported, sha256, strea
 SELECT '/forged', 'jsonl', '{}', 0, '', stream, '9999-12-31' FROM tde_export_log WHERE path = :'dir' || '-inc6.jsonl';
 INSERT INTO tde_pairs (natural_language_query) VALUES ('after the forged entry');
 SELECT pairs_exported FROM tde_export(:'dir' || '-inc7.jsonl', incremental => true);
+-- end_date => '-infinity' selects nothing (and moves nothing).
+SELECT pairs_exported FROM tde_export(:'dir' || '-inc8.jsonl', end_date => '-infinity'::text, incremental => true);
+INSERT INTO tde_pairs (natural_language_query) VALUES ('after -infinity');
+SELECT pairs_exported FROM tde_export(:'dir' || '-inc9.jsonl', incremental => true);
+-- A long system prompt is part of its stream's key (no index limit).
+SELECT pairs_exported > 0 AS long_prompt_stream
+  FROM tde_export(:'dir' || '-prompt.jsonl', style => 'chat', system_prompt => repeat('You write SQL. ', 500), incremental => true);
+SELECT pairs_exported AS long_prompt_again
+  FROM tde_export(:'dir' || '-prompt2.jsonl', style => 'chat', system_prompt => repeat('You write SQL. ', 500), incremental => true);
+-- With deduplicate, a duplicate left out is not exported by the next run.
+SELECT pairs_exported AS dedup_first FROM tde_export(:'dir' || '-dd1.jsonl', deduplicate => true, incremental => true,
+                                                     start_date => '2025-01-01');
+INSERT INTO tde_pairs (natural_language_query, sql_query) VALUES ('Twin question', 'SELECT 7');
+INSERT INTO tde_pairs (natural_language_query, sql_query) VALUES ('twin  QUESTION', 'SELECT 7');  -- stamped later
+SELECT pairs_exported AS dedup_second FROM tde_export(:'dir' || '-dd2.jsonl', deduplicate => true, incremental => true);
+SELECT pairs_exported AS dedup_third FROM tde_export(:'dir' || '-dd3.jsonl', deduplicate => true, incremental => true);
 -- Incremental exports need read committed: an older snapshot could miss
 -- pairs committed since, which the next export would then skip.
 BEGIN ISOLATION LEVEL REPEATABLE READ;

@@ -561,18 +561,21 @@ $$;
 -- normalized question and the SQL, so duplicates always share a split.
 CREATE FUNCTION @extschema@.tde_split_point(question text, sql_query text) RETURNS double precision
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT ((get_byte(h, 0)::bigint << 24) | (get_byte(h, 1) << 16) | (get_byte(h, 2) << 8) | get_byte(h, 3))
-           / 4294967296.0::float8
-      FROM (SELECT sha256(convert_to(@extschema@.tde_normalize_question(question) || chr(31) || sql_query, 'UTF8')) AS h) x;
+    -- The first four bytes of the hash, big-endian, over 2^32. One
+    -- expression (no FROM), so that the planner inlines it into the export
+    -- query instead of running an SQL function per row.
+    SELECT ('x' || substr(encode(sha256(convert_to(@extschema@.tde_normalize_question(question) || chr(31) || sql_query,
+                                                   'UTF8')), 'hex'), 1, 8))::bit(32)::bigint / 4294967296.0::float8;
 $$;
 
 CREATE FUNCTION @extschema@.tde_split_of(question text, sql_query text, split_ratios double precision[])
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT CASE WHEN x < split_ratios[1] THEN 'train'
-                WHEN x < split_ratios[1] + split_ratios[2] THEN 'validation'
-                ELSE 'test' END
-      FROM (SELECT @extschema@.tde_split_point(question, sql_query) AS x) s;
+    -- train below ratio 1, validation below ratios 1 + 2, test above (the
+    -- point computed once; inlined like tde_split_point).
+    SELECT (ARRAY['train', 'validation', 'test'])[
+               width_bucket(@extschema@.tde_split_point(question, sql_query),
+                            ARRAY[split_ratios[1], split_ratios[1] + split_ratios[2]]) + 1];
 $$;
 
 -- Validates export options; raises 22023 with a clear message.
@@ -643,18 +646,20 @@ LANGUAGE sql STABLE AS $$
     SELECT CASE WHEN NOT coalesce(deduplicate, false) AND split IS NULL
                 THEN @extschema@.tde_statistics_json(start_date, end_date, successful_only)
                 ELSE (
+        -- One pass over the export's rows (deduplicating and splitting are
+        -- the expensive part); only the columns the statistics need are kept.
+        WITH r AS MATERIALIZED (
+            SELECT p.success, length(p.natural_language_query) AS query_length, length(p.sql_query) AS sql_length,
+                   p."timestamp", p.table_names, p.database_type, coalesce(p.query_type, 'OTHER') AS query_type
+              FROM @extschema@.tde_export_rows(start_date, end_date, successful_only, deduplicate, split, split_ratios) p)
         SELECT jsonb_build_object(
             'total_pairs', s.total_pairs,
             'successful_pairs', s.successful_pairs,
             'failed_pairs', s.total_pairs - s.successful_pairs,
             'unique_tables', coalesce((SELECT jsonb_agg(DISTINCT t.name COLLATE "C" ORDER BY t.name COLLATE "C")
-                                         FROM @extschema@.tde_export_rows(start_date, end_date, successful_only,
-                                                                          deduplicate, split, split_ratios) p,
-                                              unnest(p.table_names) AS t(name)), '[]'),
-            'database_types', coalesce((SELECT jsonb_agg(DISTINCT p.database_type COLLATE "C" ORDER BY p.database_type COLLATE "C")
-                                          FROM @extschema@.tde_export_rows(start_date, end_date, successful_only,
-                                                                           deduplicate, split, split_ratios) p
-                                         WHERE p.database_type IS NOT NULL), '[]'),
+                                         FROM r, unnest(r.table_names) AS t(name)), '[]'),
+            'database_types', coalesce((SELECT jsonb_agg(DISTINCT r.database_type COLLATE "C" ORDER BY r.database_type COLLATE "C")
+                                          FROM r WHERE r.database_type IS NOT NULL), '[]'),
             'avg_query_length', round(s.avg_query_length::numeric, 2),
             'avg_sql_length', round(s.avg_sql_length::numeric, 2),
             'date_range', jsonb_build_object('start', @extschema@.tde_iso_timestamp(s.earliest),
@@ -662,16 +667,12 @@ LANGUAGE sql STABLE AS $$
             'query_type_distribution',
                 '{"SELECT": 0, "INSERT": 0, "UPDATE": 0, "DELETE": 0}'::jsonb
                 || coalesce((SELECT jsonb_object_agg(q.query_type, q.pairs)
-                               FROM (SELECT coalesce(p.query_type, 'OTHER') AS query_type, count(*) AS pairs
-                                       FROM @extschema@.tde_export_rows(start_date, end_date, successful_only,
-                                                                        deduplicate, split, split_ratios) p
-                                      GROUP BY 1) q), '{}'))
-          FROM (SELECT count(*) AS total_pairs, count(*) FILTER (WHERE p.success) AS successful_pairs,
-                       coalesce(avg(length(p.natural_language_query)::float8), 0) AS avg_query_length,
-                       coalesce(avg(length(p.sql_query)::float8), 0) AS avg_sql_length,
-                       min(p."timestamp") AS earliest, max(p."timestamp") AS latest
-                  FROM @extschema@.tde_export_rows(start_date, end_date, successful_only,
-                                                   deduplicate, split, split_ratios) p) s)
+                               FROM (SELECT r.query_type, count(*) AS pairs FROM r GROUP BY 1) q), '{}'))
+          FROM (SELECT count(*) AS total_pairs, count(*) FILTER (WHERE r.success) AS successful_pairs,
+                       coalesce(avg(r.query_length::float8), 0) AS avg_query_length,
+                       coalesce(avg(r.sql_length::float8), 0) AS avg_sql_length,
+                       min(r."timestamp") AS earliest, max(r."timestamp") AS latest
+                  FROM r) s)
            END
 $$;
 
@@ -796,7 +797,6 @@ CREATE TABLE @extschema@.tde_export_log (
     stream         jsonb,
     high_water     timestamptz
 );
-CREATE INDEX tde_export_log_stream_idx ON @extschema@.tde_export_log (stream, high_water);
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.tde_export_log', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.tde_export_log_export_id_seq', '');
 
@@ -815,11 +815,12 @@ CREATE FUNCTION @extschema@.tde_write_export_file(
 CREATE FUNCTION @extschema@.tde_oldest_open_transaction() RETURNS timestamptz
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     SELECT pg_stat_clear_snapshot();  -- a snapshot of the backends read earlier in this transaction is stale
-    SELECT min(a.xact_start)
+    -- A session with track_activities off shows no transaction: its start
+    -- as a session is the bound then (its pairs wait, none is skipped).
+    SELECT min(coalesce(a.xact_start, CASE WHEN a.state = 'disabled' THEN a.backend_start END))
       FROM pg_stat_activity a
      WHERE a.pid <> pg_backend_pid()
        AND a.datid = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
-       AND a.xact_start IS NOT NULL
        AND a.backend_type NOT IN ('autovacuum worker', 'autovacuum launcher', 'walsender');
 $$;
 
@@ -845,7 +846,7 @@ CREATE FUNCTION @extschema@.tde_export(
     split_ratios    double precision[] DEFAULT '{0.8,0.1,0.1}',
     incremental     boolean DEFAULT false,
     OUT pairs_exported bigint, OUT statistics jsonb, OUT sha256 text)
-LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp SET extra_float_digits = 1 AS $$
 DECLARE
     effective_start text := @extschema@.tde_date_text(start_date, 'start_date');
     effective_end text := @extschema@.tde_date_text(end_date, 'end_date');
@@ -873,6 +874,9 @@ BEGIN
             'format', format, 'successful_only', coalesce(successful_only, false),
             'style', style, 'system_prompt', system_prompt, 'deduplicate', coalesce(deduplicate, false),
             'split', split, 'split_ratios', CASE WHEN split IS NOT NULL THEN to_jsonb(split_ratios) END);
+        -- One incremental export of a stream at a time: the next one waits
+        -- for this one's commit and then reads its log row.
+        PERFORM pg_advisory_xact_lock(hashtextextended('tde_export ' || export_stream::text, 0));
         -- (A high water in the future, written by hand, is no export's.)
         SELECT max(l.high_water) INTO last_high
           FROM @extschema@.tde_export_log l
@@ -885,9 +889,12 @@ BEGIN
         IF lower_bound IS NOT NULL AND isfinite(lower_bound) THEN
             effective_start := to_char(lower_bound AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
         END IF;
-        -- An end bound covers the microsecond it names.
-        effective_end := to_char((upper_bound - interval '1 microsecond') AT TIME ZONE 'UTC',
-                                 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
+        -- An end bound covers the microsecond it names (-infinity, from
+        -- end_date, selects nothing).
+        effective_end := CASE WHEN isfinite(upper_bound)
+                              THEN to_char((upper_bound - interval '1 microsecond') AT TIME ZONE 'UTC',
+                                           'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+                              ELSE '-infinity' END;
     END IF;
     SELECT * INTO written FROM @extschema@.tde_write_export_file(
         path, format, effective_start, effective_end, successful_only, style, system_prompt,

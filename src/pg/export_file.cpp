@@ -149,8 +149,14 @@ TDE_FUNCTION(tde_write_export_file) {
         for (int i = 0; i < PG_SHA256_DIGEST_LENGTH; ++i) snprintf(hex + 2 * i, 3, "%02x", digest[i]);
 
         const char *summary = psprintf(
-            "SELECT count(*), max(p.\"timestamp\"), %s.tde_export_statistics_json($1, $2, $3, $6, $7, $8) "
-            "FROM %s.tde_export_rows($1, $2, $3, $6, $7, $8) p",
+            // pairs_exported is the statistics' total (the same rows, one
+            // pass fewer); the newest "timestamp" is that of the pairs the
+            // export considered, before deduplicating and splitting
+            // (incremental exports continue after it: a duplicate left out
+            // is not taken up again by the next one).
+            "SELECT (s ->> 'total_pairs')::bigint, "
+            "(SELECT max(p.\"timestamp\") FROM %s.tde_filtered_pairs($1, $2, $3) p), s "
+            "FROM (SELECT %s.tde_export_statistics_json($1, $2, $3, $6, $7, $8) AS s) x",
             schema, schema);
         single_row(summary, args, 3, summary_values, summary_nulls);
 

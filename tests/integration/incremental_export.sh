@@ -45,4 +45,42 @@ wait "$holder"; holder=
 [ "$(export_now e3)" = 2 ] || { echo "after the commit, both pairs are exported"; exit 1; }
 [ "$(questions "$out/e3.jsonl")" = "quick pair,slow pair" ] || { echo "unexpected pairs in e3: $(questions "$out/e3.jsonl")"; exit 1; }
 [ "$(export_now e4)" = 0 ] || { echo "nothing is exported twice"; exit 1; }
-echo "incremental exports: a pair committed late is exported once, by the next export; files 0644"
+
+# Two incremental exports of one stream at once: the second waits for the
+# first and exports nothing twice.
+psql -X -q -v ON_ERROR_STOP=1 -d $db -c "SELECT tde_add_pair('concurrent pair')" >/dev/null
+mkfifo "$out/session2"
+psql -X -At -v ON_ERROR_STOP=1 -d $db <"$out/session2" >"$out/first.out" &
+holder=$!
+exec 3>"$out/session2"
+echo "BEGIN; SELECT pairs_exported FROM tde_export('$out/c1.jsonl', incremental => true);" >&3
+for _ in $(seq 100); do [ -s "$out/first.out" ] && break; sleep 0.1; done
+export_now c2 >"$out/second.out" &
+second=$!
+sleep 1
+echo "COMMIT;" >&3
+exec 3>&-
+wait "$holder"; holder=
+wait "$second"
+[ "$(grep -v '^BEGIN\|^COMMIT' "$out/first.out")" = 1 ] && [ "$(cat "$out/second.out")" = 0 ] \
+  || { echo "concurrent exports: first $(cat "$out/first.out"), second $(cat "$out/second.out")"; exit 1; }
+
+# A session that does not report its activity (track_activities off) holds
+# exports back at its own start: its pair is not skipped.
+mkfifo "$out/session3"
+psql -X -q -v ON_ERROR_STOP=1 -d $db <"$out/session3" >/dev/null &
+holder=$!
+exec 3>"$out/session3"
+echo "SET track_activities = off; BEGIN; SELECT tde_add_pair('untracked pair');" >&3
+for _ in $(seq 100); do
+  [ "$(psql -X -At -d $db -c "SELECT count(*) FROM pg_stat_activity WHERE datname = '$db' AND state = 'disabled'")" = 1 ] && break
+  sleep 0.1
+done
+sleep 0.2
+psql -X -q -v ON_ERROR_STOP=1 -d $db -c "SELECT tde_add_pair('tracked pair')" >/dev/null
+[ "$(export_now t1)" = 0 ] || { echo "an untracked open transaction must hold exports back"; exit 1; }
+echo "COMMIT;" >&3
+exec 3>&-
+wait "$holder"; holder=
+[ "$(export_now t2)" = 2 ] || { echo "after the untracked commit, both pairs are exported"; exit 1; }
+echo "incremental exports: a pair committed late is exported once, by the next export; concurrent exports serialize; files 0644"
