@@ -986,7 +986,10 @@ bool count_word_after(std::string_view text, size_t end) {
     return e > end && e - end <= 16 && word_in(text.substr(end, e - end), kCountWords, std::size(kCountWords));
 }
 
-std::pair<size_t, size_t> labelled_number(std::string_view text, size_t begin, const std::vector<Detection> &found) {
+// `blocked(begin, end)`: a value found before overlaps [begin, end) (other
+// than a phone number inside it that ends where it ends, see below).
+template <typename Blocked>
+std::pair<size_t, size_t> labelled_number(std::string_view text, size_t begin, const Blocked &blocked) {
     size_t i = begin, end = begin, digits = 0, groups = 0;
     int open = 0;  // a bracket opened inside the number: "(02) 9374 4000", "+44 (0)20 ..."
     if (at(text, i) == '+') ++i;
@@ -1060,9 +1063,7 @@ std::pair<size_t, size_t> labelled_number(std::string_view text, size_t begin, c
     // (A phone number found inside it that ends where it ends, without the
     // bracketed area code or prefix the label's number starts with, gives way
     // to it: "Telefone: (11) 98765-4321".)
-    for (const Detection &d : found)
-        if (d.begin < end && begin < d.end && !(d.type == PiiType::Phone && d.end == end && d.begin > begin))
-            return none;
+    if (blocked(begin, end)) return none;
     return {begin, end};
 }
 
@@ -1309,6 +1310,44 @@ public:
 
 private:
     std::map<size_t, size_t> spans_;
+};
+
+// The values found so far, for detect_phones' questions about what lies
+// next to a candidate, in O(log n) each (a scan of every value per candidate
+// is quadratic on a text with many numbers).
+class DetectionIndex {
+public:
+    void add(const Detection &d) {
+        spans_.add(d.begin, d.end);
+        by_begin_.emplace(d.begin, std::make_pair(d.end, d.type));
+        by_end_.emplace(d.end, d.end - d.begin);
+    }
+    // A value overlaps [begin, end), other than a phone number that starts
+    // inside it and ends where it ends. (One starting at or before `begin`
+    // covers `begin`; the others start inside the span.)
+    bool overlaps_other(size_t begin, size_t end) const {
+        if (spans_.overlaps(begin, begin + 1)) return true;
+        for (auto it = by_begin_.upper_bound(begin); it != by_begin_.end() && it->first < end; ++it)
+            if (!(it->second.second == PiiType::Phone && it->second.first == end)) return true;
+        return false;
+    }
+    // `window` bytes before `begin`, widened by the length of each value that
+    // ends inside it (values between a phone word and its number do not use
+    // up the window), the nearest first, at most `most` of them.
+    size_t widened_window(size_t begin, size_t window, size_t most) const {
+        auto it = by_end_.upper_bound(begin);
+        for (size_t n = 0; n < most && it != by_end_.begin(); ++n) {
+            --it;
+            if (it->first + window < begin) break;
+            window += it->second;
+        }
+        return window;
+    }
+
+private:
+    SpanSet spans_;
+    std::multimap<size_t, std::pair<size_t, PiiType>> by_begin_;
+    std::multimap<size_t, size_t> by_end_;
 };
 
 void sort_and_drop_overlaps(std::vector<Detection> &all) {
@@ -1885,6 +1924,8 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
     std::vector<std::pair<size_t, size_t>> covered;
     covered.reserve(out.size());
     for (const Detection &d : out) covered.emplace_back(d.begin, d.end);
+    DetectionIndex found;
+    for (const Detection &d : out) found.add(d);
     std::vector<PhoneCandidate> valid;
     // A bare run of digits needs a phone word near it (below); with none in
     // the whole text the matcher can skip such runs (looked for only when
@@ -1962,14 +2003,12 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         bool bare = std::all_of(raw.begin(), raw.end(), is_digit);
         // (Values found before it, an address between the phone word and the
         // number, do not use up the window.)
-        size_t window = 40;
-        for (const Detection &d : out)
-            if (d.end <= begin && d.end + window >= begin) window += d.end - d.begin;
         if (bare && (counter_label_before(text, begin) ||
-                     !keyword_near(text, begin, end, kPhoneKeywords, window, 24)))
+                     !keyword_near(text, begin, end, kPhoneKeywords, found.widened_window(begin, 40, 16), 24)))
             continue;
         end = extension_end(end);
         out.push_back({begin, end, PiiType::Phone, std::move(c.e164)});
+        found.add(out.back());
     }
 
     // 4. A number right after a phone label ("tel 06 12 34 56 78", "Phone:
@@ -2139,7 +2178,8 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         // The numbers: a list after the label continues ("phones 555-0100,
         // 555-0101 and 555-0102").
         for (size_t listed = 0;; ++listed) {
-            const auto [b, number_end] = labelled_number(text, pos, out);
+            const auto [b, number_end] =
+                labelled_number(text, pos, [&](size_t nb, size_t ne) { return found.overlaps_other(nb, ne); });
             if (number_end == 0) break;
             std::string_view raw = text.substr(b, number_end - b);
             // After a weak label only what is written like a phone number, or
@@ -2150,6 +2190,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             if (raw[0] == '+') normalized.insert(0, "+");
             const size_t end = extension_end(number_end);
             out.push_back({b, end, PiiType::Phone, std::move(normalized)});
+            found.add(out.back());
             p = end - 1;
             // The next item: ", ", "; ", " and ", " or ", " / ".
             // (Also the Arabic comma and semicolon and the ideographic comma:
@@ -2693,8 +2734,7 @@ void PiiAnonymizer::detect_table_cells(const FoldedText &folded, std::vector<Det
         }
         // (The cell ends the number: an escaped line break is a space here.)
         // (Overlaps were looked at above: none to pass again.)
-        static const std::vector<Detection> kNone;
-        const auto [nb, ne] = labelled_number(text.substr(0, e), b, kNone);
+        const auto [nb, ne] = labelled_number(text.substr(0, e), b, [](size_t, size_t) { return false; });
         if (ne != e || nb < b) return;  // the whole cell, nothing else
         std::string_view raw = text.substr(nb, ne - nb);
         if (kind == 1 && !written_like_phone(raw)) return;  // (a count in a "mobile" column: "month;mobile;tablet")

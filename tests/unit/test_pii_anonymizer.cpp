@@ -1309,3 +1309,15 @@ TEST(Review12, BareRunAfterACutOffCount) {
         EXPECT_EQ(anon(text), text) << text;
     EXPECT_EQ(anon("SELECT 1 -- 6502530000 is the on-call phone"), "SELECT 1 -- XXX-XXX-0000 is the on-call phone");
 }
+
+// Red team round 13, review: a text with many numbers (a phone list of tens
+// of thousands of rows) is read in time linear in its size; each number
+// after its label, and each bare one near a phone word, is still found, and
+// a value between a phone word and a bare number still widens the window.
+TEST(RedTeam13, ManyNumbersEachFound) {
+    std::string text;
+    for (int i = 0; i < 5000; ++i) text += "phone 2125550100 tel 0612345678 ";
+    EXPECT_EQ(anonymizer().detect(text).size(), 10000u);
+    EXPECT_NE(anon("phone of jane.doe@example.com, a.very.long.name@example.com and 6502530000").find("XXX-XXX-0000"),
+              std::string::npos);
+}
