@@ -1279,6 +1279,10 @@ bool amount_shaped(std::string_view raw) {
     }
     std::vector<std::string_view> groups;
     if (!digit_groups(raw, ". ", groups) || groups[0].size() > 3) return false;
+    // An amount's leading group has no leading zero: "011 254 712 345 678"
+    // is dialed from the US (011 the international prefix), "0 800 123 456" a
+    // trunk prefix.
+    if (groups[0][0] == '0') return false;
     for (size_t i = 1; i < groups.size(); ++i)
         if (groups[i].size() != 3) return false;
     // Three groups ("912 345 678") is how Spain writes phone numbers; an

@@ -1321,3 +1321,19 @@ TEST(RedTeam13, ManyNumbersEachFound) {
     EXPECT_NE(anon("phone of jane.doe@example.com, a.very.long.name@example.com and 6502530000").find("XXX-XXX-0000"),
               std::string::npos);
 }
+
+// Red team round 13: an international prefix dialed from the US before
+// groups of three ("011 254 712 345 678" is no amount); versions compared in
+// SQL; a column named after a build or release that holds machines; 64-bit
+// ids that pass Luhn; India's 5-5 mobile grouping after a label; labels
+// "simu" (Swahili) and "cel"; a dialer's pause after a number.
+TEST(RedTeam13, UsInternationalPrefixBeforeGroupsOfThree) {
+    for (const char *text : {"Dial 011 254 712 345 678 from the US office", "Dial 011 61 412 345 678 now"}) {
+        const std::string out = anon(text);
+        EXPECT_EQ(out.find("345 678"), std::string::npos) << out;
+        EXPECT_NE(out.find("XXX-XXX-5678"), std::string::npos) << out;
+    }
+    // Amounts in groups of three still are amounts.
+    for (const char *text : {"Revenue 254 712 345 678 in 2023", "Total 1.234.567.890 units"})
+        EXPECT_EQ(anon(text), text) << text;
+}
