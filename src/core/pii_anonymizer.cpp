@@ -366,6 +366,9 @@ const std::string_view kVersionWords[] = {
     "verzi\xc3\xb3", "verzija", "versiune", "\xce\xad\xce\xba\xce\xb4\xce\xbf\xcf\x83\xce\xb7"};
 const std::string_view kVersionWordEndings[] = {"\xe7\x89\x88\xe6\x9c\xac", "\xe7\x89\x88\xe6\x9c\xac\xe5\x8f\xb7", "\xe7\x89\x88\xe6\x9c\xac\xe8\x99\x9f", "\xe3\x83\x90\xe3\x83\xbc\xe3\x82\xb8\xe3\x83\xa7\xe3\x83\xb3", "\xeb\xb2\x84\xec\xa0\x84"};
 
+// What a column's name says it holds (defined with the table reader below).
+int table_column_kind(std::string_view name);
+
 bool version_word_before(std::string_view text, size_t begin, bool quad = false, int depth = 0) {
     // The version before a list separator ("versions 4.2.0.1 and 4.2.0.2",
     // "v1.2.3.4, 1.2.3.5"): [.., at) ends with a dotted number that itself
@@ -380,9 +383,11 @@ bool version_word_before(std::string_view text, size_t begin, bool quad = false,
                version_word_before(text, v, quad, depth + 1);
     };
     size_t e = begin;
-    // "version 1.2", "version: 1.2", "version=1.2", "version '1.2'", {"version": "1.2"}
+    // "version 1.2", "version: 1.2", "version=1.2", "version '1.2'", {"version": "1.2"},
+    // SQL comparisons: "version >= '1.2'", "version <> '1.2'", "version IN ('1.2'"
     while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == ':' || text[e - 1] == '#' || text[e - 1] == '=' ||
-                     text[e - 1] == '\'' || text[e - 1] == '"'))
+                     text[e - 1] == '\'' || text[e - 1] == '"' || text[e - 1] == '<' || text[e - 1] == '>' ||
+                     text[e - 1] == '!' || text[e - 1] == '('))
         --e;
     // (Glued to its word only inside a list: "v1.2.3.4, 1.2.3.5", or in a
     // script written without spaces: "新版本2.0.1.3".)
@@ -411,6 +416,20 @@ bool version_word_before(std::string_view text, size_t begin, bool quad = false,
     }
     // An identifier ending in a version word ("app_version", "os_ver").
     if (b > 0 && text[b - 1] == '_' && (word == "version" || word == "ver")) return true;
+    // An SQL operator word between a column and its value: "version IN (...)",
+    // "build NOT LIKE '...'", "release BETWEEN '...' AND '...'".
+    if ((word == "in" || word == "like" || word == "ilike" || word == "between" || word == "not") && b > 0 &&
+        text[b - 1] == ' ' && depth < 4)
+        return version_word_before(text, b, quad, depth + 1);
+    // A column named as one of versions ("build_number", "firmware_version";
+    // "fw_version_id" is none: the same test as a pasted table's header).
+    // (Names run 40 bytes at most: the scan back stops after 41.)
+    if (b > 0 && text[b - 1] == '_') {
+        size_t ib = b, ie = e;
+        while (ib > 0 && b - ib <= 41 && (is_alnum(text[ib - 1]) || text[ib - 1] == '_')) --ib;
+        while (ie < begin && (is_alnum(text[ie]) || text[ie] == '_')) ++ie;
+        if (table_column_kind(text.substr(ib, ie - ib)) == 4) return true;
+    }
     for (const char *w : {"version", "versions", "ver", "v", "release", "build", "firmware", "fw", "revision",
                           "rev", "section", "chapter", "§", "patch", "versión", "versão", "versione"})
         if (word == w) return true;
@@ -2609,16 +2628,22 @@ int table_column_kind(std::string_view name) {
     }
     if (social && security) kind = 3;
     // A column of versions ("version", "app_version", "firmware",
-    // "build", "build_version"): a dotted quad there is no address. Only words
-    // about versions ("driver_ip" holds addresses), and a name
-    // ending in ip / ips / ip_address / addr names addresses whatever else it says.
+    // "build", "build_version", "build_number"): a dotted quad there is no
+    // address. Only words about versions ("driver_ip" holds addresses), and
+    // the name ends in one or in a number word: "build_host",
+    // "release_server" and a name ending in ip / ips / ip_address / addr
+    // name machines and addresses whatever else they say.
     static const std::string_view kVersion[] = {"version", "versions", "ver", "firmware", "fw", "build", "release"};
-    static const std::string_view kAddress[] = {"ip", "ips", "ipv4", "addr", "address", "addresses"};
-    if (kind == 0 && n > 0 && !word_in(parts[n - 1], kAddress, std::size(kAddress)) &&
-        std::any_of(parts, parts + n, [](std::string_view part) {
-            return word_in(part, kVersion, std::size(kVersion));
-        }))
-        return 4;
+    static const std::string_view kVersionLast[] = {"version", "versions", "ver", "firmware", "fw", "build",
+                                                    "release", "number", "num", "no", "nr", "tag"};
+    if (kind == 0 && n > 0) {
+        std::string_view last = parts[n - 1];
+        while (!last.empty() && is_digit(last.back())) last.remove_suffix(1);
+        if (word_in(last, kVersionLast, std::size(kVersionLast)) &&
+            std::any_of(parts, parts + n,
+                        [](std::string_view part) { return word_in(part, kVersion, std::size(kVersion)); }))
+            return 4;
+    }
     return kind;
 }
 

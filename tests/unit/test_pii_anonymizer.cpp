@@ -1337,3 +1337,30 @@ TEST(RedTeam13, UsInternationalPrefixBeforeGroupsOfThree) {
     for (const char *text : {"Revenue 254 712 345 678 in 2023", "Total 1.234.567.890 units"})
         EXPECT_EQ(anon(text), text) << text;
 }
+
+TEST(RedTeam13, VersionsComparedInSql) {
+    for (const char *text : {"WHERE version >= '15.4.0.1' AND version < '16.0.0.0'",
+                             "WHERE version <> '1.2.3.4'", "WHERE version != '1.2.3.4'",
+                             "WHERE app_version IN ('4.2.0.1', '4.2.0.2')",
+                             "WHERE firmware_version NOT IN ('2.4.1.10', '2.4.1.11')",
+                             "WHERE release BETWEEN '1.2.3.4' AND '1.2.3.9'",
+                             "SELECT * FROM builds WHERE build_number = '1.0.0.12'"})
+        EXPECT_EQ(anon(text), text) << text;
+    // Addresses compared the same way stay masked, also under a column named
+    // after a build or release that holds machines.
+    for (const char *text : {"WHERE client_ip NOT IN ('10.0.0.1', '10.0.0.2')", "WHERE ip >= '10.0.0.1'",
+                             "WHERE build_host = '10.0.0.1'", "WHERE release_server IN ('10.0.0.1')",
+                             "WHERE fw_version_id = 3 AND host = '10.0.0.1'"}) {
+        const std::string out = anon(text);
+        EXPECT_EQ(out.find("10.0.0.1"), std::string::npos) << out;
+    }
+}
+
+TEST(RedTeam13, TableColumnsNamedAfterBuildsThatHoldMachines) {
+    for (const char *text : {"build_host,status\n10.0.0.5,ok", "release_server;state\n10.0.0.5;up"}) {
+        const std::string out = anon(text);
+        EXPECT_EQ(out.find("10.0.0.5"), std::string::npos) << out;
+    }
+    for (const char *text : {"app,build_number\nweb,1.2.3.4", "app,release_tag\nweb,1.2.3.4", "host,Build No\nh1,1.2.3.4"})
+        EXPECT_EQ(anon(text), text) << text;
+}
