@@ -1096,7 +1096,7 @@ bool counter_label_before(std::string_view text, size_t begin) {
     while (b > 0 && is_alpha(text[b - 1])) --b;
     if (b == e || e == begin) return false;
     const std::string word = lower(text.substr(b, e - b));
-    for (const char *w : {"counter", "count", "id", "seq", "sequence", "invoice", "ticket", "ref", "build", "batch",
+    for (const char *w : {"counter", "count", "id", "queryid", "seq", "sequence", "invoice", "ticket", "ref", "build", "batch",
                           "job", "offset", "timestamp", "ts", "epoch", "pid", "uid", "serial", "sku", "txn",
                           "order", "account", "device", "store", "project", "contract", "plan", "group", "agent",
                           "subscription", "site", "record", "case", "shipment", "tracking", "session", "request",
@@ -2363,6 +2363,15 @@ void PiiAnonymizer::detect_cards(std::string_view text, std::vector<Detection> &
                                 : !card_brand_valid(digits))
             return begin + 1;
         if (!luhn_valid(digits)) return begin + 1;
+        // A 64-bit integer (pg_stat_statements' queryid, a snowflake id) is
+        // written in 17-19 digits, as few cards are: after a word naming an id,
+        // or written negative, it is that integer unless the text speaks of a
+        // card ("queryid 4611686018427387900", "-8345678901234567890").
+        if (separator == '\0' && digits.size() >= 17 &&
+            (counter_label_before(text, begin) ||
+             (before(text, begin) == '-' && (begin < 2 || std::strchr(" (,=[{:", text[begin - 2]) != nullptr))) &&
+            !keyword_near(text, begin, end, kCardKeywords, 40, 16))
+            return end;
         // (Groups joined by " - ", '/' or '_' are lists, dates or keys unless
         // the text speaks of a card: "Card 4111 - 1111 - 1111 - 1111".)
         if ((separator == '/' || separator == '_' || candidate.find(" - ") != std::string_view::npos) &&

@@ -1364,3 +1364,19 @@ TEST(RedTeam13, TableColumnsNamedAfterBuildsThatHoldMachines) {
     for (const char *text : {"app,build_number\nweb,1.2.3.4", "app,release_tag\nweb,1.2.3.4", "host,Build No\nh1,1.2.3.4"})
         EXPECT_EQ(anon(text), text) << text;
 }
+
+TEST(RedTeam13, SixtyFourBitIdsAreNoCards) {
+    // Luhn-valid and brand-valid 19-digit runs.
+    for (const char *text : {"queryid 4611686018427387900 is the slowest statement",
+                             "WHERE queryid = -4611686018427387900", "SELECT id FROM t WHERE id = 4611686018427387900",
+                             "values (-4611686018427387900, 1)"})
+        EXPECT_EQ(anon(text), text) << text;
+    // A card word, or no id word: a card.
+    for (const char *text : {"Card 4611686018427387900 declined", "queryid of the card payment 4611686018427387900",
+                             "charged 4611686018427387900 twice", "4111111111111111"}) {
+        const std::string out = anon(text);
+        EXPECT_NE(out.find("XXXX-XXXX-XXXX-"), std::string::npos) << out;
+    }
+    // Sixteen digits after an id word stay a card.
+    EXPECT_EQ(anon("id 4111111111111111"), "id XXXX-XXXX-XXXX-1111");
+}
