@@ -739,6 +739,7 @@ const std::string_view kPhoneLabels[] = {
     "telefonn\xc3\xad", "telef\xc3\xb3nne", "telef\xc3\xb3n",  // Czech telefonní, Slovak telefónne (číslo)
     "puhelin", "puhelinnumero", "puh",  // Finnish ("puh. 040 123 4567")
     "tfn",  // Swedish
+    "simu",  // Swahili ("namba ya simu")
     "telp", "tlp", "telepon", "telepono",  // Indonesian, Malay; Filipino
     "\xd7\x98\xd7\x9c\xd7\xa4\xd7\x95\xd7\x9f",  // Hebrew טלפון
     "\xd9\x81\xd9\x88\xd9\x86",  // Urdu فون; Egyptian Arabic تليفون
@@ -756,7 +757,7 @@ const std::string_view kPhoneLabels[] = {
     "\xc4\x91t",  // Vietnamese đt, (số điện) thoại
     "tho\xe1\xba\xa1i",
     "\xd1\x83\xd1\x82\xd0\xb0\xd1\x81"};  // Mongolian утас
-const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "call", "callback", "dial", "sms", "contact",
+const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "cel", "call", "callback", "dial", "sms", "contact",
                                              "called", "calling", "calls", "phoned", "texted", "rang", "dialed",  // "called from 020 7946 0958"
                                              "reach",  // "reach me at 020 7946 0958"
                                              // "contact us / call us" in German, French, Spanish, Italian, Polish
@@ -959,7 +960,11 @@ bool written_like_phone(std::string_view raw) {
     if (national_groups(raw)) return true;
     std::vector<std::string_view> groups;
     if (!digit_groups(raw, " .-", groups)) return false;
-    if (groups.size() == 2) return groups[0].size() == 3 && groups[1].size() == 4;
+    // (Also India's ten-digit mobile numbers, written 5-5 and starting with
+    // 6-9: "98765 43210".)
+    if (groups.size() == 2)
+        return (groups[0].size() == 3 && groups[1].size() == 4) ||
+               (groups[0].size() == 5 && groups[1].size() == 5 && groups[0][0] >= '6' && raw.find('.') == std::string_view::npos);
     return groups.size() == 3 && groups[0].size() == 3 && groups[1].size() == 3 && groups[2].size() == 4;
 }
 

@@ -1380,3 +1380,16 @@ TEST(RedTeam13, SixtyFourBitIdsAreNoCards) {
     // Sixteen digits after an id word stay a card.
     EXPECT_EQ(anon("id 4111111111111111"), "id XXXX-XXXX-XXXX-1111");
 }
+
+TEST(RedTeam13, MoreLabelsAndIndianMobileGrouping) {
+    for (const char *text : {"Mobile: 98765 43210 customer in Pune", "\u092e\u094b\u092c\u093e\u0907\u0932: 98765 43210",
+                             "Namba ya simu: 0712 345 678 mteja", "Cel #: 0917 123 4567 customer",
+                             "Phone 98765-43210"}) {
+        const std::string out = anon(text);
+        EXPECT_NE(out.find("XXX-XXX-"), std::string::npos) << out;
+    }
+    // Two groups of five without a label, starting lower or with a dot, and counts.
+    for (const char *text : {"Zip codes 90230 90299 in Illinois", "Mobile: 12345 67890", "mobile 98765.43210",
+                             "Cel animation frames 120 and 240 per scene", "simulation 0712 345 678"})
+        EXPECT_EQ(anon(text), text) << text;
+}
