@@ -1892,7 +1892,10 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
                 // Right edge: a longer token ("+49 30 1234567-ABC"), except a
                 // second number's tail ("+44 20 7946 0958/0959").
                 char next = at(text, cut);
-                if (is_word(next) || ((next == '-' || next == '.') && is_alnum(at(text, cut + 1))) ||
+                // (A dialer's pause or wait before an extension, "+14155550132p123"
+                // or "w123", ends the number.)
+                const bool pause = (next == 'p' || next == 'w') && is_digit(at(text, cut + 1));
+                if ((is_word(next) && !pause) || ((next == '-' || next == '.') && is_alnum(at(text, cut + 1))) ||
                     (next == '/' && is_alpha(at(text, cut + 1)) && !whole_path_segment(text, begin, cut)))
                     continue;
                 // "00" forms written as one run of digits are more often

@@ -1393,3 +1393,9 @@ TEST(RedTeam13, MoreLabelsAndIndianMobileGrouping) {
                              "Cel animation frames 120 and 240 per scene", "simulation 0712 345 678"})
         EXPECT_EQ(anon(text), text) << text;
 }
+
+TEST(RedTeam13, DialerPauseAfterAnInternationalNumber) {
+    EXPECT_EQ(anon("Dial string +14155550132p123 in the PBX"), "Dial string XXX-XXX-0132p123 in the PBX");
+    EXPECT_EQ(anon("+14155550132w5 then"), "XXX-XXX-0132w5 then");
+    EXPECT_EQ(anon("SKU +14155550132px is no number"), "SKU +14155550132px is no number");
+}
