@@ -1995,6 +1995,10 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         const bool after_minutes = begin >= 4 && text[begin - 1] == ':' && is_digit(text[begin - 2]) &&
                                    is_digit(text[begin - 3]) && text[begin - 4] == ':';
         if (after_minutes || holds_decimal_token(raw)) continue;
+        // A lone zero before a slash is no trunk prefix (the area code follows
+        // it: "030/1234567") but the high half of a PostgreSQL WAL position
+        // ("checkpoint at 0/3000060", a German number to the matcher).
+        if (raw.size() > 2 && raw[0] == '0' && raw[1] == '/') continue;
         if ((code_shaped(raw) || (c.e164.rfind("+1", 0) == 0 && !nanp_grouping(raw))) &&
             !keyword_near(text, begin, end, kPhoneKeywords, 40, 24))
             continue;

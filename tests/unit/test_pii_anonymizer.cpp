@@ -1399,3 +1399,17 @@ TEST(RedTeam13, DialerPauseAfterAnInternationalNumber) {
     EXPECT_EQ(anon("+14155550132w5 then"), "XXX-XXX-0132w5 then");
     EXPECT_EQ(anon("SKU +14155550132px is no number"), "SKU +14155550132px is no number");
 }
+
+TEST(RedTeam13, WalPositionsAreNoGermanNumbers) {
+    PiiOptions options;
+    options.phone_regions = {"US", "DE"};
+    PiiAnonymizer de(options);
+    for (const char *text : {"checkpoint at 0/3000060 done", "SELECT pg_wal_lsn_diff('0/3000060', '0/1000000')",
+                             "redo starts at 0/1234567"})
+        EXPECT_EQ(de.anonymize(text, kKey), text) << text;
+    // A German number written with its area code before the slash still is one.
+    for (const char *text : {"Büro 030/12345678 Berlin", "Telefon 0/30 1234567"}) {
+        const std::string out = de.anonymize(text, kKey);
+        EXPECT_NE(out.find("XXX-XXX-"), std::string::npos) << out;
+    }
+}
