@@ -398,6 +398,8 @@ bool version_word_before(std::string_view text, size_t begin, bool quad = false,
     while (b > 0 && (is_alpha(text[b - 1]) || static_cast<unsigned char>(text[b - 1]) >= 0x80)) --b;
     if (b == e) return false;
     const std::string word = lower(text.substr(b, e - b));
+    // (A bracket only after SQL's IN: "firmware (192.168.1.1)" names a machine.)
+    if (word != "in" && text.substr(e, begin - e).find('(') != std::string_view::npos) return false;
     if ((word == "and" || word == "or" || word == "und" || word == "et" || word == "to") && b > 0 &&
         text[b - 1] == ' ')
         if (after_listed_version(b - 1)) return true;  // "from 4.2.0.1 to 4.2.0.2" after a version word
@@ -417,10 +419,17 @@ bool version_word_before(std::string_view text, size_t begin, bool quad = false,
     // An identifier ending in a version word ("app_version", "os_ver").
     if (b > 0 && text[b - 1] == '_' && (word == "version" || word == "ver")) return true;
     // An SQL operator word between a column and its value: "version IN (...)",
-    // "build NOT LIKE '...'", "release BETWEEN '...' AND '...'".
-    if ((word == "in" || word == "like" || word == "ilike" || word == "between" || word == "not") && b > 0 &&
-        text[b - 1] == ' ' && depth < 4)
-        return version_word_before(text, b, quad, depth + 1);
+    // "build NOT LIKE '...'", "release BETWEEN '...' AND '...'"; written as
+    // SQL (a bracket after IN, a quote after the others: in prose "the
+    // firmware in 192.168.1.1" names a machine), NOT only before another.
+    if (b > 0 && text[b - 1] == ' ' && depth < 4) {
+        const std::string_view gap = text.substr(e, begin - e);
+        const bool sql = (word == "in" && gap.find('(') != std::string_view::npos) ||
+                         ((word == "like" || word == "ilike" || word == "between") &&
+                          gap.find('\'') != std::string_view::npos) ||
+                         (word == "not" && depth > 0);
+        if (sql) return version_word_before(text, b, quad, depth + 1);
+    }
     // A column named as one of versions ("build_number", "firmware_version";
     // "fw_version_id" is none: the same test as a pasted table's header).
     // (Names run 40 bytes at most: the scan back stops after 41.)

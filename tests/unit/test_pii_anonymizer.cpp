@@ -1350,7 +1350,10 @@ TEST(RedTeam13, VersionsComparedInSql) {
     // after a build or release that holds machines.
     for (const char *text : {"WHERE client_ip NOT IN ('10.0.0.1', '10.0.0.2')", "WHERE ip >= '10.0.0.1'",
                              "WHERE build_host = '10.0.0.1'", "WHERE release_server IN ('10.0.0.1')",
-                             "WHERE fw_version_id = 3 AND host = '10.0.0.1'"}) {
+                             "WHERE fw_version_id = 3 AND host = '10.0.0.1'",
+                             // In prose "in" is no SQL operator: the machine the firmware is on.
+                             "Update the firmware in 10.0.0.1 tonight", "Deploy the build in 10.0.0.1",
+                             "the release not in 10.0.0.1", "Upgrade the firmware (10.0.0.1) tonight"}) {
         const std::string out = anon(text);
         EXPECT_EQ(out.find("10.0.0.1"), std::string::npos) << out;
     }
