@@ -113,7 +113,11 @@ char percent_escape(std::string_view text, size_t pos, size_t *length = nullptr)
         lo = hex(text[pos + 4]);
         len = 5;
     }
-    if (pos + len < text.size() && !is_ascii_alnum(text[pos + len]) && text[pos + len] != '%') return '\0';
+    // (What follows is part of the value; a closing bracket may end it:
+    // "%5B2001:db8::1%5D:8080".)
+    const char next = pos + len < text.size() ? text[pos + len] : '\0';
+    const bool closing_bracket = hi == 5 && lo == 0xD && (next == ':' || next == '/' || next == '&');
+    if (pos + len < text.size() && !is_ascii_alnum(next) && next != '%' && !closing_bracket) return '\0';
     if (length != nullptr) *length = len;
     switch (hi * 16 + lo) {
         case 0x40: return '@';
@@ -128,6 +132,10 @@ char percent_escape(std::string_view text, size_t pos, size_t *length = nullptr)
         case 0x26: return '&';
         case 0x3F: return '?';
         case 0x2F: return '/';
+        // The brackets of an IPv6 address in a URL inside a query value
+        // ("?host=%5B2001:db8::1%5D:8080").
+        case 0x5B: return '[';
+        case 0x5D: return ']';
         default: return '\0';
     }
 }

@@ -1416,3 +1416,15 @@ TEST(RedTeam13, WalPositionsAreNoGermanNumbers) {
         EXPECT_NE(out.find("XXX-XXX-"), std::string::npos) << out;
     }
 }
+
+TEST(RedTeam13, PercentEncodedBracketsOfAnIpv6Address) {
+    for (const char *text : {"http://example.com/?host=%5B2001:db8::1%5D:8080",
+                             "next=%2Fconnect%3Fhost%3D%5B2001%3Adb8%3A%3A1%5D"}) {
+        const std::string out = anon(text);
+        EXPECT_EQ(out.find("db8"), std::string::npos) << out;
+        EXPECT_NE(out.find("%5B"), std::string::npos) << out;
+    }
+    EXPECT_NE(anon("http://example.com/?host=%5B2001:db8::1%5D:8080").find("%5D:8080"), std::string::npos);
+    // Encoded brackets of a form's array keys stay as written.
+    EXPECT_EQ(anon("?ids%5B%5D=1&ids%5B%5D=2"), "?ids%5B%5D=1&ids%5B%5D=2");
+}
