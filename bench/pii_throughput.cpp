@@ -61,20 +61,25 @@ double detect_ms(const PiiAnonymizer &anonymizer, const std::string &text) {
 }
 
 void large_inputs(const PiiAnonymizer &anonymizer) {
-    std::string tuples, likes, versions = "host,version\n", phones = "id,phone\n";
+    std::string tuples, likes, versions = "host,version\n", phones = "id,phone\n", labelled, versions_sql;
     for (int i = 0; i < 60000; ++i) tuples += "(phone) values ((";
     for (int i = 0; i < 60000; ++i) likes += " 'ab@%'";
     for (int i = 0; i < 40000; ++i)
         versions += "h" + std::to_string(i) + ",10." + std::to_string(i % 250) + "." + std::to_string(i / 250 % 250) +
                     "." + std::to_string(i % 7) + "\n";
     for (int i = 0; i < 80000; ++i) phones += std::to_string(i) + "," + std::to_string(1000000 + i * 7 % 8999999) + "\n";
+    // (Round 13: every number after a label was checked against every value found.)
+    for (int i = 0; i < 30000; ++i) labelled += "phone 2125550100 tel 0612345678 ";
+    for (int i = 0; i < 12000; ++i) versions_sql += "WHERE build_number NOT IN ('1.2.3.4', '1.2.3.5') AND ip = '10.0.0.1' ";
     const struct {
         const char *name;
         const std::string *text;
     } cases[] = {{"unclosed VALUES tuples", &tuples},
                  {"LIKE 'ab@%' patterns", &likes},
                  {"CSV version column", &versions},
-                 {"CSV phone column", &phones}};
+                 {"CSV phone column", &phones},
+                 {"labelled phone numbers", &labelled},
+                 {"SQL version comparisons", &versions_sql}};
     for (const auto &c : cases) {
         const double quarter = detect_ms(anonymizer, c.text->substr(0, c.text->size() / 4));
         const double full = detect_ms(anonymizer, *c.text);
