@@ -2050,6 +2050,8 @@ void StatementAnalyzer::on_drop_or_alter(size_t q, bool alter) {
     } else if (word_in(pos_, {"MATERIALIZED", "FOREIGN", "SECURE", "DYNAMIC", "EXTERNAL", "SNAPSHOT", "EVENT"}) &&
                word_in(pos_ + 1, {"VIEW", "TABLE"})) {
         pos_ += 2;
+        // Oracle {DROP | ALTER} MATERIALIZED VIEW LOG ON t: the log of the table t.
+        if (word_at(pos_, "LOG") && word_at(pos_ + 1, "ON")) pos_ += 2;
     } else if (word_at(pos_, "POLICY")) {
         // PostgreSQL ALTER POLICY p ON t: the table, as its parser reads it
         // (and CREATE POLICY); DROP POLICY p ON t drops no table and names none there.
@@ -2195,6 +2197,10 @@ void StatementAnalyzer::on_create(size_t q) {
         // name is no more a table than CREATE FUNCTION's (nor is a call of it in
         // FROM); the tables its body reads are found by the scan.
         pos_ += 2;
+    } else if (word_at(pos_, "VIEW") && word_at(pos_ + 1, "LOG") && word_at(pos_ + 2, "ON")) {
+        // Oracle CREATE MATERIALIZED VIEW LOG ON t: the log of the table t.
+        pos_ += 3;
+        record_name();
     } else if (word_in(pos_, {"TABLE", "VIEW"})) {
         ++pos_;
         if (word_at(pos_, "IF") && word_at(pos_ + 1, "NOT") && word_at(pos_ + 2, "EXISTS")) pos_ += 3;
@@ -2680,7 +2686,15 @@ void StatementAnalyzer::on_using() {
 
 // SELECT ... INTO t (PostgreSQL, T-SQL) and T-SQL OUTPUT ... INTO t.
 void StatementAnalyzer::on_into() {
+    // Oracle DML error logging: INSERT | UPDATE | DELETE | MERGE ... LOG
+    // ERRORS INTO err_table [(tag)]: the rejected rows are written to that table.
+    const bool error_log = pos_ >= start_ + 2 && word_at(pos_ - 2, "LOG") && prev_word_in({"ERRORS"});
     ++pos_;
+    if (error_log) {
+        end_list();
+        record_name();
+        return;
+    }
     // SELECT ... INTO creates a table in PostgreSQL and T-SQL; elsewhere it
     // fills variables (MySQL, SQLite, PL/SQL, Snowflake Scripting).
     const bool select_into = cur().verb == Verb::Select &&
@@ -2838,6 +2852,8 @@ void StatementAnalyzer::on_merge() {
     end_list();
     cur().verb = Verb::Merge;
     skip_top_clause();
+    // Databricks MERGE WITH SCHEMA EVOLUTION INTO t: an option, before the target.
+    if (word_at(pos_, "WITH") && word_at(pos_ + 1, "SCHEMA") && word_at(pos_ + 2, "EVOLUTION")) pos_ += 3;
     skip_words({"INTO"});
     parse_from_item(false);
 }

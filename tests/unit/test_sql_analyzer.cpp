@@ -2978,6 +2978,40 @@ const Case kRedTeam12KnownLimits[] = {
 INSTANTIATE_TEST_SUITE_P(RedTeam12KnownLimits, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam12KnownLimits), case_name);
 
 // ---------------------------------------------------------------------------
+// Red-team round 13: window functions and QUALIFY, recursive CTEs, MERGE in
+// each dialect, lateral joins, UNNEST / FLATTEN / ARRAY JOIN, PIVOT, JSON
+// operators, odd quoting, temp tables, table functions, upserts, scripts,
+// dollar quoting, EXPLAIN, COPY, prepared statements, procedure calls and
+// LLM-written SQL. First the shapes that read wrong before round 13.
+const Case kRedTeam13Fixes[] = {
+    // ---- Databricks MERGE WITH SCHEMA EVOLUTION INTO t: an option before the target
+    {"R13DatabricksMergeSchemaEvolution", ANY,
+     "MERGE WITH SCHEMA EVOLUTION INTO main.sales.orders t USING updates s ON t.id = s.id "
+     "WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *",
+     "MERGE", {"main.sales.orders", "updates"}},
+    {"R13DatabricksMergeSchemaEvolutionBackticks", ANY,
+     "MERGE WITH SCHEMA EVOLUTION INTO `main`.`s`.`t` AS t USING u ON t.id = u.id WHEN NOT MATCHED THEN INSERT *",
+     "MERGE", {"main.s.t", "u"}},
+    // ---- Oracle DML error logging: LOG ERRORS INTO err_table writes the rejected rows there
+    {"R13OraMergeLogErrors", ORA,
+     "MERGE INTO target t USING stage s ON (t.id = s.id) WHEN MATCHED THEN UPDATE SET t.v = s.v "
+     "LOG ERRORS INTO err_log REJECT LIMIT UNLIMITED",
+     "MERGE", {"err_log", "stage", "target"}},
+    {"R13OraInsertLogErrorsTag", ORA, "INSERT INTO tgt SELECT * FROM src LOG ERRORS INTO err_log ('load1') REJECT LIMIT 10",
+     "INSERT", {"err_log", "src", "tgt"}},
+    {"R13OraUpdateLogErrors", ORA, "UPDATE tgt SET v = v * 2 LOG ERRORS INTO hr.err$_tgt REJECT LIMIT UNLIMITED",
+     "UPDATE", {"hr.err$_tgt", "tgt"}},
+    {"R13OraDeleteLogErrors", ORA, "DELETE FROM tgt WHERE v < 0 LOG ERRORS INTO err_log", "DELETE", {"err_log", "tgt"}},
+    // ---- Oracle materialized view logs: {CREATE | ALTER | DROP} MATERIALIZED VIEW LOG ON t names the table t
+    {"R13OraCreateMviewLog", ORA,
+     "CREATE MATERIALIZED VIEW LOG ON sales WITH ROWID, SEQUENCE (amount) INCLUDING NEW VALUES", "CREATE", {"sales"}},
+    {"R13OraDropMviewLog", ORA, "DROP MATERIALIZED VIEW LOG ON hr.emp", "DROP", {"hr.emp"}},
+    {"R13OraAlterMviewLog", ORA, "ALTER MATERIALIZED VIEW LOG ON sales ADD ROWID", "ALTER", {"sales"}},
+    {"R13OraMviewNamedLog", ORA, "CREATE MATERIALIZED VIEW log AS SELECT * FROM t", "CREATE", {"log", "t"}},
+};
+INSTANTIATE_TEST_SUITE_P(RedTeam13Fixes, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam13Fixes), case_name);
+
+// ---------------------------------------------------------------------------
 // Non-table-driven tests.
 
 TEST(SqlAnalyzerDialect, FromDatabaseType) {
