@@ -36,19 +36,23 @@ bool is_word_char(unsigned char c) { return is_word_start(c) || is_digit(c) || c
 // 0. SQL copied from web pages, chat tools and word processors carries
 // no-break and thin spaces between its words; every dialect's own scanner
 // would read them as identifier letters ("SELECT\u00a0*" as one word), but no
-// one writes them inside a name, so the analyzer takes them for blanks.
+// one writes them inside a name, so the analyzer takes them for blanks. So
+// are the invisible word breaks that the same tools leave (U+200B zero width
+// space, U+2060 word joiner, U+FEFF zero width no-break space); U+200C and
+// U+200D, which join letters inside Persian, Indic and emoji text, are not.
 size_t unicode_space(std::string_view s, size_t i) {
     auto at = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
     const unsigned char c = at(0);
     if (c == 0xC2) return at(1) == 0xA0 || at(1) == 0x85 ? 2 : 0;
     if (c == 0xE1) return at(1) == 0x9A && at(2) == 0x80 ? 3 : 0;
     if (c == 0xE3) return at(1) == 0x80 && at(2) == 0x80 ? 3 : 0;
+    if (c == 0xEF) return at(1) == 0xBB && at(2) == 0xBF ? 3 : 0;
     if (c != 0xE2) return 0;
     if (at(1) == 0x80) {
         const unsigned char d = at(2);
-        return (d >= 0x80 && d <= 0x8A) || d == 0xA8 || d == 0xA9 || d == 0xAF ? 3 : 0;
+        return (d >= 0x80 && d <= 0x8B) || d == 0xA8 || d == 0xA9 || d == 0xAF ? 3 : 0;
     }
-    return at(1) == 0x81 && at(2) == 0x9F ? 3 : 0;
+    return at(1) == 0x81 && (at(2) == 0x9F || at(2) == 0xA0) ? 3 : 0;
 }
 
 // The ASCII punctuation that a fullwidth form at s[i] stands for (U+FF1B
@@ -94,6 +98,66 @@ bool one_of(std::string_view w, std::initializer_list<std::string_view> list) {
     for (std::string_view k : list)
         if (w == k) return true;
     return false;
+}
+
+// PostgreSQL's U&"..." escapes undone: \XXXX and \+XXXXXX code points (a
+// UTF-16 surrogate pair as two \XXXX), a doubled escape character for itself
+// (`esc`: the UESCAPE character, '\\' by default). An escape that is not
+// well formed is kept as written.
+std::string unicode_unescape(std::string_view in, char esc) {
+    auto hex = [&](size_t at, size_t n, unsigned long &v) {
+        if (at + n > in.size()) return false;
+        v = 0;
+        for (size_t k = at; k < at + n; ++k) {
+            const unsigned char h = static_cast<unsigned char>(in[k]);
+            const int d = is_digit(h) ? h - '0' : ((h | 0x20) >= 'a' && (h | 0x20) <= 'f') ? (h | 0x20) - 'a' + 10 : -1;
+            if (d < 0) return false;
+            v = v * 16 + static_cast<unsigned long>(d);
+        }
+        return true;
+    };
+    auto put = [](std::string &o, unsigned long cp) {
+        if (cp < 0x80) {
+            o.push_back(static_cast<char>(cp));
+        } else if (cp < 0x800) {
+            o.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+            o.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+            o.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+            o.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            o.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else {
+            o.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+            o.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+            o.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            o.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        }
+    };
+    std::string out;
+    out.reserve(in.size());
+    for (size_t i = 0; i < in.size();) {
+        unsigned long cp = 0, lo = 0;
+        if (in[i] != esc) {
+            out.push_back(in[i++]);
+        } else if (i + 1 < in.size() && in[i + 1] == esc) {
+            out.push_back(esc);
+            i += 2;
+        } else if (i + 1 < in.size() && in[i + 1] == '+' && hex(i + 2, 6, cp) && cp != 0 && cp <= 0x10FFFF &&
+                   (cp < 0xD800 || cp > 0xDFFF)) {
+            put(out, cp);
+            i += 8;
+        } else if (hex(i + 1, 4, cp) && cp >= 0xD800 && cp <= 0xDBFF && i + 5 < in.size() && in[i + 5] == esc &&
+                   hex(i + 6, 4, lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
+            put(out, 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00));
+            i += 10;
+        } else if (hex(i + 1, 4, cp) && cp != 0 && (cp < 0xD800 || cp > 0xDFFF)) {
+            put(out, cp);
+            i += 5;
+        } else {
+            out.push_back(in[i++]);
+        }
+    }
+    return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -1089,7 +1153,14 @@ private:
                                                                : std::string_view();
     }
     std::string norm(const Token &tk) const {
-        std::string name = quoted_as_written(tk) ? tk.text : ascii_lower(tk.text);
+        // PostgreSQL's U&"d\0061ta" is the name its parser reads ("data"; the
+        // tokens keep the escapes, as its scanner's do).
+        if (tk.kind == TokKind::Ident && tk.begin + 1 < sql_.size() && (sql_[tk.begin] | 0x20) == 'u' &&
+            sql_[tk.begin + 1] == '&')
+            return norm_length(unicode_unescape(tk.text, uescape_after(sql_, tk.end)));
+        return norm_length(quoted_as_written(tk) ? tk.text : ascii_lower(tk.text));
+    }
+    std::string norm_length(std::string name) const {
         // PostgreSQL cuts a name to NAMEDATALEN - 1 = 63 bytes (at a character's
         // start), as its parser does for the valid SQL it reads.
         if (d_ == SqlDialect::PostgreSQL && name.size() > 63) {

@@ -643,7 +643,8 @@ const Case kOtherDialectCases[] = {
      "INSERT", {"staging_users", "users"}},
     {"PgCteNamedLikeDeleteTarget", PG, "WITH t AS (SELECT id FROM s) DELETE FROM t WHERE id IN (SELECT id FROM t) AND", "DELETE",
      {"s", "t"}},
-    {"PgUnicodeQuotedName", PG, "SELECT * FROM U&\"d\\0061ta\" WHERE", "SELECT", {"d\\0061ta"}},
+    // (Its escapes are undone since round 13, as PostgreSQL's parser reads the name: R13PgUnicodeEscapeNames.)
+    {"PgUnicodeQuotedName", PG, "SELECT * FROM U&\"d\\0061ta\" WHERE", "SELECT", {"data"}},
     {"MySqlUpdateJoinAliasedQualified", MY, "UPDATE accounts JOIN archive.accounts arch ON arch.id = accounts.id SET accounts.x = 1",
      "UPDATE", {"accounts", "archive.accounts"}},
     {"PgDeleteUsingAliasedQualified", ANY, "DELETE FROM orders USING archive.orders ao WHERE ao.id = orders.id", "DELETE",
@@ -3008,6 +3009,22 @@ const Case kRedTeam13Fixes[] = {
     {"R13OraDropMviewLog", ORA, "DROP MATERIALIZED VIEW LOG ON hr.emp", "DROP", {"hr.emp"}},
     {"R13OraAlterMviewLog", ORA, "ALTER MATERIALIZED VIEW LOG ON sales ADD ROWID", "ALTER", {"sales"}},
     {"R13OraMviewNamedLog", ORA, "CREATE MATERIALIZED VIEW log AS SELECT * FROM t", "CREATE", {"log", "t"}},
+    // ---- PostgreSQL U&"..." names with their escapes undone, as its parser reads them
+    // (\XXXX, \+XXXXXX, a surrogate pair, the UESCAPE character, a doubled escape;
+    // an escape that is not well formed stays as written)
+    {"R13PgUnicodeEscapeNames", PG, "SELECT * FROM U&\"d\\0061t\\0061\" JOIN U&\"caf\\00e9\" ON true", "SELECT",
+     {"caf\u00e9", "data"}},
+    {"R13PgUnicodeEscapeUescape", PG, "SELECT * FROM U&\"d!0061!!x\" UESCAPE '!'", "SELECT", {"da!x"}},
+    {"R13PgUnicodeEscapeAstral", PG, "SELECT * FROM u&\"x\\+01F600\", U&\"y\\D83D\\DE00\"", "SELECT",
+     {"x\U0001F600", "y\U0001F600"}},
+    {"R13PgUnicodeEscapeMalformedKept", PG, "SELECT * FROM U&\"x\\zz\\12\"", "SELECT", {"x\\zz\\12"}},
+    {"R13PgUnicodeEscapeQualified", ANY, "SELECT * FROM U&\"s\\0031\".U&\"T\\0032\"", "SELECT", {"s1.T2"}},
+    // ---- invisible word breaks pasted from chat tools and web pages (U+200B, U+2060,
+    // U+FEFF) are blanks, like U+00A0; U+200D (a joiner inside words) is not
+    {"R13ZeroWidthSpaceBeforeName", PG, "SELECT * FROM\u200b users", "SELECT", {"users"}},
+    {"R13InvisibleBreaksEverywhere", PG,
+     "SELECT\u2060*\u200bFROM\u200busers u JOIN orders\ufeff o ON true", "SELECT", {"orders", "users"}},
+    {"R13ZeroWidthJoinerStaysInName", PG, "SELECT * FROM a\u200db", "SELECT", {"a\u200db"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam13Fixes, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam13Fixes), case_name);
 
