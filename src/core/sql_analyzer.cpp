@@ -2999,10 +2999,11 @@ SqlInfo analyze_tokens(std::string_view sql, const std::vector<Token> &toks, Sql
 
 SqlDialect dialect_from_database_type(std::string_view database_type) {
     const std::string t = trim_lower(database_type);
-    if (one_of(t, {"postgresql", "postgres", "pg"})) return SqlDialect::PostgreSQL;
+    // (pgsql and sqlsrv: PHP PDO's and Laravel's driver names.)
+    if (one_of(t, {"postgresql", "postgres", "pg", "pgsql"})) return SqlDialect::PostgreSQL;
     if (one_of(t, {"mysql", "mariadb"})) return SqlDialect::MySQL;
     if (one_of(t, {"sqlite", "sqlite3"})) return SqlDialect::SQLite;
-    if (one_of(t, {"sqlserver", "mssql", "tsql", "sql server"})) return SqlDialect::SQLServer;
+    if (one_of(t, {"sqlserver", "mssql", "tsql", "sql server", "sqlsrv"})) return SqlDialect::SQLServer;
     if (one_of(t, {"oracle", "oracledb", "plsql", "pl/sql"})) return SqlDialect::Oracle;
     if (one_of(t, {"bigquery", "big query", "googlesql", "google bigquery"})) return SqlDialect::BigQuery;
     if (t == "snowflake") return SqlDialect::Snowflake;
@@ -3010,11 +3011,14 @@ SqlDialect dialect_from_database_type(std::string_view database_type) {
     // "postgresql15", "Azure SQL", "ms sql server").
     auto has = [&](std::string_view w) { return t.find(w) != std::string::npos; };
     if (has("postgres") || has("redshift") || has("cockroach") || has("timescale") || has("greenplum") ||
-        has("yugabyte") || has("duckdb"))
+        has("yugabyte") || has("duckdb") || has("motherduck") || has("alloydb") || has("supabase") ||
+        has("postgis"))
         return SqlDialect::PostgreSQL;
-    if (has("mysql") || has("maria") || has("tidb")) return SqlDialect::MySQL;
+    if (has("mysql") || has("maria") || has("tidb") || has("percona") || has("singlestore") || has("memsql"))
+        return SqlDialect::MySQL;
     if (has("sqlite")) return SqlDialect::SQLite;
-    if (has("sql server") || has("sqlserver") || has("sql_server") || has("mssql") || has("ms sql") ||
+    if (has("sql server") || has("sqlserver") || has("sql_server") || has("sql-server") || has("mssql") ||
+        has("ms sql") ||
         has("microsoft sql") || has("t-sql") || has("tsql") || has("azure sql") || has("synapse") ||
         has("sybase"))  // Sybase ASE/SQL Anywhere: T-SQL's ancestor, the same lexical rules
         return SqlDialect::SQLServer;

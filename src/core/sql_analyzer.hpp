@@ -25,7 +25,9 @@ enum class SqlDialect { Unknown, PostgreSQL, MySQL, SQLite, SQLServer, Oracle, B
 // Maps a free-form database_type ("postgresql", "postgres", "pg", "mysql",
 // "mariadb", "sqlite", "sqlite3", "sqlserver", "mssql", "tsql", "sql server",
 // "microsoft sql", "azure sql", "sybase", "oracle", "bigquery", "snowflake",
-// "duckdb" (PostgreSQL's grammar), with versions and products,
+// "duckdb" (PostgreSQL's grammar), PHP PDO's driver names "pgsql" and
+// "sqlsrv", with versions and products (AlloyDB, Supabase, Percona,
+// SingleStore, ...),
 // case-insensitive, surrounding spaces ignored) to a dialect; anything else is
 // Unknown.
 SqlDialect dialect_from_database_type(std::string_view database_type);

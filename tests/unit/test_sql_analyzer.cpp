@@ -3070,6 +3070,27 @@ TEST(SqlAnalyzerDialect, FromDatabaseType) {
     EXPECT_EQ(dialect_from_database_type("sqlite 3.45"), LITE);
 }
 
+// Round 13: PHP PDO / Laravel driver names and products of the known dialects.
+TEST(SqlAnalyzerDialect, DriverAndProductNames) {
+    EXPECT_EQ(dialect_from_database_type("pgsql"), PG);
+    EXPECT_EQ(dialect_from_database_type("sqlsrv"), MS);
+    EXPECT_EQ(dialect_from_database_type("sql-server"), MS);
+    EXPECT_EQ(dialect_from_database_type("Azure SQL-Server 2022"), MS);
+    EXPECT_EQ(dialect_from_database_type("AlloyDB"), PG);
+    EXPECT_EQ(dialect_from_database_type("Supabase Postgres"), PG);
+    EXPECT_EQ(dialect_from_database_type("supabase"), PG);
+    EXPECT_EQ(dialect_from_database_type("PostGIS"), PG);
+    EXPECT_EQ(dialect_from_database_type("MotherDuck"), PG);
+    EXPECT_EQ(dialect_from_database_type("Percona Server"), MY);
+    EXPECT_EQ(dialect_from_database_type("SingleStore"), MY);
+    EXPECT_EQ(dialect_from_database_type("memsql"), MY);
+    // Not a dialect: a client, other engines.
+    EXPECT_EQ(dialect_from_database_type("psql"), ANY);
+    EXPECT_EQ(dialect_from_database_type("trino"), ANY);
+    EXPECT_EQ(dialect_from_database_type("clickhouse"), ANY);
+    EXPECT_EQ(dialect_from_database_type("databricks"), ANY);
+}
+
 TEST(SqlAnalyzerDialect, SameTextDiffersByDialect) {
     const std::string sql = "SELECT * FROM \"t\" JOIN [u] ON 1 JOIN `v` ON 1";
     EXPECT_EQ(analyze_sql(sql, PG).table_names, (Tables{"t"}));
