@@ -36,6 +36,32 @@ std::string snake_lower(std::string_view name) {
     return out;
 }
 
+namespace {
+
+// The last key of a JSON path as snake_lower() names it: "phone",
+// "$.contact.phone", "$.\"phone\"", "$.phones[0]", "{contact,phone}"
+// (PostgreSQL's text[] path); empty when it ends in an array index
+// ('{phones,0}', '$[0]').
+std::string json_path_key(std::string_view path) {
+    while (!path.empty() && (path.back() == ' ' || path.back() == '}')) path.remove_suffix(1);
+    while (!path.empty() && path.back() == ']') {  // an index after the key: $.phones[0]
+        const size_t open = path.rfind('[');
+        if (open == std::string_view::npos) return std::string();
+        path = path.substr(0, open);
+    }
+    size_t cut = path.find_last_of(".,{$");
+    std::string_view key = cut == std::string_view::npos ? path : path.substr(cut + 1);
+    while (!key.empty() && (key.front() == ' ' || key.front() == '"')) key.remove_prefix(1);
+    while (!key.empty() && (key.back() == ' ' || key.back() == '"')) key.remove_suffix(1);
+    for (char c : key)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == ' ')) return std::string();
+    if (std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::string();  // an array index ('{phones,0}')
+    return snake_lower(key);
+}
+
+}  // namespace
+
 // The column the SQL before a value (`before`: up to a literal's opening
 // quote, or up to a number in the code) compares with it, as snake_lower()
 // gives it: "app_version = '", "phone <> N'", "firmware_version IN
@@ -121,6 +147,10 @@ std::string compared_column(std::string_view before) {
         e -= 2;
     } else if (drop_word("between") || drop_word("regexp") || drop_word("rlike")) {
         drop_word("not");
+    } else if (ends_with_word("to")) {  // [NOT] SIMILAR TO
+        drop_word("to");
+        if (!drop_word("similar")) return std::string();
+        drop_word("not");
     } else if (e > 0 && (before[e - 1] == '~' || (e > 1 && before[e - 1] == '*' && before[e - 2] == '~'))) {
         e -= before[e - 1] == '~' ? 1 : 2;  // PostgreSQL's ~, ~*, !~, !~*
         if (e > 0 && before[e - 1] == '!') --e;
@@ -138,8 +168,10 @@ std::string compared_column(std::string_view before) {
         return std::string();
     }
     // A function of the column ("regexp_replace(phone, '[^0-9]', '', 'g') =
-    // '", "trim(c.phone) = '", "CAST(phone AS text) = '"): its first
-    // argument, when that is a name.
+    // '", "trim(c.phone) = '", "CAST(phone AS text) = '", "upper(trim(phone))
+    // = '"): its first argument, when that is a name (or a call whose first
+    // argument is one). A JSON function's key is the last of its path
+    // ("JSON_VALUE(info, '$.contact.phone') = '": phone).
     while (e > 0 && space(before[e - 1])) --e;
     if (e > 0 && before[e - 1] == ')') {
         int depth = 0;
@@ -153,20 +185,60 @@ std::string compared_column(std::string_view before) {
             }
         }
         if (open == std::string_view::npos) return std::string();
-        size_t a = open + 1;
-        while (a < e && space(before[a])) ++a;
-        size_t z = a;
-        while (z < e && (std::isalnum(static_cast<unsigned char>(before[z])) || before[z] == '_' || before[z] == '.' ||
-                         before[z] == '"' || before[z] == '`' || before[z] == '[' || before[z] == ']'))
-            ++z;
-        if (z == a) return std::string();
-        size_t after_name = z;
-        while (after_name < e && space(before[after_name])) ++after_name;
-        if (after_name < e && before[after_name] != ',' && before[after_name] != ')' &&
-            !(std::tolower(static_cast<unsigned char>(before[after_name])) == 'a' && after_name + 2 < e &&
-              std::tolower(static_cast<unsigned char>(before[after_name + 1])) == 's' && space(before[after_name + 2])))
-            return std::string();
+        {
+            size_t f = open;
+            while (f > 0 && space(before[f - 1])) --f;
+            size_t fb = f;
+            while (fb > 0 && (std::isalnum(static_cast<unsigned char>(before[fb - 1])) || before[fb - 1] == '_')) --fb;
+            std::string function(before.substr(fb, f - fb));
+            for (char &c : function) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (function.compare(0, 4, "json") == 0 || function == "get_json_object") {
+                size_t z = e - 1;  // the ')'
+                while (z > open && space(before[z - 1])) --z;
+                if (z > open + 1 && before[z - 1] == '\'') {
+                    const size_t q = before.rfind('\'', z - 2);
+                    if (q != std::string_view::npos && q > open) {
+                        const std::string key = json_path_key(before.substr(q + 1, z - 2 - q));
+                        if (!key.empty()) return key;
+                    }
+                }
+            }
+        }
+        size_t a = open + 1, z = a;
+        for (int calls = 0;; ++calls) {
+            while (a < e && space(before[a])) ++a;
+            z = a;
+            while (z < e && (std::isalnum(static_cast<unsigned char>(before[z])) || before[z] == '_' ||
+                             before[z] == '.' || before[z] == '"' || before[z] == '`' || before[z] == '[' ||
+                             before[z] == ']'))
+                ++z;
+            if (z == a) return std::string();
+            size_t after_name = z;
+            while (after_name < e && space(before[after_name])) ++after_name;
+            if (after_name < e && before[after_name] == '(' && calls < 8) {
+                a = after_name + 1;  // a call as the first argument: its own first argument
+                continue;
+            }
+            if (after_name < e && before[after_name] != ',' && before[after_name] != ')' &&
+                !(std::tolower(static_cast<unsigned char>(before[after_name])) == 'a' && after_name + 2 < e &&
+                  std::tolower(static_cast<unsigned char>(before[after_name + 1])) == 's' &&
+                  space(before[after_name + 2])))
+                return std::string();
+            break;
+        }
         e = z;  // read the first argument's name below
+    }
+    // A JSON key: data->>'phone', data->'contact'->>'phone', data #>> '{contact,phone}',
+    // MySQL/SQLite data->>'$.contact.phone'.
+    if (e >= 2 && before[e - 1] == '\'') {
+        const size_t q = before.rfind('\'', e - 2);
+        if (q == std::string_view::npos) return std::string();
+        size_t o = q;
+        while (o > 0 && space(before[o - 1])) --o;
+        if (o >= 2 && before[o - 1] == '>' && before[o - 2] == '>') --o;
+        if (o >= 2 && before[o - 1] == '>' && (before[o - 2] == '-' || before[o - 2] == '#'))
+            return json_path_key(before.substr(q + 1, e - 2 - q));
+        return std::string();
     }
     // The name: a delimited one ("...", `...`, [...]) whole, else a word; a
     // cast after it ("phone::text") is passed over.
@@ -366,6 +438,13 @@ std::vector<std::string> insert_value_columns(std::string_view sql,
         while (p < sql.size() && std::isspace(static_cast<unsigned char>(sql[p]))) ++p;
         return word_at(p, word);
     };
+    // MySQL's VALUE (...): a word VALUE before a bracket.
+    auto value_list_at = [&](size_t p) {
+        if (!word_at(p, "value")) return false;
+        p += 5;
+        while (p < sql.size() && std::isspace(static_cast<unsigned char>(sql[p]))) ++p;
+        return p < sql.size() && sql[p] == '(';
+    };
     std::vector<std::string> columns;
     enum { kNone, kInsert, kColumns, kAfterColumns, kOutput, kValues } state = kNone;
     int output_depth = 0;
@@ -400,11 +479,21 @@ std::vector<std::string> insert_value_columns(std::string_view sql,
                 if (c == '(') {
                     state = kColumns;
                     name.clear();
-                } else if (word_at(p, "values") || word_at(p, "select")) {
+                } else if (word_at(p, "values") || value_list_at(p) || word_at(p, "select")) {
                     state = kNone;
                 }
                 break;
             case kColumns:
+                // A comment in the list (a column per line, each with its note).
+                if (!quoted && c == '-' && p + 1 < sql.size() && sql[p + 1] == '-') {
+                    while (p + 1 < sql.size() && sql[p + 1] != '\n' && sql[p + 1] != '\r') ++p;
+                    break;
+                }
+                if (!quoted && c == '/' && p + 1 < sql.size() && sql[p + 1] == '*') {
+                    const size_t close = sql.find("*/", p + 2);
+                    p = close == std::string_view::npos ? sql.size() : close + 1;
+                    break;
+                }
                 if (c == ',' || c == ')') {
                     columns.push_back(snake_lower(name));  // as compared_column() names it
                     name.clear();
@@ -419,10 +508,20 @@ std::vector<std::string> insert_value_columns(std::string_view sql,
                 }
                 break;
             case kAfterColumns:
-                if (word_at(p, "values")) {
+                if (word_at(p, "overriding")) {  // PostgreSQL OVERRIDING {SYSTEM | USER} VALUE before VALUES
+                    size_t q = p + 10;
+                    auto skip_word = [&](std::string_view w) {
+                        size_t r = q;
+                        while (r < sql.size() && std::isspace(static_cast<unsigned char>(sql[r]))) ++r;
+                        if (!word_at(r, w)) return false;
+                        q = r + w.size();
+                        return true;
+                    };
+                    if ((skip_word("system") || skip_word("user")) && skip_word("value")) p = q - 1;
+                } else if (word_at(p, "values") || value_list_at(p)) {  // (MySQL's VALUE (...) is VALUES)
                     state = kValues;
                     depth = 0;
-                    p += 5;
+                    p += word_at(p, "values") ? 5 : 4;
                 } else if (word_at(p, "output")) {  // T-SQL INSERT t (cols) OUTPUT inserted.id [INTO ...] VALUES
                     state = kOutput;
                     output_depth = 0;
@@ -456,6 +555,8 @@ std::vector<std::string> insert_value_columns(std::string_view sql,
                     state = kInsert;  // Oracle/Snowflake INSERT ALL ... VALUES (...) INTO t2 (cols) VALUES ...
                     columns.clear();
                     p += 3;
+                } else if (depth == 0 && word_at(p, "row")) {
+                    p += 2;  // MySQL VALUES ROW(...), ROW(...)
                 } else if (depth == 0 && std::isalpha(static_cast<unsigned char>(c))) {
                     state = kNone;  // ON CONFLICT, RETURNING, ...
                 }

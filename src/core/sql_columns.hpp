@@ -24,7 +24,10 @@ std::string snake_lower(std::string_view name);
 // quote, or up to a number in the code) compares with it, as snake_lower()
 // gives it: "app_version = '", "phone <> N'", "firmware_version IN
 // ('10.2.0.1', '", "t.\"PhoneNumber\" LIKE '", "[Phone Number] = '",
-// "phone::text = '", "phone_number IN (5551234567, "; empty when none.
+// "phone::text = '", "phone_number IN (5551234567, ", "phone SIMILAR TO '",
+// "upper(trim(phone)) = '"; a JSON key is the column: "data->>'phone' = '",
+// "data #>> '{contact,phone}' = '", "JSON_VALUE(info, '$.contact.phone') =
+// '"; empty when none.
 std::string compared_column(std::string_view before);
 
 // The same for a value written before the column (`after`: from just past a
@@ -34,7 +37,9 @@ std::string column_compared_after(std::string_view after);
 
 // For each span (a literal's content, sorted), the column an INSERT's column
 // list gives its value ("INSERT INTO contacts (name, phone) VALUES ('Ann',
-// '0612345678'), (...)"), lower-cased; empty where there is none.
+// '0612345678'), (...)"), lower-cased; empty where there is none. Comments
+// in the column list, PostgreSQL's OVERRIDING {SYSTEM | USER} VALUE, MySQL's
+// VALUE (...) and VALUES ROW(...), ROW(...) are read.
 std::vector<std::string> insert_value_columns(std::string_view sql,
                                               const std::vector<std::pair<size_t, size_t>> &spans);
 

@@ -181,3 +181,55 @@ TEST(SqlColumns, NamesAndValues) {
     EXPECT_FALSE(phone_shaped_literal("06 12 34 56 78 x"));
     EXPECT_FALSE(phone_shaped_literal("0612+345678"));
 }
+
+// Red-team round 13: comparisons and INSERT forms that read no column before.
+TEST(SqlColumns, RedTeam13ComparedColumn) {
+    // [NOT] SIMILAR TO; a call as a function's first argument.
+    EXPECT_EQ(compared_column("WHERE phone SIMILAR TO '"), "phone");
+    EXPECT_EQ(compared_column("WHERE phone NOT SIMILAR TO '"), "phone");
+    EXPECT_EQ(compared_column("WHERE x TO '"), "");
+    EXPECT_EQ(compared_column("WHERE upper(trim(phone)) = '"), "phone");
+    EXPECT_EQ(compared_column("WHERE coalesce(nullif(c.mobile_phone, ''), '') = '"), "mobile_phone");
+    EXPECT_EQ(compared_column("WHERE lower(f(1 + x)) = '"), "");
+    // A JSON key compared: PostgreSQL/MySQL/SQLite -> and ->>, #> and #>>
+    // paths, JSON functions' paths (the last key; an array index after it is
+    // passed over).
+    EXPECT_EQ(compared_column("WHERE data->>'phone' = '"), "phone");
+    EXPECT_EQ(compared_column("WHERE data -> 'contact' ->> 'mobilePhone' = '"), "mobile_phone");
+    EXPECT_EQ(compared_column("WHERE data #>> '{contact,phone}' = '"), "phone");
+    EXPECT_EQ(compared_column("WHERE doc->>'$.contact.phone' IN ('0612345678', '"), "phone");
+    EXPECT_EQ(compared_column("WHERE JSON_VALUE(info, '$.contact.phone') = N'"), "phone");
+    EXPECT_EQ(compared_column("WHERE JSON_EXTRACT(doc, '$.phones[0]') = '"), "phones");
+    EXPECT_EQ(compared_column("WHERE json_extract_path_text(doc, 'contact', 'phone') = '"), "phone");
+    EXPECT_EQ(compared_column("WHERE get_json_object(doc, '$.app_version') = '"), "app_version");
+    EXPECT_EQ(compared_column("WHERE JSON_VALUE(doc, '$.\"Phone Number\"') = '"), "phone_number");
+    // No key: an array index, no JSON operator before the string, a function of other kind.
+    EXPECT_EQ(compared_column("WHERE data #>> '{phones,0}' = '"), "");
+    EXPECT_EQ(compared_column("WHERE JSON_EXTRACT(doc, '$[0]') = '"), "doc");
+    EXPECT_EQ(compared_column("WHERE 'a' = '"), "");
+    EXPECT_EQ(compared_column("WHERE concat(phone, 'x') = '"), "phone");
+}
+
+TEST(SqlColumns, RedTeam13InsertValueColumns) {
+    using Cols = std::vector<std::string>;
+    // Comments in the column list (a note per column) are no part of the names.
+    const std::string commented =
+        "INSERT INTO c (name, -- the name\n phone /* tel, home */, zip) VALUES ('Ann', '0612345678', '75001')";
+    EXPECT_EQ(insert_value_columns(commented, quote_spans(commented)), (Cols{"name", "phone", "zip"}));
+    // PostgreSQL OVERRIDING {SYSTEM | USER} VALUE between the list and VALUES.
+    const std::string overriding = "INSERT INTO c (name, phone) OVERRIDING USER VALUE VALUES ('A', '0612345678')";
+    EXPECT_EQ(insert_value_columns(overriding, quote_spans(overriding)), (Cols{"name", "phone"}));
+    const std::string system = "INSERT INTO c (id, phone) OVERRIDING SYSTEM VALUE VALUES (1, '0612345678')";
+    EXPECT_EQ(insert_value_columns(system, quote_spans(system)), (Cols{"phone"}));
+    // MySQL VALUE (...) and VALUES ROW(...), ROW(...).
+    const std::string value = "INSERT INTO c (name, phone) VALUE ('A', '0612345678')";
+    EXPECT_EQ(insert_value_columns(value, quote_spans(value)), (Cols{"name", "phone"}));
+    const std::string rows = "INSERT INTO c (name, phone) VALUES ROW('A', '0612345678'), ROW('B', '0698765432')";
+    EXPECT_EQ(insert_value_columns(rows, quote_spans(rows)), (Cols{"name", "phone", "name", "phone"}));
+    // Without a column list, VALUE (...) gives no column.
+    const std::string bare = "INSERT INTO c VALUE ('A', '0612345678')";
+    EXPECT_EQ(insert_value_columns(bare, quote_spans(bare)), (Cols{"", ""}));
+    // A column named like the words read here.
+    const std::string named = "INSERT INTO c (value, row_no, phone) VALUES ('v', '1', '0612345678')";
+    EXPECT_EQ(insert_value_columns(named, quote_spans(named)), (Cols{"value", "row_no", "phone"}));
+}
