@@ -160,6 +160,8 @@ std::string unicode_unescape(std::string_view in, char esc) {
     return out;
 }
 
+size_t markdown_fence_line(std::string_view s, size_t from);
+
 // ---------------------------------------------------------------------------
 // Tokens and lexer.
 
@@ -197,6 +199,13 @@ public:
 
     std::vector<Token> run() {
         if (s_.compare(0, 3, "\xEF\xBB\xBF") == 0) i_ = 3;  // a byte-order mark
+        // Prose before a Markdown code fence ("Here's the query:\n```sql\n...",
+        // a chat model's answer): the SQL starts after the fence. Analyzer only.
+        if (!comments_) {
+            const size_t fence = s_.find("```", i_) == std::string_view::npos ? std::string_view::npos
+                                                                             : markdown_fence_line(s_, i_);
+            if (fence != std::string_view::npos && !starts_like_sql(s_.substr(i_, fence - i_), d_)) i_ = fence;
+        }
         while (i_ < s_.size()) step();
         return std::move(out_);
     }
@@ -256,6 +265,7 @@ private:
     bool at_statement_line_start() const;
     bool try_psql_meta_command();
     bool try_sqlite_dot_command();
+    bool try_markdown_fence();
     bool try_jinja();
     bool mysql_digit_identifier(size_t at) const;
     void read_word();
@@ -274,6 +284,8 @@ private:
     bool backslash_fallback_ = false;
     bool unterminated_string_ = false;
     bool backslash_suspect_ = false;
+    bool fence_open_ = false;  // inside a Markdown code fence (try_markdown_fence)
+    size_t next_fence_ = std::string_view::npos;  // the fence after prose skipped past a closing one
     size_t statement_first_ = 0;  // out_ index of the current statement's first token
     size_t meta_line_end_ = std::string_view::npos;  // where a psql \copy line ends
     std::vector<Token> out_;
@@ -322,6 +334,54 @@ bool Lexer::try_sqlite_dot_command() {
     if (!at_statement_line_start()) return false;
     const size_t line_end = s_.find_first_of("\n\r", i_);
     i_ = line_end == std::string_view::npos ? s_.size() : line_end;
+    return true;
+}
+
+// The first line at or after `from` (a line's start) that is a Markdown code
+// fence: ``` after blanks. Its ``` position, or npos.
+size_t markdown_fence_line(std::string_view s, size_t from) {
+    for (size_t p = from; p < s.size();) {
+        size_t q = p;
+        while (q < s.size() && (s[q] == ' ' || s[q] == '\t')) ++q;
+        if (s.compare(q, 3, "```") == 0) return q;
+        p = s.find_first_of("\n\r", q);
+        if (p == std::string_view::npos) break;
+        ++p;
+    }
+    return std::string_view::npos;
+}
+
+// A Markdown code fence (```sql before the SQL, ``` after it: a chat model's
+// answer stored as it came) on a line of its own: no SQL in any dialect (an
+// empty `` name is none either). It ends the statement before it and is
+// skipped; the text after a closing fence, up to the next opening one, is
+// prose ("This query counts ..."): skipped too, unread (its apostrophes open
+// no strings). Analyzer only.
+bool Lexer::try_markdown_fence() {
+    if (s_.compare(i_, 3, "```") != 0) return false;
+    for (size_t k = i_; k > 0; --k) {
+        const char b = s_[k - 1];
+        if (b == '\n' || b == '\r') break;
+        if (b != ' ' && b != '\t') return false;
+    }
+    size_t line_end = s_.find_first_of("\n\r", i_);
+    if (line_end == std::string_view::npos) line_end = s_.size();
+    // An opening fence: one with an info string (```sql), the first thing
+    // read, or the one after skipped prose; a bare ``` after SQL read outside
+    // a fence closes that SQL as it closes a fenced block.
+    bool tagged = false;
+    for (size_t k = i_ + 3; k < line_end && !tagged; ++k) tagged = s_[k] != '`' && !is_space(static_cast<unsigned char>(s_[k]));
+    const bool opening = !fence_open_ && (tagged || out_.empty() || i_ == next_fence_);
+    if (!out_.empty() && out_.back().kind != TokKind::Separator) {
+        push(TokKind::Separator, ";");
+        statement_first_ = out_.size();
+    }
+    fence_open_ = opening;
+    i_ = line_end;
+    if (!opening) {
+        next_fence_ = markdown_fence_line(s_, i_);
+        i_ = next_fence_ == std::string_view::npos ? s_.size() : next_fence_;
+    }
     return true;
 }
 
@@ -401,6 +461,8 @@ void Lexer::step() {
         push(TokKind::Separator, ";");  // a statement's end under DELIMITER
         i_ += delimiter_.size();
     } else if ((c == 'D' || c == 'd') && (mysql() || fallback()) && try_delimiter_command()) {
+        // handled
+    } else if (c == '`' && !comments_ && try_markdown_fence()) {
         // handled
     } else if (step_comment_or_quote(c)) {
         // handled

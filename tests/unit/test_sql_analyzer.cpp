@@ -1658,9 +1658,9 @@ INSTANTIATE_TEST_SUITE_P(RedTeam9, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam
 // experienced reader would say otherwise. Each entry asserts the current
 // result; the comment says what would be right.
 const Case kRedTeam9KnownLimits[] = {
-    // A Markdown code fence around the SQL (raw model output) reads as prose:
-    // OTHER, no tables (users).
-    {"R9LimitMarkdownFence", MY, "```sql\nSELECT * FROM users\n```", "OTHER", {}},
+    // (A Markdown code fence around the SQL, raw model output, is read since
+    // round 13: R9LimitMarkdownFence asserts it, R13MarkdownFence* more.)
+    {"R9LimitMarkdownFence", MY, "```sql\nSELECT * FROM users\n```", "SELECT", {"users"}},
     // Teradata's SEL abbreviation is no statement word: prose (SELECT, db.orders).
     {"R9LimitTeradataSel", ANY, "SEL * FROM db.orders", "OTHER", {}},
     // Dynamic SQL in a string (EXEC('...'), sp_executesql, EXECUTE IMMEDIATE,
@@ -3025,6 +3025,33 @@ const Case kRedTeam13Fixes[] = {
     {"R13InvisibleBreaksEverywhere", PG,
      "SELECT\u2060*\u200bFROM\u200busers u JOIN orders\ufeff o ON true", "SELECT", {"orders", "users"}},
     {"R13ZeroWidthJoinerStaysInName", PG, "SELECT * FROM a\u200db", "SELECT", {"a\u200db"}},
+    // ---- a chat model's answer stored as it came: Markdown code fences around
+    // the SQL, prose before the opening fence and after the closing one
+    {"R13MarkdownFenceProseAfter", PG,
+     "```SQL\nSELECT count(*) FROM orders WHERE status = 'paid';\n```\n\nThis query counts the paid orders from "
+     "the orders table.",
+     "SELECT", {"orders"}},
+    {"R13MarkdownFenceProseBefore", PG,
+     "Here's the SQL query you asked for:\n\n```sql\nSELECT name FROM users WHERE id = 1\n```\n\nIt selects the "
+     "name from the users table.",
+     "SELECT", {"users"}},
+    {"R13MarkdownFenceTwoBlocks", MY,
+     "```sql\nINSERT INTO a SELECT * FROM b;\n```\nThen, to check it's right, select from the table:\n```sql\n"
+     "SELECT * FROM c;\n```\nDone.",
+     "INSERT", {"a", "b", "c"}},
+    {"R13MarkdownFenceBareTwoBlocks", PG,
+     "```\nSELECT * FROM a;\n```\nand it's also worth running:\n```\nSELECT * FROM b;\n```\nThat's all.", "SELECT",
+     {"a", "b"}},
+    {"R13MarkdownFenceIndentedTagged", BQ, "  ```googlesql\n  SELECT * FROM `proj.ds.t`\n  ```", "SELECT",
+     {"proj.ds.t"}},
+    {"R13MarkdownFenceClosingOnly", PG, "SELECT * FROM t\n```\nThis selects from the t table; it's fine.", "SELECT",
+     {"t"}},
+    {"R13MarkdownFenceAfterSqlOpens", MS, "SELECT * FROM dbo.a;\n```tsql\nSELECT * FROM dbo.b\n```", "SELECT",
+     {"dbo.a", "dbo.b"}},
+    {"R13MarkdownFenceInStringStays", PG, "SELECT '\n```\n' FROM t", "SELECT", {"t"}},
+    {"R13MarkdownFenceMidLineStays", MY, "SELECT 1 FROM t WHERE a = 1 ```", "SELECT", {"t"}},
+    // (Prose without a fence stays prose: R9 / TypeNotStartingWithWord.)
+    {"R13ProseWithoutFenceStaysProse", PG, "Here's the query: SELECT * FROM users", "OTHER", {}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam13Fixes, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam13Fixes), case_name);
 
