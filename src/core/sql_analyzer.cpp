@@ -2841,6 +2841,8 @@ void StatementAnalyzer::on_into() {
     if (!select_into && !output_into) return;
     // MySQL/ClickHouse SELECT ... INTO OUTFILE | DUMPFILE 'file' writes a file.
     if (word_in(pos_, {"OUTFILE", "DUMPFILE"}) && pos_ + 1 < e_ && t_[pos_ + 1].kind == TokKind::String) return;
+    // PL/pgSQL SELECT ... INTO STRICT var: variables (plain SQL has no such form).
+    if (word_at(pos_, "STRICT") && name_start(pos_ + 1)) return;
     skip_words({"TEMP", "TEMPORARY", "UNLOGGED", "TABLE"});
     record_name();
 }

@@ -3052,6 +3052,9 @@ const Case kRedTeam13Fixes[] = {
     {"R13MarkdownFenceMidLineStays", MY, "SELECT 1 FROM t WHERE a = 1 ```", "SELECT", {"t"}},
     // (Prose without a fence stays prose: R9 / TypeNotStartingWithWord.)
     {"R13ProseWithoutFenceStaysProse", PG, "Here's the query: SELECT * FROM users", "OTHER", {}},
+    // ---- PL/pgSQL SELECT ... INTO STRICT var fills variables (a table named strict stays one)
+    {"R13PlpgsqlSelectIntoStrict", PG, "SELECT a, b INTO STRICT v_a, v_b FROM t WHERE id = 1", "SELECT", {"t"}},
+    {"R13PgSelectIntoTableNamedStrict", PG, "SELECT a INTO strict FROM t", "SELECT", {"strict", "t"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam13Fixes, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam13Fixes), case_name);
 
