@@ -3460,7 +3460,8 @@ std::string collapse_lists(const std::vector<std::string_view> &items) {
         }
         lists.push_back(items[i]);
     }
-    // VALUES (...), (...): a row equal to the one before it is dropped.
+    // VALUES (...), (...) and a row-value IN ((...), (...)): a row equal to
+    // the one before it is dropped.
     auto group_end = [&](size_t at) -> size_t {  // index after the ')' matching lists[at] == '(', or 0
         if (at >= lists.size() || lists[at] != open) return 0;
         int depth = 0;
@@ -3473,7 +3474,9 @@ std::string collapse_lists(const std::vector<std::string_view> &items) {
     std::string out;
     for (size_t i = 0; i < lists.size(); ++i) {
         out += lists[i];
-        if (lists[i] != "w6:values") continue;
+        const bool in_rows = lists[i] == "w2:in" && i + 2 < lists.size() && lists[i + 1] == open && lists[i + 2] == open;
+        if (lists[i] != "w6:values" && !in_rows) continue;
+        if (in_rows) out += lists[++i];  // the list's '(' (its ')' follows the rows)
         const size_t row = i + 1, row_end = group_end(row);
         if (row_end == 0) continue;
         for (size_t m = row; m < row_end; ++m) out += lists[m];

@@ -5030,6 +5030,24 @@ TEST(SqlFingerprint, OtherDialectBindParameters) {
     EXPECT_NE(sql_fingerprint("SELECT * FROM t WHERE doc ? 'k'", PG), sql_fingerprint("SELECT * FROM t WHERE doc = 'k'", PG));
     EXPECT_NE(sql_fingerprint("BEGIN x := 1; END;", ORA), sql_fingerprint("BEGIN x = 1; END;", ORA));
 }
+// Round 13: a row-value IN list of constant rows is one shape, as VALUES rows are.
+TEST(SqlFingerprint, RowValueInLists) {
+    for (SqlDialect d : {PG, MY, LITE, ORA, ANY}) {
+        EXPECT_EQ(sql_fingerprint("SELECT * FROM t WHERE (a, b) IN ((1, 2), (3, 4))", d),
+                  sql_fingerprint("SELECT * FROM t WHERE (a, b) IN ((5, 6))", d));
+        EXPECT_EQ(sql_fingerprint("DELETE FROM t WHERE (a, b) NOT IN (('x', 1), ('y', 2), ('z', 3))", d),
+                  sql_fingerprint("DELETE FROM t WHERE (a, b) NOT IN (('w', 9))", d));
+        // Rows of other shapes stay.
+        EXPECT_NE(sql_fingerprint("SELECT * FROM t WHERE (a, b) IN ((1, 2), (3, c))", d),
+                  sql_fingerprint("SELECT * FROM t WHERE (a, b) IN ((1, 2))", d));
+        EXPECT_NE(sql_fingerprint("SELECT * FROM t WHERE (a, b) IN ((1, 2))", d),
+                  sql_fingerprint("SELECT * FROM t WHERE (a, b, c) IN ((1, 2, 3))", d));
+    }
+    const std::string sql = "SELECT 1 WHERE (a, b) IN ((1, 2), (3, 4)) AND c IN (1, 2)";
+    EXPECT_EQ(fingerprint_canonical(sql, lex_sql(sql, PG)),
+              "w6:select?w5:wherep1:(w1:ap1:,w1:bp1:)w2:inp1:(p1:(?p1:,?p1:)p1:)w3:andw1:cw2:inp1:(?p1:)");
+}
+
 TEST(SqlFingerprint, MySqlDelimiterLines) {
     EXPECT_EQ(sql_fingerprint("DELIMITER $$\nSELECT 1 FROM t$$\nDELIMITER ;", MY),
               sql_fingerprint("SELECT 2 FROM t;", MY));
