@@ -156,10 +156,11 @@ std::string compared_column(std::string_view before) {
         if (e > 0 && before[e - 1] == '!') --e;
     } else if (e > 0 && before[e - 1] == '=') {
         --e;
-        if (e > 0 && (before[e - 1] == '!' || before[e - 1] == '<' || before[e - 1] == '>' || before[e - 1] == '='))
-            --e;  // !=, <=, >=, SQLite's ==
-    } else if (e > 1 && before[e - 1] == '>' && before[e - 2] == '<') {
-        e -= 2;
+        if (e > 0 && (before[e - 1] == '!' || before[e - 1] == '<' || before[e - 1] == '>' || before[e - 1] == '=' ||
+                      before[e - 1] == ':'))
+            --e;  // !=, <=, >=, SQLite's ==, PL/SQL and PL/pgSQL's := (phone := '...')
+    } else if (e > 1 && before[e - 1] == '>' && (before[e - 2] == '<' || before[e - 2] == '=')) {
+        e -= 2;  // <>, and => of a named argument (f(phone => '...'))
     } else if (ends_with_word("in") || ends_with_word("like") || ends_with_word("ilike")) {
         e -= ends_with_word("in") ? 2 : ends_with_word("like") ? 4 : 5;
         while (e > 0 && space(before[e - 1])) --e;

@@ -25,7 +25,8 @@ std::string snake_lower(std::string_view name);
 // gives it: "app_version = '", "phone <> N'", "firmware_version IN
 // ('10.2.0.1', '", "t.\"PhoneNumber\" LIKE '", "[Phone Number] = '",
 // "phone::text = '", "phone_number IN (5551234567, ", "phone SIMILAR TO '",
-// "upper(trim(phone)) = '"; a JSON key is the column: "data->>'phone' = '",
+// "upper(trim(phone)) = '", a named argument or an assignment ("f(phone =>
+// '", "v_phone := '"); a JSON key is the column: "data->>'phone' = '",
 // "data #>> '{contact,phone}' = '", "JSON_VALUE(info, '$.contact.phone') =
 // '"; empty when none.
 std::string compared_column(std::string_view before);

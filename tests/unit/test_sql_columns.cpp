@@ -191,6 +191,11 @@ TEST(SqlColumns, RedTeam13ComparedColumn) {
     EXPECT_EQ(compared_column("WHERE upper(trim(phone)) = '"), "phone");
     EXPECT_EQ(compared_column("WHERE coalesce(nullif(c.mobile_phone, ''), '') = '"), "mobile_phone");
     EXPECT_EQ(compared_column("WHERE lower(f(1 + x)) = '"), "");
+    // A named argument, a PL/SQL or PL/pgSQL assignment.
+    EXPECT_EQ(compared_column("SELECT send_sms(phone => '"), "phone");
+    EXPECT_EQ(compared_column("CALL notify(p_mobile_phone => N'"), "p_mobile_phone");
+    EXPECT_EQ(compared_column("BEGIN v_phone := '"), "v_phone");
+    EXPECT_EQ(compared_column("WHERE a >= '"), "a");
     // A JSON key compared: PostgreSQL/MySQL/SQLite -> and ->>, #> and #>>
     // paths, JSON functions' paths (the last key; an array index after it is
     // passed over).
