@@ -3055,6 +3055,15 @@ const Case kRedTeam13Fixes[] = {
     // ---- PL/pgSQL SELECT ... INTO STRICT var fills variables (a table named strict stays one)
     {"R13PlpgsqlSelectIntoStrict", PG, "SELECT a, b INTO STRICT v_a, v_b FROM t WHERE id = 1", "SELECT", {"t"}},
     {"R13PgSelectIntoTableNamedStrict", PG, "SELECT a INTO strict FROM t", "SELECT", {"strict", "t"}},
+    // ---- tables named like statement keywords PostgreSQL does not reserve, right after FROM / JOIN / ','
+    {"R13TableNamedMerge", PG, "SELECT * FROM merge WHERE id = 1", "SELECT", {"merge"}},
+    {"R13TableNamedReplaceJoined", PG, "SELECT * FROM t JOIN replace x ON x.id = t.id", "SELECT", {"replace", "t"}},
+    {"R13TableNamedPartitionInList", ANY, "SELECT * FROM t, partition p, procedure", "SELECT",
+     {"partition", "procedure", "t"}},
+    {"R13MyTableNamedTruncate", MY, "SELECT * FROM truncate WHERE a = 1", "SELECT", {"truncate"}},
+    {"R13ChMergeFunctionStaysCall", ANY, "SELECT * FROM merge(currentDatabase(), '^t_') WHERE x = 1", "SELECT", {}},
+    {"R13PartitionClauseStaysClause", MY, "SELECT * FROM t PARTITION (p0) JOIN u PARTITION (p1) ON 1", "SELECT",
+     {"t", "u"}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam13Fixes, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam13Fixes), case_name);
 
