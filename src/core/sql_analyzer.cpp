@@ -1591,16 +1591,18 @@ bool StatementAnalyzer::parse_name(ParsedName &n) {
     // (WikiSQL's `SELECT col FROM table WHERE ...`; FROM TABLE(f(...)) is a
     // table function).
     // So are MERGE, REPLACE, PARTITION, PROCEDURE and TRUNCATE right after
-    // FROM, JOIN or a FROM list's ',' (PostgreSQL does not reserve them:
-    // `SELECT * FROM merge`); merge(...) stays ClickHouse's table function.
+    // FROM, JOIN, INTO, UPDATE, TABLE or a FROM list's ',' (PostgreSQL does
+    // not reserve them: `SELECT * FROM merge`, `UPDATE replace SET ...`);
+    // merge(...) stays ClickHouse's table function.
     const bool clause_word_as_name =
         pos_ > start_ &&
         ((word_in(pos_, {"OPTION", "OUTPUT", "LOCK"}) && word_in(pos_ - 1, {"FROM", "JOIN", "INTO", "UPDATE", "TABLE"})) ||
          (word_at(pos_, "TABLE") && word_in(pos_ - 1, {"FROM", "JOIN"}) && !punct_at(pos_ + 1, '(') &&
           !punct_at(pos_ + 1, '.') && !name_start(pos_ + 1)) ||
          (word_in(pos_, {"MERGE", "REPLACE", "PARTITION", "PROCEDURE", "TRUNCATE"}) &&
-          (word_in(pos_ - 1, {"FROM", "JOIN"}) || (punct_at(pos_ - 1, ',') && cur().from_list)) &&
-          !punct_at(pos_ + 1, '(')));
+          (word_in(pos_ - 1, {"INTO", "UPDATE", "TABLE"}) ||
+           ((word_in(pos_ - 1, {"FROM", "JOIN"}) || (punct_at(pos_ - 1, ',') && cur().from_list)) &&
+            !punct_at(pos_ + 1, '(')))));
     if ((d_ == SqlDialect::Snowflake || d_ == SqlDialect::Unknown) && word_at(pos_, "IDENTIFIER") &&
         punct_at(pos_ + 1, '('))
         return parse_identifier_call(n);
