@@ -1195,6 +1195,10 @@ private:
         return pos_ > start_ && word_in(pos_ - 1, kws);
     }
     bool prev_punct(char c) const { return pos_ > start_ && punct_at(pos_ - 1, c); }
+    // T-SQL's TOP (n) / TOP n at i (`UPDATE top SET ...` names a table top).
+    bool top_clause_at(size_t i) const {
+        return word_at(i, "TOP") && (punct_at(i + 1, '(') || (i + 1 < e_ && t_[i + 1].kind == TokKind::Number));
+    }
     bool subquery_start(size_t i) const { return word_in(i, {"SELECT", "WITH", "VALUES", "TABLE"}); }
     size_t skip_parens(size_t i) const { return punct_at(i, '(') ? after_[i] : i; }
     // Oracle and Snowflake fold unquoted names to upper case, so a quoted
@@ -1590,16 +1594,17 @@ bool StatementAnalyzer::parse_name(ParsedName &n) {
     // So is TABLE right after FROM or JOIN when no name or '(' follows it
     // (WikiSQL's `SELECT col FROM table WHERE ...`; FROM TABLE(f(...)) is a
     // table function).
-    // So are MERGE, REPLACE, PARTITION, PROCEDURE and TRUNCATE right after
-    // FROM, JOIN, INTO, UPDATE, TABLE or a FROM list's ',' (PostgreSQL does
-    // not reserve them: `SELECT * FROM merge`, `UPDATE replace SET ...`);
-    // merge(...) stays ClickHouse's table function.
+    // So are MERGE, REPLACE, PARTITION, PROCEDURE, TRUNCATE and TOP right
+    // after FROM, JOIN, INTO, UPDATE, TABLE or a FROM list's ',' (PostgreSQL
+    // does not reserve them: `SELECT * FROM merge`, `UPDATE replace SET ...`;
+    // T-SQL's TOP (n) comes before those words, and UPDATE TOP (n) is skipped
+    // before this); merge(...) stays ClickHouse's table function.
     const bool clause_word_as_name =
         pos_ > start_ &&
         ((word_in(pos_, {"OPTION", "OUTPUT", "LOCK"}) && word_in(pos_ - 1, {"FROM", "JOIN", "INTO", "UPDATE", "TABLE"})) ||
          (word_at(pos_, "TABLE") && word_in(pos_ - 1, {"FROM", "JOIN"}) && !punct_at(pos_ + 1, '(') &&
           !punct_at(pos_ + 1, '.') && !name_start(pos_ + 1)) ||
-         (word_in(pos_, {"MERGE", "REPLACE", "PARTITION", "PROCEDURE", "TRUNCATE"}) &&
+         (word_in(pos_, {"MERGE", "REPLACE", "PARTITION", "PROCEDURE", "TRUNCATE", "TOP"}) &&
           (word_in(pos_ - 1, {"INTO", "UPDATE", "TABLE"}) ||
            ((word_in(pos_ - 1, {"FROM", "JOIN"}) || (punct_at(pos_ - 1, ',') && cur().from_list)) &&
             !punct_at(pos_ + 1, '(')))));
@@ -1945,7 +1950,8 @@ bool StatementAnalyzer::correlated_path(const ParsedName &n) const {
 
 // T-SQL `TOP (n) [PERCENT] [WITH TIES]` / `TOP n`.
 void StatementAnalyzer::skip_top_clause() {
-    if (!word_at(pos_, "TOP")) return;
+    // (TOP takes a number or a bracket: `UPDATE top SET ...` updates a table named top.)
+    if (!top_clause_at(pos_)) return;
     ++pos_;
     if (punct_at(pos_, '('))
         pos_ = skip_parens(pos_);
@@ -2873,7 +2879,7 @@ void StatementAnalyzer::on_insert() {
             pos_ += 2;  // SQLite INSERT OR REPLACE / IGNORE / ...
         } else if (word_in(pos_, {"IGNORE", "LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY"})) {
             ++pos_;
-        } else if (word_at(pos_, "TOP")) {
+        } else if (top_clause_at(pos_)) {
             skip_top_clause();
         } else {
             break;
@@ -2953,7 +2959,7 @@ void StatementAnalyzer::on_update() {
             pos_ += 2;  // SQLite UPDATE OR REPLACE
         } else if (word_in(pos_, {"LOW_PRIORITY", "IGNORE"})) {
             ++pos_;
-        } else if (word_at(pos_, "TOP")) {
+        } else if (top_clause_at(pos_)) {
             skip_top_clause();
         } else {
             break;

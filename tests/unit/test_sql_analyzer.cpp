@@ -3069,6 +3069,12 @@ const Case kRedTeam13Fixes[] = {
     {"R13MsMergeAfterInsertWithoutSemicolon", MS,
      "INSERT INTO dbo.u VALUES (1)\nMERGE INTO dbo.t USING dbo.s ON t.id = s.id WHEN MATCHED THEN DELETE;", "INSERT",
      {"dbo.s", "dbo.t", "dbo.u"}},
+    {"R13TableNamedTop", PG, "SELECT * FROM top; UPDATE top SET a = 1; DELETE FROM top; INSERT INTO top VALUES (1)",
+     "SELECT", {"top"}},
+    {"R13MsTopClausesStay", MS,
+     "UPDATE TOP (10) dbo.t SET a = 1; DELETE TOP 10 FROM dbo.u; INSERT TOP (5) INTO dbo.v SELECT * FROM dbo.s; "
+     "UPDATE TOP(@n) dbo.w SET a = 2",
+     "UPDATE", {"dbo.s", "dbo.t", "dbo.u", "dbo.v", "dbo.w"}},
     {"R13ChMergeFunctionStaysCall", ANY, "SELECT * FROM merge(currentDatabase(), '^t_') WHERE x = 1", "SELECT", {}},
     {"R13PartitionClauseStaysClause", MY, "SELECT * FROM t PARTITION (p0) JOIN u PARTITION (p1) ON 1", "SELECT",
      {"t", "u"}},
@@ -4542,6 +4548,11 @@ const Case kRedTeam13KnownLimits[] = {
     {"R13LimitLangchainTranscriptPrefix", PG, "SQLQuery: SELECT COUNT(*) FROM users", "OTHER", {}},
     // CockroachDB's SHOW RANGES FROM TABLE t / INDEX t@i names no table here (t).
     {"R13LimitCockroachShowRanges", PG, "SHOW RANGES FROM TABLE t", "OTHER", {}},
+    // A table named function: TABLE FUNCTION reads as BigQuery's table function
+    // ({function}; PostgreSQL does not reserve the word, few name a table so).
+    {"R13LimitTableNamedFunction", PG, "CREATE TABLE function (id int)", "CREATE", {}},
+    // H2's MERGE INTO t (cols) KEY (k) VALUES (...) reads t (cols) as a call ({t}).
+    {"R13LimitH2MergeKey", ANY, "MERGE INTO t (id, v) KEY (id) VALUES (1, 'a')", "MERGE", {}},
 };
 INSTANTIATE_TEST_SUITE_P(RedTeam13KnownLimits, SqlAnalyzerCase, ::testing::ValuesIn(kRedTeam13KnownLimits), case_name);
 
