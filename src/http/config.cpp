@@ -93,6 +93,10 @@ const std::vector<Option>& options() {
          }},
         {"idle-timeout", "TDE_HTTP_IDLE_TIMEOUT", "SECONDS",
          "close connections idle this long, also mid-request (default 30)", INT_OPT(idle_timeout_s, 1, 86400)},
+        {"export-stall-timeout", "TDE_HTTP_EXPORT_STALL_TIMEOUT", "SECONDS",
+         "close an export download whose client has read nothing this long (a reader that pauses, "
+         "e.g. a training loop consuming the stream; default 600)",
+         INT_OPT(export_stall_timeout_s, 1, 86400)},
         {"read-timeout", "TDE_HTTP_READ_TIMEOUT", "SECONDS",
          "close a connection whose request has not arrived in full this long after the connection opened or "
          "sent its previous response (slow clients; default 60)",

@@ -19,6 +19,7 @@ struct Config {
     std::size_t max_body_bytes = 1024 * 1024;
     std::size_t max_header_bytes = 16 * 1024;  // request line + headers
     int idle_timeout_s = 30;
+    int export_stall_timeout_s = 600;  // a download whose reader reads nothing this long is closed
     // The longest a request may take to arrive in full (request line,
     // headers, body), counted from when its connection opened or sent the
     // previous response: a client trickling bytes (slowloris) is cut off.

@@ -46,6 +46,7 @@ struct Server::RequestState {
     bool responded = false;
     bool has_body = false;  // Content-Length > 0 or Transfer-Encoding
     bool answered_before_body = false;  // the body is left unread: drained on close
+    bool long_timeout = false;  // an export download: --export-stall-timeout, not --idle-timeout
     bool client_keeps_alive = true;  // HTTP/1.1 without "Connection: close", 1.0 with "keep-alive"
     bool http11 = true;
     std::optional<Response> pending;  // decided before the body: sent once it is read
@@ -634,6 +635,13 @@ MHD_Result Server::queue(MHD_Connection* c, RequestState* st, Response&& resp) {
         ExportStream* s = resp.stream.release();
         r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64 * 1024, &read_stream, s, &free_stream);
         if (!r) delete s;
+        // A download may wait for its reader longer than an idle connection
+        // (--export-stall-timeout; on_completed puts --idle-timeout back).
+        if (r) {
+            MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT,
+                                      static_cast<unsigned int>(cfg_.export_stall_timeout_s));
+            st->long_timeout = true;
+        }
     } else {
         r = MHD_create_response_from_buffer(resp.body.size(), const_cast<char*>(resp.body.data()),
                                             MHD_RESPMEM_MUST_COPY);
@@ -673,6 +681,9 @@ void Server::on_completed(void* cls, MHD_Connection* c, void** con_cls, MHD_Requ
     }
     auto* st = static_cast<RequestState*>(*con_cls);
     if (!st) return;
+    if (st->long_timeout)
+        MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT,
+                                  static_cast<unsigned int>(self->cfg_.idle_timeout_s));
     self->log_request(st, toe);
     if (st->answered_before_body && toe == MHD_REQUEST_TERMINATED_COMPLETED_OK) self->drain_unread_body(c);
     delete st;

@@ -294,7 +294,7 @@ def help_lists_every_flag():
     out = subprocess.run([BIN, "--help"], capture_output=True, text=True)
     check(out.returncode == 0)
     for flag in ("--db", "--listen", "--anonymous-role", "--jwt-secret", "--api-keys-file", "--pool-size",
-                 "--max-body-bytes", "--max-header-bytes", "--idle-timeout", "--max-connections", "--statement-timeout-ms",
+                 "--max-body-bytes", "--max-header-bytes", "--idle-timeout", "--export-stall-timeout", "--max-connections", "--statement-timeout-ms",
                  "--export-statement-timeout-ms", "--grace-seconds", "--pool-mode", "--pipeline-depth", "--batch-max", "TDE_HTTP_DB",
                  "TDE_HTTP_POOL_SIZE", "TDE_HTTP_POOL_MODE", "TDE_HTTP_PIPELINE_DEPTH"):
         check(flag in out.stdout, flag + " missing from --help")
@@ -1634,6 +1634,46 @@ def export_backpressure_and_client_abort():
         # A complete export of the same window, streamed through the one connection.
         r = expect(s2.get(EXPORT + "?start_date=2022-01-01&end_date=2022-12-31", token=EXPORTER), 200)
         check(r.body.count(b"\n") == 40000, "expected 40000 lines")
+    finally:
+        check(s2.stop() == 0)
+
+
+@test
+def export_reader_may_pause_longer_than_the_idle_timeout():
+    """A client that stops reading a download for a while (a training loop
+    consuming the stream) keeps it up to --export-stall-timeout, not only
+    --idle-timeout; once the download is done, the connection's idle timeout
+    is --idle-timeout again."""
+    need_exports()
+    s2 = Server("--idle-timeout", "1", "--export-stall-timeout", "5")
+    try:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 65536)  # the kernel must not hold it all
+        sock.settimeout(10)
+        sock.connect(("127.0.0.1", s2.port))
+        c = http.client.HTTPConnection("127.0.0.1", s2.port, timeout=10)
+        c.sock = sock
+        c.request("GET", EXPORT + "?start_date=2022-01-01&end_date=2022-12-31",
+                  headers={"Authorization": "Bearer " + EXPORTER})
+        r = c.getresponse()
+        check(r.status == 200, r.status)
+        head = r.read(4096)
+        time.sleep(2.5)  # longer than --idle-timeout, shorter than --export-stall-timeout
+        body = head + r.read()
+        check(body.count(b"\n") == 40000, "expected 40000 lines, got %d" % body.count(b"\n"))
+        # The same connection serves the next request, and is idle-timed as before.
+        c.request("GET", PAIRS + "?limit=1", headers={"Authorization": "Bearer " + READER})
+        r = c.getresponse()
+        check(r.status == 200, r.status)
+        r.read()
+        time.sleep(2.5)
+        sock.settimeout(3)
+        try:
+            gone = sock.recv(1) == b""
+        except (ConnectionResetError, socket.timeout):
+            gone = True  # reset: closed as well; a timeout is checked below
+        check(gone, "the idle connection was not closed after --idle-timeout")
+        c.close()
     finally:
         check(s2.stop() == 0)
 
