@@ -1120,6 +1120,44 @@ bool counter_label_before(std::string_view text, size_t begin) {
     return false;
 }
 
+// A name for a 64-bit integer right before a 17-19 digit run (its minus
+// sign skipped): pg_stat_statements' queryid and a snowflake id anywhere
+// ("queryid 4611686018427387900"); a column or key named id ("id",
+// "user_id", "userId", "ids") only where SQL or JSON compares it with the
+// number ("WHERE id = ...", "id IN (...", "\"id\": ..."). Words that name an
+// account, order, member or transaction say nothing of the digits' kind: a
+// card number is often filed under them ("account 6212345678901234569").
+bool int64_id_before(std::string_view text, size_t begin) {
+    size_t e = begin;
+    if (e > 0 && text[e - 1] == '-') --e;
+    for (int step = 0; step < 2; ++step) {
+        const size_t gap_end = e;
+        while (e > 0 && gap_end - e < 8 && std::strchr(" :#=<>!\"'`([", text[e - 1]) != nullptr) --e;
+        const std::string_view gap = text.substr(e, gap_end - e);
+        size_t b = e;
+        while (b > 0 && e - b < 64 && (is_alnum(text[b - 1]) || text[b - 1] == '_')) --b;
+        if (b == e) return false;
+        const std::string name = lower(text.substr(b, e - b));
+        for (const char *w : {"queryid", "query_id", "queryids", "planid", "plan_id", "snowflake", "snowflake_id",
+                              "snowflakeid"})
+            if (name == w) return true;
+        const bool compared = gap.find_first_of("=<>") != std::string_view::npos ||
+                              (gap.size() >= 2 && (gap[0] == '"' || gap[0] == '\'' || gap[0] == '`') &&
+                               gap.find(':') != std::string_view::npos);
+        const bool id_name = name == "id" || name == "ids" || name == "uid" ||
+                             (name.size() > 3 && name.compare(name.size() - 3, 3, "_id") == 0) ||
+                             (e - b > 2 && text[e - 2] == 'I' && text[e - 1] == 'd' && !is_upper(text[e - 3]));
+        if (id_name) return compared || (step == 1);
+        // "id IN (...": the column before SQL's IN.
+        if (step == 0 && name == "in" && gap.find('(') != std::string_view::npos && b > 0 && text[b - 1] == ' ') {
+            e = b;
+            continue;
+        }
+        return false;
+    }
+    return false;
+}
+
 // One dot between two runs of digits is a decimal number ("81234567.89",
 // "40.7127753", "0.123456789"), unless its integer part is a national
 // trunk-prefixed group ("030.12345678").
@@ -1602,9 +1640,10 @@ bool card_brand_valid(std::string_view d) {
         return n >= 14 && n <= 19;                                               // Diners
     if (starts("62")) return n >= 16 && n <= 19;                                 // UnionPay
     if (starts("50") || in_range(d, "56", "69")) return n >= 13 && n <= 19;      // Maestro
-    // National schemes with their own prefixes: Mir (Russia, 2200-2204) and
-    // Troy (Turkey, 9792), both 16 digits.
-    if (in_range(d, "2200", "2204") || starts("9792")) return n == 16;
+    // National schemes with their own prefixes: Mir (Russia, 2200-2204; 16
+    // to 19 digits) and Troy (Turkey, 9792; 16).
+    if (in_range(d, "2200", "2204")) return n >= 16 && n <= 19;
+    if (starts("9792")) return n == 16;
     return false;
 }
 
@@ -2347,6 +2386,7 @@ void PiiAnonymizer::detect_ssns(std::string_view text, std::vector<Detection> &o
 
 void PiiAnonymizer::detect_cards(std::string_view text, std::vector<Detection> &out) const {
     if (count_digits(text) < 12) return;
+    size_t last_integer_end = std::string_view::npos;  // the end of the last 64-bit integer read
     for_each_match(*card_, text, [&](size_t begin, size_t end) -> size_t {
         std::string_view candidate = text.substr(begin, end - begin);
         char separator = '\0';
@@ -2373,6 +2413,27 @@ void PiiAnonymizer::detect_cards(std::string_view text, std::vector<Detection> &
         if (glued || word_before(text, begin) || word_after(text, end) || after_mask(text, begin))
             return begin + 1;
         std::string digits = digits_of(candidate);
+        // (A minus sign only in SQL or JSON: after a bracket, comma or
+        // operator, "VALUES (-8345678901234567890, 1)"; "refund to
+        // -6212345678901234569" is prose. A list after such a number goes on:
+        // "queryid -8345678901234567890 and -4611686018427387900".)
+        bool integer = false;
+        if (separator == '\0' && digits.size() >= 17) {
+            integer = int64_id_before(text, begin);
+            if (!integer && before(text, begin) == '-') {
+                size_t s = begin - 1;
+                while (s > 0 && text[s - 1] == ' ') --s;
+                integer = s == 0 || std::strchr("(,=[{:<>", text[s - 1]) != nullptr;
+            }
+            if (!integer && last_integer_end != std::string_view::npos && begin > last_integer_end &&
+                begin - last_integer_end <= 8) {
+                std::string gap = lower(text.substr(last_integer_end, begin - last_integer_end));
+                gap.erase(std::remove_if(gap.begin(), gap.end(), [](char c) { return c == ' ' || c == ',' || c == '-'; }),
+                          gap.end());
+                integer = gap.empty() || gap == "and" || gap == "or";
+            }
+            if (integer) last_integer_end = end;
+        }
         // A '+' right before a run of digits is an international prefix
         // ("+4915112345678"): a phone number's, when it is a possible one.
         if (before(text, begin) == '+') {
@@ -2385,14 +2446,15 @@ void PiiAnonymizer::detect_cards(std::string_view text, std::vector<Detection> &
             return begin + 1;
         if (!luhn_valid(digits)) return begin + 1;
         // A 64-bit integer (pg_stat_statements' queryid, a snowflake id) is
-        // written in 17-19 digits, as few cards are: after a word naming an id,
-        // or written negative, it is that integer unless the text speaks of a
-        // card ("queryid 4611686018427387900", "-8345678901234567890").
-        if (separator == '\0' && digits.size() >= 17 &&
-            (counter_label_before(text, begin) ||
-             (before(text, begin) == '-' && (begin < 2 || std::strchr(" (,=[{:", text[begin - 2]) != nullptr))) &&
-            !keyword_near(text, begin, end, kCardKeywords, 40, 16))
-            return end;
+        // written in 17-19 digits, as few cards are: after a name for such an
+        // id (int64_id_before), or written negative in SQL or JSON, it is that
+        // integer unless the text speaks of a card ("queryid
+        // 4611686018427387900", "VALUES (-8345678901234567890, 1)").
+        // (A minus sign only in SQL or JSON: after a bracket, comma or
+        // operator, "VALUES (-8345678901234567890, 1)"; "refund to
+        // -6212345678901234569" is prose. A list after such a number goes on:
+        // "queryid -8345678901234567890 and -4611686018427387900".)
+        if (integer && !keyword_near(text, begin, end, kCardKeywords, 40, 16)) return end;
         // (Groups joined by " - ", '/' or '_' are lists, dates or keys unless
         // the text speaks of a card: "Card 4111 - 1111 - 1111 - 1111".)
         if ((separator == '/' || separator == '_' || candidate.find(" - ") != std::string_view::npos) &&

@@ -1382,6 +1382,36 @@ TEST(RedTeam13, SixtyFourBitIdsAreNoCards) {
     }
     // Sixteen digits after an id word stay a card.
     EXPECT_EQ(anon("id 4111111111111111"), "id XXXX-XXXX-XXXX-1111");
+    // The original digits are gone where a card is read.
+    for (const char *text : {"Card 4611686018427387900 declined", "charged 4611686018427387900 twice"})
+        EXPECT_EQ(anon(text).find("4611686018427387900"), std::string::npos) << anon(text);
+}
+
+// Review of round 13: only a name for a 64-bit id (queryid, a snowflake id;
+// "id" compared in SQL or JSON) makes a Luhn-valid 17-19 digit run an integer;
+// account, order, member, transaction and employee numbers are cards, and a
+// minus sign in prose is no SQL number's.
+TEST(RedTeam13Review, CardsAfterAccountAndOrderWords) {
+    for (const char *text : {"Why was account 6212345678901234569 flagged for fraud?", "account: 6212345678901234569",
+                             "account #6212345678901234569", "order 6212345678901234569 refund status",
+                             "Transaction 3528000000000000015 failed yesterday",
+                             "look up member 6011000990139424124", "employee 220012345678901231 reimbursement",
+                             "refund to -6212345678901234569", "account id 6212345678901234569",
+                             "WHERE account_number = 6212345678901234569"}) {
+        const std::string out = anon(text);
+        for (const char *digits : {"6212345678901234569", "3528000000000000015", "6011000990139424124",
+                                   "220012345678901231"})
+            EXPECT_EQ(out.find(digits), std::string::npos) << out;
+        EXPECT_NE(out.find("XXXX-XXXX-XXXX-"), std::string::npos) << out;
+    }
+    for (const char *text : {"SELECT * FROM customers WHERE id = 6212345678901234569",
+                             "SELECT query FROM pg_stat_statements WHERE queryid = -8345678901234567890",
+                             "queryid 6212345678901234569 is slow", "{\"user_id\": 6212345678901234569}",
+                             "WHERE user_id IN (6212345678901234569, 6212345678901234569)",
+                             "pg_stat_statements queryid -8345678901234567890 and -4611686018427387900",
+                             "queryids 4611686018427387900, 4611686018427387900, 6212345678901234569, 6212345678901234569",
+                             "snowflake 6212345678901234569 joined", "VALUES (-6212345678901234569, 1)"})
+        EXPECT_EQ(anon(text), text) << text;
 }
 
 TEST(RedTeam13, MoreLabelsAndIndianMobileGrouping) {
