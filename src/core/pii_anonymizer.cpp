@@ -369,7 +369,26 @@ const std::string_view kVersionWordEndings[] = {"\xe7\x89\x88\xe6\x9c\xac", "\xe
 // What a column's name says it holds (defined with the table reader below).
 int table_column_kind(std::string_view name);
 
-bool version_word_before(std::string_view text, size_t begin, bool quad = false, int depth = 0) {
+// A column word at [b, ...) written as SQL: qualified or quoted ("t.release",
+// "\"build\"") or after a keyword of a condition or a select list ("WHERE
+// release", "AND version", "SELECT build").
+bool sql_column_at(std::string_view text, size_t b) {
+    if (b == 0) return false;
+    const char quote = text[b - 1];
+    if (quote == '.' || quote == '"' || quote == '`' || quote == '[') return true;
+    size_t e = b;
+    while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '(' || text[e - 1] == '\n' || text[e - 1] == '\t')) --e;
+    size_t w = e;
+    while (w > 0 && e - w < 8 && is_alpha(text[w - 1])) --w;
+    if (w == e || (w > 0 && is_alpha(text[w - 1]))) return false;
+    const std::string word = lower(text.substr(w, e - w));
+    for (const char *k : {"where", "and", "or", "on", "when", "having", "not", "select", "by", "if", "case"})
+        if (word == k) return true;
+    return false;
+}
+
+bool version_word_before(std::string_view text, size_t begin, bool quad = false, int depth = 0,
+                         bool sql_operator = false) {
     // The version before a list separator ("versions 4.2.0.1 and 4.2.0.2",
     // "v1.2.3.4, 1.2.3.5"): [.., at) ends with a dotted number that itself
     // follows a version word.
@@ -392,6 +411,8 @@ bool version_word_before(std::string_view text, size_t begin, bool quad = false,
     // (Glued to its word only inside a list: "v1.2.3.4, 1.2.3.5", or in a
     // script written without spaces: "新版本2.0.1.3".)
     if (e == begin && depth == 0 && !(begin > 0 && static_cast<unsigned char>(text[begin - 1]) >= 0x80)) return false;
+    // ('<', '>', '!' and '(' make the comparison SQL's: "version >= '1.2'".)
+    sql_operator = sql_operator || text.substr(e, begin - e).find_first_of("<>!(") != std::string_view::npos;
     if (e > 0 && text[e - 1] == ',') return after_listed_version(e - 1);
     if (e > 0 && text[e - 1] == '.') --e;  // "ver.", "rev.", "v."
     size_t b = e;
@@ -428,7 +449,7 @@ bool version_word_before(std::string_view text, size_t begin, bool quad = false,
                          ((word == "like" || word == "ilike" || word == "between") &&
                           gap.find('\'') != std::string_view::npos) ||
                          (word == "not" && depth > 0);
-        if (sql) return version_word_before(text, b, quad, depth + 1);
+        if (sql) return version_word_before(text, b, quad, depth + 1, true);
     }
     // A column named as one of versions ("build_number", "firmware_version";
     // "fw_version_id" is none: the same test as a pasted table's header).
@@ -439,6 +460,11 @@ bool version_word_before(std::string_view text, size_t begin, bool quad = false,
         while (ie < begin && (is_alnum(text[ie]) || text[ie] == '_')) ++ie;
         if (table_column_kind(text.substr(ib, ie - ib)) == 4) return true;
     }
+    // An operator between a bare word and the number is SQL's only where the
+    // word is a column of SQL ("WHERE release BETWEEN '1.2.3.4' AND ...",
+    // "AND version < '16.0.0.0'"); in prose "the build in (10.0.0.1)",
+    // "release > 10.0.0.5 is our gateway", "the firmware <10.0.0.7>" name machines.
+    if (sql_operator && !sql_column_at(text, b)) return false;
     for (const char *w : {"version", "versions", "ver", "v", "release", "build", "firmware", "fw", "revision",
                           "rev", "section", "chapter", "§", "patch", "versión", "versão", "versione"})
         if (word == w) return true;
@@ -2471,6 +2497,7 @@ void PiiAnonymizer::detect_cards(std::string_view text, std::vector<Detection> &
 
 void PiiAnonymizer::detect_ipv4(std::string_view text, std::vector<Detection> &out) const {
     if (count_digits(text) < 4 || text.find('.') == std::string_view::npos) return;
+    size_t last_version_end = std::string_view::npos;  // the end of the last dotted quad read as a version
     for_each_match(*ipv4_, text, [&](size_t begin, size_t end) -> size_t {
         char prev = before(text, begin);
         // ("10.0.0.5..10.0.0.9": a range, the second address starts after "..".)
@@ -2490,7 +2517,23 @@ void PiiAnonymizer::detect_ipv4(std::string_view text, std::vector<Detection> &o
             const char lead = before(text, w);
             if (lead != '/' && lead != '.' && lead != ':') return end;
         }
-        if (version_word_before(text, begin, true)) return end;
+        // (An item of a list whose item before was read as a version is one
+        // too, however long the list: "firmware_version IN ('10.2.0.1', ...,
+        // '10.2.0.6')"; in linear time.)
+        auto listed_after_version = [&] {
+            if (last_version_end == std::string_view::npos || begin <= last_version_end ||
+                begin - last_version_end > 12)
+                return false;
+            std::string gap;
+            for (char c : text.substr(last_version_end, begin - last_version_end))
+                if (c != ' ' && c != '\'' && c != '"' && c != ',') gap += to_lower(c);
+            return gap.empty() ? text.substr(last_version_end, begin - last_version_end).find(',') != std::string_view::npos
+                               : gap == "and" || gap == "or" || gap == "und" || gap == "et" || gap == "to";
+        };
+        if (listed_after_version() || version_word_before(text, begin, true)) {
+            last_version_end = end;
+            return end;
+        }
         std::string_view s = text.substr(begin, end - begin);
         int octet = 0;
         for (char c : s) {
@@ -2725,15 +2768,26 @@ int table_column_kind(std::string_view name) {
     // the name ends in one or in a number word: "build_host",
     // "release_server" and a name ending in ip / ips / ip_address / addr
     // name machines and addresses whatever else they say.
+    // (A word for a machine or an address anywhere else in the name wins:
+    // "build_ip_no", "release_addr_num", "build_server_number"; a name
+    // ending in "version" says what it holds: "server_version", "ip_version".)
     static const std::string_view kVersion[] = {"version", "versions", "ver", "firmware", "fw", "build", "release"};
     static const std::string_view kVersionLast[] = {"version", "versions", "ver", "firmware", "fw", "build",
                                                     "release", "number", "num", "no", "nr", "tag"};
+    static const std::string_view kVersionNamed[] = {"version", "versions", "ver"};
+    static const std::string_view kMachine[] = {"ip", "ips", "ipv4", "ipv6", "addr", "address", "addresses", "host",
+                                                "hosts", "hostname", "server", "servers", "srv", "gateway", "gw",
+                                                "router", "proxy", "peer", "endpoint", "inet", "nat", "subnet",
+                                                "cidr", "dns", "lan", "wan", "machine", "box"};
     if (kind == 0 && n > 0) {
         std::string_view last = parts[n - 1];
         while (!last.empty() && is_digit(last.back())) last.remove_suffix(1);
         if (word_in(last, kVersionLast, std::size(kVersionLast)) &&
             std::any_of(parts, parts + n,
-                        [](std::string_view part) { return word_in(part, kVersion, std::size(kVersion)); }))
+                        [](std::string_view part) { return word_in(part, kVersion, std::size(kVersion)); }) &&
+            (word_in(last, kVersionNamed, std::size(kVersionNamed)) ||
+             std::none_of(parts, parts + n,
+                          [](std::string_view part) { return word_in(part, kMachine, std::size(kMachine)); })))
             return 4;
     }
     return kind;

@@ -1458,3 +1458,58 @@ TEST(RedTeam13, PercentEncodedBracketsOfAnIpv6Address) {
     // Encoded brackets of a form's array keys stay as written.
     EXPECT_EQ(anon("?ids%5B%5D=1&ids%5B%5D=2"), "?ids%5B%5D=1&ids%5B%5D=2");
 }
+
+// Review of round 13: an SQL operator between a bare version word and a
+// dotted quad counts only where the word is a column of SQL; in prose the
+// quad names a machine.
+TEST(RedTeam13Review, SqlOperatorsAfterVersionWordsInProse) {
+    for (const char *text : {"the build in (10.0.0.1) failed", "the release in (10.0.0.1, 10.0.0.2) broke",
+                             "firmware between '10.0.0.1' and '10.0.0.9' is flaky",
+                             "the build like '10.0.0.1' box is down", "release > 10.0.0.5 is our gateway",
+                             "the firmware <10.0.0.7> keeps rebooting", "pushed the build => 10.0.0.1",
+                             "the release != 10.0.0.3 host"}) {
+        const std::string out = anon(text);
+        for (const char *quad : {"10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.5", "10.0.0.7", "10.0.0.9"})
+            EXPECT_EQ(out.find(quad), std::string::npos) << out;
+        EXPECT_NE(out.find("XXX.XXX.XXX."), std::string::npos) << out;
+    }
+    for (const char *text : {"WHERE release BETWEEN '1.2.3.4' AND '1.2.3.9'",
+                             "SELECT * FROM t WHERE t.release > '1.2.3.4'", "WHERE \"build\" IN ('1.2.3.4', '1.2.3.5')",
+                             "WHERE version >= '15.4.0.1' AND version < '16.0.0.0'",
+                             "SELECT * FROM fw WHERE build <> '1.0.0.12' OR build NOT IN ('1.0.0.13')",
+                             "WHERE server_version = '10.2.0.1'"})
+        EXPECT_EQ(anon(text), text) << text;
+}
+
+// Review of round 13: every item of a version list is a version, however
+// long the list (IN and NOT IN).
+TEST(RedTeam13Review, LongVersionLists) {
+    for (const char *head : {"WHERE firmware_version IN (", "WHERE firmware_version NOT IN (", "WHERE release IN (",
+                             "WHERE version NOT IN ("}) {
+        for (int n : {2, 6, 30}) {
+            std::string text = head;
+            for (int i = 1; i <= n; ++i) text += (i > 1 ? ", '10.2." : "'10.2.") + std::to_string(i / 10) + "." + std::to_string(i % 10) + "'";
+            text += ")";
+            EXPECT_EQ(anon(text), text) << text;
+        }
+    }
+    // The list ends at its bracket: an address list after it is masked.
+    const std::string out = anon("WHERE release IN ('10.0.0.1') OR ip IN ('10.0.0.2', '10.0.0.3')");
+    EXPECT_NE(out.find("'10.0.0.1'"), std::string::npos) << out;
+    EXPECT_EQ(out.find("10.0.0.2"), std::string::npos) << out;
+    EXPECT_EQ(out.find("10.0.0.3"), std::string::npos) << out;
+}
+
+// Review of round 13: a word for a machine or an address anywhere in a
+// column's name wins over the version word and the number word at its end.
+TEST(RedTeam13Review, AddressWordsInsideVersionColumnNames) {
+    for (const char *text : {"WHERE build_ip_no = '10.0.0.1'", "WHERE firmware_ip_nr = '10.0.0.1'",
+                             "WHERE release_addr_num = '10.0.0.1'", "WHERE build_server_number = '10.0.0.1'",
+                             "WHERE fw_host_build IN ('10.0.0.1')", "build_ip_no,status\n10.0.0.1,ok"}) {
+        const std::string out = anon(text);
+        EXPECT_EQ(out.find("10.0.0.1"), std::string::npos) << out;
+    }
+    for (const char *text : {"WHERE build_number = '1.0.0.12'", "app,release_tag\nweb,1.2.3.4",
+                             "SELECT ip_version, server_version FROM t WHERE server_version = '10.2.0.1'"})
+        EXPECT_EQ(anon(text), text) << text;
+}
