@@ -104,19 +104,25 @@ char percent_escape(std::string_view text, size_t pos, size_t *length = nullptr)
     if (pos == 0) return '\0';
     const char prev = text[pos - 1];
     const bool after_escape = pos >= 3 && text[pos - 3] == '%';
-    if (!is_ascii_alnum(prev) && prev != '=' && !after_escape) return '\0';
     int hi = hex(text[pos + 1]), lo = hex(text[pos + 2]);
     if (hi < 0 || lo < 0) return '\0';
+    // (An encoded opening bracket before an address's first hex digit or
+    // colon also after a space, comma or ';': "?hosts=%5B2001:db8::1%5D,%5B2001:db8::2%5D",
+    // "connect to %5B2001:db8::1%5D failed".)
+    const bool opening_bracket = hi == 5 && lo == 0xB && pos + 3 < text.size() &&
+                                 (hex(text[pos + 3]) >= 0 || text[pos + 3] == ':');
+    if (!is_ascii_alnum(prev) && prev != '=' && !after_escape && !opening_bracket) return '\0';
     size_t len = 3;
     if (hi == 2 && lo == 5 && pos + 4 < text.size() && hex(text[pos + 3]) >= 0 && hex(text[pos + 4]) >= 0) {
         hi = hex(text[pos + 3]);  // "%2540": the escape "%40"
         lo = hex(text[pos + 4]);
         len = 5;
     }
-    // (What follows is part of the value; a closing bracket may end it:
-    // "%5B2001:db8::1%5D:8080".)
+    // (What follows is part of the value; a closing bracket may end it,
+    // before any character but a letter or digit: "%5B2001:db8::1%5D:8080",
+    // "%5D,%5B...", "%5D;", "%5D failed".)
     const char next = pos + len < text.size() ? text[pos + len] : '\0';
-    const bool closing_bracket = hi == 5 && lo == 0xD && (next == ':' || next == '/' || next == '&');
+    const bool closing_bracket = hi == 5 && lo == 0xD && !is_ascii_alnum(next);
     if (pos + len < text.size() && !is_ascii_alnum(next) && next != '%' && !closing_bracket) return '\0';
     if (length != nullptr) *length = len;
     switch (hi * 16 + lo) {
