@@ -10,6 +10,7 @@
 #include <cstring>
 #include <iterator>
 #include <map>
+#include <unordered_map>
 
 #include "core/error.hpp"
 #include "core/keyed_hash.hpp"
@@ -213,6 +214,18 @@ bool word_after(std::string_view text, size_t end) {
     size_t e = end;
     while (e < text.size() && (text[e] == '_' || text[e] == '%')) ++e;
     return is_alnum(at(text, e));
+}
+
+// A dialer's pause or wait at `pos` before the digits of an extension
+// ("4155550132p123", "555-0132w9", "P123"; a whole token, not "p123x").
+bool dialer_pause_at(std::string_view text, size_t pos) {
+    const char c = at(text, pos);
+    if ((c != 'p' && c != 'w' && c != 'P' && c != 'W') || !is_digit(at(text, pos + 1))) return false;
+    size_t e = pos + 1;
+    while (e < text.size() && (is_digit(text[e]) || ((text[e] == 'p' || text[e] == 'w' || text[e] == 'P' ||
+                                                      text[e] == 'W') && is_digit(at(text, e + 1)))))
+        ++e;
+    return !is_word(at(text, e));
 }
 
 // True when the digits at [begin, end) continue into more digits on either
@@ -774,7 +787,6 @@ const std::string_view kPhoneLabels[] = {
     "telefonn\xc3\xad", "telef\xc3\xb3nne", "telef\xc3\xb3n",  // Czech telefonní, Slovak telefónne (číslo)
     "puhelin", "puhelinnumero", "puh",  // Finnish ("puh. 040 123 4567")
     "tfn",  // Swedish
-    "simu",  // Swahili ("namba ya simu")
     "telp", "tlp", "telepon", "telepono",  // Indonesian, Malay; Filipino
     "\xd7\x98\xd7\x9c\xd7\xa4\xd7\x95\xd7\x9f",  // Hebrew טלפון
     "\xd9\x81\xd9\x88\xd9\x86",  // Urdu فون; Egyptian Arabic تليفون
@@ -793,6 +805,7 @@ const std::string_view kPhoneLabels[] = {
     "tho\xe1\xba\xa1i",
     "\xd1\x83\xd1\x82\xd0\xb0\xd1\x81"};  // Mongolian утас
 const std::string_view kWeakPhoneLabels[] = {"mobile", "mob", "cell", "cel", "call", "callback", "dial", "sms", "contact",
+                                             "simu",  // Swahili "(namba ya) simu"; also short for a simulation: "simu 20240101 results"
                                              "called", "calling", "calls", "phoned", "texted", "rang", "dialed",  // "called from 020 7946 0958"
                                              "reach",  // "reach me at 020 7946 0958"
                                              // "contact us / call us" in German, French, Spanish, Italian, Polish
@@ -1088,7 +1101,8 @@ std::pair<size_t, size_t> labelled_number(std::string_view text, size_t begin, c
         else if (begin + close + 1 == end) ++begin, --end;
     }
     std::string_view raw = text.substr(begin, end - begin);
-    if (is_word(at(text, end)) || cjk_counter_after(text, end) || count_word_after(text, end) ||
+    if ((is_word(at(text, end)) && !dialer_pause_at(text, end)) || cjk_counter_after(text, end) ||
+        count_word_after(text, end) ||
         PhoneDetector::date_shaped(raw, true) ||
         decimal_number(text, begin, end) ||
         currency_next_to(text, begin, end) || amount_shaped(raw) || dotted_quad(raw))
@@ -1226,7 +1240,9 @@ bool holds_decimal_token(std::string_view raw) {
 
 bool phone_glued(std::string_view text, size_t begin, size_t end) {
     const bool labelled = phone_label_before(text, begin);
-    if ((!labelled && word_before(text, begin)) || word_after(text, end) || after_mask(text, begin)) return true;
+    if ((!labelled && word_before(text, begin)) || (word_after(text, end) && !dialer_pause_at(text, end)) ||
+        after_mask(text, begin))
+        return true;
     // A '/' between two numbers separates a list ("2125550100/2125550101"),
     // between a word and a number it joins a path or code ("id/2125550100").
     char prev = before(text, begin);
@@ -1422,6 +1438,30 @@ public:
         spans_.add(d.begin, d.end);
         by_begin_.emplace(d.begin, std::make_pair(d.end, d.type));
         by_end_.emplace(d.end, d.end - d.begin);
+        if (d.type == PiiType::Phone) {
+            size_t &phone_end = phone_ends_[d.begin];
+            phone_end = std::max(phone_end, d.end);
+        }
+    }
+    // The end of a phone number found at `begin`, else 0.
+    size_t phone_end_at(size_t begin) const {
+        const auto it = phone_ends_.find(begin);
+        return it == phone_ends_.end() ? 0 : it->second;
+    }
+    // A phone number found before `begin` that a list's separator joins to
+    // it (", ", "', '", "; "): an item of the same list ("phone IN
+    // ('2125550100', '2125550101', ...)").
+    bool phone_listed_before(std::string_view text, size_t begin) const {
+        auto it = by_end_.upper_bound(begin);
+        if (it == by_end_.begin()) return false;
+        --it;
+        const size_t e = it->first;
+        if (e + 6 < begin) return false;
+        const auto phone = phone_ends_.find(e - it->second);
+        if (phone == phone_ends_.end() || phone->second != e) return false;
+        const std::string_view gap = text.substr(e, begin - e);
+        return gap.find_first_of(",;") != std::string_view::npos &&
+               gap.find_first_not_of(" ,;'\"") == std::string_view::npos;
     }
     // A value overlaps [begin, end), other than a phone number that starts
     // inside it and ends where it ends. (One starting at or before `begin`
@@ -1449,6 +1489,7 @@ private:
     SpanSet spans_;
     std::multimap<size_t, std::pair<size_t, PiiType>> by_begin_;
     std::multimap<size_t, size_t> by_end_;
+    std::unordered_map<size_t, size_t> phone_ends_;
 };
 
 void sort_and_drop_overlaps(std::vector<Detection> &all) {
@@ -1925,7 +1966,8 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             !keyword_near(text, begin, end, kPhoneKeywords, 40, 0))
             return begin + 1;
         if (glued_to_digits(text, begin, end, "-.") || (word_before(text, begin) && !phone_label_before(text, begin)) ||
-            (is_alpha(at(text, end)) && extension_end(end) == end) || after_mask(text, begin) ||
+            (is_alpha(at(text, end)) && extension_end(end) == end && !dialer_pause_at(text, end)) ||
+            after_mask(text, begin) ||
             nanp_glued(text, begin, end) || decimal_number(text, begin, end))
             return begin + 1;
         std::string digits = digits_of(text.substr(begin, end - begin));
@@ -1968,7 +2010,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
                 char next = at(text, cut);
                 // (A dialer's pause or wait before an extension, "+14155550132p123"
                 // or "w123", ends the number.)
-                const bool pause = (next == 'p' || next == 'w') && is_digit(at(text, cut + 1));
+                const bool pause = dialer_pause_at(text, cut);
                 if ((is_word(next) && !pause) || ((next == '-' || next == '.') && is_alnum(at(text, cut + 1))) ||
                     (next == '/' && is_alpha(at(text, cut + 1)) && !whole_path_segment(text, begin, cut)))
                     continue;
@@ -2112,8 +2154,11 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         bool bare = std::all_of(raw.begin(), raw.end(), is_digit);
         // (Values found before it, an address between the phone word and the
         // number, do not use up the window.)
+        // (An item of a list whose item before is a phone number is one too:
+        // "phone IN ('2125550100', '2125550101', ...)", however long.)
         if (bare && (counter_label_before(text, begin) ||
-                     !keyword_near(text, begin, end, kPhoneKeywords, found.widened_window(begin, 40, 16), 24)))
+                     !(found.phone_listed_before(text, begin) ||
+                       keyword_near(text, begin, end, kPhoneKeywords, found.widened_window(begin, 40, 16), 24))))
             continue;
         end = extension_end(end);
         out.push_back({begin, end, PiiType::Phone, std::move(c.e164)});
@@ -2286,20 +2331,56 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
         }
         // The numbers: a list after the label continues ("phones 555-0100,
         // 555-0101 and 555-0102").
+        // (A number an earlier step found is an item of the list too: "phone
+        // 415-555-0132, 020 7946 0958" goes on after the first; the list
+        // goes on however long it is, each item read once.)
         for (size_t listed = 0;; ++listed) {
-            const auto [b, number_end] =
-                labelled_number(text, pos, [&](size_t nb, size_t ne) { return found.overlaps_other(nb, ne); });
-            if (number_end == 0) break;
-            std::string_view raw = text.substr(b, number_end - b);
-            // After a weak label only what is written like a phone number, or
-            // is a valid one: "call me at 555-0199", "mobile 07700 900123",
-            // "contact: 2125550199".
-            if (!strong_now && !phone_like(raw, assigned)) break;
-            std::string normalized = digits_of(raw);
-            if (raw[0] == '+') normalized.insert(0, "+");
-            const size_t end = extension_end(number_end);
-            out.push_back({b, end, PiiType::Phone, std::move(normalized)});
-            found.add(out.back());
+            size_t end = found.phone_end_at(pos);
+            if (end == 0) {
+                const auto [b, number_end] =
+                    labelled_number(text, pos, [&](size_t nb, size_t ne) { return found.overlaps_other(nb, ne); });
+                if (number_end == 0) break;
+                std::string_view raw = text.substr(b, number_end - b);
+                // After a weak label only what is written like a phone number, or
+                // is a valid one: "call me at 555-0199", "mobile 07700 900123",
+                // "contact: 2125550199".
+                if (!strong_now && !phone_like(raw, assigned)) break;
+                // (India's 5-5 grouping, "98765 43210", is also how two amounts
+                // stand side by side: after a weak label not two round hundreds
+                // ("mobile 70000 80000"), not before another number, and without
+                // a caption ("Mobile:", "mobile no.") not before a word and a
+                // number: "Revenue by channel: mobile 75123 82456 desktop 50123
+                // 61456" is a row of columns.)
+                if (!strong_now && raw.size() == 11 && raw[5] == ' ' && raw[0] >= '6' &&
+                    std::all_of(raw.begin(), raw.begin() + 5, is_digit) && std::all_of(raw.begin() + 6, raw.end(), is_digit) &&
+                    !phones_->valid_in_regions(raw, !assigned)) {
+                    const std::string_view caption = text.substr(q, b - q);
+                    bool captioned = caption.find_first_of(":#=") != std::string_view::npos;
+                    for (size_t i = 0; !captioned && i < caption.size(); ++i)
+                        if (is_alpha(caption[i]) && (i == 0 || !is_alpha(caption[i - 1]))) {
+                            const size_t we = word_end(caption, i);
+                            captioned = word_in(caption.substr(i, we - i), kNumberWords, std::size(kNumberWords));
+                        }
+                    size_t after = number_end;
+                    while (after < text.size() && text[after] == ' ') ++after;
+                    const bool round = raw.substr(3, 2) == "00" && raw.substr(9, 2) == "00";
+                    if (round || is_digit(at(text, after))) break;
+                    if (!captioned) {
+                        size_t w = word_end(text, after);
+                        if (w > after && w - after <= 24) {
+                            while (w < text.size() && (text[w] == ' ' || text[w] == ':')) ++w;
+                            size_t d = w;
+                            while (d < text.size() && is_digit(text[d])) ++d;
+                            if (d - w >= 3) break;
+                        }
+                    }
+                }
+                std::string normalized = digits_of(raw);
+                if (raw[0] == '+') normalized.insert(0, "+");
+                end = extension_end(number_end);
+                out.push_back({b, end, PiiType::Phone, std::move(normalized)});
+                found.add(out.back());
+            }
             p = end - 1;
             // The next item: ", ", "; ", " and ", " or ", " / ".
             // (Also the Arabic comma and semicolon and the ideographic comma:
@@ -2330,7 +2411,7 @@ void PiiAnonymizer::detect_phones(std::string_view text, std::vector<Detection> 
             if (word_in(joiner, kListJoiners, std::size(kListJoiners))) {
                 next = w;
                 while (next < text.size() && text[next] == ' ') ++next;
-            } else if (w != next || next == end || listed == 20) {
+            } else if (w != next || next == end) {
                 break;
             }
             pos = next;

@@ -1513,3 +1513,78 @@ TEST(RedTeam13Review, AddressWordsInsideVersionColumnNames) {
                              "SELECT ip_version, server_version FROM t WHERE server_version = '10.2.0.1'"})
         EXPECT_EQ(anon(text), text) << text;
 }
+
+// Review of round 13: India's 5-5 grouping after a weak label is no pair of
+// amounts in a row of columns; "simu" is a weak label.
+TEST(RedTeam13Review, IndianGroupingAndSimu) {
+    for (const char *text : {"Revenue by channel: mobile 75000 82000 desktop 50000 61000", "mobile 70000 80000",
+                             "Revenue by channel: mobile 75123 82456 desktop 50123 61456", "mobile 98765 43210 91234",
+                             "simu 20240101 results", "Simu 12345678", "simu run 0712345678 steps"})
+        EXPECT_EQ(anon(text), text) << text;
+    for (const char *text : {"Mobile: 98765 43210", "mobile no. 98765 43210", "Find the customer with mobile 98765 43210 in Pune",
+                             "Mobile: 98765 43210, 91234 56789"}) {
+        const std::string out = anon(text);
+        EXPECT_EQ(out.find("98765"), std::string::npos) << out;
+        EXPECT_EQ(out.find("91234"), std::string::npos) << out;
+    }
+    for (const char *text : {"Namba ya simu: 0712 345 678 mteja", "simu: +255 712 345 678", "namba ya simu 0712345678"}) {
+        const std::string out = anon(text);
+        EXPECT_EQ(out.find("345"), std::string::npos) << out;
+    }
+}
+
+// Review of round 13: encoded brackets around every address of a list, and
+// before a space.
+TEST(RedTeam13Review, PercentEncodedBracketsInLists) {
+    for (const char *text : {"?hosts=%5B2001:db8::1%5D,%5B2001:db8::2%5D", "?hosts=%5B2001:db8::1%5D;%5B2001:db8::2%5D",
+                             "connect to %5B2001:db8::1%5D failed", "?host=%5B2001:db8::1%5D failed"}) {
+        const std::string out = anon(text);
+        EXPECT_EQ(out.find("db8"), std::string::npos) << out;
+        EXPECT_NE(out.find("%5D"), std::string::npos) << out;  // the bracket is no zone id
+    }
+    EXPECT_EQ(anon("LIKE '%5Babc%5D'"), "LIKE '%5Babc%5D'");
+}
+
+// Review of round 13: a dialer's pause after a North American number, also
+// a capital P or W, on every path.
+TEST(RedTeam13Review, DialerPauseAfterNanpNumbers) {
+    EXPECT_EQ(anon("call 415-555-0132p123"), "call XXX-XXX-0132p123");
+    EXPECT_EQ(anon("call (415) 555-0132w9"), "call XXX-XXX-0132w9");
+    EXPECT_EQ(anon("+14155550132P123"), "XXX-XXX-0132P123");
+    EXPECT_EQ(anon("phone 4155550132p123"), "phone XXX-XXX-0132p123");
+    EXPECT_EQ(anon("call 415.555.0132W1"), "call XXX-XXX-0132W1");
+    for (const char *text : {"SKU 415-555-0132p12x", "order 4155550132p123", "phone 2024p1 results"})
+        EXPECT_EQ(anon(text), text) << text;
+}
+
+// Review of round 13: a list after a phone label goes on after a number an
+// earlier step found, and however long it is.
+TEST(RedTeam13Review, ListsAfterPhoneLabels) {
+    {
+        const std::string out = anon("phone 415-555-0132, 020 7946 0958 and 0612345678");
+        for (const char *digits : {"0132", "7946", "3456"}) EXPECT_EQ(out.find(std::string(digits) + " "), std::string::npos) << out;
+        EXPECT_EQ(out, "phone XXX-XXX-0132, XXX-XXX-0958 and XXX-XXX-5678");
+    }
+    {
+        PiiOptions options;
+        options.phone_regions = {"IN"};
+        PiiAnonymizer in(options);
+        EXPECT_EQ(in.anonymize("phone 98765 43210, 91234 56789", kKey), "phone XXX-XXX-3210, XXX-XXX-6789");
+    }
+    for (int n : {2, 8, 9, 30}) {
+        for (const char *quote : {"'", ""}) {
+            std::string text = "WHERE phone IN (", list;
+            for (int i = 0; i < n; ++i) text += (i ? ", " : "") + std::string(quote) + "21255501" + (i < 10 ? "0" : "") + std::to_string(i) + quote;
+            text += ")";
+            const std::string out = anon(text);
+            EXPECT_EQ(out.find("21255501"), std::string::npos) << out;
+        }
+        std::string text = "phones:";
+        for (int i = 0; i < n; ++i) text += (i ? ", 020 7946 " : " 020 7946 ") + std::to_string(1000 + i);
+        const std::string out = anon(text);
+        EXPECT_EQ(out.find("7946"), std::string::npos) << out;
+    }
+    // Ids compared in SQL stay.
+    EXPECT_EQ(anon("WHERE id IN (2125550100, 2125550101) AND status = 'open'"),
+              "WHERE id IN (2125550100, 2125550101) AND status = 'open'");
+}
