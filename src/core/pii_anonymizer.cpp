@@ -473,11 +473,15 @@ bool version_word_before(std::string_view text, size_t begin, bool quad = false,
         while (ie < begin && (is_alnum(text[ie]) || text[ie] == '_')) ++ie;
         if (table_column_kind(text.substr(ib, ie - ib)) == 4) return true;
     }
-    // An operator between a bare word and the number is SQL's only where the
-    // word is a column of SQL ("WHERE release BETWEEN '1.2.3.4' AND ...",
-    // "AND version < '16.0.0.0'"); in prose "the build in (10.0.0.1)",
-    // "release > 10.0.0.5 is our gateway", "the firmware <10.0.0.7>" name machines.
-    if (sql_operator && !sql_column_at(text, b)) return false;
+    // An operator between a word that also names machines (a build box, a
+    // release server, the firmware's device) and the number is SQL's only
+    // where the word is a column of SQL ("WHERE release BETWEEN '1.2.3.4' AND
+    // ...", "AND build < '16.0.0.0'"); in prose "the build in (10.0.0.1)",
+    // "release > 10.0.0.5 is our gateway", "the firmware <10.0.0.7>" name
+    // machines. ("requires version >= 10.2.0.1" is a version.)
+    if (sql_operator && (word == "release" || word == "build" || word == "firmware" || word == "fw") &&
+        !sql_column_at(text, b))
+        return false;
     for (const char *w : {"version", "versions", "ver", "v", "release", "build", "firmware", "fw", "revision",
                           "rev", "section", "chapter", "§", "patch", "versión", "versão", "versione"})
         if (word == w) return true;
