@@ -3475,15 +3475,24 @@ std::string collapse_lists(const std::vector<std::string_view> &items) {
         lists.push_back(items[i]);
     }
     // VALUES (...), (...) and a row-value IN ((...), (...)): a row equal to
-    // the one before it is dropped.
-    auto group_end = [&](size_t at) -> size_t {  // index after the ')' matching lists[at] == '(', or 0
-        if (at >= lists.size() || lists[at] != open) return 0;
-        int depth = 0;
-        for (size_t m = at; m < lists.size(); ++m) {
-            if (lists[m] == open) ++depth;
-            if (lists[m] == close && --depth == 0) return m + 1;
+    // the one before it is dropped when ',' or the list's end follows it
+    // (`(1) + 1` is an expression, not the row (1)). The brackets are
+    // matched once, in one pass (an unclosed `IN ((` or `VALUES (` repeated
+    // must not scan to the end of the text at each one).
+    std::vector<size_t> match(lists.size(), 0);  // index after the ')' matching a '(' at that index, or 0
+    {
+        std::vector<size_t> stack;
+        for (size_t m = 0; m < lists.size(); ++m) {
+            if (lists[m] == open) {
+                stack.push_back(m);
+            } else if (lists[m] == close && !stack.empty()) {
+                match[stack.back()] = m + 1;
+                stack.pop_back();
+            }
         }
-        return 0;
+    }
+    auto group_end = [&](size_t at) -> size_t {  // index after the ')' matching lists[at] == '(', or 0
+        return at < lists.size() && lists[at] == open ? match[at] : 0;
     };
     std::string out;
     for (size_t i = 0; i < lists.size(); ++i) {
@@ -3491,13 +3500,20 @@ std::string collapse_lists(const std::vector<std::string_view> &items) {
         const bool in_rows = lists[i] == "w2:in" && i + 2 < lists.size() && lists[i + 1] == open && lists[i + 2] == open;
         if (lists[i] != "w6:values" && !in_rows) continue;
         if (in_rows) out += lists[++i];  // the list's '(' (its ')' follows the rows)
+        // What may follow a dropped row: ',' or the list's ')'; after VALUES
+        // rows also the statement's end, ';' or a word (RETURNING, ON, AS).
+        auto row_ends_there = [&](size_t at) {
+            if (at >= lists.size()) return !in_rows;
+            if (lists[at] == comma || lists[at] == close) return true;
+            return !in_rows && (lists[at] == ";" || lists[at].substr(0, 1) == "w");
+        };
         const size_t row = i + 1, row_end = group_end(row);
         if (row_end == 0) continue;
         for (size_t m = row; m < row_end; ++m) out += lists[m];
         size_t k = row_end;
         while (k < lists.size() && lists[k] == comma) {
             const size_t next_end = group_end(k + 1);
-            if (next_end == 0 || next_end - (k + 1) != row_end - row ||
+            if (next_end == 0 || next_end - (k + 1) != row_end - row || !row_ends_there(next_end) ||
                 !std::equal(lists.begin() + static_cast<std::ptrdiff_t>(k + 1),
                             lists.begin() + static_cast<std::ptrdiff_t>(next_end),
                             lists.begin() + static_cast<std::ptrdiff_t>(row)))

@@ -5167,3 +5167,42 @@ TEST(SqlAnalyzerTables, ClauseWordsAsTableNames) {
     EXPECT_EQ(analyze_sql("SELECT * FROM t LOCK IN SHARE MODE", MY).table_names, (Tables{"t"}));
     EXPECT_EQ(analyze_sql("SELECT * FROM t WITH (NOLOCK) OPTION (MAXDOP 1)", MS).table_names, (Tables{"t"}));
 }
+
+// ---------------------------------------------------------------------------
+// Review of red-team round 13.
+
+// Unclosed row-value IN lists and VALUES rows: the brackets are matched once
+// (a quadratic scan took seconds on half a megabyte).
+TEST(SqlAnalyzerRobustness, R13ReviewUnclosedRowLists) {
+    std::string in_rows = "SELECT * FROM t WHERE ";
+    for (int i = 0; i < 100000; ++i) in_rows += "x IN ((";
+    for (SqlDialect d : {MY, ANY}) EXPECT_FALSE(sql_fingerprint(in_rows, d).empty());
+    std::string values = "INSERT INTO t ";
+    for (int i = 0; i < 100000; ++i) values += "VALUES (";
+    for (SqlDialect d : {PG, MY}) EXPECT_FALSE(sql_fingerprint(values, d).empty());
+    std::string rows = "INSERT INTO t VALUES ";
+    for (int i = 0; i < 100000; ++i) rows += "(1, (2), ";
+    EXPECT_FALSE(sql_fingerprint(rows, PG).empty());
+}
+
+// A row is one of a list's rows only when ',' or the list's end follows it:
+// `(1) + 1` is an expression, not the row (1).
+TEST(SqlFingerprint, R13ReviewRowsFollowedByOperators) {
+    for (SqlDialect d : {PG, MY, ANY}) {
+        EXPECT_NE(sql_fingerprint("SELECT * FROM t WHERE a IN ((1), (1) + 1)", d),
+                  sql_fingerprint("SELECT * FROM t WHERE a IN ((1) + 1)", d));
+        EXPECT_NE(sql_fingerprint("SELECT * FROM t WHERE (a, b) IN ((1, 2), (3, 4)::rec)", d),
+                  sql_fingerprint("SELECT * FROM t WHERE (a, b) IN ((1, 2)::rec)", d));
+        EXPECT_NE(sql_fingerprint("INSERT INTO t VALUES (1), (2) + 1", d),
+                  sql_fingerprint("INSERT INTO t VALUES (1) + 1", d));
+        // Still one shape.
+        EXPECT_EQ(sql_fingerprint("SELECT * FROM t WHERE (a, b) IN ((1, 2), (3, 4))", d),
+                  sql_fingerprint("SELECT * FROM t WHERE (a, b) IN ((1, 2))", d));
+        EXPECT_EQ(sql_fingerprint("INSERT INTO t VALUES (1, 'a'), (2, 'b') RETURNING id", d),
+                  sql_fingerprint("INSERT INTO t VALUES (3, 'c') RETURNING id", d));
+        EXPECT_EQ(sql_fingerprint("INSERT INTO t VALUES (1, 'a'), (2, 'b');", d),
+                  sql_fingerprint("INSERT INTO t VALUES (3, 'c');", d));
+        EXPECT_EQ(sql_fingerprint("SELECT * FROM (VALUES (1), (2)) v(x)", d),
+                  sql_fingerprint("SELECT * FROM (VALUES (3)) v(x)", d));
+    }
+}
