@@ -161,6 +161,8 @@ std::string unicode_unescape(std::string_view in, char esc) {
 }
 
 size_t markdown_fence_line(std::string_view s, size_t from);
+bool fence_tagged(std::string_view s, size_t q);
+bool prose_around_fence(std::string_view t);
 
 // ---------------------------------------------------------------------------
 // Tokens and lexer.
@@ -204,7 +206,17 @@ public:
         if (!comments_) {
             const size_t fence = s_.find("```", i_) == std::string_view::npos ? std::string_view::npos
                                                                              : markdown_fence_line(s_, i_);
-            if (fence != std::string_view::npos && !starts_like_sql(s_.substr(i_, fence - i_), d_)) i_ = fence;
+            // Before a fence with an info string (```sql) there is prose
+            // whatever its first word ("Update: here is the fixed version"),
+            // unless it is a statement ended by ';'.
+            if (fence != std::string_view::npos) {
+                const std::string_view before = s_.substr(i_, fence - i_);
+                size_t last = before.find_last_not_of(" \t\r\n");
+                const bool ends_statement = last != std::string_view::npos && before[last] == ';';
+                if ((fence_tagged(s_, fence) && !ends_statement) || !starts_like_sql(before, d_) ||
+                    prose_around_fence(before))
+                    i_ = fence;
+            }
         }
         while (i_ < s_.size()) step();
         return std::move(out_);
@@ -339,11 +351,53 @@ bool Lexer::try_sqlite_dot_command() {
 
 // The first line at or after `from` (a line's start) that is a Markdown code
 // fence: ``` after blanks. Its ``` position, or npos.
+// A backtick fence's info string holds no backtick (CommonMark): MySQL's
+// ```weird``` at a line's start is a quoted name, no fence.
+bool fence_at(std::string_view s, size_t q) {
+    if (s.compare(q, 3, "```") != 0) return false;
+    size_t k = q + 3;
+    while (k < s.size() && s[k] == '`') ++k;
+    for (; k < s.size() && s[k] != '\n' && s[k] != '\r'; ++k)
+        if (s[k] == '`') return false;
+    return true;
+}
+
+// The fence at q has an info string (```sql, ```postgresql): it opens a block.
+bool fence_tagged(std::string_view s, size_t q) {
+    size_t k = q + 3;
+    while (k < s.size() && s[k] == '`') ++k;
+    for (; k < s.size() && s[k] != '\n' && s[k] != '\r'; ++k)
+        if (!is_space(static_cast<unsigned char>(s[k]))) return true;
+    return false;
+}
+
+// Text around a Markdown fence that reads as a sentence although its first
+// word starts statements ("Update: here is the fixed version", "Show all
+// orders:", "Use it when the table is large."): its first word glued to a
+// ':' (not '::' or ':='), or its first or last non-blank line ending in ':',
+// or its first ending in '.' or '!'. (SQL lines end otherwise.)
+bool prose_around_fence(std::string_view t) {
+    size_t b = 0;
+    while (b < t.size() && (is_space(static_cast<unsigned char>(t[b])) || unicode_space(t, b) > 0))
+        b += unicode_space(t, b) > 0 ? unicode_space(t, b) : 1;
+    size_t w = b;
+    while (w < t.size() && (is_alpha(static_cast<unsigned char>(t[w])) || t[w] == '_')) ++w;
+    if (w > b && w < t.size() && t[w] == ':' && (w + 1 >= t.size() || (t[w + 1] != ':' && t[w + 1] != '=')))
+        return true;
+    size_t first_end = t.find_first_of("\n\r", b);
+    if (first_end == std::string_view::npos) first_end = t.size();
+    while (first_end > b && is_space(static_cast<unsigned char>(t[first_end - 1]))) --first_end;
+    if (first_end > b && (t[first_end - 1] == ':' || t[first_end - 1] == '.' || t[first_end - 1] == '!')) return true;
+    size_t last_end = t.size();
+    while (last_end > b && is_space(static_cast<unsigned char>(t[last_end - 1]))) --last_end;
+    return last_end > b && t[last_end - 1] == ':';
+}
+
 size_t markdown_fence_line(std::string_view s, size_t from) {
     for (size_t p = from; p < s.size();) {
         size_t q = p;
         while (q < s.size() && (s[q] == ' ' || s[q] == '\t')) ++q;
-        if (s.compare(q, 3, "```") == 0) return q;
+        if (fence_at(s, q)) return q;
         p = s.find_first_of("\n\r", q);
         if (p == std::string_view::npos) break;
         ++p;
@@ -358,7 +412,7 @@ size_t markdown_fence_line(std::string_view s, size_t from) {
 // prose ("This query counts ..."): skipped too, unread (its apostrophes open
 // no strings). Analyzer only.
 bool Lexer::try_markdown_fence() {
-    if (s_.compare(i_, 3, "```") != 0) return false;
+    if (!fence_at(s_, i_)) return false;
     for (size_t k = i_; k > 0; --k) {
         const char b = s_[k - 1];
         if (b == '\n' || b == '\r') break;
@@ -379,8 +433,16 @@ bool Lexer::try_markdown_fence() {
     fence_open_ = opening;
     i_ = line_end;
     if (!opening) {
+        // Prose after a closing fence is skipped up to the next fence; more
+        // SQL there is read (and a bare fence after it closes it).
         next_fence_ = markdown_fence_line(s_, i_);
-        i_ = next_fence_ == std::string_view::npos ? s_.size() : next_fence_;
+        const size_t to = next_fence_ == std::string_view::npos ? s_.size() : next_fence_;
+        const std::string_view rest = s_.substr(i_, to - i_);
+        if (rest.find_first_not_of(" \t\r\n") != std::string_view::npos && starts_like_sql(rest, d_) &&
+            !prose_around_fence(rest))
+            next_fence_ = std::string_view::npos;
+        else
+            i_ = to;
     }
     return true;
 }

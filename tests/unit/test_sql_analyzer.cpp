@@ -5206,3 +5206,42 @@ TEST(SqlFingerprint, R13ReviewRowsFollowedByOperators) {
                   sql_fingerprint("SELECT * FROM (VALUES (3)) v(x)", d));
     }
 }
+
+// Prose before a code fence that starts with a statement word ("Update:",
+// "With the following query", "Show all orders:").
+TEST(SqlAnalyzerDialect, R13ReviewProseBeforeFenceStartingWithStatementWord) {
+    for (SqlDialect d : {PG, MY, ANY}) {
+        for (const char *sql : {"Update: here is the fixed version\n```sql\nSELECT * FROM orders\n```",
+                                "With the following query you get it:\n```sql\nSELECT * FROM orders\n```",
+                                "Show all orders:\n```sql\nSELECT * FROM orders\n```",
+                                "Show all orders:\n```postgresql\nSELECT * FROM orders\n```",
+                                "Show all orders:\n```\nSELECT * FROM orders\n```",
+                                "Update: here is the fixed version\n```\nSELECT * FROM orders\n```",
+                                "Delete the duplicates first, then run\n```sql\nSELECT * FROM orders\n```"}) {
+            const SqlInfo info = analyze_sql(sql, d);
+            EXPECT_EQ(info.query_type, "SELECT") << sql;
+            EXPECT_EQ(info.table_names, (Tables{"orders"})) << sql;
+        }
+        // SQL before a bare fence is still SQL.
+        const SqlInfo sql_first = analyze_sql("UPDATE t SET a = 1\n```\nThis sets a.", d);
+        EXPECT_EQ(sql_first.query_type, "UPDATE");
+        EXPECT_EQ(sql_first.table_names, (Tables{"t"}));
+    }
+}
+
+// A bare fence line after SQL read outside a fence closes it; more SQL after
+// that fence is read (only prose after a closing fence is skipped).
+TEST(SqlAnalyzerDialect, R13ReviewSqlAfterBareFence) {
+    for (SqlDialect d : {PG, MY, ANY}) {
+        EXPECT_EQ(analyze_sql("SELECT * FROM a\n```\nUPDATE b SET x = 1", d).table_names, (Tables{"a", "b"}));
+        EXPECT_EQ(analyze_sql("```sql\nSELECT * FROM a\n```\nSELECT * FROM b\n", d).table_names, (Tables{"a", "b"}));
+        EXPECT_EQ(analyze_sql("```sql\nSELECT * FROM a\n```\nThis reads a. Then\n```sql\nSELECT * FROM b\n```", d)
+                      .table_names,
+                  (Tables{"a", "b"}));
+        EXPECT_EQ(analyze_sql("```sql\nSELECT * FROM a\n```\nThis reads from c's rows.", d).table_names,
+                  (Tables{"a"}));
+    }
+    // A line of backticks with a backtick after its info string is no fence
+    // (CommonMark): MySQL's ```weird``` is a quoted name.
+    EXPECT_EQ(analyze_sql("SELECT a FROM\n```weird``` WHERE 1", MY).table_names, (Tables{"`weird`"}));
+}
