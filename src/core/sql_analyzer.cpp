@@ -55,6 +55,16 @@ size_t unicode_space(std::string_view s, size_t i) {
     return at(1) == 0x81 && (at(2) == 0x9F || at(2) == 0xA0) ? 3 : 0;
 }
 
+// Bytes of an invisible word break at s[i] (U+200B, U+2060, U+FEFF), or 0.
+// Inside a word (between two of its letters) it is dropped, not a blank:
+// `customer_\u200Border_items` is one name.
+size_t zero_width_break(std::string_view s, size_t i) {
+    if (i + 2 >= s.size()) return 0;
+    const auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    if (b(0) == 0xE2 && ((b(1) == 0x80 && b(2) == 0x8B) || (b(1) == 0x81 && b(2) == 0xA0))) return 3;
+    return b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF ? 3 : 0;
+}
+
 // The ASCII punctuation that a fullwidth form at s[i] stands for (U+FF1B
 // '；', U+FF0C '，', U+FF08 '（', U+FF09 '）': what an East Asian input
 // method types), or 0. No one means them as letters of a name: `FROM users；`
@@ -1023,10 +1033,41 @@ void Lexer::read_word() {
     // Oracle's unquoted names may hold '#' after their first letter (emp#1,
     // SYS.COL$ and ORDER#): no Oracle operator is written with it.
     const bool hash = d_ == SqlDialect::Oracle;
-    while (i_ < s_.size() && (is_word_char(static_cast<unsigned char>(s_[i_])) || (hash && s_[i_] == '#')) &&
-           unicode_space(s_, i_) == 0 && fullwidth_punct(s_, i_) == 0 && !at_delimiter())
-        ++i_;
-    const std::string_view w = s_.substr(start, i_ - start);
+    auto letter = [&](size_t at) {
+        return at < s_.size() && (is_word_char(static_cast<unsigned char>(s_[at])) || (hash && s_[at] == '#')) &&
+               unicode_space(s_, at) == 0 && fullwidth_punct(s_, at) == 0;
+    };
+    // A break between a keyword and a word (FROM\u200Busers, users\u200BWHERE)
+    // is a blank: the word before it (from `from`) or after it (at `after`).
+    auto keyword_beside_break = [&](size_t from, size_t after) {
+        size_t e = after;
+        while (letter(e)) ++e;
+        for (std::string_view w : {s_.substr(from, i_ - from), s_.substr(after, e - after)})
+            if (one_of(ascii_upper(w), {"SELECT", "FROM", "WHERE", "JOIN", "ON", "AND", "OR", "AS", "BY", "GROUP",
+                                        "ORDER", "INTO", "UPDATE", "SET", "VALUES", "INSERT", "DELETE", "LEFT",
+                                        "RIGHT", "INNER", "OUTER", "FULL", "CROSS", "HAVING", "LIMIT", "UNION",
+                                        "ALL", "DISTINCT", "NOT", "IN", "IS", "NULL", "LIKE", "BETWEEN", "CASE",
+                                        "WHEN", "THEN", "ELSE", "END", "WITH", "TABLE", "USING", "OFFSET", "TOP",
+                                        "EXISTS", "RETURNING", "DESC", "ASC", "WINDOW", "OVER", "QUALIFY"}))
+                return true;
+        return false;
+    };
+    std::string dropped;  // the word without invisible word breaks inside it (when it has any)
+    size_t kept = start;  // s_[start, kept) is in `dropped`
+    for (;;) {
+        if (letter(i_) && !at_delimiter()) {
+            ++i_;
+        } else if (const size_t z = i_ > start ? zero_width_break(s_, i_) : 0;
+                   z > 0 && letter(i_ + z) && !keyword_beside_break(kept > start ? kept : start, i_ + z)) {
+            dropped.append(s_.data() + kept, i_ - kept);
+            i_ += z;
+            kept = i_;
+        } else {
+            break;
+        }
+    }
+    if (kept != start) dropped.append(s_.data() + kept, i_ - kept);
+    const std::string_view w = kept != start ? std::string_view(dropped) : s_.substr(start, i_ - start);
     out_.push_back(Token{TokKind::Word, std::string(w), ascii_upper(w), start, i_, start, start});
 }
 

@@ -5245,3 +5245,23 @@ TEST(SqlAnalyzerDialect, R13ReviewSqlAfterBareFence) {
     // (CommonMark): MySQL's ```weird``` is a quoted name.
     EXPECT_EQ(analyze_sql("SELECT a FROM\n```weird``` WHERE 1", MY).table_names, (Tables{"`weird`"}));
 }
+
+// Invisible word breaks (U+200B, U+2060, U+FEFF) inside a name are dropped;
+// between words and leading they are blanks.
+TEST(SqlAnalyzerDialect, R13ReviewZeroWidthInsideNames) {
+    for (SqlDialect d : {PG, MY, ANY}) {
+        EXPECT_EQ(analyze_sql("SELECT * FROM customer_\u200Border_items", d).table_names, (Tables{"customer_order_items"}));
+        EXPECT_EQ(analyze_sql("SELECT * FROM customer_\u2060order_items", d).table_names, (Tables{"customer_order_items"}));
+        EXPECT_EQ(analyze_sql("SELECT * FROM customer_\uFEFForder_items", d).table_names, (Tables{"customer_order_items"}));
+        EXPECT_EQ(analyze_sql("SELECT * FROM sales.\u200Borders", d).table_names, (Tables{"sales.orders"}));
+        // Between words and leading: blanks.
+        // Between a keyword and a word: a blank. (Between two other words
+        // it is taken for a break inside one name: orders\u200Bo is `orderso`.)
+        const SqlInfo between = analyze_sql("\u200BSELECT\u200B*\u200BFROM\u200Borders\u200BWHERE\u200Bid = 1", d);
+        EXPECT_EQ(between.query_type, "SELECT");
+        EXPECT_EQ(between.table_names, (Tables{"orders"}));
+        EXPECT_EQ(analyze_sql("SELECT * FROM\u200B orders \u2060o", d).table_names, (Tables{"orders"}));
+    }
+    EXPECT_EQ(sql_fingerprint("SELECT * FROM customer_\u200Border_items", PG),
+              sql_fingerprint("SELECT * FROM customer_order_items", PG));
+}
