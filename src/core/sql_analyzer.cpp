@@ -2300,8 +2300,11 @@ void StatementAnalyzer::on_drop_or_alter(size_t q, bool alter) {
     } else if (word_in(pos_, {"MATERIALIZED", "FOREIGN", "SECURE", "DYNAMIC", "EXTERNAL", "SNAPSHOT", "EVENT"}) &&
                word_in(pos_ + 1, {"VIEW", "TABLE"})) {
         pos_ += 2;
-        // Oracle {DROP | ALTER} MATERIALIZED VIEW LOG ON t: the log of the table t.
-        if (word_at(pos_, "LOG") && word_at(pos_ + 1, "ON")) pos_ += 2;
+        // Oracle {DROP | ALTER} MATERIALIZED VIEW LOG ON t: the log of the table t
+        // (ClickHouse's view log ON CLUSTER c is a view named log).
+        if (word_at(pos_ - 2, "MATERIALIZED") && word_at(pos_, "LOG") && word_at(pos_ + 1, "ON") &&
+            !word_at(pos_ + 2, "CLUSTER"))
+            pos_ += 2;
     } else if (word_at(pos_, "POLICY")) {
         // PostgreSQL ALTER POLICY p ON t: the table, as its parser reads it
         // (and CREATE POLICY); DROP POLICY p ON t drops no table and names none there.
@@ -2447,8 +2450,10 @@ void StatementAnalyzer::on_create(size_t q) {
         // name is no more a table than CREATE FUNCTION's (nor is a call of it in
         // FROM); the tables its body reads are found by the scan.
         pos_ += 2;
-    } else if (word_at(pos_, "VIEW") && word_at(pos_ + 1, "LOG") && word_at(pos_ + 2, "ON")) {
-        // Oracle CREATE MATERIALIZED VIEW LOG ON t: the log of the table t.
+    } else if (pos_ > 0 && word_at(pos_ - 1, "MATERIALIZED") && word_at(pos_, "VIEW") && word_at(pos_ + 1, "LOG") &&
+               word_at(pos_ + 2, "ON") && !word_at(pos_ + 3, "CLUSTER")) {
+        // Oracle CREATE MATERIALIZED VIEW LOG ON t: the log of the table t
+        // (ClickHouse's view log ON CLUSTER c is a view named log).
         pos_ += 3;
         record_name();
     } else if (word_in(pos_, {"TABLE", "VIEW"})) {

@@ -5265,3 +5265,15 @@ TEST(SqlAnalyzerDialect, R13ReviewZeroWidthInsideNames) {
     EXPECT_EQ(sql_fingerprint("SELECT * FROM customer_\u200Border_items", PG),
               sql_fingerprint("SELECT * FROM customer_order_items", PG));
 }
+
+// ClickHouse views named log (ON CLUSTER); Oracle's MATERIALIZED VIEW LOG ON t.
+TEST(SqlAnalyzerTables, R13ReviewViewsNamedLog) {
+    EXPECT_EQ(analyze_sql("CREATE MATERIALIZED VIEW log ON CLUSTER c TO dst AS SELECT * FROM events", ANY).table_names,
+              (Tables{"dst", "events", "log"}));
+    EXPECT_EQ(analyze_sql("DROP MATERIALIZED VIEW log ON CLUSTER c", ANY).table_names, (Tables{"log"}));
+    EXPECT_EQ(analyze_sql("CREATE VIEW log ON CLUSTER c AS SELECT * FROM events", ANY).table_names,
+              (Tables{"events", "log"}));
+    EXPECT_EQ(analyze_sql("CREATE VIEW log ON t AS SELECT * FROM events", ANY).table_names.front(), "events");
+    EXPECT_EQ(analyze_sql("CREATE MATERIALIZED VIEW LOG ON sales WITH ROWID", ORA).table_names, (Tables{"sales"}));
+    EXPECT_EQ(analyze_sql("DROP MATERIALIZED VIEW LOG ON hr.emp", ORA).table_names, (Tables{"hr.emp"}));
+}
