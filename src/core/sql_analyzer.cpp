@@ -3196,6 +3196,9 @@ SqlDialect dialect_from_database_type(std::string_view database_type) {
     // Versions and products of the same dialects ("MySQL 8.0", "aurora-mysql",
     // "postgresql15", "Azure SQL", "ms sql server").
     auto has = [&](std::string_view w) { return t.find(w) != std::string::npos; };
+    // Products of these vendors that speak no SQL of theirs ("Percona Server
+    // for MongoDB", "Oracle NoSQL Database").
+    if (has("mongo") || has("nosql")) return SqlDialect::Unknown;
     if (has("postgres") || has("redshift") || has("cockroach") || has("timescale") || has("greenplum") ||
         has("yugabyte") || has("duckdb") || has("motherduck") || has("alloydb") || has("supabase") ||
         has("postgis"))

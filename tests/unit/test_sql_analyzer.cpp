@@ -5277,3 +5277,12 @@ TEST(SqlAnalyzerTables, R13ReviewViewsNamedLog) {
     EXPECT_EQ(analyze_sql("CREATE MATERIALIZED VIEW LOG ON sales WITH ROWID", ORA).table_names, (Tables{"sales"}));
     EXPECT_EQ(analyze_sql("DROP MATERIALIZED VIEW LOG ON hr.emp", ORA).table_names, (Tables{"hr.emp"}));
 }
+
+TEST(SqlAnalyzerDialect, R13ReviewDatabaseTypesNotSql) {
+    EXPECT_EQ(dialect_from_database_type("Percona Server for MongoDB"), ANY);
+    EXPECT_EQ(dialect_from_database_type("Oracle NoSQL Database"), ANY);
+    EXPECT_EQ(dialect_from_database_type("Percona Server for MySQL"), MY);
+    EXPECT_EQ(dialect_from_database_type("Percona XtraDB Cluster"), MY);
+    EXPECT_EQ(dialect_from_database_type("MemSQL"), MY);
+    EXPECT_EQ(dialect_from_database_type("Supabase"), PG);
+}
