@@ -217,7 +217,22 @@ std::string compared_column(std::string_view before) {
             size_t after_name = z;
             while (after_name < e && space(before[after_name])) ++after_name;
             if (after_name < e && before[after_name] == '(' && calls < 8) {
-                a = after_name + 1;  // a call as the first argument: its own first argument
+                // A call as the first argument: its own first argument, when
+                // the call keeps the column's value (lower, trim, nullif, ...);
+                // of another call (coalesce(f(x), phone)) no column is known.
+                size_t fb = z;
+                while (fb > a && before[fb - 1] != '.') --fb;
+                std::string inner(before.substr(fb, z - fb));
+                for (char &c : inner) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                static const char *const kKeeps[] = {
+                    "lower", "upper", "lcase", "ucase", "trim", "ltrim", "rtrim", "btrim", "nullif", "coalesce",
+                    "ifnull", "nvl", "nvl2", "isnull", "cast", "try_cast", "safe_cast", "replace", "regexp_replace",
+                    "translate", "unaccent", "initcap", "substr", "substring", "left", "right", "normalize",
+                    "to_char", "str", "strip", "casefold", "collate"};
+                bool keeps = false;
+                for (const char *k : kKeeps) keeps = keeps || inner == k;
+                if (!keeps) return std::string();
+                a = after_name + 1;
                 continue;
             }
             if (after_name < e && before[after_name] != ',' && before[after_name] != ')' &&
@@ -453,6 +468,7 @@ std::vector<std::string> insert_value_columns(std::string_view sql,
     size_t index = 0, next_span = 0;
     std::string name;
     bool quoted = false;  // inside a delimited column name ("Phone Number", [Phone Number])
+    bool table_read = false;  // kInsert: the table's name was read
     for (size_t p = 0; p < sql.size(); ++p) {
         // Literal contents are skipped; a span starting here gets its column.
         while (next_span < spans.size() && spans[next_span].first < p) ++next_span;  // (overlapping spans)
@@ -473,6 +489,7 @@ std::vector<std::string> insert_value_columns(std::string_view sql,
                 if (word_at(p, "insert") || (word_at(p, "replace") && next_word_is(p + 7, "into"))) {
                     state = kInsert;
                     columns.clear();
+                    table_read = false;
                     p += 5;
                 }
                 break;
@@ -480,8 +497,26 @@ std::vector<std::string> insert_value_columns(std::string_view sql,
                 if (c == '(') {
                     state = kColumns;
                     name.clear();
-                } else if (word_at(p, "values") || value_list_at(p) || word_at(p, "select")) {
+                } else if (word_at(p, "values") || (table_read && (p == 0 || sql[p - 1] != '.') && value_list_at(p)) || word_at(p, "select")) {
                     state = kNone;
+                } else if (c == '"' || c == '`' || c == '[') {  // a delimited table name
+                    const size_t close = sql.find(c == '[' ? ']' : c, p + 1);
+                    p = close == std::string_view::npos ? sql.size() : close;
+                    table_read = true;
+                } else if ((std::isalnum(static_cast<unsigned char>(c)) || c == '_') &&
+                           (p == 0 || !(std::isalnum(static_cast<unsigned char>(sql[p - 1])) || sql[p - 1] == '_'))) {
+                    // A word: the table's name (or a part of it) unless it is
+                    // one of INSERT's own words. MySQL's VALUE (...) is read
+                    // only after the name (INSERT INTO value (a) VALUES ...).
+                    size_t q = p;
+                    while (q < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[q])) || sql[q] == '_')) ++q;
+                    std::string w(sql.substr(p, q - p));
+                    for (char &ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                    if (!(w == "into" || w == "ignore" || w == "low_priority" || w == "high_priority" ||
+                          w == "delayed" || w == "or" || w == "replace" || w == "rollback" || w == "abort" ||
+                          w == "fail" || w == "overwrite" || w == "table" || w == "all" || w == "first"))
+                        table_read = true;
+                    p = q - 1;
                 }
                 break;
             case kColumns:
@@ -555,6 +590,7 @@ std::vector<std::string> insert_value_columns(std::string_view sql,
                 } else if (depth == 0 && word_at(p, "into")) {
                     state = kInsert;  // Oracle/Snowflake INSERT ALL ... VALUES (...) INTO t2 (cols) VALUES ...
                     columns.clear();
+                    table_read = false;
                     p += 3;
                 } else if (depth == 0 && word_at(p, "row")) {
                     p += 2;  // MySQL VALUES ROW(...), ROW(...)

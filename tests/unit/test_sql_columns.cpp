@@ -238,3 +238,24 @@ TEST(SqlColumns, RedTeam13InsertValueColumns) {
     const std::string named = "INSERT INTO c (value, row_no, phone) VALUES ('v', '1', '0612345678')";
     EXPECT_EQ(insert_value_columns(named, quote_spans(named)), (Cols{"value", "row_no", "phone"}));
 }
+
+// Review of red-team round 13.
+TEST(SqlColumns, R13ReviewNestedCallsAndTablesNamedValue) {
+    using Cols = std::vector<std::string>;
+    // A table named value (MySQL's VALUE (...) comes only after the table).
+    for (const std::string sql : {"INSERT INTO value (name, phone) VALUES ('Ann', '0612345678')",
+                                  "INSERT INTO kv.value (name, phone) VALUES ('Ann', '0612345678')",
+                                  "INSERT INTO `value` (name, phone) VALUES ('Ann', '0612345678')",
+                                  "INSERT IGNORE INTO value (name, phone) VALUE ('Ann', '0612345678')",
+                                  "INSERT value (name, phone) VALUES ('Ann', '0612345678')"})
+        EXPECT_EQ(insert_value_columns(sql, quote_spans(sql)), (Cols{"name", "phone"})) << sql;
+    const std::string bare = "INSERT INTO value VALUE ('A', '0612345678')";
+    EXPECT_EQ(insert_value_columns(bare, quote_spans(bare)), (Cols{"", ""}));
+    // A call as the first argument names a column only when it keeps the
+    // column's value (lower, trim, nullif, ...): coalesce(f(x), phone) may be phone.
+    EXPECT_EQ(compared_column("WHERE coalesce(f(x), phone) = '"), "");
+    EXPECT_EQ(compared_column("WHERE coalesce(hash(x), phone) = '"), "");
+    EXPECT_EQ(compared_column("WHERE coalesce(lower(phone), '') = '"), "phone");
+    EXPECT_EQ(compared_column("WHERE upper(public.unaccent(name)) = '"), "name");
+    EXPECT_EQ(compared_column("WHERE lower(trim(phone)) = '"), "phone");
+}
