@@ -5241,6 +5241,10 @@ TEST(SqlAnalyzerDialect, R13ReviewSqlAfterBareFence) {
         EXPECT_EQ(analyze_sql("```sql\nSELECT * FROM a\n```\nThis reads from c's rows.", d).table_names,
                   (Tables{"a"}));
     }
+    // Known limit: text after a closing fence that starts with a statement
+    // word and reads as no sentence (no "Word:", no line ending in ':', '.'
+    // or '!') is read as SQL: "With this query you get\n..." may name a
+    // table. Prose so written is rarer than SQL after a fence.
     // A line of backticks with a backtick after its info string is no fence
     // (CommonMark): MySQL's ```weird``` is a quoted name.
     EXPECT_EQ(analyze_sql("SELECT a FROM\n```weird``` WHERE 1", MY).table_names, (Tables{"`weird`"}));
