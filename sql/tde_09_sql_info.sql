@@ -449,3 +449,10 @@ SELECT i.normalized, (tde_sql_info(i.normalized)).valid AS reparses
     'SELECT a, rank() OVER (ORDER BY 1) FROM t',
     $q$SELECT * FROM t WHERE name='bob'AND id=1$q$]) AS q(sql),
        LATERAL tde_sql_info(q.sql) i;
+-- Texts over 32 KB in which PostgreSQL's scanner takes quadratic time (many
+-- comment openers, long operator runs) are read by the core analyzer (valid
+-- unknown); other long SQL is still parsed (above: valid t).
+SELECT i.query_type, i.valid FROM tde_sql_info(repeat('/*', 100000)) i;
+SELECT i.query_type, i.table_names, i.valid FROM tde_sql_info('SELECT 1 ' || repeat('+-', 50000) || ' 1 FROM t') i;
+SELECT length(sql_query) AS stored FROM tde_add_pair('pathological', repeat('/*', 100000));
+DELETE FROM tde_pairs WHERE natural_language_query = 'pathological';

@@ -59,9 +59,12 @@ bool looks_like_jwt(const std::string& t) {
 
 }  // namespace
 
+// JWS segments are base64url without padding (RFC 7515 2): '=' and unused
+// low bits that are not zero are refused, so that one token has one spelling
+// (otherwise "sig=", "sig==", ... would be as many valid tokens, each a miss of
+// the claims cache and a database lookup).
 std::optional<std::string> base64url_decode(const std::string& in) {
-    std::string s = in;
-    while (!s.empty() && s.back() == '=') s.pop_back();
+    const std::string& s = in;
     if (s.size() % 4 == 1) return std::nullopt;
     std::string out;
     out.reserve(s.size() * 3 / 4);
@@ -77,6 +80,7 @@ std::optional<std::string> base64url_decode(const std::string& in) {
             out += static_cast<char>((acc >> bits) & 0xff);
         }
     }
+    if ((acc & ((1u << bits) - 1)) != 0) return std::nullopt;
     return out;
 }
 

@@ -45,6 +45,17 @@ bool is_uuid(const std::string& s) {
     return true;
 }
 
+// What PostgreSQL's uuid input might take (hex digits, hyphens, braces): an
+// id with any other character is a 404 without asking the database, whose
+// error ("invalid input syntax for type uuid: ...") would put the text, an
+// address typed into a URL say, into the server's log.
+bool could_be_uuid(const std::string& s) {
+    if (s.empty() || s.size() > 64) return false;
+    for (unsigned char ch : s)
+        if (!std::isxdigit(ch) && ch != '-' && ch != '{' && ch != '}') return false;
+    return true;
+}
+
 }  // namespace
 
 RouteMatch match_route(const std::string& method, const std::string& path) {
@@ -244,8 +255,13 @@ Response Router::database_route(const RouteMatch& m, const Request& req) {
         case RouteId::GetPair:
             call.sql = "SELECT tde_get_pair_json($1::uuid)::text";
             call.params = {m.pair_id};
+            // (Authenticated as any request, but the id is not sent: 404.)
+            if (!could_be_uuid(m.pair_id)) {
+                call.sql = "SELECT NULL::text";
+                call.params.clear();
+            }
             call.idempotent = true;
-            call.shared = true;
+            call.shared = could_be_uuid(m.pair_id);
             // (A malformed id would fail the batch: alone, its 404.)
             if (is_uuid(m.pair_id)) call.batch_sql = &kGetPairBatch;
             call.ok = [](const PgResult& r) {
@@ -257,7 +273,11 @@ Response Router::database_route(const RouteMatch& m, const Request& req) {
         case RouteId::DeletePair:
             call.sql = "SELECT tde_delete_pair($1::uuid)";
             call.params = {m.pair_id};
-            call.shared = true;
+            if (!could_be_uuid(m.pair_id)) {
+                call.sql = "SELECT false";
+                call.params.clear();
+            }
+            call.shared = could_be_uuid(m.pair_id);
             call.writes = true;
             if (is_uuid(m.pair_id)) call.batch_sql = &kDeletePairBatch;
             call.ok = [](const PgResult& r) {

@@ -845,6 +845,21 @@ def malformed_ids_404():
         expect(S.get(PAIRS + "/" + bad, token=READER), 404, "not_found")
         expect(S.request("DELETE", PAIRS + "/" + bad, token=WRITER), 404, "not_found")
     expect(S.get(PAIRS + "/00000000-0000-0000-0000-000000000000", token=READER), 404, "not_found")
+    # Forms PostgreSQL's uuid input takes are still looked up.
+    pid = expect(S.post_pair({"natural_language_query": "uuid spellings"}), 201).json()["pair"]["pair_id"]
+    for spelling in (pid.upper(), "{%s}" % pid, pid.replace("-", "")):
+        expect(S.get(PAIRS + "/" + spelling, token=READER), 200)
+    # An id that cannot be a uuid (an address typed into the URL) is not sent
+    # to the database, whose error would put it into the server's log; the
+    # request is still authenticated.
+    marker = "jane.doe.%s@example.com" % secrets.token_hex(4)
+    expect(S.get(PAIRS + "/" + marker, token=READER), 404, "not_found")
+    expect(S.request("DELETE", PAIRS + "/" + marker, token=WRITER), 404, "not_found")
+    expect(S.get(PAIRS + "/" + marker, token="not.a.token"), 401)
+    if CLUSTER_DIR:
+        time.sleep(0.3)
+        with open(os.path.join(CLUSTER_DIR, "server.log"), errors="replace") as f:
+            check(marker not in f.read(), "the id reached the database's log")
 
 
 @test
