@@ -123,6 +123,8 @@ SELECT * FROM tde_add_pair('q', execution_time_ms => -1);
 SELECT * FROM tde_add_pair('q', execution_time_ms => 'NaN');
 SELECT * FROM tde_add_pair('q', metadata => '[1,2]');
 SELECT * FROM tde_add_pair('q', metadata => '{"unterminated');
+SELECT tde_add_pair_json_text('{"natural_language_query": "mail bob@example.com", NaN}');
+SELECT tde_add_pair_json_text(repeat('[', 100000));
 SELECT tde_add_pair_json('[]');
 SELECT tde_add_pair_json('{"sql_query": "SELECT 1"}');
 SELECT tde_add_pair_json('{"natural_language_query": "q", "success": "yes"}');
@@ -162,3 +164,12 @@ SELECT tde_count_pairs(end_date => '2024-01-01 2125550100');
 \set VERBOSITY default
 SELECT * FROM tde_list_pairs(limit_rows => -1);
 SELECT tde_add_pair_json('{"natural_language_query": "q", "success": "yes"}');
+-- tde_add_pair_json_text (tde-http's POST): a body that is not JSON gets a
+-- fixed message, no context quoting it (which the server would log).
+\set VERBOSITY default
+SELECT tde_add_pair_json_text('{"natural_language_query": "mail bob@example.com", NaN}');
+SELECT tde_add_pair_json_text('{"natural_language_query": "x"} trailing');
+SELECT tde_add_pair_json_text('{"natural_language_query": "q", "metadata": {"a": "\u0000"}}');
+SELECT tde_add_pair_json_text('{"natural_language_query": "via text"}') #>> '{pair,natural_language_query}' AS via_text;
+SELECT tde_add_pair_json_text('{"natural_language_query": "  "}');
+DELETE FROM tde_pairs WHERE natural_language_query = 'via text';

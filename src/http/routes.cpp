@@ -126,8 +126,8 @@ constexpr std::size_t kSharedBodyLimit = 8 * 1024;
 
 // The batch forms of the statements on one pair (Multiplexer).
 const std::string kAddPairBatch =
-    "SELECT r::text, r->'pair'->>'pair_id', u.n FROM pg_catalog.unnest($1::jsonb[]) WITH ORDINALITY AS u(b, n),"
-    " tde_add_pair_json(u.b) AS r";
+    "SELECT r::text, r->'pair'->>'pair_id', u.n FROM pg_catalog.unnest($1::text[]) WITH ORDINALITY AS u(b, n),"
+    " tde_add_pair_json_text(u.b) AS r";
 const std::string kGetPairBatch =
     "SELECT tde_get_pair_json(u.a::uuid)::text, u.n FROM pg_catalog.unnest($1::text[]) WITH ORDINALITY AS u(a, n)";
 // (Deletes in id order: two batches deleting the same pairs lock their rows
@@ -139,7 +139,9 @@ const std::string kDeletePairBatch =
 std::optional<HttpError> call_add_pair(const Request& req, std::string& sql, Params& params) {
     if (req.body.find('\0') != std::string::npos)
         return bad_request("22P02", "request body is not valid JSON");
-    sql = "SELECT r::text, r->'pair'->>'pair_id' FROM tde_add_pair_json($1::jsonb) AS r";
+    // (As text: a body that is not JSON gets a fixed error, not PostgreSQL's,
+    // whose context quoting the body the server would log.)
+    sql = "SELECT r::text, r->'pair'->>'pair_id' FROM tde_add_pair_json_text($1) AS r";
     // A UTF-8 byte order mark (Windows editors, PowerShell's Out-File, .NET's
     // UTF8Encoding(true)) is not JSON, but RFC 8259 8.1 lets parsers ignore
     // it, and Python's json.loads (Flask's get_json) does: it is dropped.

@@ -682,6 +682,16 @@ def add_pair_malformed_json_400_without_echo():
     r = expect(S.post_pair(b'{"natural_language_query": "\xff\xfe ' + PII_MARKER.encode() + b'"}',
                            headers={"Content-Type": "application/json"}), 400)
     check(b"marker-7f3a" not in r.body)
+    # Nor the database server's log: PostgreSQL's own error for a body that is
+    # not JSON quotes it in its context (Python's json.dumps writes NaN).
+    logged = "logged.%s@example.com" % secrets.token_hex(4)
+    for body in ('{"natural_language_query": "mail %s", "execution_time_ms": NaN}' % logged,
+                 '{"natural_language_query": "mail %s"} trailing' % logged):
+        expect(S.post_pair(body, headers={"Content-Type": "application/json"}), 400, "22P02")
+    if CLUSTER_DIR:
+        time.sleep(0.3)
+        with open(os.path.join(CLUSTER_DIR, "server.log"), errors="replace") as f:
+            check(logged not in f.read(), "the body reached the database's log")
 
 
 @test
