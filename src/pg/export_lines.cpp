@@ -188,30 +188,29 @@ void append_json_text_or_null(std::string &out, const PairRow &row, int column) 
     else tde::core::append_json_string(out, text_view(row.values[column]));
 }
 
+// `column` written by `append` between quotes, or null.
+void append_quoted_or_null(std::string &out, const PairRow &row, int column, void (*append)(std::string &, Datum)) {
+    if (row.nulls[column]) {
+        out.append("null");
+        return;
+    }
+    out.push_back('"');
+    append(out, row.values[column]);
+    out.push_back('"');
+}
+
 // Every field of the pair, in the guide's order.
 void append_pair_object(std::string &out, const PairRow &row) {
     // pair_id and timestamp are NOT NULL in the table, but a row value built
     // by hand (ROW(NULL, ...)::tde_pairs) may carry NULLs in any column.
     out.append("{\"pair_id\": ");
-    if (row.nulls[kPairId]) {
-        out.append("null");
-    } else {
-        out.push_back('"');
-        append_uuid(out, row.values[kPairId]);
-        out.push_back('"');
-    }
+    append_quoted_or_null(out, row, kPairId, append_uuid);
     out.append(", \"natural_language_query\": ");
     append_json_text_or_null(out, row, kQuestion);
     out.append(", \"sql_query\": ");
     append_json_text_or_null(out, row, kSql);
     out.append(", \"timestamp\": ");
-    if (row.nulls[kTimestamp]) {
-        out.append("null");
-    } else {
-        out.push_back('"');
-        append_timestamp(out, row.values[kTimestamp]);
-        out.push_back('"');
-    }
+    append_quoted_or_null(out, row, kTimestamp, append_timestamp);
     out.append(", \"database_type\": ");
     append_json_text_or_null(out, row, kDatabaseType);
     out.append(", \"database_name\": ");
